@@ -1,0 +1,73 @@
+'use strict';
+/**
+ * `npm run bench`: JSON lines on stdout, each measured against a baseline taken in the same run.
+ *  - core: analyseWorkbook on synthetic tables of 100 … 100,000 leaf rows; ms, ms per 1,000 leaves,
+ *    and the per-leaf cost relative to the 1,000-row table (linear growth keeps it near 1).
+ *  - workbooks: `cchc`'s read + score of 250 generated commune workbooks against ExcelJS merely
+ *    loading the same files; each side runs in its own child process (peak RSS per side), alternated.
+ */
+const { execFileSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { syntheticSheet } = require('./syntheticTable');
+
+const dist = path.join(__dirname, '..', 'dist');
+const { analyseWorkbook } = require(path.join(dist, 'core', 'analyse.js'));
+
+function median(values) {
+  const s = values.slice().sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function timeCore(leaves) {
+  const grid = syntheticSheet(leaves);
+  const runs = leaves >= 100000 ? 3 : leaves >= 10000 ? 7 : 25;
+  analyseWorkbook(grid, { profile: null }); // warm-up
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    analyseWorkbook(grid, { profile: null });
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return median(times);
+}
+
+function benchCore() {
+  const sizes = [100, 1000, 10000, 100000];
+  const results = sizes.map((n) => ({ n, ms: timeCore(n) }));
+  const base = results[1].ms / 1000;
+  for (const r of results) {
+    console.log(JSON.stringify({ bench: 'core', leaves: r.n, ms: +r.ms.toFixed(2), msPer1000Leaves: +((r.ms / r.n) * 1000).toFixed(3), perLeafVs1000: +(r.ms / r.n / base).toFixed(2) }));
+  }
+}
+
+async function benchWorkbooks() {
+  const count = Number(process.env.BENCH_WORKBOOKS || 250);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-bench-'));
+  try {
+    const { writeCommuneWorkbooks } = require('./communeWorkbooks');
+    await writeCommuneWorkbooks(dir, count);
+    const worker = path.join(__dirname, 'workbookWorker.js');
+    const run = (mode) => JSON.parse(execFileSync(process.execPath, ['--expose-gc', worker, mode, dir], { encoding: 'utf8' }));
+    const load = [];
+    const score = [];
+    for (let i = 0; i < 3; i++) {
+      load.push(run('load'));
+      score.push(run('score'));
+    }
+    const loadMs = median(load.map((r) => r.ms));
+    const scoreMs = median(score.map((r) => r.ms));
+    console.log(JSON.stringify({ bench: 'workbooks', files: count, exceljsLoadMs: Math.round(loadMs), cchcReadAndScoreMs: Math.round(scoreMs), ratio: +(scoreMs / loadMs).toFixed(3), target: 1.15, exceljsPeakRssMB: Math.max(...load.map((r) => r.peakRssMB)), cchcPeakRssMB: Math.max(...score.map((r) => r.peakRssMB)), flags: score[0].flags }));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+(async () => {
+  benchCore();
+  await benchWorkbooks();
+})().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,167 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { analyseWorkbook, WorkbookAnalysis } from '../core/analyse';
+import { Profile, findBuiltinProfile, validateProfile } from '../core/profile/profile';
+import { reportText } from '../core/report/reportText';
+import { toJsonResult } from '../core/report/jsonResult';
+import { applyPlanToWorkbook, writeWorkbookFile } from '../xlsx/applyPlan';
+import { sampleWorkbookBytes } from '../xlsx/gridToWorkbook';
+import { LoadedWorkbook, readWorkbookBytes, readWorkbookFile } from '../xlsx/readWorkbook';
+import { WorkbookInputError } from '../xlsx/workbookInputError';
+import { CliArgs, HELP_EN, HELP_VI, parseArgs, UsageError } from './args';
+import { formatSummary } from './printSummary';
+import { startStep } from './progress';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const defaultIo: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+export const SAMPLE_FILE_NAME = 'mau-phu-luc-cchc-thanh-xa-2023.xlsx';
+
+/** A problem with what the user gave us: one clear line, exit code 2, never a stack trace. */
+class InputProblem extends Error {
+  messageEn: string;
+  constructor(vi: string, en: string) {
+    super(vi);
+    this.messageEn = en;
+    Object.setPrototypeOf(this, InputProblem.prototype);
+  }
+}
+
+function version(): string {
+  const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
+  return pkg.version;
+}
+
+async function loadInput(args: CliArgs, io: CliIo): Promise<LoadedWorkbook> {
+  const label = args.lang === 'vi' ? 'Đang đọc ' : 'Reading ';
+  if (args.sample) {
+    const done = startStep(io.stderr, label + SAMPLE_FILE_NAME);
+    try {
+      return await readWorkbookBytes(await sampleWorkbookBytes(), SAMPLE_FILE_NAME);
+    } finally {
+      done();
+    }
+  }
+  const file = args.file as string;
+  const done = startStep(io.stderr, label + path.basename(file));
+  try {
+    return await readWorkbookFile(file);
+  } finally {
+    done();
+  }
+}
+
+function loadProfile(option: string): Profile | null | 'auto' {
+  if (option === 'auto') return 'auto';
+  if (option === 'none') return null;
+  const builtin = findBuiltinProfile(option);
+  if (builtin) return builtin;
+  if (!/\.json$/i.test(option)) {
+    throw new InputProblem('Không có bộ tiêu chí "' + option + '" (dùng auto, none, hai-duong-3395-xa hoặc một tệp .json).', 'No profile "' + option + '" (use auto, none, hai-duong-3395-xa or a .json file).');
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(fs.readFileSync(option, 'utf8'));
+  } catch (error) {
+    throw new InputProblem('Không đọc được tệp bộ tiêu chí "' + option + '": ' + (error as Error).message, 'Cannot read profile file "' + option + '": ' + (error as Error).message);
+  }
+  const problems = validateProfile(parsed);
+  if (problems.length) throw new InputProblem('Tệp bộ tiêu chí "' + option + '" không hợp lệ: ' + problems.join('; '), 'Profile file "' + option + '" is invalid: ' + problems.join('; '));
+  return parsed as Profile;
+}
+
+function analyse(loaded: LoadedWorkbook, args: CliArgs, fileLabel: string, io: CliIo): WorkbookAnalysis {
+  const done = startStep(io.stderr, args.lang === 'vi' ? 'Đang chấm điểm' : 'Scoring');
+  const analysis = analyseWorkbook(loaded.grid, { profile: loadProfile(args.profile), lang: args.lang });
+  done();
+  if (analysis.sheets.length === 0) {
+    throw new InputProblem(
+      'Không tìm thấy bảng chấm điểm nào trong "' + fileLabel + '": cần dòng tiêu đề có các cột Tiêu chí, Điểm tối đa, Điểm tự đánh giá trong 30 dòng đầu của một trang tính.',
+      'No scoring table found in "' + fileLabel + '": a header row with Criterion, Maximum and Self-score columns is needed within the first 30 rows of a sheet.',
+    );
+  }
+  return analysis;
+}
+
+async function writeAnnotatedCopy(loaded: LoadedWorkbook, analysis: WorkbookAnalysis, args: CliArgs, io: CliIo): Promise<void> {
+  const out = path.resolve(args.out as string);
+  if (!args.sample && out === path.resolve(args.file as string)) {
+    throw new InputProblem('Không ghi đè tệp gốc: hãy chọn tên khác cho --out.', 'Refusing to overwrite the input file: choose another --out name.');
+  }
+  if (!/\.xlsx$/i.test(out)) throw new InputProblem('Tệp ra phải có đuôi .xlsx: ' + args.out, 'The output file must end in .xlsx: ' + args.out);
+  const done = startStep(io.stderr, args.lang === 'vi' ? 'Đang ghi ' + path.basename(out) : 'Writing ' + path.basename(out));
+  try {
+    applyPlanToWorkbook(loaded.workbook, analysis.plan);
+    await writeWorkbookFile(loaded.workbook, out);
+  } catch (error) {
+    if (error instanceof InputProblem) throw error;
+    throw new InputProblem('Không ghi được tệp "' + args.out + '": ' + (error as Error).message, 'Cannot write "' + args.out + '": ' + (error as Error).message);
+  } finally {
+    done();
+  }
+}
+
+async function run(args: CliArgs, io: CliIo): Promise<number> {
+  if (args.command === 'help') {
+    io.stdout((args.lang === 'en' ? HELP_EN : HELP_VI) + '\n');
+    return 0;
+  }
+  if (args.command === 'version') {
+    io.stdout(version() + '\n');
+    return 0;
+  }
+  if (args.command === 'sample') {
+    const out = path.resolve(args.out || SAMPLE_FILE_NAME);
+    fs.writeFileSync(out, await sampleWorkbookBytes());
+    io.stdout((args.lang === 'vi' ? 'Đã ghi tệp mẫu: ' : 'Sample written: ') + out + '\n');
+    return 0;
+  }
+  const loaded = await loadInput(args, io);
+  const fileLabel = args.sample ? SAMPLE_FILE_NAME : path.basename(args.file as string);
+  loaded.grid.fileName = fileLabel;
+  const analysis = analyse(loaded, args, fileLabel, io);
+  if (args.command === 'report') {
+    io.stdout(reportText(analysis, args.lang) + '\n');
+    return 0;
+  }
+  if (args.out) await writeAnnotatedCopy(loaded, analysis, args, io);
+  if (args.json) {
+    io.stdout(JSON.stringify(toJsonResult(analysis, args.lang), null, 2) + '\n');
+  } else {
+    io.stdout(formatSummary(analysis, args.lang) + '\n');
+    if (args.out) {
+      const n = analysis.plan.writes.length;
+      io.stdout('\n' + (args.lang === 'vi' ? 'Đã ghi bản có chú thích: ' + args.out + ' (' + n + ' ô công thức, ' + analysis.plan.highlights.length + ' ô tô màu, trang "' + analysis.plan.summary.name + '")' : 'Annotated copy written: ' + args.out + ' (' + n + ' formula cells, ' + analysis.plan.highlights.length + ' highlighted cells, sheet "' + analysis.plan.summary.name + '")') + '\n');
+    }
+  }
+  const hasError = analysis.flags.some((f) => f.severity === 'error');
+  return args.strict && hasError ? 1 : 0;
+}
+
+/** Entry point of `cchc`; returns the exit code. */
+export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  let lang: 'vi' | 'en' = argv.indexOf('en') > 0 && argv[argv.indexOf('en') - 1] === '--lang' ? 'en' : argv.indexOf('--lang=en') >= 0 ? 'en' : 'vi';
+  try {
+    const args = parseArgs(argv);
+    lang = args.lang;
+    return await run(args, io);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof InputProblem) {
+      const problem: UsageError | InputProblem = error;
+      io.stderr('cchc: ' + (lang === 'en' ? problem.messageEn : problem.message) + '\n');
+      return 2;
+    }
+    if (error instanceof WorkbookInputError) {
+      io.stderr('cchc: ' + (lang === 'en' ? error.messageEn : error.messageVi) + '\n');
+      return 2;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,155 @@
+import { checkTable } from './check/checkTable';
+import { Flag, FLAG_SEVERITY } from './check/flag';
+import { SheetGrid, WorkbookGrid } from './grid';
+import { buildTable } from './model/buildTable';
+import { ScoringTable } from './model/types';
+import { Lang } from './number/format';
+import { Points } from './number/points';
+import { buildPlan } from './plan/buildPlan';
+import { SUMMARY_SHEET_NAME, SummaryTableInput } from './plan/summarySheet';
+import { WritePlan } from './plan/types';
+import { a1 } from './address';
+import { BUILTIN_PROFILES, crossCheck, identifyAppendix, Profile, ProfileAppendix, profileTiers } from './profile/profile';
+import { findHeader } from './recognise/header';
+import { NodeScore, scoreTable, TableScore } from './score/scoreTable';
+
+/**
+ * The whole pipeline on plain data: recognise → build the tree → score → check → plan.
+ * Every host (Office.js, ExcelJS, the browser) calls this and nothing else of the core's inner steps.
+ */
+
+export interface AnalyseOptions {
+  /** A profile to cross-check against; 'auto' (default) uses a built-in one whose appendix a sheet matches; null none. */
+  profile?: Profile | null | 'auto';
+  /** Language of the summary sheet. */
+  lang?: Lang;
+}
+
+export interface FieldResult {
+  code: string;
+  name: string;
+  /** Self-assessable maximum (survey criteria excluded). */
+  max: Points;
+  /** Maximum of survey (ĐTXHH) criteria under the field, not self-scored. */
+  surveyMax: Points;
+  self: Points;
+  appraised: Points | null;
+  row: number;
+  address: string;
+}
+
+export interface SheetAnalysis {
+  name: string;
+  table: ScoringTable;
+  score: TableScore;
+  fields: FieldResult[];
+  appendix: ProfileAppendix | null;
+  flags: Flag[];
+}
+
+export interface SkippedSheet {
+  name: string;
+  reason: 'not-a-scoring-table' | 'tool-owned';
+}
+
+export interface WorkbookAnalysis {
+  fileName?: string;
+  sheets: SheetAnalysis[];
+  skipped: SkippedSheet[];
+  /** Every flag, sheet by sheet, in row order. */
+  flags: Flag[];
+  total: { max: Points; self: Points; appraised: Points | null };
+  profile: Profile | null;
+  plan: WritePlan;
+}
+
+function fieldResult(ns: NodeScore, table: ScoringTable): FieldResult {
+  const node = ns.node;
+  return {
+    code: node.code,
+    name: node.cells.name,
+    max: ns.selfAssessableMax,
+    surveyMax: ns.max - ns.selfAssessableMax,
+    self: ns.self.units,
+    appraised: ns.appraised ? ns.appraised.units : null,
+    row: node.cells.row,
+    address: a1(node.cells.row, table.columns.code !== undefined ? table.columns.code : table.columns.name!),
+  };
+}
+
+function chooseProfile(option: AnalyseOptions['profile'], table: ScoringTable): { profile: Profile | null; appendix: ProfileAppendix | null } {
+  if (option === null) return { profile: null, appendix: null };
+  const candidates = option === undefined || option === 'auto' ? BUILTIN_PROFILES : [option];
+  for (let i = 0; i < candidates.length; i++) {
+    const appendix = identifyAppendix(candidates[i], table);
+    if (appendix) return { profile: candidates[i], appendix: appendix };
+  }
+  return { profile: null, appendix: null };
+}
+
+function byRow(a: Flag, b: Flag): number {
+  return a.row - b.row || a.col - b.col;
+}
+
+export function analyseSheet(sheet: SheetGrid, options?: AnalyseOptions): (SheetAnalysis & { profile: Profile | null }) | null {
+  const header = findHeader(sheet);
+  if (!header) return null;
+  const table = buildTable(sheet, header);
+  if (table.nodes.length === 0) return null;
+  const chosen = chooseProfile(options ? options.profile : undefined, table);
+  const score = scoreTable(table, { profileTiers: profileTiers(chosen.appendix) });
+  let flags = checkTable(score);
+  if (chosen.profile && chosen.appendix) flags = flags.concat(crossCheck(chosen.profile, chosen.appendix, score));
+  flags.sort(byRow);
+  const fields: FieldResult[] = [];
+  for (let i = 0; i < table.roots.length; i++) fields.push(fieldResult(score.byNode(table.roots[i]), table));
+  return { name: sheet.name, table: table, score: score, fields: fields, appendix: chosen.appendix, flags: flags, profile: chosen.profile };
+}
+
+export function analyseWorkbook(workbook: WorkbookGrid, options?: AnalyseOptions): WorkbookAnalysis {
+  const sheets: SheetAnalysis[] = [];
+  const skipped: SkippedSheet[] = [];
+  let flags: Flag[] = [];
+  let profile: Profile | null = null;
+  const total = { max: 0, self: 0, appraised: null as Points | null };
+  for (let i = 0; i < workbook.sheets.length; i++) {
+    const sheet = workbook.sheets[i];
+    if (sheet.name === SUMMARY_SHEET_NAME) {
+      skipped.push({ name: sheet.name, reason: 'tool-owned' });
+      continue;
+    }
+    const analysis = analyseSheet(sheet, options);
+    if (!analysis) {
+      skipped.push({ name: sheet.name, reason: 'not-a-scoring-table' });
+      flags.push({ kind: 'not-a-scoring-table', severity: FLAG_SEVERITY['not-a-scoring-table'], sheet: sheet.name, cell: '', row: -1, col: -1, code: '', params: {} });
+      continue;
+    }
+    if (analysis.profile && !profile) profile = analysis.profile;
+    sheets.push(analysis);
+    flags = flags.concat(analysis.flags);
+    total.max += analysis.score.selfAssessableMax;
+    total.self += analysis.score.self;
+    if (analysis.score.appraised !== null) total.appraised = (total.appraised || 0) + analysis.score.appraised;
+  }
+  const tables: SummaryTableInput[] = [];
+  for (let i = 0; i < sheets.length; i++) {
+    const s = sheets[i];
+    tables.push({ sheet: s.name, fields: s.fields, max: s.score.selfAssessableMax, self: s.score.self, appraised: s.score.appraised });
+  }
+  const plan = buildPlan(
+    workbook,
+    sheets.map(function (s) {
+      return s.score;
+    }),
+    flags,
+    { fileName: workbook.fileName, tables: tables, max: total.max, self: total.self, appraised: total.appraised, flags: flags, lang: options && options.lang ? options.lang : 'vi' },
+  );
+  return { fileName: workbook.fileName, sheets: sheets, skipped: skipped, flags: flags, total: total, profile: profile, plan: plan };
+}
+
+export function countBySeverity(flags: Flag[]): { error: number; warning: number; info: number } {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (let i = 0; i < flags.length; i++) counts[flags[i].severity]++;
+  return counts;
+}
+

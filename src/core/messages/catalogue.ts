@@ -1,0 +1,155 @@
+import { Flag, FlagKind, FlagParams } from '../check/flag';
+import { formatPoints, Lang } from '../number/format';
+
+/**
+ * Every sentence the core says to people, in Vietnamese first and English. Templates take
+ * {name} placeholders; point values are formatted per language ("0,5" / "0.5").
+ */
+type Template = { vi: string; en: string };
+
+const FLAG_TEMPLATES: { [kind in FlagKind]: Template } = {
+  'missing-evidence': {
+    vi: 'Tiêu chí {code} được chấm {score} điểm nhưng chưa có tài liệu kiểm chứng.',
+    en: 'Criterion {code} is scored {score} but has no evidence document.',
+  },
+  'off-tier': {
+    vi: 'Điểm {score} của tiêu chí {code} không phải mức điểm được phép ({allowed}).',
+    en: 'Score {score} of criterion {code} is not one of the allowed levels ({allowed}).',
+  },
+  'over-max': {
+    vi: 'Điểm {score} của tiêu chí {code} vượt điểm tối đa {max}.',
+    en: 'Score {score} of criterion {code} exceeds its maximum {max}.',
+  },
+  negative: {
+    vi: 'Điểm của tiêu chí {code} là số âm ({score}).',
+    en: 'Criterion {code} has a negative score ({score}).',
+  },
+  'not-a-number': {
+    vi: 'Ô {cell} của tiêu chí {code} ghi "{text}", không phải số điểm.',
+    en: 'Cell {cell} of criterion {code} holds "{text}", which is not a score.',
+  },
+  'cell-error': {
+    vi: 'Ô {cell} của tiêu chí {code} đang báo lỗi {error}.',
+    en: 'Cell {cell} of criterion {code} shows the error {error}.',
+  },
+  'multiple-tiers': {
+    vi: 'Tiêu chí {code} được chấm ở nhiều mức điểm cùng lúc ({count} ô); chỉ chọn một mức.',
+    en: 'Criterion {code} is scored on several levels at once ({count} cells); choose one level.',
+  },
+  unscored: {
+    vi: 'Tiêu chí {code} chưa được chấm điểm (tính là 0).',
+    en: 'Criterion {code} has not been scored (counted as 0).',
+  },
+  'missing-max': {
+    vi: 'Tiêu chí {code} không có điểm tối đa.',
+    en: 'Criterion {code} has no maximum.',
+  },
+  'max-mismatch': {
+    vi: 'Điểm tối đa của {code} ghi {typed} nhưng {basis} là {expected}.',
+    en: 'The maximum of {code} reads {typed} but {basis} is {expected}.',
+  },
+  'hand-total-mismatch': {
+    vi: 'Tổng điểm của {code} đang ghi {typed}, khác tổng tính được {computed}; công cụ thay bằng công thức.',
+    en: 'The total of {code} reads {typed}, not the computed {computed}; the tool replaces it with a formula.',
+  },
+  'duplicate-code': {
+    vi: 'Mã tiêu chí {code} xuất hiện ở nhiều dòng ({rows}).',
+    en: 'Criterion code {code} appears on several rows ({rows}).',
+  },
+  'text-number': {
+    vi: 'Điểm của tiêu chí {code} được nhập dạng chữ ("{text}"); công cụ hiểu là {score}.',
+    en: 'The score of criterion {code} is typed as text ("{text}"); read as {score}.',
+  },
+  'profile-mismatch': {
+    vi: 'Tiêu chí {code} khác với {profile}.',
+    en: 'Criterion {code} differs from {profile}.',
+  },
+  'not-a-scoring-table': {
+    vi: 'Trang tính "{sheet}" không phải bảng chấm điểm (không thấy các cột Tiêu chí, Điểm tối đa, Tự đánh giá); đã bỏ qua.',
+    en: 'Sheet "{sheet}" is not a scoring table (no Criterion, Maximum and Self-score columns); skipped.',
+  },
+};
+
+/** profile-mismatch says what differs through its `variant` parameter. */
+const PROFILE_VARIANTS: { [variant: string]: Template } = {
+  'missing-field': {
+    vi: 'Bảng không có lĩnh vực {code} "{name}" theo {profile}.',
+    en: 'The table has no field {code} "{name}" of {profile}.',
+  },
+  tiers: {
+    vi: 'Mức điểm của tiêu chí {code} trên bảng ({sheetTiers}) khác {profile} ({profileTiers}).',
+    en: 'The levels of criterion {code} on the sheet ({sheetTiers}) differ from {profile} ({profileTiers}).',
+  },
+};
+
+/** Named strings of the command line, the summary sheet and the report. */
+export const TEXT = {
+  summarySheetTitle: { vi: 'TỔNG HỢP ĐIỂM TỰ ĐÁNH GIÁ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH', en: 'ADMINISTRATIVE REFORM INDEX: SCORE SUMMARY' },
+  summaryOwnedNote: {
+    vi: 'Trang này do công cụ CCHC tạo và ghi lại mỗi lần chấm; không nhập liệu vào đây.',
+    en: 'This sheet is written by the CCHC tool on every run; do not type into it.',
+  },
+  appendix: { vi: 'Phụ lục', en: 'Sheet' },
+  code: { vi: 'Mã', en: 'Code' },
+  field: { vi: 'Lĩnh vực', en: 'Field' },
+  max: { vi: 'Điểm tối đa', en: 'Maximum' },
+  self: { vi: 'Tự đánh giá', en: 'Self-score' },
+  selfPercent: { vi: 'Tỷ lệ tự đánh giá', en: 'Self %' },
+  appraised: { vi: 'Thẩm định', en: 'Appraised' },
+  appraisedPercent: { vi: 'Tỷ lệ thẩm định', en: 'Appraised %' },
+  sheetTotal: { vi: 'Cộng', en: 'Subtotal' },
+  grandTotal: { vi: 'Tổng cộng', en: 'Total' },
+  totalRow: { vi: 'dòng Tổng cộng', en: 'the total row' },
+  flagsHeading: { vi: 'CÁC VẤN ĐỀ CẦN XEM LẠI', en: 'ISSUES TO REVIEW' },
+  severity: { vi: 'Mức độ', en: 'Severity' },
+  kind: { vi: 'Loại', en: 'Kind' },
+  sheet: { vi: 'Trang tính', en: 'Sheet' },
+  cell: { vi: 'Ô', en: 'Cell' },
+  message: { vi: 'Nội dung', en: 'Message' },
+  noFlags: { vi: 'Không có vấn đề nào.', en: 'No issues.' },
+  error: { vi: 'Lỗi', en: 'Error' },
+  warning: { vi: 'Cảnh báo', en: 'Warning' },
+  info: { vi: 'Lưu ý', en: 'Note' },
+  childrenSum: { vi: 'tổng điểm tối đa các tiêu chí con', en: 'the sum of its sub-criteria maxima' },
+  profileSays: { vi: 'theo {profile}', en: 'according to {profile}' },
+};
+
+export type TextKey = keyof typeof TEXT;
+
+export function text(key: TextKey, lang: Lang, params?: FlagParams): string {
+  return fill(TEXT[key][lang], params || {}, lang);
+}
+
+const POINT_PARAMS: { [name: string]: boolean } = { score: true, max: true, typed: true, expected: true, computed: true };
+
+function fill(template: string, params: FlagParams, lang: Lang): string {
+  return template.replace(/\{(\w+)\}/g, function (whole: string, name: string): string {
+    const value = params[name];
+    if (value === undefined) return whole;
+    if (POINT_PARAMS[name] && typeof value === 'number') return formatPoints(value, lang);
+    if (value instanceof Array) {
+      const parts: string[] = [];
+      for (let i = 0; i < value.length; i++) parts.push(formatPoints(value[i], lang));
+      return parts.join('; ');
+    }
+    return String(value);
+  });
+}
+
+export function flagMessage(flag: Flag, lang: Lang): string {
+  const params: FlagParams = {};
+  for (const k in flag.params) if (Object.prototype.hasOwnProperty.call(flag.params, k)) params[k] = flag.params[k];
+  params.code = flag.code || TEXT.totalRow[lang];
+  params.cell = flag.cell;
+  params.sheet = flag.sheet;
+  if (lang === 'en' && flag.params.profileEn) params.profile = flag.params.profileEn;
+  if (flag.kind === 'max-mismatch') {
+    params.basis = flag.params.profile ? fill(TEXT.profileSays[lang], params, lang) : TEXT.childrenSum[lang];
+  }
+  const variant = flag.kind === 'profile-mismatch' ? PROFILE_VARIANTS[String(flag.params.variant)] : null;
+  return fill((variant || FLAG_TEMPLATES[flag.kind])[lang], params, lang);
+}
+
+export function severityLabel(severity: Flag['severity'], lang: Lang): string {
+  return TEXT[severity][lang];
+}

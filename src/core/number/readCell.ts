@@ -1,0 +1,68 @@
+import { GridCell } from '../grid';
+import { foldText } from '../text/fold';
+import { Points, parseDecimalUnits, unitsFromNumber } from './points';
+
+/** What a score or maximum cell holds, read the way an official means it. */
+export type CellReading =
+  | { kind: 'empty' }
+  | { kind: 'number'; units: Points; fromText: boolean; raw: string }
+  | { kind: 'mark'; raw: string } // "x" on the tier row that applies
+  | { kind: 'survey'; raw: string } // "ĐTXHH": scored by the sociological survey, not by the commune
+  | { kind: 'error'; error: string }
+  | { kind: 'text'; raw: string }; // words that are not a score
+
+const EMPTY: CellReading = { kind: 'empty' };
+const MARKS: { [folded: string]: boolean } = { x: true, v: true, '\u2713': true, '\u2714': true, '\u00d7': true };
+const DASHES: { [text: string]: boolean } = { '-': true, '\u2013': true, '\u2014': true, '/': true };
+
+export function isSurveyText(folded: string): boolean {
+  return folded.indexOf('dtxhh') >= 0 || folded.indexOf('dieu tra xa hoi hoc') >= 0;
+}
+
+/**
+ * Vietnamese text numbers: "0,5", "0.5", "1,25 điểm", "01 đ". Returns null for anything else,
+ * so "18,5" is 18.5 and never 185, and "1.000,5" (thousands) is not guessed at.
+ */
+export function parseTextNumber(text: string): Points | null {
+  let t = foldText(text);
+  t = t.replace(/\s*(diem|d)\.?$/, '');
+  t = t.replace(/\s+/g, '');
+  return parseDecimalUnits(t);
+}
+
+export function readCell(cell: GridCell | null | undefined): CellReading {
+  if (!cell) return EMPTY;
+  if (cell.error) return { kind: 'error', error: cell.error };
+  const v = cell.value;
+  if (v === null || v === undefined) return EMPTY;
+  if (typeof v === 'number') {
+    const units = unitsFromNumber(v);
+    return units === null ? { kind: 'text', raw: String(v) } : { kind: 'number', units: units, fromText: false, raw: String(v) };
+  }
+  if (typeof v === 'boolean') return { kind: 'text', raw: v ? 'TRUE' : 'FALSE' };
+  const raw = String(v);
+  const trimmed = raw.replace(/^\s+|\s+$/g, '');
+  if (trimmed === '' || DASHES[trimmed]) return EMPTY;
+  if (/^#[A-Z0-9\/]+[!?]?$/.test(trimmed) && /^#(REF!|VALUE!|DIV\/0!|NAME\?|N\/A|NUM!|NULL!|SPILL!|CALC!)$/.test(trimmed)) {
+    return { kind: 'error', error: trimmed };
+  }
+  const folded = foldText(trimmed);
+  if (MARKS[folded]) return { kind: 'mark', raw: raw };
+  if (isSurveyText(folded)) return { kind: 'survey', raw: raw };
+  const units = parseTextNumber(trimmed);
+  if (units !== null) return { kind: 'number', units: units, fromText: true, raw: raw };
+  return { kind: 'text', raw: raw };
+}
+
+/** Cell text for reading names and evidence (numbers as typed, errors as their code). */
+export function cellText(cell: GridCell | null | undefined): string {
+  if (!cell) return '';
+  if (cell.error) return cell.error;
+  const v = cell.value;
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') {
+    const units = unitsFromNumber(v);
+    return units === null ? String(v) : String(units / 1000000);
+  }
+  return String(v);
+}

@@ -1,0 +1,144 @@
+import { a1 } from '../address';
+import { cellAt, WorkbookGrid } from '../grid';
+import { Flag } from '../check/flag';
+import { RowCell, TableRow } from '../model/types';
+import { percentHundredths, Points, unitsToNumber } from '../number/points';
+import { ScoreColumn, ScoreRef, TableScore } from '../score/scoreTable';
+import { sumFormula } from './sumFormula';
+import { CellWrite, Highlight, WritePlan, WritePurpose } from './types';
+import { buildSummarySheet, SummaryInput } from './summarySheet';
+
+export const MISSING_EVIDENCE_COLOR = 'FFEB9C';
+export const SCORE_PROBLEM_COLOR = 'FFC7CE';
+export const PERCENT_FORMAT = '0.00%';
+
+const SCORE_PROBLEMS: { [kind: string]: boolean } = {
+  'off-tier': true,
+  'over-max': true,
+  negative: true,
+  'not-a-number': true,
+  'cell-error': true,
+  'multiple-tiers': true,
+  unscored: true,
+};
+
+/**
+ * Plan step: the only cells the tool writes are the score cells of parent rows and of the total
+ * row (a SUM of their children), their percentage cells, the summary sheet, and highlight fills.
+ * Writes whose cell already holds the same formula and value are left out, so a second run of
+ * an applied plan changes nothing.
+ */
+export function buildPlan(workbook: WorkbookGrid, scores: TableScore[], flags: Flag[], summary: SummaryInput): WritePlan {
+  const writes: CellWrite[] = [];
+  for (let t = 0; t < scores.length; t++) planTable(workbook, scores[t], writes);
+  return { writes: writes, highlights: planHighlights(flags), summary: buildSummarySheet(summary) };
+}
+
+function planTable(workbook: WorkbookGrid, score: TableScore, writes: CellWrite[]): void {
+  const sheetName = score.table.sheet;
+  let sheet = null;
+  for (let i = 0; i < workbook.sheets.length; i++) if (workbook.sheets[i].name === sheetName) sheet = workbook.sheets[i];
+  if (!sheet) return;
+  const grid = sheet;
+  const write = function (cell: RowCell, formula: string, result: number | string, purpose: WritePurpose, numberFormat?: string): void {
+    const existing = cellAt(grid, cell.row, cell.col);
+    const previousFormula = existing && existing.formula ? existing.formula : undefined;
+    const previousValue = existing ? existing.value : null;
+    if (previousFormula !== undefined && sameFormula(previousFormula, formula) && previousValue === result) return;
+    const w: CellWrite = {
+      sheet: sheetName,
+      row: cell.row,
+      col: cell.col,
+      address: a1(cell.row, cell.col),
+      formula: formula,
+      result: result,
+      purpose: purpose,
+      previous: previousFormula !== undefined ? { value: previousValue, formula: previousFormula } : { value: previousValue },
+    };
+    if (numberFormat) w.numberFormat = numberFormat;
+    writes.push(w);
+  };
+  const columns: ScoreColumn[] = score.table.columns.appraised !== undefined ? ['self', 'appraised'] : ['self'];
+  for (let i = 0; i < score.nodes.length; i++) {
+    const ns = score.nodes[i];
+    if (ns.leaf || (ns.node.survey && ns.selfAssessableMax === 0)) continue;
+    for (let c = 0; c < columns.length; c++) {
+      const cell = columnCell(ns.node.cells, columns[c]);
+      const column = columns[c] === 'self' ? ns.self : ns.appraised;
+      if (cell && column) write(cell, sumFormula(column.refs), unitsToNumber(column.units), 'parent-total');
+    }
+    planPercent(ns.node.cells, ns.self.units, ns.selfAssessableMax, ns.typedMax, write);
+  }
+  const total = score.table.total;
+  if (total) {
+    for (let c = 0; c < columns.length; c++) {
+      const cell = columnCell(total.cells, columns[c]);
+      if (!cell) continue;
+      const refs: ScoreRef[] = [];
+      let units: Points = 0;
+      for (let r = 0; r < score.table.roots.length; r++) {
+        const root = score.byNode(score.table.roots[r]);
+        const col = columns[c] === 'self' ? root.self : root.appraised;
+        if (!col || (root.node.survey && root.selfAssessableMax === 0)) continue;
+        units += col.units;
+        const rootCell = columnCell(root.node.cells, columns[c]);
+        if (!root.leaf && rootCell) refs.push({ row: rootCell.row, col: rootCell.col });
+        else for (let k = 0; k < col.refs.length; k++) refs.push(col.refs[k]);
+      }
+      write(cell, sumFormula(refs), unitsToNumber(units), 'sheet-total');
+    }
+    planPercent(total.cells, score.self, score.selfAssessableMax, total.cells.max && total.cells.max.reading.kind === 'number' ? total.cells.max.reading.units : null, write);
+  }
+}
+
+function columnCell(cells: TableRow, column: ScoreColumn): RowCell | null {
+  return column === 'self' ? cells.self : cells.appraised;
+}
+
+/** Percentage = self / self-assessable max; refers to the typed max cell only when it is that max. */
+function planPercent(
+  cells: TableRow,
+  self: Points,
+  selfAssessableMax: Points,
+  typedMax: Points | null,
+  write: (cell: RowCell, formula: string, result: number | string, purpose: WritePurpose, numberFormat?: string) => void,
+): void {
+  if (!cells.percent || !cells.self) return;
+  const selfRef = a1(cells.self.row, cells.self.col);
+  const hundredths = percentHundredths(self, selfAssessableMax);
+  if (hundredths === null) {
+    write(cells.percent, '""', '', 'percent', PERCENT_FORMAT);
+    return;
+  }
+  const maxRef = cells.max && typedMax === selfAssessableMax ? a1(cells.max.row, cells.max.col) : unitsToNumber(selfAssessableMax).toString();
+  write(cells.percent, 'ROUND(' + selfRef + '/' + maxRef + ',4)', hundredths / 10000, 'percent', PERCENT_FORMAT);
+}
+
+function sameFormula(a: string, b: string): boolean {
+  return a.replace(/^=/, '').replace(/\s+/g, '').toUpperCase() === b.replace(/\s+/g, '').toUpperCase();
+}
+
+function planHighlights(flags: Flag[]): Highlight[] {
+  const seen: { [key: string]: boolean } = {};
+  const highlights: Highlight[] = [];
+  for (let i = 0; i < flags.length; i++) {
+    const f = flags[i];
+    if (f.row < 0) continue;
+    let kind: Highlight['kind'] | null = null;
+    if (f.kind === 'missing-evidence') kind = 'missing-evidence';
+    else if (SCORE_PROBLEMS[f.kind]) kind = 'score-problem';
+    if (!kind) continue;
+    const key = f.sheet + '!' + f.cell;
+    if (seen[key]) continue;
+    seen[key] = true;
+    highlights.push({
+      sheet: f.sheet,
+      row: f.row,
+      col: f.col,
+      address: f.cell,
+      kind: kind,
+      color: kind === 'missing-evidence' ? MISSING_EVIDENCE_COLOR : SCORE_PROBLEM_COLOR,
+    });
+  }
+  return highlights;
+}

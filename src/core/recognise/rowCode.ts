@@ -1,0 +1,93 @@
+import { foldText } from '../text/fold';
+
+/**
+ * What the code cell of a body row says: a criterion code ("1", "I", "1.1", "1.1.1."),
+ * a bullet that makes the row a tier or note row ("-", "+", "a)"), a total row, or nothing.
+ */
+export type RowCode =
+  | { kind: 'code'; code: string; depth: number; raw: string }
+  | { kind: 'bullet'; raw: string }
+  | { kind: 'total'; raw: string }
+  | { kind: 'none' };
+
+const ROMAN_VALUES: { [letter: string]: number } = { I: 1, V: 5, X: 10, L: 50 };
+
+/** "IV" -> 4; null for anything that is not a plain roman numeral up to 89. */
+export function romanToNumber(text: string): number | null {
+  if (!/^(L?X{0,3})(IX|IV|V?I{0,3})$/.test(text) || text === '') return null;
+  let total = 0;
+  for (let i = 0; i < text.length; i++) {
+    const value = ROMAN_VALUES[text.charAt(i)];
+    const next = i + 1 < text.length ? ROMAN_VALUES[text.charAt(i + 1)] : 0;
+    total += value < next ? -value : value;
+  }
+  return total;
+}
+
+const TOTAL_WORDS = /^(tong cong|tong diem|tong so diem|tong so|tong|cong)\b/;
+
+export function isTotalText(text: string): boolean {
+  return TOTAL_WORDS.test(foldText(text));
+}
+
+/** Normalised code text or null: roman first segment becomes arabic, trailing dot dropped. */
+export function normaliseCode(text: string): string | null {
+  let t = text.replace(/^\s+|\s+$/g, '');
+  t = t.replace(/\.$/, '');
+  if (t === '') return null;
+  const parts = t.split('.');
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i].replace(/^\s+|\s+$/g, '');
+    if (/^\d{1,3}$/.test(part)) {
+      out.push(String(parseInt(part, 10)));
+    } else if (i === 0 && /^[IVXL]+$/.test(part)) {
+      const n = romanToNumber(part);
+      if (n === null || n === 0) return null;
+      out.push(String(n));
+    } else {
+      return null;
+    }
+  }
+  return out.join('.');
+}
+
+/** A number typed in the code cell (1.1 as a number) back to the text the user typed. */
+function codeCellText(value: string | number): string {
+  if (typeof value === 'number') {
+    if (!isFinite(value)) return '';
+    return String(parseFloat(value.toPrecision(12)));
+  }
+  return value;
+}
+
+const BULLET = /^([-+*\u2022\u2013\u2014\u00b7\u25cf\u2212]|[a-zđ]\)|\(?[a-zđ]\)|[a-zđ]\.)$/i;
+
+export function readRowCode(codeValue: string | number | null, nameText: string): RowCode {
+  const raw = codeValue === null ? '' : codeCellText(codeValue);
+  const trimmed = raw.replace(/^\s+|\s+$/g, '');
+  if (trimmed !== '') {
+    const code = normaliseCode(trimmed);
+    if (code !== null) return { kind: 'code', code: code, depth: code.split('.').length, raw: trimmed };
+    if (BULLET.test(trimmed)) return { kind: 'bullet', raw: trimmed };
+    if (isTotalText(trimmed)) return { kind: 'total', raw: trimmed };
+    return { kind: 'bullet', raw: trimmed };
+  }
+  const name = nameText.replace(/^\s+/, '');
+  if (name === '') return { kind: 'none' };
+  if (isTotalText(name) && name.length < 60) return { kind: 'total', raw: name };
+  // Codes written inside the name cell ("1.1. Ban hành kế hoạch…") when the code cell is empty.
+  const inName = /^((?:\d{1,3}|[IVX]{1,4})(?:\.\d{1,3})*\.?)\s+\S/.exec(name);
+  if (inName && (inName[1].indexOf('.') >= 0)) {
+    const code = normaliseCode(inName[1]);
+    if (code !== null) return { kind: 'code', code: code, depth: code.split('.').length, raw: inName[1] };
+  }
+  if (/^([-+*\u2022\u2013\u00b7]\s|[a-zđ]\)\s)/i.test(name)) return { kind: 'bullet', raw: name.charAt(0) };
+  return { kind: 'none' };
+}
+
+/** Code of the parent criterion: "1.2.3" -> "1.2"; fields have none. */
+export function parentCode(code: string): string | null {
+  const dot = code.lastIndexOf('.');
+  return dot < 0 ? null : code.substring(0, dot);
+}

@@ -1,0 +1,85 @@
+import { Points } from '../number/points';
+import { parseTextNumber } from '../number/readCell';
+import { CriterionNode } from '../model/types';
+import { foldText } from '../text/fold';
+
+/** The levels (mức điểm) a leaf may be given, as far as the sheet or a profile says. */
+export interface TierInfo {
+  /** Allowed scores; null when nothing restricts the score beyond 0..max. */
+  allowed: Points[] | null;
+  /** "điểm = tỷ lệ % × điểm tối đa": any score from 0 to the maximum. */
+  proportional: boolean;
+  /** Tier rows are parts that add up (each scored on its own row), not alternatives. */
+  additive: boolean;
+  source: 'rows' | 'guidance' | 'profile' | 'none';
+}
+
+const POINTS_IN_TEXT = /(\d+(?:[.,]\d+)?)\s*(?:diem|d)\b/g;
+
+/** Levels written in words: "Hoàn thành 100%: 1 điểm; dưới 100%: 0 điểm" gives 1 and 0. */
+export function tiersFromGuidance(text: string): { points: Points[]; proportional: boolean; deductions: boolean } {
+  const folded = foldText(text);
+  const points: Points[] = [];
+  let m: RegExpExecArray | null;
+  POINTS_IN_TEXT.lastIndex = 0;
+  while ((m = POINTS_IN_TEXT.exec(folded)) !== null) {
+    const units = parseTextNumber(m[1]);
+    if (units !== null && indexOfPoints(points, units) < 0) points.push(units);
+  }
+  const hasRatio = /\b(ty|ti) le\b/.test(folded);
+  const multiplied = /[\u00d7*]|\bx\b|\bnhan\b|theo (ty|ti) le|tinh theo/.test(folded);
+  return { points: points, proportional: hasRatio && multiplied, deductions: /\btru\b/.test(folded) };
+}
+
+function indexOfPoints(list: Points[], value: Points): number {
+  for (let i = 0; i < list.length; i++) if (list[i] === value) return i;
+  return -1;
+}
+
+export function tierInfoFor(node: CriterionNode, max: Points, profileTiers: Points[] | null): TierInfo {
+  const rowPoints: Points[] = [];
+  for (let i = 0; i < node.tierRows.length; i++) {
+    const p = node.tierRows[i].points;
+    if (p !== null) rowPoints.push(p);
+  }
+  let guidanceText = node.cells.guidance;
+  for (let i = 0; i < node.tierRows.length; i++) guidanceText += '\n' + node.tierRows[i].cells.guidance;
+  const fromText = tiersFromGuidance(guidanceText);
+
+  let sum = 0;
+  let containsMax = false;
+  for (let i = 0; i < rowPoints.length; i++) {
+    sum += rowPoints[i];
+    if (rowPoints[i] === max) containsMax = true;
+  }
+  const additive = rowPoints.length >= 2 && sum === max && !containsMax;
+  if (fromText.proportional || fromText.deductions || additive) {
+    return { allowed: null, proportional: fromText.proportional, additive: additive, source: rowPoints.length ? 'rows' : 'guidance' };
+  }
+  let allowed: Points[] = [];
+  let source: TierInfo['source'] = 'none';
+  if (rowPoints.length) {
+    allowed = rowPoints.slice();
+    source = 'rows';
+  }
+  if (fromText.points.length) {
+    for (let i = 0; i < fromText.points.length; i++) if (indexOfPoints(allowed, fromText.points[i]) < 0) allowed.push(fromText.points[i]);
+    if (source === 'none') source = 'guidance';
+  }
+  if (source === 'none' && profileTiers && profileTiers.length) {
+    allowed = profileTiers.slice();
+    source = 'profile';
+  }
+  if (source === 'none') return { allowed: null, proportional: false, additive: false, source: 'none' };
+  // Not doing the task (0) and doing it fully (max) are always levels.
+  if (indexOfPoints(allowed, 0) < 0) allowed.push(0);
+  if (max > 0 && indexOfPoints(allowed, max) < 0) allowed.push(max);
+  allowed.sort(function (a, b) {
+    return b - a;
+  });
+  return { allowed: allowed, proportional: false, additive: false, source: source };
+}
+
+export function isAllowed(info: TierInfo, units: Points): boolean {
+  return info.allowed === null || indexOfPoints(info.allowed, units) >= 0;
+}

@@ -1,0 +1,73 @@
+import * as acorn from 'acorn';
+import * as path from 'path';
+import * as vm from 'vm';
+import webpack from 'webpack';
+import * as fs from 'fs';
+import * as os from 'os';
+import { HEADER, sheet, workbook } from '../helpers/gridBuilder';
+
+/**
+ * Excel 2016/2019 run add-ins in Internet Explorer 11: the core must parse as ES5 and run with
+ * only ES5 built-ins. Bundle it with the project's webpack config, parse it as ES5, then run it in a
+ * context stripped of every later built-in (Map, Set, Promise, Symbol, normalize, includes, …).
+ */
+const config = require('../../webpack.config.js');
+
+function build(outDir: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    webpack(config({ outDir }, { mode: 'production' }), (err, stats) => {
+      if (err) return reject(err);
+      if (stats && stats.hasErrors()) return reject(new Error(stats.toString('errors-only')));
+      resolve(fs.readFileSync(path.join(outDir, 'cchc-core.js'), 'utf8'));
+    });
+  });
+}
+
+const STRIP_MODERN = `
+  (function (g) {
+    var names = ['Map', 'Set', 'WeakMap', 'WeakSet', 'Promise', 'Symbol', 'Proxy', 'Reflect', 'BigInt', 'ArrayBuffer', 'Uint8Array', 'Intl'];
+    for (var i = 0; i < names.length; i++) { try { delete g[names[i]]; } catch (e) {} }
+    var protos = [
+      [String.prototype, ['normalize', 'includes', 'startsWith', 'endsWith', 'repeat', 'padStart', 'padEnd', 'trimStart', 'trimEnd', 'codePointAt', 'at']],
+      [Array.prototype, ['find', 'findIndex', 'includes', 'fill', 'flat', 'flatMap', 'entries', 'keys', 'values', 'at', 'copyWithin']],
+      [Object, ['assign', 'entries', 'values', 'fromEntries', 'setPrototypeOf', 'getOwnPropertySymbols', 'is']],
+      [Array, ['from', 'of']],
+      [Number, ['isInteger', 'isFinite', 'isNaN', 'parseFloat', 'EPSILON', 'MAX_SAFE_INTEGER']],
+      [Math, ['trunc', 'sign', 'log10', 'hypot', 'imul', 'fround', 'clz32', 'cbrt']],
+    ];
+    for (var p = 0; p < protos.length; p++) for (var j = 0; j < protos[p][1].length; j++) { try { delete protos[p][0][protos[p][1][j]]; } catch (e) {} }
+  })(this);
+`;
+
+describe('the ES5 core bundle', () => {
+  let code = '';
+  beforeAll(async () => {
+    code = await build(fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-es5-')));
+  }, 120000);
+
+  test('parses as ECMAScript 5', () => {
+    expect(() => acorn.parse(code, { ecmaVersion: 5 })).not.toThrow();
+  });
+
+  test('scores a table with only ES5 built-ins, NFD text included', () => {
+    const context = vm.createContext({});
+    vm.runInContext(STRIP_MODERN, context);
+    expect(vm.runInContext('typeof Map + typeof String.prototype.normalize + typeof Object.assign', context)).toBe('undefinedundefinedundefined');
+    vm.runInContext(code, context);
+    const grid = workbook(
+      sheet('PL1', [
+        HEADER,
+        ['1', 'Lĩnh vực', 2, null],
+        ['1.1', 'Tiêu chí'.normalize('NFD'), 1, '0,5', 'KH 1', 'Đạt: 1 điểm; chưa đạt: 0 điểm'],
+        ['1.2', 'Tiêu chí', 1, 1, null],
+        ['Tổng cộng', null, 2, null],
+      ]),
+    );
+    context.input = JSON.parse(JSON.stringify(grid));
+    const result = vm.runInContext('(function(){ var a = CchcCore.analyseWorkbook(input); return JSON.stringify(CchcCore.toJsonResult(a, "vi")); })()', context);
+    const json = JSON.parse(result);
+    expect(json.total.self).toBe(1.5);
+    expect(json.total.selfPercent).toBe(75);
+    expect(json.flags.map((f: { kind: string }) => f.kind).sort()).toEqual(['missing-evidence', 'off-tier', 'text-number']);
+  });
+});

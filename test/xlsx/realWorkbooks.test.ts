@@ -1,0 +1,138 @@
+import ExcelJS from 'exceljs';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { analyseWorkbook } from '../../src/core/analyse';
+import { unitsToNumber } from '../../src/core/number/points';
+import { encodeTcvn3, encodeVni } from '../../src/core/text/legacyEncodings';
+import { applyPlanToWorkbook, writeWorkbookFile } from '../../src/xlsx/applyPlan';
+import { readWorkbookFile, workbookToGrid } from '../../src/xlsx/readWorkbook';
+import { evaluateCell } from '../helpers/formulaEvaluator';
+
+/** Real .xlsx files, written with ExcelJS the way Excel stores them, read back through the gateway. */
+
+type Value = ExcelJS.CellValue;
+interface SheetSpec {
+  name: string;
+  rows: Value[][];
+  merges?: string[];
+  font?: string;
+}
+
+async function writeXlsx(file: string, sheets: SheetSpec[]): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  for (const spec of sheets) {
+    const ws = wb.addWorksheet(spec.name);
+    spec.rows.forEach((row, r) => {
+      row.forEach((value, c) => {
+        if (value === null || value === undefined) return;
+        const cell = ws.getCell(r + 1, c + 1);
+        cell.value = value;
+        if (spec.font) cell.font = { name: spec.font };
+      });
+    });
+    for (const m of spec.merges || []) ws.mergeCells(m);
+  }
+  await wb.xlsx.writeFile(file);
+}
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-real-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+/** The same small Phụ lục in Unicode; encoders turn it into TCVN3 or VNI text. */
+function body(encode: (s: string) => string): Value[][] {
+  return [
+    [encode('PHỤ LỤC 1')],
+    [encode('STT'), encode('Lĩnh vực, tiêu chí'), encode('Điểm'), null, encode('Tài liệu kiểm chứng')],
+    [null, null, encode('Tối đa'), encode('Tự đánh giá'), null],
+    ['1', encode('Công tác chỉ đạo điều hành'), 3, null, null],
+    ['1.1', encode('Kế hoạch cải cách hành chính'), 1, 1, encode('Kế hoạch số 12/KH-UBND ngày 05/01/2023')],
+    ['1.2', encode('Báo cáo định kỳ'), 2, encode('1,5'), null],
+    [encode('Tổng cộng'), null, 3, null, null],
+  ];
+}
+const MERGES = ['A2:A3', 'B2:B3', 'C2:D2', 'E2:E3'];
+
+describe('legacy encodings and Unicode forms in real files', () => {
+  const cases: Array<[string, (s: string) => string, string | undefined]> = [
+    ['TCVN3 with .VnTime fonts', encodeTcvn3, '.VnTime'],
+    ['VNI with VNI-Times fonts', encodeVni, 'VNI-Times'],
+    ['TCVN3 without font information', encodeTcvn3, undefined],
+    ['Unicode NFD', (s) => s.normalize('NFD'), undefined],
+  ];
+  test.each(cases)('%s', async (label, encode, font) => {
+    const file = path.join(tmp, label.replace(/\W+/g, '-') + '.xlsx');
+    await writeXlsx(file, [{ name: 'Sheet1', rows: body(encode), merges: MERGES, font }]);
+    const { grid } = await readWorkbookFile(file);
+    const analysis = analyseWorkbook(grid, { profile: null });
+    expect(analysis.sheets).toHaveLength(1);
+    const s = analysis.sheets[0];
+    expect(s.fields[0].name.normalize('NFC')).toBe('Công tác chỉ đạo điều hành');
+    expect(unitsToNumber(s.score.self)).toBe(2.5);
+    expect(s.flags.map((f) => [f.kind, f.cell]).sort()).toEqual([
+      ['missing-evidence', 'E6'],
+      ['text-number', 'D6'],
+    ]);
+  });
+});
+
+describe('the annotated copy', () => {
+  test('has live formulas that evaluate to the computed totals, and user cells unchanged', async () => {
+    const input = path.join(tmp, 'input.xlsx');
+    const out = path.join(tmp, 'out.xlsx');
+    await writeXlsx(input, [
+      {
+        name: 'Phụ lục 1',
+        merges: MERGES,
+        rows: [
+          ['PHỤ LỤC 1'],
+          ['STT', 'Lĩnh vực, tiêu chí', 'Điểm', null, 'Tài liệu kiểm chứng', 'Tỷ lệ (%)'],
+          [null, null, 'Tối đa', 'Tự đánh giá', null, null],
+          ['I', 'Lĩnh vực một', 3, 99, null, null],
+          ['1.1', 'Tiêu chí', 1, 1, { text: 'KH 1', hyperlink: 'https://x.vn/kh1.pdf' }, null],
+          ['1.2', 'Tiêu chí hai', 2, '1,5', { formula: 'HYPERLINK("https://x.vn/a.pdf","BC 2")', result: 'BC 2' }, null],
+          ['II', '=cmd|calc', 1, null, null, null],
+          ['2.1', 'Tiêu chí ba', 1, 0.25, 'QĐ 3', null],
+          ['Tổng cộng', null, 4, null, null, null],
+        ],
+      },
+    ]);
+    const before = fs.readFileSync(input);
+    const loaded = await readWorkbookFile(input);
+    const analysis = analyseWorkbook(loaded.grid, { profile: null });
+    applyPlanToWorkbook(loaded.workbook, analysis.plan);
+    await writeWorkbookFile(loaded.workbook, out);
+    expect(fs.readFileSync(input).equals(before)).toBe(true);
+
+    const reread = new ExcelJS.Workbook();
+    await reread.xlsx.readFile(out);
+    const grid = workbookToGrid(reread);
+    const pl1 = grid.sheets.find((s) => s.name === 'Phụ lục 1')!;
+    // D4 (field I), D7 (field II), D9 (total) hold formulas; evaluate them against the copy.
+    // "1,5" typed as text stays live: Excel's SUM would skip text, NUMBERVALUE reads it.
+    expect(pl1.rows[3]![3]!.formula).toBe('SUM(D5,NUMBERVALUE(D6,",","."))');
+    expect(evaluateCell(pl1, 3, 3)).toBeCloseTo(2.5, 10);
+    expect(evaluateCell(pl1, 8, 3)).toBeCloseTo(2.75, 10);
+    expect(evaluateCell(pl1, 8, 5)).toBeCloseTo(0.6875, 10);
+    // User cells are as they were.
+    const original = (await readWorkbookFile(input)).grid.sheets[0];
+    for (const [r, c] of [[4, 3], [5, 3], [5, 4], [4, 4], [6, 1], [7, 3], [3, 2]]) {
+      expect(pl1.rows[r]![c]).toEqual(original.rows[r]![c]);
+    }
+    // The summary sheet copies names as text: "=cmd|calc" never becomes a formula there.
+    const summary = reread.getWorksheet('Tổng hợp điểm')!;
+    expect(summary).toBeDefined();
+    let found = false;
+    summary.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.value === '=cmd|calc' && cell.type === ExcelJS.ValueType.String) found = true;
+        expect(cell.type === ExcelJS.ValueType.Formula && String(cell.formula).includes('cmd')).toBe(false);
+      }),
+    );
+    expect(found).toBe(true);
+    // Scoring the copy again changes nothing.
+    const again = analyseWorkbook(grid, { profile: null });
+    expect(again.plan.writes).toEqual([]);
+    expect(again.sheets[0].score.self).toBe(analysis.sheets[0].score.self);
+  });
+});
