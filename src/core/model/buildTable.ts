@@ -1,15 +1,18 @@
 import { cellAt, SheetGrid } from '../grid';
-import { cellText, isSurveyText, parseTextNumber, readCell } from '../number/readCell';
+import { cellText, isSurveyText, MAY_MENTION_SURVEY, parseTextNumber, readCell } from '../number/readCell';
 import { displayText } from '../recognise/cellText';
 import { TableHeader } from '../recognise/header';
 import { parentCode, readRowCode } from '../recognise/rowCode';
 import { foldText } from '../text/fold';
 import { CriterionNode, RowCell, ScoringTable, TableRow, TierRow } from './types';
 
-function readRowCell(sheet: SheetGrid, row: number, col: number | undefined): RowCell | null {
+const NOT_A_SCORE: RowCell['reading'] = { kind: 'empty' };
+
+/** Score and max cells are read as numbers; other cells (evidence) only as text. */
+function readRowCell(sheet: SheetGrid, row: number, col: number | undefined, asScore = true): RowCell | null {
   if (col === undefined) return null;
   const cell = cellAt(sheet, row, col);
-  const result: RowCell = { row: row, col: col, reading: readCell(cell), text: displayText(cell) };
+  const result: RowCell = { row: row, col: col, reading: asScore ? readCell(cell) : NOT_A_SCORE, text: displayText(cell) };
   if (cell && cell.formula) result.formula = cell.formula;
   if (cell && cell.hyperlink) result.hyperlink = cell.hyperlink;
   return result;
@@ -28,7 +31,7 @@ function readTableRow(sheet: SheetGrid, header: TableHeader, row: number): Table
     max: readRowCell(sheet, row, c.max),
     self: readRowCell(sheet, row, c.self),
     appraised: readRowCell(sheet, row, c.appraised),
-    evidence: readRowCell(sheet, row, c.evidence),
+    evidence: readRowCell(sheet, row, c.evidence, false),
     guidance: textAt(sheet, row, c.guidance),
     note: textAt(sheet, row, c.note),
     percent: readRowCell(sheet, row, c.percent),
@@ -58,9 +61,15 @@ function codeValue(sheet: SheetGrid, row: number, col: number | undefined): stri
   return typeof cell.value === 'number' ? cell.value : displayText(cell);
 }
 
+
 function rowMentionsSurvey(cells: TableRow): boolean {
   if (cells.self && cells.self.reading.kind === 'survey') return true;
-  return isSurveyText(foldText(cells.name + ' ' + cells.guidance + ' ' + cells.note));
+  // Texts here are already NFC (displayText), so the cheap test cannot miss a real mention.
+  return mentionsSurvey(cells.name) || mentionsSurvey(cells.guidance) || mentionsSurvey(cells.note);
+}
+
+function mentionsSurvey(text: string): boolean {
+  return MAY_MENTION_SURVEY.test(text) && isSurveyText(foldText(text));
 }
 
 /** Reads the body of a recognised table into a criterion tree (build step of the pipeline). */
@@ -83,6 +92,7 @@ export function buildTable(sheet: SheetGrid, header: TableHeader): ScoringTable 
     }
     if (rowCode.kind === 'code') {
       const node: CriterionNode = {
+        index: nodes.length,
         code: rowCode.code,
         rawCode: rowCode.raw,
         depth: rowCode.depth,

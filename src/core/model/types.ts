@@ -37,6 +37,8 @@ export interface TierRow {
 }
 
 export interface CriterionNode {
+  /** Position in ScoringTable.nodes (sheet order), for per-node arrays. */
+  index: number;
   /** Normalised code: roman fields become arabic, trailing dots go ("I." -> "1"). */
   code: string;
   rawCode: string;

@@ -35,6 +35,12 @@ export function parseDecimalUnits(text: string): Points | null {
  */
 export function unitsFromNumber(n: number): Points | null {
   if (typeof n !== 'number' || !isFinite(n)) return null;
+  if (n > -1e9 && n < 1e9) {
+    // Fast path: below a billion points a millionth is far above the double's rounding error.
+    const scaled = n * UNITS_PER_POINT;
+    const rounded = Math.round(scaled);
+    if (Math.abs(scaled - rounded) < 1e-3) return rounded === 0 ? 0 : rounded;
+  }
   const text = n.toPrecision(15);
   const plain = /e/i.test(text) ? expandExponent(text) : text;
   return parseDecimalUnits(plain);

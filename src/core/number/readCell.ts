@@ -15,6 +15,9 @@ const EMPTY: CellReading = { kind: 'empty' };
 const MARKS: { [folded: string]: boolean } = { x: true, v: true, '\u2713': true, '\u2714': true, '\u00d7': true };
 const DASHES: { [text: string]: boolean } = { '-': true, '\u2013': true, '\u2014': true, '/': true };
 
+/** Cheap pre-test on display text before folding it: "ĐTXHH", "điều tra xã hội học". */
+export const MAY_MENTION_SURVEY = /txhh|h[o\u00f4\u1ed9]i h[o\u1ecd]c|\u0323/i;
+
 export function isSurveyText(folded: string): boolean {
   return folded.indexOf('dtxhh') >= 0 || folded.indexOf('dieu tra xa hoi hoc') >= 0;
 }
@@ -23,7 +26,11 @@ export function isSurveyText(folded: string): boolean {
  * Vietnamese text numbers: "0,5", "0.5", "1,25 điểm", "01 đ". Returns null for anything else,
  * so "18,5" is 18.5 and never 185, and "1.000,5" (thousands) is not guessed at.
  */
+const PLAIN_NUMBER = /^\s*[+-]?\d+(?:[.,]\d+)?\s*$/;
+
 export function parseTextNumber(text: string): Points | null {
+  if (PLAIN_NUMBER.test(text)) return parseDecimalUnits(text.replace(/\s+/g, ''));
+  if (text.length > 24 || !/\d/.test(text)) return null;
   let t = foldText(text);
   t = t.replace(/\s*(diem|d)\.?$/, '');
   t = t.replace(/\s+/g, '');
@@ -46,9 +53,8 @@ export function readCell(cell: GridCell | null | undefined): CellReading {
   if (/^#[A-Z0-9\/]+[!?]?$/.test(trimmed) && /^#(REF!|VALUE!|DIV\/0!|NAME\?|N\/A|NUM!|NULL!|SPILL!|CALC!)$/.test(trimmed)) {
     return { kind: 'error', error: trimmed };
   }
-  const folded = foldText(trimmed);
-  if (MARKS[folded]) return { kind: 'mark', raw: raw };
-  if (isSurveyText(folded)) return { kind: 'survey', raw: raw };
+  if (trimmed.length <= 2 && MARKS[trimmed.toLowerCase()]) return { kind: 'mark', raw: raw };
+  if (MAY_MENTION_SURVEY.test(trimmed) && isSurveyText(foldText(trimmed))) return { kind: 'survey', raw: raw };
   const units = parseTextNumber(trimmed);
   if (units !== null) return { kind: 'number', units: units, fromText: true, raw: raw };
   return { kind: 'text', raw: raw };

@@ -31,7 +31,10 @@ export function isTotalText(text: string): boolean {
 }
 
 /** Normalised code text or null: roman first segment becomes arabic, trailing dot dropped. */
+const PLAIN_CODE = /^[1-9]\d{0,4}(\.[1-9]\d{0,4})*$/;
+
 export function normaliseCode(text: string): string | null {
+  if (PLAIN_CODE.test(text)) return text; // the common case, already normal
   let t = text.replace(/^\s+|\s+$/g, '');
   t = t.replace(/\.$/, '');
   if (t === '') return null;
@@ -39,7 +42,7 @@ export function normaliseCode(text: string): string | null {
   const out: string[] = [];
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i].replace(/^\s+|\s+$/g, '');
-    if (/^\d{1,3}$/.test(part)) {
+    if (/^\d{1,5}$/.test(part)) {
       out.push(String(parseInt(part, 10)));
     } else if (i === 0 && /^[IVXL]+$/.test(part)) {
       const n = romanToNumber(part);

@@ -131,7 +131,7 @@ function typedNumber(cell: RowCell | null): Points | null {
   return cell && cell.reading.kind === 'number' ? cell.reading.units : null;
 }
 
-function scoreNode(node: CriterionNode, hasAppraised: boolean, options: ScoreOptions, index: { [key: string]: NodeScore }, key: (n: CriterionNode) => string): NodeScore {
+function scoreNode(node: CriterionNode, hasAppraised: boolean, options: ScoreOptions, index: NodeScore[]): NodeScore {
   const typedMax = typedNumber(node.cells.max);
   let result: NodeScore;
   if (node.children.length === 0) {
@@ -163,7 +163,7 @@ function scoreNode(node: CriterionNode, hasAppraised: boolean, options: ScoreOpt
     let max = 0;
     let selfAssessableMax = 0;
     for (let i = 0; i < node.children.length; i++) {
-      const child = scoreNode(node.children[i], hasAppraised, options, index, key);
+      const child = scoreNode(node.children[i], hasAppraised, options, index);
       max += child.max;
       selfAssessableMax += child.selfAssessableMax;
       addChild(self, child.self, child, 'self');
@@ -180,7 +180,7 @@ function scoreNode(node: CriterionNode, hasAppraised: boolean, options: ScoreOpt
       tiers: null,
     };
   }
-  index[key(node)] = result;
+  index[node.index] = result;
   return result;
 }
 
@@ -198,14 +198,9 @@ function addChild(total: ColumnScore, child: ColumnScore, childScore: NodeScore,
 export function scoreTable(table: ScoringTable, options?: ScoreOptions): TableScore {
   const opts = options || {};
   const hasAppraised = table.columns.appraised !== undefined;
-  const index: { [key: string]: NodeScore } = {};
-  const key = function (n: CriterionNode): string {
-    return String(n.cells.row);
-  };
-  const rootScores: NodeScore[] = [];
-  for (let i = 0; i < table.roots.length; i++) rootScores.push(scoreNode(table.roots[i], hasAppraised, opts, index, key));
   const nodes: NodeScore[] = [];
-  for (let i = 0; i < table.nodes.length; i++) nodes.push(index[key(table.nodes[i])]);
+  const rootScores: NodeScore[] = [];
+  for (let i = 0; i < table.roots.length; i++) rootScores.push(scoreNode(table.roots[i], hasAppraised, opts, nodes));
   let max = 0;
   let selfAssessableMax = 0;
   let self = 0;
@@ -220,7 +215,7 @@ export function scoreTable(table: ScoringTable, options?: ScoreOptions): TableSc
     table: table,
     nodes: nodes,
     byNode: function (n: CriterionNode): NodeScore {
-      return index[key(n)];
+      return nodes[n.index];
     },
     max: max,
     selfAssessableMax: selfAssessableMax,

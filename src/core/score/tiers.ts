@@ -16,8 +16,29 @@ export interface TierInfo {
 
 const POINTS_IN_TEXT = /(\d+(?:[.,]\d+)?)\s*(?:diem|d)\b/g;
 
+interface GuidanceTiers {
+  points: Points[];
+  proportional: boolean;
+  deductions: boolean;
+}
+
+/** Guidance texts repeat across rows and runs; reading each once keeps big tables linear and fast. */
+const guidanceCache: { [text: string]: GuidanceTiers } = {};
+let guidanceCacheSize = 0;
+
 /** Levels written in words: "Hoàn thành 100%: 1 điểm; dưới 100%: 0 điểm" gives 1 and 0. */
-export function tiersFromGuidance(text: string): { points: Points[]; proportional: boolean; deductions: boolean } {
+export function tiersFromGuidance(text: string): GuidanceTiers {
+  if (Object.prototype.hasOwnProperty.call(guidanceCache, text)) return guidanceCache[text];
+  const result = readGuidance(text);
+  if (guidanceCacheSize < 5000) {
+    guidanceCache[text] = result;
+    guidanceCacheSize++;
+  }
+  return result;
+}
+
+function readGuidance(text: string): GuidanceTiers {
+  if (!/\d|t[yỷiỉ]/i.test(text)) return { points: [], proportional: false, deductions: false };
   const folded = foldText(text);
   const points: Points[] = [];
   let m: RegExpExecArray | null;
@@ -43,7 +64,7 @@ export function tierInfoFor(node: CriterionNode, max: Points, profileTiers: Poin
     if (p !== null) rowPoints.push(p);
   }
   let guidanceText = node.cells.guidance;
-  for (let i = 0; i < node.tierRows.length; i++) guidanceText += '\n' + node.tierRows[i].cells.guidance;
+  for (let i = 0; i < node.tierRows.length; i++) if (node.tierRows[i].cells.guidance) guidanceText += '\n' + node.tierRows[i].cells.guidance;
   const fromText = tiersFromGuidance(guidanceText);
 
   let sum = 0;
