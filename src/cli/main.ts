@@ -119,6 +119,7 @@ async function run(args: CliArgs, io: CliIo): Promise<number> {
   }
   if (args.command === 'sample') {
     const out = path.resolve(args.out || SAMPLE_FILE_NAME);
+    if (fs.existsSync(out)) throw new InputProblem('Tệp "' + out + '" đã có; chọn tên khác để không ghi đè.', '"' + out + '" already exists; choose another name so nothing is overwritten.');
     fs.writeFileSync(out, await sampleWorkbookBytes());
     io.stdout((args.lang === 'vi' ? 'Đã ghi tệp mẫu: ' : 'Sample written: ') + out + '\n');
     return 0;

@@ -128,9 +128,9 @@ describe('bad input: one clear line, exit 2, no stack trace', () => {
   });
 });
 
-describe('npx cchc', () => {
-  test('resolves to this project after npm ci', () => {
-    const r = spawnSync('npx', ['--no-install', 'cchc', '--version'], { cwd: root, encoding: 'utf8' });
+describe('npm run cchc', () => {
+  test('runs the command line from the project after npm ci', () => {
+    const r = spawnSync('npm', ['run', '--silent', 'cchc', '--', '--version'], { cwd: root, encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stdout.trim()).toBe(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version);
   });

@@ -88,7 +88,9 @@ export function buildTable(sheet: SheetGrid, header: TableHeader): ScoringTable 
     const rowCode = readRowCode(codeValue(sheet, r, header.columns.code), cells.name);
     if (rowCode.kind === 'total') {
       total = { cells: cells };
-      break; // below the total come signatures and notes, not criteria
+      // Some sheets put the total right under the header; after the criteria come signatures and notes.
+      if (nodes.length > 0) break;
+      continue;
     }
     if (rowCode.kind === 'code') {
       const node: CriterionNode = {

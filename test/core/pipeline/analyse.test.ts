@@ -127,6 +127,24 @@ describe('header recognition', () => {
     expect(unitsToNumber(a.sheets[0].score.self)).toBe(1.5);
   });
 
+  test('a total row right under the header, and a signature block after the total', () => {
+    const grid = sheet('PL', [
+      HEADER,
+      ['Tổng cộng', null, 3, 2],
+      ['1', 'Lĩnh vực', 3, null],
+      ['1.1', 'Tiêu chí', 3, 2, 'KH 1'],
+      [],
+      [null, 'TM. ỦY BAN NHÂN DÂN'],
+    ]);
+    const a = analyseWorkbook(workbook(grid), { profile: null });
+    expect(a.sheets[0].table.total!.cells.row).toBe(1);
+    expect(a.flags).toEqual([]);
+    expect(a.plan.writes.map((w) => [w.address, w.formula])).toEqual([
+      ['D3', 'SUM(D4)'],
+      ['D2', 'SUM(D3)'],
+    ]);
+  });
+
   test('a sheet that is not a scoring table is reported, not guessed at', () => {
     const notes = sheet('Ghi chú', [['Danh sách cán bộ'], ['Họ tên', 'Chức vụ'], ['Nguyễn Văn A', 'Chủ tịch']]);
     const a = analyseWorkbook(workbook(notes, problemSheet()), { profile: null });

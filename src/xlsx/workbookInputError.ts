@@ -1,0 +1,97 @@
+/**
+ * A problem with the workbook the user handed us: one clear line in Vietnamese (and English),
+ * never a stack trace. Gateways throw it; the CLI and the add-in only print the message.
+ */
+
+export type WorkbookInputErrorCode =
+  | 'not-found'
+  | 'not-a-file'
+  | 'not-xlsx'
+  | 'legacy-xls'
+  | 'encrypted'
+  | 'corrupt'
+  | 'too-large'
+  | 'too-many-entries';
+
+/** Optional facts that make a message more precise (limits, counts). */
+export interface WorkbookInputErrorInfo {
+  /** Technical reason, for logs and tests; never shown as the message. */
+  detail?: string;
+  /** For 'too-large': the uncompressed limit in bytes when that is what was exceeded. */
+  limitBytes?: number;
+  /** For 'too-many-entries': how many entries the file declares, and the limit. */
+  entries?: number;
+  limitEntries?: number;
+  /** For 'corrupt': the file could not even be read (permissions, disk error). */
+  unreadable?: boolean;
+}
+
+function mib(bytes: number): string {
+  return String(Math.round(bytes / (1024 * 1024)));
+}
+
+function messages(code: WorkbookInputErrorCode, name: string, info: WorkbookInputErrorInfo): [string, string] {
+  const q = '"' + name + '"';
+  switch (code) {
+    case 'not-found':
+      return ['Không tìm thấy tệp ' + q + '.', 'File ' + q + ' not found.'];
+    case 'not-a-file':
+      return [q + ' là một thư mục, không phải tệp Excel .xlsx.', q + ' is a folder, not an Excel .xlsx file.'];
+    case 'not-xlsx':
+      return ['Tệp ' + q + ' không phải tệp Excel .xlsx.', q + ' is not an Excel .xlsx file.'];
+    case 'legacy-xls':
+      return [
+        'Tệp ' + q + ' là định dạng Excel 97-2003 (.xls); hãy lưu lại thành .xlsx.',
+        q + ' is in the Excel 97-2003 format (.xls); save it as .xlsx and try again.',
+      ];
+    case 'encrypted':
+      return [
+        'Tệp ' + q + ' được bảo vệ bằng mật khẩu; hãy mở bằng Excel, bỏ mật khẩu rồi thử lại.',
+        q + ' is password-protected; open it in Excel, remove the password and try again.',
+      ];
+    case 'corrupt':
+      if (info.unreadable) {
+        return ['Không đọc được tệp ' + q + ' (không có quyền đọc hoặc lỗi ổ đĩa).', 'Cannot read ' + q + ' (no permission or a disk error).'];
+      }
+      return [
+        'Tệp ' + q + ' bị hỏng hoặc không phải tệp .xlsx hợp lệ; hãy mở bằng Excel, lưu lại rồi thử lại.',
+        q + ' is damaged or not a valid .xlsx file; open it in Excel, save it again and retry.',
+      ];
+    case 'too-large':
+      return info.limitBytes !== undefined
+        ? [
+            'Tệp ' + q + ' quá lớn: khi giải nén vượt ' + mib(info.limitBytes) + ' MB; không đọc để tránh treo máy.',
+            q + ' is too large: it unpacks to more than ' + mib(info.limitBytes) + ' MB; not read, to keep the computer responsive.',
+          ]
+        : [
+            'Tệp ' + q + ' quá lớn: có phần nén với tỉ lệ bất thường (dấu hiệu "bom nén"); không đọc.',
+            q + ' is too large: a part is compressed at an abnormal ratio (a "zip bomb" sign); not read.',
+          ];
+    case 'too-many-entries':
+      return [
+        'Tệp ' + q + ' chứa quá nhiều thành phần' + (info.entries !== undefined ? ' (' + info.entries + ', tối đa ' + info.limitEntries + ')' : '') + '; không giống một bảng tính thông thường.',
+        q + ' has too many parts' + (info.entries !== undefined ? ' (' + info.entries + ', limit ' + info.limitEntries + ')' : '') + '; it does not look like an ordinary workbook.',
+      ];
+  }
+}
+
+export class WorkbookInputError extends Error {
+  readonly code: WorkbookInputErrorCode;
+  readonly fileName: string;
+  readonly messageVi: string;
+  readonly messageEn: string;
+  readonly detail?: string;
+
+  constructor(code: WorkbookInputErrorCode, fileName: string, info: WorkbookInputErrorInfo = {}) {
+    const [vi, en] = messages(code, fileName, info);
+    super(vi);
+    // Compiled to ES5/ES2015 classes, extending Error breaks instanceof without this.
+    Object.setPrototypeOf(this, WorkbookInputError.prototype);
+    this.name = 'WorkbookInputError';
+    this.code = code;
+    this.fileName = fileName;
+    this.messageVi = vi;
+    this.messageEn = en;
+    if (info.detail !== undefined) this.detail = info.detail;
+  }
+}

@@ -1,0 +1,337 @@
+import ExcelJS from 'exceljs';
+import * as fs from 'fs';
+import JSZip from 'jszip';
+import * as os from 'os';
+import * as path from 'path';
+import { cellAt, SheetGrid } from '../../src/core/grid';
+import { readWorkbookBytes, readWorkbookFile, workbookToGrid } from '../../src/xlsx/readWorkbook';
+import { WorkbookInputError } from '../../src/xlsx/workbookInputError';
+
+/** Real .xlsx bytes written by ExcelJS, read back through the gateway. */
+
+async function toBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-read-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+/** One sheet holding every kind of value the gateway must map. */
+async function everyKind(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Phụ lục 1');
+  ws.getCell('A1').value = 3.5;
+  ws.getCell('B1').value = 'Điểm';
+  ws.getCell('B1').font = { name: '.VnTime', size: 12 };
+  ws.getCell('C1').value = true;
+  ws.getCell('D1').value = false;
+  ws.getCell('E1').value = 0;
+  // Dates: a value and a formula result, both under a date format.
+  ws.getCell('A2').value = new Date(Date.UTC(2023, 0, 5));
+  ws.getCell('A2').numFmt = 'dd/mm/yyyy';
+  ws.getCell('H2').value = { formula: 'DATE(2023,1,5)', result: new Date(Date.UTC(2023, 0, 5, 12)) } as ExcelJS.CellValue;
+  ws.getCell('H2').numFmt = 'dd/mm/yyyy hh:mm';
+  ws.getCell('B2').value = {
+    richText: [
+      { text: 'KÕ ', font: { name: '.VnTime' } },
+      { text: 'ho¹ch', font: { name: '.VnTime', bold: true } },
+    ],
+  };
+  ws.getCell('C2').value = { text: 'KH 1', hyperlink: 'https://x.vn/kh1.pdf' };
+  ws.getCell('D2').value = { formula: 'HYPERLINK("https://x.vn/a.pdf","BC 2")', result: 'BC 2' } as ExcelJS.CellValue;
+  ws.getCell('E2').value = { formula: 'SUM(A1,A1)', result: 7 } as ExcelJS.CellValue;
+  ws.getCell('G2').value = { error: '#REF!' } as ExcelJS.CellValue;
+  ws.getCell('G3').value = { formula: '1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellValue;
+  ws.getCell('G4').value = { formula: 'IF(A1>1,"đạt","")', result: 'đạt' } as ExcelJS.CellValue;
+  ws.getCell('G5').value = { formula: 'A1>1', result: true } as unknown as ExcelJS.CellValue;
+  ws.getCell('G6').value = { formula: 'NOW()' } as ExcelJS.CellValue; // never calculated: no result
+  // Shared formula filled down F3:F5, the way Excel stores a dragged formula.
+  ws.getCell('A3').value = 1;
+  ws.getCell('A4').value = 2;
+  ws.getCell('A5').value = 3;
+  ws.fillFormula('F3:F5', 'A3*2', [2, 4, 6]);
+  // A two-row merged header.
+  ws.getCell('A7').value = 'STT';
+  ws.getCell('B7').value = 'Tiêu chí';
+  ws.getCell('C7').value = 'Điểm';
+  ws.getCell('C8').value = 'Tối đa';
+  ws.getCell('D8').value = 'Tự đánh giá';
+  ws.mergeCells('A7:A8');
+  ws.mergeCells('B7:B8');
+  ws.mergeCells('C7:D7');
+  // A styled but empty cell and a far cell.
+  ws.getCell('B10').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
+  ws.getCell('AB20').value = 'xa';
+  const second = wb.addWorksheet('Phụ lục 2');
+  second.getCell('A1').value = 'PHỤ LỤC 2';
+  return toBytes(wb);
+}
+
+describe('workbookToGrid on every kind of value', () => {
+  let sheet: SheetGrid;
+  let names: string[];
+  beforeAll(async () => {
+    const { grid } = await readWorkbookBytes(await everyKind(), 'moi-loai.xlsx');
+    names = grid.sheets.map((s) => s.name);
+    sheet = grid.sheets[0];
+    expect(grid.fileName).toBe('moi-loai.xlsx');
+  });
+  const at = (a1: string) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
+    const col = m[1].split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    return cellAt(sheet, Number(m[2]) - 1, col);
+  };
+
+  test('every worksheet, in order', () => expect(names).toEqual(['Phụ lục 1', 'Phụ lục 2']));
+  test('numbers, strings, booleans, zero', () => {
+    expect(at('A1')).toEqual({ value: 3.5 });
+    expect(at('C1')).toEqual({ value: true });
+    expect(at('D1')).toEqual({ value: false });
+    expect(at('E1')).toEqual({ value: 0 });
+  });
+  test('font names', () => expect(at('B1')).toEqual({ value: 'Điểm', font: '.VnTime' }));
+  test('dates become 1900-system serial numbers', () => {
+    // A date format brings a style, and ExcelJS gives every style a font (Calibri by default).
+    expect(at('A2')).toMatchObject({ value: 44931 });
+    expect(at('H2')).toMatchObject({ value: 44931.5, formula: 'DATE(2023,1,5)' });
+    expect(at('H2')!.error).toBeUndefined();
+  });
+  test('rich text is concatenated; the first run gives the font', () => {
+    expect(at('B2')).toEqual({ value: 'KÕ ho¹ch', font: '.VnTime' });
+  });
+  test('hyperlinks and HYPERLINK() formulas', () => {
+    expect(at('C2')).toEqual({ value: 'KH 1', hyperlink: 'https://x.vn/kh1.pdf' });
+    expect(at('D2')).toEqual({ value: 'BC 2', formula: 'HYPERLINK("https://x.vn/a.pdf","BC 2")' });
+  });
+  test('formulas keep their text without "=" and their cached result', () => {
+    expect(at('E2')).toEqual({ value: 7, formula: 'SUM(A1,A1)' });
+    expect(at('G4')).toEqual({ value: 'đạt', formula: 'IF(A1>1,"đạt","")' });
+    expect(at('G5')).toEqual({ value: true, formula: 'A1>1' });
+    expect(at('G6')).toEqual({ value: null, formula: 'NOW()' });
+  });
+  test('shared formulas are translated for each clone', () => {
+    expect(at('F3')).toEqual({ value: 2, formula: 'A3*2' });
+    expect(at('F4')).toEqual({ value: 4, formula: 'A4*2' });
+    expect(at('F5')).toEqual({ value: 6, formula: 'A5*2' });
+  });
+  test('errors, plain and as formula results', () => {
+    expect(at('G2')).toEqual({ value: null, error: '#REF!' });
+    expect(at('G3')).toEqual({ value: null, formula: '1/0', error: '#DIV/0!' });
+  });
+  test('merged two-row header: ranges 0-based inclusive, covered cells empty', () => {
+    expect(sheet.merges).toEqual(
+      expect.arrayContaining([
+        { top: 6, left: 0, bottom: 7, right: 0 },
+        { top: 6, left: 1, bottom: 7, right: 1 },
+        { top: 6, left: 2, bottom: 6, right: 3 },
+      ]),
+    );
+    expect(sheet.merges).toHaveLength(3);
+    expect(at('A7')).toEqual({ value: 'STT' });
+    expect(at('A8')).toBeNull();
+    expect(at('D7')).toBeNull();
+    expect(at('C8')).toEqual({ value: 'Tối đa' });
+  });
+  test('empty styled cells are empty; far cells land at their place', () => {
+    expect(at('B10')).toBeNull();
+    expect(at('AB20')).toEqual({ value: 'xa' });
+    expect(sheet.rows.length).toBe(20);
+  });
+});
+
+describe('workbookToGrid on workbooks built in memory', () => {
+  test('public-API fallbacks give the same grid as the fast path over ExcelJS internals', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await everyKind()) as unknown as ExcelJS.Buffer);
+    // The same workbook seen only through documented getters: no _rows, _cells, _value or _merges.
+    type Cb = (x: unknown, n: number) => void;
+    const publicOnly = {
+      properties: wb.properties,
+      worksheets: wb.worksheets.map((ws) => ({
+        name: ws.name,
+        model: { merges: ws.model.merges },
+        eachRow: (cb: Cb) =>
+          ws.eachRow((row, n) =>
+            cb(
+              {
+                eachCell: (cb2: Cb) =>
+                  row.eachCell((cell, c) =>
+                    cb2({ type: cell.type, value: cell.value, formula: cell.formula, result: cell.result, hyperlink: cell.hyperlink, style: cell.style }, c),
+                  ),
+              },
+              n,
+            ),
+          ),
+      })),
+    } as unknown as ExcelJS.Workbook;
+    const fast = workbookToGrid(wb, 'x.xlsx');
+    const slow = workbookToGrid(publicOnly, 'x.xlsx');
+    expect(slow.sheets.map((s) => s.rows)).toEqual(fast.sheets.map((s) => s.rows));
+    expect(slow.sheets.map((s) => (s.merges || []).slice().sort((a, b) => a.top - b.top || a.left - b.left))).toEqual(
+      fast.sheets.map((s) => (s.merges || []).slice().sort((a, b) => a.top - b.top || a.left - b.left)),
+    );
+  });
+
+  test('1904 date system: serials as the file stores them', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.properties.date1904 = true;
+    const ws = wb.addWorksheet('S');
+    ws.getCell('A1').value = new Date(Date.UTC(2023, 0, 5));
+    ws.getCell('A1').numFmt = 'dd/mm/yyyy';
+    const { grid } = await readWorkbookBytes(await toBytes(wb), 'd1904.xlsx');
+    expect(cellAt(grid.sheets[0], 0, 0)!.value).toBe(44931 - 1462);
+  });
+});
+
+describe('hyperlinks as Excel stores them (crafted sheet XML)', () => {
+  test('links on numbers and formulas; what ExcelJS 4.4 loses is pinned here', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    ws.getCell('A1').value = 'Mục lục';
+    ws.getCell('B1').value = { formula: 'C1*2', result: 10 } as ExcelJS.CellValue;
+    ws.getCell('C1').value = 5;
+    const zip = await JSZip.loadAsync(await toBytes(wb));
+    const sheetXml = (await zip.file('xl/worksheets/sheet1.xml')!.async('string')).replace(
+      '</sheetData>',
+      '</sheetData><hyperlinks><hyperlink ref="A1" location="\'S\'!C1" display="Mục lục"/>' +
+        '<hyperlink ref="B1" r:id="rId7"/><hyperlink ref="C1" r:id="rId8"/></hyperlinks>',
+    );
+    zip.file('xl/worksheets/sheet1.xml', sheetXml);
+    zip.file(
+      'xl/worksheets/_rels/sheet1.xml.rels',
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        '<Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://x.vn/b" TargetMode="External"/>' +
+        '<Relationship Id="rId8" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://x.vn/c" TargetMode="External"/>' +
+        '</Relationships>',
+    );
+    const { grid } = await readWorkbookBytes(await zip.generateAsync({ type: 'nodebuffer' }), 'links.xlsx');
+    const s = grid.sheets[0];
+    expect(cellAt(s, 0, 2)).toEqual({ value: 5, hyperlink: 'https://x.vn/c' });
+    // ExcelJS drops in-document (location-only) links when loading...
+    expect(cellAt(s, 0, 0)).toEqual({ value: 'Mục lục' });
+    // ...and turns a formula cell that carries a link into a plain link: the formula is gone.
+    expect(cellAt(s, 0, 1)).toEqual({ value: 10, hyperlink: 'https://x.vn/b' });
+  });
+});
+
+describe('reading files: one clear error per problem', () => {
+  async function code(p: string): Promise<string> {
+    try {
+      await readWorkbookFile(p);
+    } catch (error) {
+      expect(error).toBeInstanceOf(WorkbookInputError);
+      const e = error as WorkbookInputError;
+      expect(e.message).toBe(e.messageVi);
+      expect(e.messageVi.split('\n')).toHaveLength(1);
+      expect(e.messageEn.split('\n')).toHaveLength(1);
+      expect(e.messageVi).not.toMatch(/\bat .+:\d+:\d+/);
+      expect(e.fileName).toBe(p);
+      return e.code;
+    }
+    return 'ok';
+  }
+  const write = (name: string, bytes: Buffer | string) => {
+    const p = path.join(tmp, name);
+    fs.writeFileSync(p, bytes);
+    return p;
+  };
+
+  test('a good file reads, with its base name on the grid', async () => {
+    const p = write('tot.xlsx', await everyKind());
+    const loaded = await readWorkbookFile(p);
+    expect(loaded.grid.fileName).toBe('tot.xlsx');
+    expect(loaded.workbook.worksheets).toHaveLength(2);
+  });
+  test('missing file', async () => {
+    expect(await code(path.join(tmp, 'khong-co.xlsx'))).toBe('not-found');
+    expect(await code(path.join(tmp, 'khong-co', 'x.xlsx'))).toBe('not-found');
+  });
+  test('a folder', async () => {
+    const d = path.join(tmp, 'thu-muc.xlsx');
+    fs.mkdirSync(d);
+    expect(await code(d)).toBe('not-a-file');
+  });
+  test('text renamed to .xlsx, and an empty file', async () => {
+    expect(await code(write('van-ban.xlsx', 'chỉ là văn bản'))).toBe('not-xlsx');
+    expect(await code(write('rong.xlsx', ''))).toBe('not-xlsx');
+  });
+  test('a zip that is not a workbook (a .docx renamed)', async () => {
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<Types/>');
+    zip.file('word/document.xml', '<w:document/>');
+    expect(await code(write('van-ban.docx.xlsx', await zip.generateAsync({ type: 'nodebuffer' })))).toBe('not-xlsx');
+  });
+  test('old .xls and password-protected .xlsx (OLE2 containers)', async () => {
+    const magic = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    expect(await code(write('cu.xls', Buffer.concat([magic, Buffer.alloc(2000, 1)])))).toBe('legacy-xls');
+    const enc = Buffer.concat([magic, Buffer.alloc(504), Buffer.from('EncryptionInfo', 'utf16le'), Buffer.alloc(1024)]);
+    const p = write('mat-khau.xlsx', enc);
+    expect(await code(p)).toBe('encrypted');
+    await readWorkbookFile(p).catch((e: WorkbookInputError) => {
+      expect(e.messageVi).toBe('Tệp "' + p + '" được bảo vệ bằng mật khẩu; hãy mở bằng Excel, bỏ mật khẩu rồi thử lại.');
+    });
+  });
+  test('truncated and garbled workbooks are "corrupt"', async () => {
+    const good = await everyKind();
+    expect(await code(write('cut.xlsx', good.subarray(0, 3000)))).toBe('corrupt');
+    expect(await code(write('cut-tail.xlsx', good.subarray(0, good.length - 10)))).toBe('corrupt');
+    // Central directory intact, compressed data scrambled: only the inflater notices.
+    const garbled = Buffer.from(good);
+    for (let i = 200; i < garbled.length / 2; i += 7) garbled[i] ^= 0x5a;
+    expect(await code(write('garbled.xlsx', garbled))).toBe('corrupt');
+  });
+  test('a zip whose workbook part is not XML, or has no sheets, is "corrupt"', async () => {
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<Types/>');
+    zip.file('xl/workbook.xml', 'đây không phải XML <<<');
+    expect(await code(write('not-xml.xlsx', await zip.generateAsync({ type: 'nodebuffer' })))).toBe('corrupt');
+    const empty = new JSZip();
+    empty.file('xl/workbook.xml', '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/></workbook>');
+    expect(await code(write('no-sheets.xlsx', await empty.generateAsync({ type: 'nodebuffer' })))).toBe('corrupt');
+  });
+  test('limits pass through to the zip guard', async () => {
+    const p = write('lim.xlsx', await everyKind());
+    await expect(readWorkbookFile(p, { maxEntries: 3 })).rejects.toMatchObject({ code: 'too-many-entries' });
+    await expect(readWorkbookFile(p, { maxUncompressedBytes: 1000 })).rejects.toMatchObject({ code: 'too-large' });
+  });
+});
+
+describe('speed: converting to a grid is a small fraction of loading', () => {
+  test('5,000-row sheet', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Phụ lục 1');
+    for (let r = 1; r <= 5000; r++) {
+      ws.getCell(r, 1).value = r + '.1';
+      ws.getCell(r, 2).value = 'Tiêu chí số ' + r;
+      ws.getCell(r, 2).font = { name: 'Times New Roman' };
+      ws.getCell(r, 3).value = 1;
+      ws.getCell(r, 4).value = r % 3 === 0 ? '0,5' : 0.5;
+      ws.getCell(r, 5).value = r % 2 ? { text: 'QĐ ' + r, hyperlink: 'https://x.vn/' + r } : 'KH ' + r;
+      ws.getCell(r, 6).value = { formula: 'D' + r + '/C' + r, result: 0.5 } as ExcelJS.CellValue;
+    }
+    const bytes = await toBytes(wb);
+    const loaded: ExcelJS.Workbook[] = [];
+    const runs = 5;
+    let loadMs = 0;
+    for (let i = 0; i < runs; i++) {
+      const t0 = process.hrtime.bigint();
+      const w = new ExcelJS.Workbook();
+      await w.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+      loadMs += Number(process.hrtime.bigint() - t0) / 1e6;
+      loaded.push(w);
+    }
+    workbookToGrid(loaded[0]); // warm-up
+    let convertMs = 0;
+    for (const w of loaded) {
+      const t0 = process.hrtime.bigint();
+      const grid = workbookToGrid(w);
+      convertMs += Number(process.hrtime.bigint() - t0) / 1e6;
+      expect(grid.sheets[0].rows).toHaveLength(5000);
+    }
+    const ratio = convertMs / loadMs;
+    // eslint-disable-next-line no-console
+    console.log('5,000 rows x 6 cells: load ' + (loadMs / runs).toFixed(1) + ' ms, grid ' + (convertMs / runs).toFixed(2) + ' ms, ratio ' + ratio.toFixed(4));
+    // Typically 0.02-0.04 here; the bound only catches a regression such as building ws.model.
+    expect(ratio).toBeLessThan(0.15);
+  });
+});
