@@ -10,3 +10,5 @@ export { reportText } from './report/reportText';
 export { toJsonResult } from './report/jsonResult';
 export { BUILTIN_PROFILES, validateProfile } from './profile/profile';
 export { formatPoints, formatPercentHundredths } from './number/format';
+export type { WorkbookHost, HostCapabilities, HostKind, ApplyOptions, ApplyReport, RevertReport, HostError, HostErrorCode } from './host';
+export { isHostError } from './host';

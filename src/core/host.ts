@@ -1,0 +1,89 @@
+import { WorkbookGrid } from './grid';
+import { WritePlan } from './plan/types';
+
+/**
+ * What the task pane and the ribbon command need from wherever the workbook lives.
+ * Implemented by the Office.js gateway (src/excel) and by the in-memory browser workbook (src/xlsx);
+ * neither React nor the core ever call Office.js or ExcelJS directly. Types only: ES5-safe.
+ */
+
+export type HostKind = 'excel' | 'browser';
+
+/** What this host can do; the Office.js gateway fills it by `isSetSupported`, never by version sniffing. */
+export interface HostCapabilities {
+  /** ExcelApi level reached, e.g. "1.1", "1.9", "1.20"; "n/a" outside Excel. */
+  apiLevel: string;
+  /** Hyperlinks attached to cells can be read (evidence by link), otherwise evidence is judged from text. */
+  readsHyperlinks: boolean;
+  /** Font names can be read (TCVN3/VNI detection by font). */
+  readsFonts: boolean;
+  /** Highlights are conditional formats (true) or plain fills (false). */
+  conditionalFormatHighlights: boolean;
+  /** The whole write is one undo step in Excel (ExcelApi 1.20 mergeUndoGroup). */
+  singleUndoStep: boolean;
+  /** Change events on sheets, to re-run after the user edits. */
+  changeEvents: boolean;
+  /** The annotated workbook can be downloaded (browser mode). */
+  download: boolean;
+}
+
+export interface ApplyOptions {
+  /** Paint highlight marks (missing evidence, score problems). */
+  highlights: boolean;
+}
+
+export interface ApplyReport {
+  /** Cells whose formula was written. */
+  written: number;
+  highlighted: number;
+  /** context.sync() calls spent (Excel), 0 elsewhere. */
+  syncs: number;
+}
+
+export interface RevertReport {
+  /** Cells restored to what they held before the last write; 0 when there is nothing to revert. */
+  restored: number;
+}
+
+/** Why a host operation failed, in terms the pane can explain; the words come from the message catalogue. */
+export type HostErrorCode =
+  | 'sheet-protected'
+  | 'cell-editing'
+  | 'changed-since-read'
+  | 'nothing-to-revert'
+  | 'not-an-xlsx'
+  | 'host-unavailable'
+  | 'unknown';
+
+export interface HostError {
+  code: HostErrorCode;
+  /** Sheet concerned, where known. */
+  sheet?: string;
+  /** Host's own text, for the details line only. */
+  detail?: string;
+}
+
+export interface WorkbookHost {
+  readonly kind: HostKind;
+  readonly capabilities: HostCapabilities;
+  /** One read of every candidate sheet (Excel: one context.sync). */
+  readWorkbook(): Promise<WorkbookGrid>;
+  /**
+   * Writes the plan (Excel: one context.sync), saving first what each written cell held so
+   * `revertLastWrite` can restore it exactly. Rejects with a HostError and leaves the workbook as it was.
+   */
+  applyPlan(plan: WritePlan, options: ApplyOptions): Promise<ApplyReport>;
+  revertLastWrite(): Promise<RevertReport>;
+  /** Removes only the tool's own highlights; returns how many. */
+  clearHighlights(): Promise<number>;
+  /** Selects a cell so the user sees it (Excel), or scrolls to it (browser). */
+  selectCell(sheet: string, address: string): Promise<void>;
+  /** Calls back when the user edits a scoring sheet (not for the tool's own writes); returns an unsubscribe. */
+  onUserEdit?(listener: () => void): () => void;
+  /** Browser mode: the annotated workbook as .xlsx bytes. */
+  downloadAnnotated?(): Promise<{ fileName: string; bytes: Uint8Array }>;
+}
+
+export function isHostError(e: unknown): e is HostError {
+  return typeof e === 'object' && e !== null && typeof (e as HostError).code === 'string' && !(e instanceof Error);
+}
