@@ -128,10 +128,31 @@ describe('bad input: one clear line, exit 2, no stack trace', () => {
   });
 });
 
-describe('npm run cchc', () => {
-  test('runs the command line from the project after npm ci', () => {
+describe('npx cchc', () => {
+  const version = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version;
+
+  // The package links itself as a dev dependency ("cchc": "file:."), so npm ci puts cchc in node_modules/.bin
+  // and npx finds it there; an empty npm cache proves npx neither downloads nor uses a stale copy.
+  test('runs the project\'s own command line after npm ci, with an empty npm cache', () => {
+    const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-npx-cache-'));
+    const r = spawnSync('npx', ['--no-install', 'cchc', '--version'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: Object.assign({}, process.env, { npm_config_cache: cache, npm_config_offline: 'true' }),
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toBe(version);
+  });
+
+  test('npm ci links cchc into node_modules/.bin, where npx looks before its own cache', () => {
+    const linked = path.join(root, 'node_modules', '.bin', 'cchc');
+    expect(fs.realpathSync(linked)).toBe(fs.realpathSync(path.join(root, 'bin', 'cchc.js')));
+  });
+
+  test('npm run cchc works too', () => {
     const r = spawnSync('npm', ['run', '--silent', 'cchc', '--', '--version'], { cwd: root, encoding: 'utf8' });
     expect(r.status).toBe(0);
-    expect(r.stdout.trim()).toBe(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version);
+    expect(r.stdout.trim()).toBe(version);
   });
 });
