@@ -12,7 +12,8 @@ const NOT_A_SCORE: RowCell['reading'] = { kind: 'empty' };
 function readRowCell(sheet: SheetGrid, row: number, col: number | undefined, asScore = true): RowCell | null {
   if (col === undefined) return null;
   const cell = cellAt(sheet, row, col);
-  const result: RowCell = { row: row, col: col, reading: asScore ? readCell(cell) : NOT_A_SCORE, text: displayText(cell) };
+  // Decoding text costs; score cells are judged by their reading, so only text cells get it.
+  const result: RowCell = { row: row, col: col, reading: asScore ? readCell(cell) : NOT_A_SCORE, text: asScore ? '' : displayText(cell) };
   if (cell && cell.formula) result.formula = cell.formula;
   if (cell && cell.hyperlink) result.hyperlink = cell.hyperlink;
   return result;

@@ -6,6 +6,7 @@ export interface RowCell {
   row: number;
   col: number;
   reading: CellReading;
+  /** Unicode text of text cells (evidence); '' for score and max cells, which are read as `reading`. */
   text: string;
   formula?: string;
   hyperlink?: string;

@@ -5,7 +5,8 @@ import { Points, parseDecimalUnits, unitsFromNumber } from './points';
 /** What a score or maximum cell holds, read the way an official means it. */
 export type CellReading =
   | { kind: 'empty' }
-  | { kind: 'number'; units: Points; fromText: boolean; raw: string }
+  | { kind: 'number'; units: Points; fromText: false }
+  | { kind: 'number'; units: Points; fromText: true; raw: string } // typed as text: "0,5", "1,25 điểm"
   | { kind: 'mark'; raw: string } // "x" on the tier row that applies
   | { kind: 'survey'; raw: string } // "ĐTXHH": scored by the sociological survey, not by the commune
   | { kind: 'error'; error: string }
@@ -37,6 +38,21 @@ export function parseTextNumber(text: string): Points | null {
   return parseDecimalUnits(t);
 }
 
+/** Readings are immutable, and sheets repeat a few scores (0, 0,5, 1, 2…): share them instead of allocating one per cell. */
+const NUMBER_READINGS: { [units: number]: CellReading } = {};
+let numberReadingCount = 0;
+
+function numberReading(units: Points): CellReading {
+  const cached = NUMBER_READINGS[units];
+  if (cached) return cached;
+  const reading: CellReading = { kind: 'number', units: units, fromText: false };
+  if (numberReadingCount < 1000) {
+    NUMBER_READINGS[units] = reading;
+    numberReadingCount++;
+  }
+  return reading;
+}
+
 export function readCell(cell: GridCell | null | undefined): CellReading {
   if (!cell) return EMPTY;
   if (cell.error) return { kind: 'error', error: cell.error };
@@ -44,7 +60,7 @@ export function readCell(cell: GridCell | null | undefined): CellReading {
   if (v === null || v === undefined) return EMPTY;
   if (typeof v === 'number') {
     const units = unitsFromNumber(v);
-    return units === null ? { kind: 'text', raw: String(v) } : { kind: 'number', units: units, fromText: false, raw: String(v) };
+    return units === null ? { kind: 'text', raw: String(v) } : numberReading(units);
   }
   if (typeof v === 'boolean') return { kind: 'text', raw: v ? 'TRUE' : 'FALSE' };
   const raw = String(v);

@@ -66,12 +66,29 @@ function codeCellText(value: string | number): string {
 
 const BULLET = /^([-+*\u2022\u2013\u2014\u00b7\u25cf\u2212]|[a-zđ]\)|\(?[a-zđ]\)|[a-zđ]\.)$/i;
 
+function trim(text: string): string {
+  // Most cells need no trimming; skipping the regex keeps big sheets from making garbage strings.
+  const n = text.length;
+  if (n === 0 || (isVisibleAscii(text.charCodeAt(0)) && isVisibleAscii(text.charCodeAt(n - 1)))) return text;
+  return text.replace(/^\s+|\s+$/g, '');
+}
+
+function isVisibleAscii(code: number): boolean {
+  return code > 32 && code < 127;
+}
+
+function codeDepth(code: string): number {
+  let depth = 1;
+  for (let i = code.indexOf('.'); i >= 0; i = code.indexOf('.', i + 1)) depth++;
+  return depth;
+}
+
 export function readRowCode(codeValue: string | number | null, nameText: string): RowCode {
   const raw = codeValue === null ? '' : codeCellText(codeValue);
-  const trimmed = raw.replace(/^\s+|\s+$/g, '');
+  const trimmed = trim(raw);
   if (trimmed !== '') {
     const code = normaliseCode(trimmed);
-    if (code !== null) return { kind: 'code', code: code, depth: code.split('.').length, raw: trimmed };
+    if (code !== null) return { kind: 'code', code: code, depth: codeDepth(code), raw: trimmed };
     if (BULLET.test(trimmed)) return { kind: 'bullet', raw: trimmed };
     if (isTotalText(trimmed)) return { kind: 'total', raw: trimmed };
     return { kind: 'bullet', raw: trimmed };
@@ -83,7 +100,7 @@ export function readRowCode(codeValue: string | number | null, nameText: string)
   const inName = /^((?:\d{1,3}|[IVX]{1,4})(?:\.\d{1,3})*\.?)\s+\S/.exec(name);
   if (inName && (inName[1].indexOf('.') >= 0)) {
     const code = normaliseCode(inName[1]);
-    if (code !== null) return { kind: 'code', code: code, depth: code.split('.').length, raw: inName[1] };
+    if (code !== null) return { kind: 'code', code: code, depth: codeDepth(code), raw: inName[1] };
   }
   if (/^([-+*\u2022\u2013\u00b7]\s|[a-zđ]\)\s)/i.test(name)) return { kind: 'bullet', raw: name.charAt(0) };
   return { kind: 'none' };

@@ -19,7 +19,8 @@ function cellRef(cell: RowCell): ScoreRef {
     if (!plain) return { literal: r.units };
     return { row: cell.row, col: cell.col, decimalMark: plain[1] === ',' ? ',' : '.' };
   }
-  return { row: cell.row, col: cell.col };
+  // The cell itself has row and col: one object less per scored cell on big sheets.
+  return cell;
 }
 
 /** One non-empty score cell that went into a score, kept for the checks. */
@@ -106,7 +107,7 @@ function scoreLeafColumn(node: CriterionNode, column: ScoreColumn, tiers: TierIn
     return result;
   }
   if (tierEntries.length === 0) {
-    result.refs.push({ row: leafCell.row, col: leafCell.col });
+    result.refs.push(leafCell);
     return result;
   }
   result.empty = false;

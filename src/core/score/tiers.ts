@@ -57,7 +57,23 @@ function indexOfPoints(list: Points[], value: Points): number {
   return -1;
 }
 
+/** Most leaves have no tier rows and share a guidance text and maximum: their TierInfo (immutable) is shared. */
+const plainLeafCache: { [key: string]: TierInfo } = {};
+let plainLeafCacheSize = 0;
+
 export function tierInfoFor(node: CriterionNode, max: Points, profileTiers: Points[] | null): TierInfo {
+  if (node.tierRows.length > 0 || profileTiers) return computeTierInfo(node, max, profileTiers);
+  const key = max + '\n' + node.cells.guidance;
+  if (Object.prototype.hasOwnProperty.call(plainLeafCache, key)) return plainLeafCache[key];
+  const info = computeTierInfo(node, max, null);
+  if (plainLeafCacheSize < 5000) {
+    plainLeafCache[key] = info;
+    plainLeafCacheSize++;
+  }
+  return info;
+}
+
+function computeTierInfo(node: CriterionNode, max: Points, profileTiers: Points[] | null): TierInfo {
   const rowPoints: Points[] = [];
   for (let i = 0; i < node.tierRows.length; i++) {
     const p = node.tierRows[i].points;
