@@ -1,0 +1,57 @@
+import './polyfills';
+import { Lang } from '../core/number/format';
+import { createExcelHost } from '../excel/officeGateway';
+import { failure, Outcome, recalculateWith } from './recalculate';
+
+/**
+ * The ribbon FunctionFile. Plain ES5 (Excel 2016/2019 run it in Internet Explorer 11): the button
+ * "Tính lại điểm" recalculates, writes the formulas and the summary sheet, and highlights, with
+ * no React and no task pane. The host object (and so its cached sheet names) lives as long as the
+ * function file's page.
+ */
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+declare const Office: any;
+
+const LANG: Lang = 'vi';
+let host: ReturnType<typeof createExcelHost> | null = null;
+/** The last outcome, for the light pane and for tests. */
+export let lastOutcome: Outcome | null = null;
+
+function getHost(): ReturnType<typeof createExcelHost> {
+  if (!host) host = createExcelHost();
+  return host;
+}
+
+export function recalculateScores(event: any): Promise<void> {
+  let done = false;
+  const complete = function (): void {
+    if (done) return;
+    done = true;
+    try {
+      if (event && typeof event.completed === 'function') event.completed();
+    } catch (e) {
+      /* the host has gone: nothing to tell */
+    }
+  };
+  let started: Promise<Outcome>;
+  try {
+    started = recalculateWith(getHost(), LANG);
+  } catch (e) {
+    started = Promise.resolve(failure(e, LANG));
+  }
+  return started.then(
+    function (outcome) {
+      lastOutcome = outcome;
+      complete();
+    },
+    function (e: unknown) {
+      lastOutcome = failure(e, LANG);
+      complete();
+    },
+  );
+}
+
+Office.onReady(function () {
+  Office.actions.associate('recalculateScores', recalculateScores);
+});

@@ -1,0 +1,1190 @@
+import { a1, columnLetters } from '../core/address';
+import { CellScalar, GridCell, SheetGrid, WorkbookGrid } from '../core/grid';
+import { ApplyOptions, ApplyReport, HostCapabilities, HostError, HostErrorCode, RevertReport, WorkbookHost } from '../core/host';
+import { SUMMARY_SHEET_NAME } from '../core/plan/summarySheet';
+import { SummaryCell, WritePlan } from '../core/plan/types';
+
+/**
+ * The only module that talks to Office.js. The core never imports it; the task pane, the light
+ * pane and the ribbon command use it through the WorkbookHost interface.
+ *
+ * Plain ES5 at run time (Excel 2016/2019 run add-ins in Internet Explorer 11): no Map/Set,
+ * no String#startsWith, no Object.assign; async functions down-level to __awaiter/__generator,
+ * which need only a Promise (the commands bundle polyfills it).
+ *
+ * Sync budget of one recalculation: readWorkbook = 1 context.sync, applyPlan = 1 context.sync
+ * (more only when the plan is over the payload limit, or to undo a failed/conflicting write).
+ * The very first read of a session spends one extra sync to learn the sheet names (Office.js
+ * cannot enumerate sheets and read them in the same batch); later reads reuse the names and
+ * refresh them in the same batch.
+ *
+ * Backup store: a tool-owned worksheet "CCHC_backup", one JSON record per row in column A.
+ * Chosen over a custom XML part (ExcelApi 1.5) or settings (1.4) because it works at ExcelApi 1.1,
+ * is written in the same batch as the plan, survives save/close and co-authoring. It is made
+ * VeryHidden where ExcelApi 1.2 allows setting visibility; at 1.1 it stays visible (graceful loss).
+ *
+ * Highlights: conditional formats from ExcelApi 1.6, tagged by a marker rule formula so that only
+ * the tool's own are ever removed; below 1.6 plain fills, recorded in the backup.
+ * Previous fills of highlighted cells are known only where getCellProperties exists (1.9); below,
+ * removing a tool fill clears the cell's fill (a user's own fill under a tool highlight is lost).
+ */
+
+/* ------------------------------------------------------------------ minimal Office.js surface */
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Any = any;
+
+export const BACKUP_SHEET_NAME = 'CCHC_backup';
+/** Rule formula of the tool's conditional formats: always true, and recognisably ours. */
+export const HIGHLIGHT_MARKER_FORMULA = '=AND(TRUE,"CCHC"="CCHC")';
+/** Office's web payload limit is 5 MB per request; stay under it with room for the envelope. */
+export const DEFAULT_PAYLOAD_LIMIT = 4500000;
+
+const LEVELS = ['1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '1.7', '1.8', '1.9', '1.10', '1.11', '1.12', '1.13', '1.14', '1.15', '1.16', '1.17', '1.18', '1.19', '1.20'];
+
+export interface ExcelHostOptions {
+  /** Object holding `Excel` and `Office` (defaults to the global object). */
+  globals?: Any;
+  /** Bytes of queued writes per sync before the write is split (default 4.5 MB). */
+  payloadLimit?: number;
+  /** Debounce of user-edit events, ms (default 800). */
+  debounceMs?: number;
+}
+
+/** Which ExcelApi features are used; all by isSetSupported, never by version sniffing. */
+export interface ExcelFeatures {
+  level: string;
+  usedRangeValuesOnly: boolean; // 1.2
+  setVisibility: boolean; // 1.2
+  protection: boolean; // 1.2
+  columnWidth: boolean; // 1.2
+  conditionalFormats: boolean; // 1.6
+  rangeHyperlink: boolean; // 1.7
+  changeEvents: boolean; // 1.7
+  cellProperties: boolean; // 1.9
+  triggerSource: boolean; // 1.14
+  mergeUndoGroup: boolean; // 1.20
+}
+
+function compareLevel(a: string, b: string): number {
+  const pa = a.split('.');
+  const pb = b.split('.');
+  return Number(pa[0]) - Number(pb[0]) || Number(pa[1]) - Number(pb[1]);
+}
+
+export function detectFeatures(office: Any): ExcelFeatures {
+  let level = '';
+  for (let i = 0; i < LEVELS.length; i++) {
+    let ok = false;
+    try {
+      ok = !!(office && office.context && office.context.requirements && office.context.requirements.isSetSupported('ExcelApi', LEVELS[i]));
+    } catch (e) {
+      ok = false;
+    }
+    if (!ok) break;
+    level = LEVELS[i];
+  }
+  const at = function (v: string): boolean {
+    return level !== '' && compareLevel(level, v) >= 0;
+  };
+  return {
+    level: level || '0',
+    usedRangeValuesOnly: at('1.2'),
+    setVisibility: at('1.2'),
+    protection: at('1.2'),
+    columnWidth: at('1.2'),
+    conditionalFormats: at('1.6'),
+    rangeHyperlink: at('1.7'),
+    changeEvents: at('1.7'),
+    cellProperties: at('1.9'),
+    triggerSource: at('1.14'),
+    mergeUndoGroup: at('1.20'),
+  };
+}
+
+/* ------------------------------------------------------------------ backup records */
+
+/** One row of the backup sheet (JSON in column A). */
+type BackupRecord =
+  | { k: 'meta'; v: 1; summaryExisted: boolean; summary?: CellScalar[][]; level: string }
+  /** A written cell: previous formula-or-constant (Range.formulas entry) and number format. */
+  | { k: 'w'; s: string; a: string; f: CellScalar; nf: string }
+  /** A highlighted cell: the tool's colour, whether as conditional format, and the previous fill when known. */
+  | { k: 'h'; s: string; a: string; c: string; cf: boolean; fill?: string | null };
+
+interface SheetRead {
+  name: string;
+  top: number;
+  left: number;
+  formulas: CellScalar[][];
+  values: CellScalar[][];
+  numberFormat: string[][];
+  fills: Array<Array<string | null>> | null;
+  protectedSheet: boolean;
+  /** Ids of the tool's own conditional formats on the used range (1.6+). */
+  ownCfIds: string[];
+}
+
+interface ReadState {
+  sheets: SheetRead[];
+  names: string[];
+  backup: BackupRecord[] | null;
+}
+
+function hostError(code: HostErrorCode, sheet?: string, detail?: string): HostError {
+  const e: HostError = { code: code };
+  if (sheet) e.sheet = sheet;
+  if (detail) e.detail = detail;
+  return e;
+}
+
+/** Maps an Office error to the pane's terms. */
+export function toHostError(e: Any, sheet?: string): HostError {
+  if (e && typeof e === 'object' && typeof e.code === 'string' && !(e instanceof Error) && isKnownCode(e.code)) return e as HostError;
+  const code: string = e && e.code ? String(e.code) : '';
+  const message: string = e && e.message ? String(e.message) : String(e);
+  let mapped: HostErrorCode = 'unknown';
+  if (/CellEdit/i.test(code) || /cell ?edit/i.test(message)) mapped = 'cell-editing';
+  else if (code === 'AccessDenied' || /protect/i.test(message)) mapped = 'sheet-protected';
+  return hostError(mapped, sheet, code ? code + ': ' + message : message);
+}
+
+function isKnownCode(code: string): boolean {
+  return /^(sheet-protected|cell-editing|changed-since-read|nothing-to-revert|not-an-xlsx|host-unavailable|unknown)$/.test(code);
+}
+
+function normColor(c: Any): string | null {
+  if (typeof c !== 'string' || c === '') return null;
+  const up = c.toUpperCase();
+  if (up === '#FFFFFF' || up === 'WHITE') return null;
+  return up.charAt(0) === '#' ? up : '#' + up;
+}
+
+function parseA1(address: string): { row: number; col: number } {
+  const m = /^\$?([A-Za-z]+)\$?(\d+)/.exec(address.replace(/^.*!/, ''));
+  if (!m) return { row: 0, col: 0 };
+  let col = 0;
+  const letters = m[1].toUpperCase();
+  for (let i = 0; i < letters.length; i++) col = col * 26 + letters.charCodeAt(i) - 64;
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+function at2(grid: Any[][] | null | undefined, r: number, c: number): Any {
+  if (!grid) return undefined;
+  const row = grid[r];
+  return row ? row[c] : undefined;
+}
+
+function jsonSize(x: unknown): number {
+  return JSON.stringify(x).length + 64;
+}
+
+function indexOf(list: string[], name: string): number {
+  for (let i = 0; i < list.length; i++) if (list[i] === name) return i;
+  return -1;
+}
+
+/* ------------------------------------------------------------------ the gateway */
+
+export function createExcelHost(options?: ExcelHostOptions): WorkbookHost & { features: ExcelFeatures; lastSyncs: () => number } {
+  const opts = options || {};
+  const g: Any = opts.globals || (typeof window !== 'undefined' ? window : typeof self !== 'undefined' ? self : typeof globalThis !== 'undefined' ? globalThis : {});
+  const office: Any = g.Office;
+  const excel: Any = g.Excel;
+  if (!excel || !office) throw hostError('host-unavailable');
+  const features = detectFeatures(office);
+  const payloadLimit = opts.payloadLimit || DEFAULT_PAYLOAD_LIMIT;
+  const debounceMs = opts.debounceMs === undefined ? 800 : opts.debounceMs;
+
+  let names: string[] | null = null;
+  let state: ReadState | null = null;
+  let writing = 0;
+  let syncs = 0;
+
+  const capabilities: HostCapabilities = {
+    apiLevel: features.level,
+    readsHyperlinks: features.cellProperties,
+    readsFonts: features.cellProperties,
+    conditionalFormatHighlights: features.conditionalFormats,
+    singleUndoStep: features.mergeUndoGroup,
+    changeEvents: features.changeEvents,
+    download: false,
+  };
+
+  function runOptions(): Any {
+    const o: Any = { delayForCellEdit: true };
+    if (features.mergeUndoGroup) o.mergeUndoGroup = true;
+    return o;
+  }
+
+  function run<T>(batch: (context: Any) => Promise<T>): Promise<T> {
+    return excel.run(runOptions(), batch);
+  }
+
+  function sync(context: Any): Promise<void> {
+    syncs++;
+    return context.sync();
+  }
+
+  function listNames(): Promise<string[]> {
+    return run(function (context: Any) {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name');
+      return sync(context).then(function () {
+        const list: string[] = [];
+        for (let i = 0; i < sheets.items.length; i++) list.push(sheets.items[i].name);
+        return list;
+      });
+    });
+  }
+
+  /* ---------------------------------------------------------------- read */
+
+  function readOnce(known: string[]): Promise<{ state: ReadState; fresh: string[] }> {
+    return run(function (context: Any) {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name');
+      const parts: Array<{ name: string; ws: Any; used: Any; props: Any; cfs: Any }> = [];
+      const backupHolder: Any[] = [];
+      for (let i = 0; i < known.length; i++) {
+        const ws = sheets.getItem(known[i]);
+        if (known[i] === BACKUP_SHEET_NAME) {
+          const backupRange = ws.getUsedRange();
+          backupRange.load('values');
+          backupHolder.push(backupRange);
+          continue;
+        }
+        if (features.protection) ws.protection.load('protected');
+        const used = features.usedRangeValuesOnly ? ws.getUsedRange(true) : ws.getUsedRange();
+        used.load('rowIndex,columnIndex,values,formulas,numberFormat');
+        let props: Any = null;
+        if (features.cellProperties) props = used.getCellProperties({ hyperlink: true, format: { font: { name: true }, fill: { color: true } } });
+        let cfs: Any = null;
+        if (features.conditionalFormats) {
+          cfs = used.conditionalFormats;
+          cfs.load('items/id,items/type,items/customOrNullObject/rule/formula');
+        }
+        parts.push({ name: known[i], ws: ws, used: used, props: props, cfs: cfs });
+      }
+      return sync(context).then(function () {
+        const fresh: string[] = [];
+        for (let i = 0; i < sheets.items.length; i++) fresh.push(sheets.items[i].name);
+        const out: SheetRead[] = [];
+        for (let p = 0; p < parts.length; p++) {
+          const part = parts[p];
+          const used = part.used;
+          let fills: Array<Array<string | null>> | null = null;
+          let links: Array<Array<string | null>> | null = null;
+          let fonts: Array<Array<string | null>> | null = null;
+          if (part.props) {
+            const cp: Any[][] = part.props.value;
+            fills = [];
+            links = [];
+            fonts = [];
+            for (let r = 0; r < cp.length; r++) {
+              const fr: Array<string | null> = [];
+              const lr: Array<string | null> = [];
+              const nr: Array<string | null> = [];
+              for (let c = 0; c < cp[r].length; c++) {
+                const x = cp[r][c] || {};
+                fr.push(x.format && x.format.fill ? normColor(x.format.fill.color) : null);
+                nr.push(x.format && x.format.font && x.format.font.name ? String(x.format.font.name) : null);
+                const h = x.hyperlink;
+                lr.push(h ? String(h.address || (h.documentReference ? '#' + h.documentReference : '') || '') || null : null);
+              }
+              fills.push(fr);
+              links.push(lr);
+              fonts.push(nr);
+            }
+          }
+          const ownCfIds: string[] = [];
+          if (part.cfs) {
+            for (let i = 0; i < part.cfs.items.length; i++) {
+              const cf = part.cfs.items[i];
+              const custom = cf.customOrNullObject;
+              if (cf.type === 'Custom' && custom && !custom.isNullObject && custom.rule.formula === HIGHLIGHT_MARKER_FORMULA) ownCfIds.push(cf.id);
+            }
+          }
+          const sr: SheetRead = {
+            name: part.name,
+            top: used.rowIndex,
+            left: used.columnIndex,
+            formulas: used.formulas,
+            values: used.values,
+            numberFormat: used.numberFormat,
+            fills: fills,
+            protectedSheet: features.protection ? !!part.ws.protection.protected : false,
+            ownCfIds: ownCfIds,
+          };
+          (sr as Any).links = links;
+          (sr as Any).fonts = fonts;
+          out.push(sr);
+        }
+        let backup: BackupRecord[] | null = null;
+        if (backupHolder.length) backup = parseBackup(backupHolder[0].values);
+        return { state: { sheets: out, names: fresh, backup: backup }, fresh: fresh };
+      });
+    });
+  }
+
+  function sameList(a: string[], b: string[]): boolean {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
+  }
+
+  function readState(): Promise<ReadState> {
+    const start = names ? Promise.resolve(names) : listNames();
+    return start
+      .then(function (known) {
+        return readOnce(known).then(
+          function (res) {
+            if (sameList(res.fresh, known)) return res;
+            names = res.fresh;
+            return readOnce(res.fresh);
+          },
+          function (e: Any) {
+            // A cached sheet was deleted or renamed: learn the names again and retry once.
+            if (e && e.code === 'ItemNotFound') {
+              return listNames().then(function (fresh) {
+                names = fresh;
+                return readOnce(fresh);
+              });
+            }
+            throw e;
+          },
+        );
+      })
+      .then(function (res) {
+        names = res.fresh;
+        state = res.state;
+        return res.state;
+      });
+  }
+
+  function toGrid(s: ReadState): WorkbookGrid {
+    const sheets: SheetGrid[] = [];
+    for (let i = 0; i < s.sheets.length; i++) {
+      const sr = s.sheets[i];
+      const links: Array<Array<string | null>> | null = (sr as Any).links;
+      const fonts: Array<Array<string | null>> | null = (sr as Any).fonts;
+      const rows: SheetGrid['rows'] = [];
+      for (let r = 0; r < sr.top; r++) rows.push(null);
+      for (let r = 0; r < sr.values.length; r++) {
+        const row: Array<GridCell | null> = [];
+        for (let c = 0; c < sr.left; c++) row.push(null);
+        let any = false;
+        for (let c = 0; c < sr.values[r].length; c++) {
+          const v = sr.values[r][c];
+          const f = sr.formulas[r][c];
+          const link = at2(links, r, c);
+          const font = at2(fonts, r, c);
+          if ((v === '' || v === null || v === undefined) && !link && typeof f !== 'string') {
+            row.push(null);
+            continue;
+          }
+          const cell: GridCell = { value: v === '' ? null : v };
+          if (typeof f === 'string' && f.charAt(0) === '=') cell.formula = f.substring(1);
+          if (typeof v === 'string' && /^#(REF!|VALUE!|DIV\/0!|NAME\?|N\/A|NUM!|NULL!|SPILL!|CALC!)$/.test(v)) cell.error = v;
+          if (link) cell.hyperlink = link;
+          if (font) cell.font = font;
+          row.push(cell);
+          any = true;
+        }
+        rows.push(any ? row : null);
+      }
+      sheets.push({ name: sr.name, rows: rows });
+    }
+    return { sheets: sheets };
+  }
+
+  function readWorkbook(): Promise<WorkbookGrid> {
+    return readState().then(toGrid, function (e) {
+      throw toHostError(e);
+    });
+  }
+
+  /* ---------------------------------------------------------------- write */
+
+  function findSheet(s: ReadState, name: string): SheetRead | null {
+    for (let i = 0; i < s.sheets.length; i++) if (s.sheets[i].name === name) return s.sheets[i];
+    return null;
+  }
+
+  function prevOf(sr: SheetRead | null, row: number, col: number): { f: CellScalar; nf: string; fill: string | null | undefined } {
+    if (!sr) return { f: '', nf: 'General', fill: undefined };
+    const r = row - sr.top;
+    const c = col - sr.left;
+    const f = at2(sr.formulas, r, c);
+    const nf = at2(sr.numberFormat, r, c);
+    const fill = sr.fills ? at2(sr.fills, r, c) : undefined;
+    return { f: f === undefined ? '' : f, nf: nf === undefined ? 'General' : nf, fill: sr.fills ? (fill === undefined ? null : fill) : undefined };
+  }
+
+  /** Queued operations with their payload estimate; flushed in as few syncs as the limit allows. */
+  interface Op {
+    size: number;
+    apply: (context: Any) => void;
+  }
+
+  function summaryBlock(plan: WritePlan): { formulas: CellScalar[][]; formats: string[][]; bold: boolean[][]; links: Array<{ r: number; c: number; cell: SummaryCell & { kind: 'link' } }> } {
+    let width = 1;
+    for (let r = 0; r < plan.summary.rows.length; r++) if (plan.summary.rows[r].length > width) width = plan.summary.rows[r].length;
+    const formulas: CellScalar[][] = [];
+    const formats: string[][] = [];
+    const bold: boolean[][] = [];
+    const links: Array<{ r: number; c: number; cell: SummaryCell & { kind: 'link' } }> = [];
+    for (let r = 0; r < plan.summary.rows.length; r++) {
+      const src = plan.summary.rows[r];
+      const fr: CellScalar[] = [];
+      const nr: string[] = [];
+      const br: boolean[] = [];
+      for (let c = 0; c < width; c++) {
+        const cell = src[c];
+        if (!cell) {
+          fr.push('');
+          nr.push('General');
+          br.push(false);
+        } else if (cell.kind === 'number') {
+          fr.push(cell.value);
+          nr.push(cell.numberFormat || 'General');
+          br.push(!!cell.bold);
+        } else if (cell.kind === 'link') {
+          links.push({ r: r, c: c, cell: cell });
+          if (features.rangeHyperlink) fr.push(textConstant(cell.text));
+          else fr.push('=HYPERLINK("#' + quoteSheet(cell.sheet).replace(/"/g, '""') + '!' + cell.address + '","' + cell.text.replace(/"/g, '""') + '")');
+          nr.push('@');
+          br.push(false);
+        } else {
+          fr.push(textConstant(cell.text));
+          nr.push('@');
+          br.push(!!cell.bold);
+        }
+      }
+      formulas.push(fr);
+      formats.push(nr);
+      bold.push(br);
+    }
+    return { formulas: formulas, formats: formats, bold: bold, links: links };
+  }
+
+  function quoteSheet(name: string): string {
+    return "'" + name.replace(/'/g, "''") + "'";
+  }
+
+  /** Text stays text: a leading apostrophe keeps "=…", "+…", "-…" and "@…" from being parsed. */
+  function textConstant(text: string): string {
+    return /^[=+\-@]/.test(text) ? "'" + text : text;
+  }
+
+  function rangeAddress(top: number, left: number, rows: number, cols: number): string {
+    const start = a1(top, left);
+    return rows === 1 && cols === 1 ? start : start + ':' + columnLetters(left + cols - 1) + (top + rows);
+  }
+
+  function buildBackup(plan: WritePlan, s: ReadState): BackupRecord[] {
+    const records: BackupRecord[] = [];
+    const summary = findSheet(s, SUMMARY_SHEET_NAME);
+    const meta: BackupRecord = { k: 'meta', v: 1, summaryExisted: !!summary, level: features.level };
+    if (summary) meta.summary = summary.formulas;
+    records.push(meta);
+    // Fills painted by the previous run are removed before painting again: their "previous" is the older one.
+    const oldFill: { [key: string]: string | null | undefined } = {};
+    if (s.backup) {
+      for (let i = 0; i < s.backup.length; i++) {
+        const b = s.backup[i];
+        if (b.k === 'h' && !b.cf) oldFill[b.s + '!' + b.a] = b.fill;
+      }
+    }
+    for (let i = 0; i < plan.writes.length; i++) {
+      const w = plan.writes[i];
+      const p = prevOf(findSheet(s, w.sheet), w.row, w.col);
+      records.push({ k: 'w', s: w.sheet, a: w.address, f: p.f, nf: p.nf });
+    }
+    for (let i = 0; i < plan.highlights.length; i++) {
+      const h = plan.highlights[i];
+      const rec: BackupRecord = { k: 'h', s: h.sheet, a: h.address, c: '#' + h.color.replace(/^#/, '').toUpperCase(), cf: features.conditionalFormats };
+      if (!features.conditionalFormats) {
+        const key = h.sheet + '!' + h.address;
+        const p = prevOf(findSheet(s, h.sheet), h.row, h.col);
+        const fill = key in oldFill ? oldFill[key] : p.fill;
+        if (fill !== undefined) rec.fill = fill;
+      }
+      records.push(rec);
+    }
+    return records;
+  }
+
+  function queueBackup(ops: Op[], records: BackupRecord[], exists: boolean): void {
+    const texts: string[][] = [];
+    for (let i = 0; i < records.length; i++) texts.push([JSON.stringify(records[i])]);
+    ops.push({
+      size: 200,
+      apply: function (context: Any) {
+        const sheets = context.workbook.worksheets;
+        if (exists) sheets.getItem(BACKUP_SHEET_NAME).getRange().clear();
+        else sheets.add(BACKUP_SHEET_NAME);
+        if (features.setVisibility) sheets.getItem(BACKUP_SHEET_NAME).visibility = 'VeryHidden';
+      },
+    });
+    // Rows in chunks, so that no single operation outgrows the payload limit.
+    const CHUNK = 1000;
+    for (let start = 0; start < texts.length; start += CHUNK) {
+      const part = texts.slice(start, start + CHUNK);
+      const first = start;
+      ops.push({
+        size: jsonSize(part) * 2,
+        apply: function (context: Any) {
+          const range = context.workbook.worksheets.getItem(BACKUP_SHEET_NAME).getRange('A' + (first + 1) + ':A' + (first + part.length));
+          const formats: string[][] = [];
+          for (let i = 0; i < part.length; i++) formats.push(['@']);
+          range.numberFormat = formats;
+          range.values = part;
+        },
+      });
+    }
+  }
+
+  function queueWrites(ops: Op[], plan: WritePlan, s: ReadState): void {
+    // Contiguous vertical blocks: same sheet and column, consecutive rows.
+    const writes = plan.writes.slice().sort(function (x, y) {
+      return x.sheet < y.sheet ? -1 : x.sheet > y.sheet ? 1 : x.col - y.col || x.row - y.row;
+    });
+    let i = 0;
+    while (i < writes.length) {
+      let j = i + 1;
+      while (j < writes.length && writes[j].sheet === writes[i].sheet && writes[j].col === writes[i].col && writes[j].row === writes[j - 1].row + 1) j++;
+      const block = writes.slice(i, j);
+      const formulas: string[][] = [];
+      const formats: string[][] = [];
+      let anyFormat = false;
+      const sr = findSheet(s, block[0].sheet);
+      for (let k = 0; k < block.length; k++) {
+        formulas.push(['=' + block[k].formula]);
+        if (block[k].numberFormat) anyFormat = true;
+        formats.push([block[k].numberFormat || prevOf(sr, block[k].row, block[k].col).nf]);
+      }
+      const sheetName = block[0].sheet;
+      const address = rangeAddress(block[0].row, block[0].col, block.length, 1);
+      ops.push({
+        size: jsonSize(formulas) + (anyFormat ? jsonSize(formats) : 0),
+        apply: function (context: Any) {
+          const range = context.workbook.worksheets.getItem(sheetName).getRange(address);
+          if (anyFormat) range.numberFormat = formats;
+          range.formulas = formulas;
+        },
+      });
+      i = j;
+    }
+  }
+
+  function queueHighlights(ops: Op[], plan: WritePlan, s: ReadState, added: Any[]): void {
+    // Remove what the previous run painted, then paint.
+    if (features.conditionalFormats) {
+      for (let i = 0; i < s.sheets.length; i++) {
+        const sr = s.sheets[i];
+        if (sr.ownCfIds.length === 0) continue;
+        const ids = sr.ownCfIds;
+        const address = rangeAddress(sr.top, sr.left, Math.max(1, sr.values.length), Math.max(1, sr.values[0] ? sr.values[0].length : 1));
+        ops.push({
+          size: jsonSize(ids),
+          apply: function (context: Any) {
+            const cfs = context.workbook.worksheets.getItem(sr.name).getRange(address).conditionalFormats;
+            for (let k = 0; k < ids.length; k++) cfs.getItem(ids[k]).delete();
+          },
+        });
+      }
+    } else if (s.backup) {
+      const old = s.backup;
+      ops.push({
+        size: jsonSize(old),
+        apply: function (context: Any) {
+          for (let k = 0; k < old.length; k++) {
+            const b = old[k];
+            if (b.k !== 'h' || b.cf || !findSheet(s, b.s)) continue;
+            const range = context.workbook.worksheets.getItem(b.s).getRange(b.a);
+            if (b.fill) range.format.fill.color = b.fill;
+            else range.format.fill.clear();
+          }
+        },
+      });
+    }
+    const highlights = plan.highlights.slice().sort(function (x, y) {
+      return x.sheet < y.sheet ? -1 : x.sheet > y.sheet ? 1 : x.col - y.col || x.row - y.row;
+    });
+    let i = 0;
+    while (i < highlights.length) {
+      let j = i + 1;
+      while (
+        j < highlights.length &&
+        highlights[j].sheet === highlights[i].sheet &&
+        highlights[j].col === highlights[i].col &&
+        highlights[j].color === highlights[i].color &&
+        highlights[j].row === highlights[j - 1].row + 1
+      )
+        j++;
+      const first = highlights[i];
+      const address = rangeAddress(first.row, first.col, j - i, 1);
+      const color = '#' + first.color.replace(/^#/, '');
+      ops.push({
+        size: 200,
+        apply: function (context: Any) {
+          const range = context.workbook.worksheets.getItem(first.sheet).getRange(address);
+          if (features.conditionalFormats) {
+            const cf = range.conditionalFormats.add('Custom');
+            cf.custom.rule.formula = HIGHLIGHT_MARKER_FORMULA;
+            cf.custom.format.fill.color = color;
+            cf.load('id');
+            added.push({ sheet: first.sheet, address: address, cf: cf });
+          } else {
+            range.format.fill.color = color;
+          }
+        },
+      });
+      i = j;
+    }
+  }
+
+  function queueSummary(ops: Op[], plan: WritePlan, exists: boolean): void {
+    const block = summaryBlock(plan);
+    const rows = block.formulas.length;
+    const cols = rows ? block.formulas[0].length : 1;
+    ops.push({
+      size: jsonSize(block.formulas) + jsonSize(block.formats) + jsonSize(block.links),
+      apply: function (context: Any) {
+        const sheets = context.workbook.worksheets;
+        let ws: Any;
+        if (exists) {
+          ws = sheets.getItem(plan.summary.name);
+          ws.getRange().clear();
+        } else {
+          ws = sheets.add(plan.summary.name);
+        }
+        if (rows === 0) return;
+        const range = ws.getRange(rangeAddress(0, 0, rows, cols));
+        range.numberFormat = block.formats;
+        range.formulas = block.formulas;
+        for (let r = 0; r < rows; r++) {
+          let c = 0;
+          while (c < cols) {
+            if (!block.bold[r][c]) {
+              c++;
+              continue;
+            }
+            let e = c + 1;
+            while (e < cols && block.bold[r][e]) e++;
+            ws.getRange(rangeAddress(r, c, 1, e - c)).format.font.bold = true;
+            c = e;
+          }
+        }
+        if (features.rangeHyperlink) {
+          for (let k = 0; k < block.links.length; k++) {
+            const l = block.links[k];
+            ws.getRange(a1(l.r, l.c)).hyperlink = { documentReference: quoteSheet(l.cell.sheet) + '!' + l.cell.address, textToDisplay: l.cell.text };
+          }
+        }
+        if (features.columnWidth) {
+          for (let c = 0; c < plan.summary.columnWidths.length; c++) {
+            // Excel's columnWidth is in points; ~7 points per character of the default font.
+            ws.getRange(columnLetters(c) + ':' + columnLetters(c)).format.columnWidth = plan.summary.columnWidths[c] * 7;
+          }
+        }
+      },
+    });
+  }
+
+  /** Splits queued ops into batches under the payload limit. */
+  function batches(ops: Op[]): Op[][] {
+    const out: Op[][] = [[]];
+    let size = 0;
+    for (let i = 0; i < ops.length; i++) {
+      if (size > 0 && size + ops[i].size > payloadLimit) {
+        out.push([]);
+        size = 0;
+      }
+      out[out.length - 1].push(ops[i]);
+      size += ops[i].size;
+    }
+    return out;
+  }
+
+  function sheetsTouched(plan: WritePlan): string[] {
+    const list: string[] = [];
+    for (let i = 0; i < plan.writes.length; i++) if (indexOf(list, plan.writes[i].sheet) < 0) list.push(plan.writes[i].sheet);
+    for (let i = 0; i < plan.highlights.length; i++) if (indexOf(list, plan.highlights[i].sheet) < 0) list.push(plan.highlights[i].sheet);
+    return list;
+  }
+
+  function sameGrid(a: CellScalar[][], b: CellScalar[][]): boolean {
+    if (a.length !== b.length) return false;
+    for (let r = 0; r < a.length; r++) {
+      if (a[r].length !== b[r].length) return false;
+      for (let c = 0; c < a[r].length; c++) if (a[r][c] !== b[r][c]) return false;
+    }
+    return true;
+  }
+
+  function applyPlan(plan: WritePlan, options: ApplyOptions): Promise<ApplyReport> {
+    const before = syncs;
+    const ready = state ? Promise.resolve(state) : readState();
+    return ready.then(function (s) {
+      const touched = sheetsTouched(options.highlights ? plan : { writes: plan.writes, highlights: [], summary: plan.summary });
+      for (let i = 0; i < touched.length; i++) {
+        const sr = findSheet(s, touched[i]);
+        if (sr && sr.protectedSheet) throw hostError('sheet-protected', sr.name);
+      }
+      const effective: WritePlan = options.highlights ? plan : { writes: plan.writes, highlights: [], summary: plan.summary };
+      const records = buildBackup(effective, s);
+      const ops: Op[] = [];
+      const backupExists = indexOf(s.names, BACKUP_SHEET_NAME) >= 0;
+      const summaryExists = indexOf(s.names, plan.summary.name) >= 0;
+      queueBackup(ops, records, backupExists);
+      queueWrites(ops, effective, s);
+      const added: Any[] = [];
+      queueHighlights(ops, effective, s, added);
+      queueSummary(ops, plan, summaryExists);
+      const groups = batches(ops);
+      const checks: Array<{ sheet: SheetRead; used: Any }> = [];
+      let conflict: string | null = null;
+      let failed: Any = null;
+      writing++;
+      return run(function (context: Any) {
+        // Conflict check: queued before any write, so it reads what the sheet holds just before this batch.
+        const writeSheets = sheetsTouched(effective);
+        for (let i = 0; i < writeSheets.length; i++) {
+          const sr = findSheet(s, writeSheets[i]);
+          if (!sr) continue;
+          const ws = context.workbook.worksheets.getItem(sr.name);
+          const used = features.usedRangeValuesOnly ? ws.getUsedRange(true) : ws.getUsedRange();
+          used.load('rowIndex,columnIndex,formulas');
+          checks.push({ sheet: sr, used: used });
+        }
+        let k = 0;
+        const next = function (): Promise<void> {
+          if (k >= groups.length) return Promise.resolve();
+          const group = groups[k++];
+          for (let i = 0; i < group.length; i++) group[i].apply(context);
+          return sync(context).then(function () {
+            if (k === 1) {
+              for (let i = 0; i < checks.length; i++) {
+                const c = checks[i];
+                if (c.used.rowIndex !== c.sheet.top || c.used.columnIndex !== c.sheet.left || !sameGrid(c.used.formulas, c.sheet.formulas)) {
+                  conflict = c.sheet.name;
+                  return;
+                }
+              }
+            }
+            return next();
+          });
+        };
+        return next();
+      })
+        .then(
+          function () {
+            return undefined;
+          },
+          function (e: Any) {
+            failed = e;
+          },
+        )
+        .then(function () {
+          if (!conflict && !failed) {
+            writing--;
+            state = null;
+            if (indexOf(names || [], BACKUP_SHEET_NAME) < 0) (names || []).push(BACKUP_SHEET_NAME);
+            if (indexOf(names || [], plan.summary.name) < 0) (names || []).push(plan.summary.name);
+            return { written: effective.writes.length, highlighted: effective.highlights.length, syncs: syncs - before };
+          }
+          // Put back what this batch changed: the cells as they were just before it (the co-author's edit included).
+          const pre: { [sheet: string]: { top: number; left: number; formulas: CellScalar[][] } } = {};
+          for (let i = 0; i < checks.length; i++) {
+            try {
+              pre[checks[i].sheet.name] = { top: checks[i].used.rowIndex, left: checks[i].used.columnIndex, formulas: checks[i].used.formulas };
+            } catch (e) {
+              /* not loaded: the batch failed before the sync */
+            }
+          }
+          return undoFailedWrite(s, effective, records, backupExists, summaryExists, pre, added).then(
+            function () {
+              writing--;
+              state = null;
+              throw conflict ? hostError('changed-since-read', conflict) : toHostError(failed);
+            },
+            function () {
+              writing--;
+              state = null;
+              throw conflict ? hostError('changed-since-read', conflict) : toHostError(failed);
+            },
+          );
+        });
+    });
+  }
+
+  /** Best effort, one batch per sheet so that a protected sheet cannot stop the others. */
+  function undoFailedWrite(
+    s: ReadState,
+    plan: WritePlan,
+    records: BackupRecord[],
+    backupExisted: boolean,
+    summaryExisted: boolean,
+    pre: { [sheet: string]: { top: number; left: number; formulas: CellScalar[][] } },
+    added: Any[],
+  ): Promise<void> {
+    const jobs: Array<(context: Any) => void> = [];
+    const sheetsList = sheetsTouched(plan);
+    for (let i = 0; i < sheetsList.length; i++) {
+      const name = sheetsList[i];
+      jobs.push(function (context: Any) {
+        const ws = context.workbook.worksheets.getItem(name);
+        for (let k = 0; k < plan.writes.length; k++) {
+          const w = plan.writes[k];
+          if (w.sheet !== name) continue;
+          const p = prevOf(findSheet(s, name), w.row, w.col);
+          let f = p.f;
+          const now = pre[name];
+          if (now) {
+            const v = at2(now.formulas, w.row - now.top, w.col - now.left);
+            f = v === undefined ? '' : v;
+          }
+          const range = ws.getRange(w.address);
+          range.formulas = [[f]];
+          range.numberFormat = [[p.nf]];
+        }
+        if (!features.conditionalFormats) {
+          for (let k = 0; k < records.length; k++) {
+            const b = records[k];
+            if (b.k !== 'h' || b.s !== name) continue;
+            const range = ws.getRange(b.a);
+            if (b.fill) range.format.fill.color = b.fill;
+            else range.format.fill.clear();
+          }
+        }
+      });
+    }
+    jobs.push(function (context: Any) {
+      const sheets = context.workbook.worksheets;
+      if (!summaryExisted) sheets.getItem(plan.summary.name).delete();
+      else {
+        const sum = findSheet(s, plan.summary.name);
+        const ws = sheets.getItem(plan.summary.name);
+        ws.getRange().clear();
+        if (sum && sum.formulas.length) ws.getRange(rangeAddress(sum.top, sum.left, sum.formulas.length, sum.formulas[0].length)).formulas = sum.formulas;
+      }
+    });
+    jobs.push(function (context: Any) {
+      const sheets = context.workbook.worksheets;
+      if (!backupExisted) sheets.getItem(BACKUP_SHEET_NAME).delete();
+      else if (s.backup) {
+        const ws = sheets.getItem(BACKUP_SHEET_NAME);
+        ws.getRange().clear();
+        const texts: string[][] = [];
+        for (let i = 0; i < s.backup.length; i++) texts.push([JSON.stringify(s.backup[i])]);
+        if (texts.length) {
+          const range = ws.getRange('A1:A' + texts.length);
+          const formats: string[][] = [];
+          for (let i = 0; i < texts.length; i++) formats.push(['@']);
+          range.numberFormat = formats;
+          range.values = texts;
+        }
+      }
+    });
+    // Conditional formats added by the failed batch: delete by the ids that batch returned.
+    if (features.conditionalFormats && added.length) {
+      jobs.unshift(function (context: Any) {
+        for (let k = 0; k < added.length; k++) {
+          let id: string | null = null;
+          try {
+            id = added[k].cf.id;
+          } catch (e) {
+            id = null;
+          }
+          if (id) context.workbook.worksheets.getItem(added[k].sheet).getRange(added[k].address).conditionalFormats.getItem(id).delete();
+        }
+      });
+    }
+    let chain: Promise<void> = Promise.resolve();
+    // One batch per job on purpose (error isolation on the failure path only), chained, not awaited in the loop.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    for (let i = 0; i < jobs.length; i++) {
+      const job = jobs[i];
+      chain = chain.then(function () {
+        return run(function (context: Any) {
+          job(context);
+          return sync(context);
+        }).then(
+          function () {
+            return undefined;
+          },
+          function () {
+            return undefined;
+          },
+        );
+      });
+    }
+    return chain;
+  }
+
+  /* ---------------------------------------------------------------- revert and clear */
+
+  function readBackupAndMarks(): Promise<{ backup: BackupRecord[] | null; names: string[]; marks: Array<{ sheet: string; address: string; ids: string[] }> }> {
+    const start = names ? Promise.resolve(names) : listNames();
+    return start.then(function (known) {
+      return run(function (context: Any) {
+        const sheets = context.workbook.worksheets;
+        sheets.load('items/name');
+        const backupHolder: Any[] = [];
+        const cfParts: Array<{ sheet: string; used: Any }> = [];
+        for (let i = 0; i < known.length; i++) {
+          if (known[i] === BACKUP_SHEET_NAME) {
+            const backupRange = sheets.getItem(BACKUP_SHEET_NAME).getUsedRange();
+            backupRange.load('values');
+            backupHolder.push(backupRange);
+          } else if (features.conditionalFormats && known[i] !== SUMMARY_SHEET_NAME) {
+            const used = sheets.getItem(known[i]).getUsedRange();
+            used.load('address');
+            used.conditionalFormats.load('items/id,items/type,items/customOrNullObject/rule/formula');
+            cfParts.push({ sheet: known[i], used: used });
+          }
+        }
+        return sync(context).then(function () {
+          const fresh: string[] = [];
+          for (let i = 0; i < sheets.items.length; i++) fresh.push(sheets.items[i].name);
+          names = fresh;
+          const marks: Array<{ sheet: string; address: string; ids: string[] }> = [];
+          for (let p = 0; p < cfParts.length; p++) {
+            const ids: string[] = [];
+            const items = cfParts[p].used.conditionalFormats.items;
+            for (let i = 0; i < items.length; i++) {
+              const custom = items[i].customOrNullObject;
+              if (items[i].type === 'Custom' && custom && !custom.isNullObject && custom.rule.formula === HIGHLIGHT_MARKER_FORMULA) ids.push(items[i].id);
+            }
+            if (ids.length) marks.push({ sheet: cfParts[p].sheet, address: String(cfParts[p].used.address).replace(/^.*!/, ''), ids: ids });
+          }
+          return { backup: backupHolder.length ? parseBackup(backupHolder[0].values) : null, names: fresh, marks: marks };
+        });
+      });
+    });
+  }
+
+  /** Below 1.6: the fills the tool painted, still showing the tool's colour now. */
+  function ownFillsStillShown(backup: BackupRecord[], present: string[]): Promise<Array<{ s: string; a: string; fill: string | null | undefined }>> {
+    const recs: Array<{ s: string; a: string; c: string; fill?: string | null }> = [];
+    for (let i = 0; i < backup.length; i++) {
+      const b = backup[i];
+      if (b.k === 'h' && !b.cf && indexOf(present, b.s) >= 0) recs.push(b);
+    }
+    if (!recs.length) return Promise.resolve([]);
+    return run(function (context: Any) {
+      const fills: Any[] = [];
+      for (let i = 0; i < recs.length; i++) {
+        const f = context.workbook.worksheets.getItem(recs[i].s).getRange(recs[i].a).format.fill;
+        f.load('color');
+        fills.push(f);
+      }
+      return sync(context).then(function () {
+        const out: Array<{ s: string; a: string; fill: string | null | undefined }> = [];
+        for (let i = 0; i < recs.length; i++) if (normColor(fills[i].color) === normColor(recs[i].c)) out.push({ s: recs[i].s, a: recs[i].a, fill: recs[i].fill });
+        return out;
+      });
+    });
+  }
+
+  function removeMarks(context: Any, marks: Array<{ sheet: string; address: string; ids: string[] }>): number {
+    let n = 0;
+    for (let i = 0; i < marks.length; i++) {
+      const cfs = context.workbook.worksheets.getItem(marks[i].sheet).getRange(marks[i].address).conditionalFormats;
+      for (let k = 0; k < marks[i].ids.length; k++) {
+        cfs.getItem(marks[i].ids[k]).delete();
+        n++;
+      }
+    }
+    return n;
+  }
+
+  function clearFills(context: Any, fills: Array<{ s: string; a: string; fill: string | null | undefined }>): void {
+    for (let i = 0; i < fills.length; i++) {
+      const range = context.workbook.worksheets.getItem(fills[i].s).getRange(fills[i].a);
+      if (fills[i].fill) range.format.fill.color = fills[i].fill;
+      else range.format.fill.clear();
+    }
+  }
+
+  function revertLastWrite(): Promise<RevertReport> {
+    return readBackupAndMarks()
+      .then(function (found) {
+        const backup = found.backup;
+        if (!backup || backup.length === 0) throw hostError('nothing-to-revert');
+        const fillsStep = features.conditionalFormats ? Promise.resolve([]) : ownFillsStillShown(backup, found.names);
+        return fillsStep.then(function (fills) {
+          let restored = 0;
+          let meta: Any = null;
+          writing++;
+          return run(function (context: Any) {
+            const sheets = context.workbook.worksheets;
+            for (let i = 0; i < backup.length; i++) {
+              const b = backup[i];
+              if (b.k === 'meta') meta = b;
+              if (b.k !== 'w' || indexOf(found.names, b.s) < 0) continue;
+              const range = sheets.getItem(b.s).getRange(b.a);
+              range.numberFormat = [[b.nf]];
+              range.formulas = [[b.f === null ? '' : b.f]];
+              restored++;
+            }
+            removeMarks(context, found.marks);
+            clearFills(context, fills);
+            if (indexOf(found.names, SUMMARY_SHEET_NAME) >= 0) {
+              const ws = sheets.getItem(SUMMARY_SHEET_NAME);
+              if (meta && meta.summaryExisted && meta.summary && meta.summary.length) {
+                ws.getRange().clear();
+                ws.getRange(rangeAddress(0, 0, meta.summary.length, meta.summary[0].length)).formulas = meta.summary;
+              } else ws.delete();
+            }
+            sheets.getItem(BACKUP_SHEET_NAME).delete();
+            return sync(context);
+          }).then(
+            function () {
+              writing--;
+              state = null;
+              names = null;
+              return { restored: restored };
+            },
+            function (e: Any) {
+              writing--;
+              throw e;
+            },
+          );
+        });
+      })
+      .then(undefined, function (e: Any) {
+        throw toHostError(e);
+      });
+  }
+
+  function clearHighlights(): Promise<number> {
+    return readBackupAndMarks()
+      .then(function (found) {
+        const fillsStep = features.conditionalFormats || !found.backup ? Promise.resolve([]) : ownFillsStillShown(found.backup, found.names);
+        return fillsStep.then(function (fills) {
+          if (!found.marks.length && !fills.length) return 0;
+          let n = 0;
+          writing++;
+          return run(function (context: Any) {
+            n = removeMarks(context, found.marks) + fills.length;
+            clearFills(context, fills);
+            return sync(context);
+          }).then(
+            function () {
+              writing--;
+              state = null;
+              return n;
+            },
+            function (e: Any) {
+              writing--;
+              throw e;
+            },
+          );
+        });
+      })
+      .then(undefined, function (e: Any) {
+        throw toHostError(e);
+      });
+  }
+
+  function selectCell(sheet: string, address: string): Promise<void> {
+    return run(function (context: Any) {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(address).select();
+      return sync(context);
+    }).then(undefined, function (e: Any) {
+      throw toHostError(e, sheet);
+    });
+  }
+
+  /* ---------------------------------------------------------------- change events */
+
+  function onUserEdit(listener: () => void): () => void {
+    if (!features.changeEvents) return function () {};
+    let disposed = false;
+    let timer: Any = null;
+    const handles: Any[] = [];
+    const handler = function (event: Any): Promise<void> {
+      if (disposed) return Promise.resolve();
+      if (writing > 0) return Promise.resolve();
+      if (features.triggerSource && event && event.triggerSource === 'ThisLocalAddin') return Promise.resolve();
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(function () {
+        timer = null;
+        if (!disposed) listener();
+      }, debounceMs);
+      return Promise.resolve();
+    };
+    const start = names ? Promise.resolve(names) : listNames();
+    start
+      .then(function (known) {
+        return run(function (context: Any) {
+          for (let i = 0; i < known.length; i++) {
+            if (known[i] === BACKUP_SHEET_NAME || known[i] === SUMMARY_SHEET_NAME) continue;
+            handles.push(context.workbook.worksheets.getItem(known[i]).onChanged.add(handler));
+          }
+          return sync(context);
+        });
+      })
+      .then(undefined, function () {
+        return undefined;
+      });
+    return function () {
+      disposed = true;
+      if (timer !== null) clearTimeout(timer);
+      // All handlers were added in one batch, so they share one context: remove them in one sync.
+      const first = handles[0];
+      if (first && first.context && typeof first.remove === 'function') {
+        excel
+          .run(first.context, function (context: Any) {
+            for (let i = 0; i < handles.length; i++) handles[i].remove();
+            return context.sync();
+          })
+          .then(undefined, function () {
+            return undefined;
+          });
+      }
+    };
+  }
+
+  const host = {
+    kind: 'excel' as const,
+    capabilities: capabilities,
+    features: features,
+    lastSyncs: function () {
+      return syncs;
+    },
+    readWorkbook: readWorkbook,
+    applyPlan: function (plan: WritePlan, options: ApplyOptions): Promise<ApplyReport> {
+      return applyPlan(plan, options).then(undefined, function (e: Any) {
+        throw toHostError(e);
+      });
+    },
+    revertLastWrite: revertLastWrite,
+    clearHighlights: clearHighlights,
+    selectCell: selectCell,
+    onUserEdit: features.changeEvents ? onUserEdit : undefined,
+  };
+  return host;
+}
+
+function parseBackup(values: Any[][]): BackupRecord[] | null {
+  const out: BackupRecord[] = [];
+  for (let r = 0; r < values.length; r++) {
+    const text = values[r][0];
+    if (typeof text !== 'string' || text.charAt(0) !== '{') continue;
+    try {
+      out.push(JSON.parse(text));
+    } catch (e) {
+      /* a row someone typed: ignore */
+    }
+  }
+  return out.length && out[0].k === 'meta' ? out : null;
+}
+
+/** Keeps parseA1 reachable for callers mapping event addresses. */
+export const _internal = { parseA1: parseA1 };

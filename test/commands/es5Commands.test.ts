@@ -1,0 +1,122 @@
+import * as acorn from 'acorn';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vm from 'vm';
+import webpack from 'webpack';
+import { analyseWorkbook } from '../../src/core/analyse';
+import { buildSampleGrid } from '../../src/core/sample/thanhXa2023';
+
+/**
+ * Excel 2016/2019 on Windows run the ribbon command in Internet Explorer 11. Build the commands
+ * bundle with the project's config, prove it parses as ES5, then run the recalculation in a context
+ * stripped of every later built-in (no Promise, Map, Set, Symbol, Object.assign, normalize…), against
+ * the Office fake at ExcelApi 1.1 (itself bundled as ES5).
+ */
+const commandsConfig = require('../../build/webpack.commands.js');
+const root = path.resolve(__dirname, '../..');
+
+function run(config: webpack.Configuration): Promise<void> {
+  return new Promise((resolve, reject) => {
+    webpack(config, (err, stats) => {
+      if (err) return reject(err);
+      if (stats && stats.hasErrors()) return reject(new Error(stats.toString('errors-only')));
+      resolve();
+    });
+  });
+}
+
+function fakeConfig(outDir: string): webpack.Configuration {
+  return {
+    mode: 'production',
+    context: root,
+    target: ['web', 'es5'],
+    entry: { fakeoffice: './test/helpers/fakeExcel/index.ts' },
+    output: { path: outDir, filename: '[name].js', library: { name: 'FakeOffice', type: 'var' } },
+    resolve: { extensions: ['.ts', '.js'] },
+    module: { rules: [{ test: /\.ts$/, loader: 'ts-loader', options: { configFile: path.join(root, 'tsconfig.commands-es5.json'), transpileOnly: true, instance: 'fake-es5' } }] },
+    devtool: false,
+    performance: { hints: false },
+  };
+}
+
+const STRIP_MODERN = `
+  (function (g) {
+    var names = ['Map', 'Set', 'WeakMap', 'WeakSet', 'Promise', 'Symbol', 'Proxy', 'Reflect', 'BigInt', 'ArrayBuffer', 'Uint8Array', 'Intl', 'globalThis'];
+    for (var i = 0; i < names.length; i++) { try { delete g[names[i]]; } catch (e) {} }
+    var protos = [
+      [String.prototype, ['normalize', 'includes', 'startsWith', 'endsWith', 'repeat', 'padStart', 'padEnd', 'trimStart', 'trimEnd', 'codePointAt', 'at']],
+      [Array.prototype, ['find', 'findIndex', 'includes', 'fill', 'flat', 'flatMap', 'entries', 'keys', 'values', 'at', 'copyWithin']],
+      [Object, ['assign', 'entries', 'values', 'fromEntries', 'setPrototypeOf', 'getOwnPropertySymbols', 'is']],
+      [Array, ['from', 'of']],
+      [Number, ['isInteger', 'isFinite', 'isNaN', 'parseFloat', 'EPSILON', 'MAX_SAFE_INTEGER']],
+      [Math, ['trunc', 'sign', 'log10', 'hypot', 'imul', 'fround', 'clz32', 'cbrt']],
+    ];
+    for (var p = 0; p < protos.length; p++) for (var j = 0; j < protos[p][1].length; j++) { try { delete protos[p][0][protos[p][1][j]]; } catch (e) {} }
+  })(this);
+`;
+
+describe('the ES5 commands bundle (Excel 2016/2019, Internet Explorer 11)', () => {
+  let outDir = '';
+  let commands = '';
+  let lightpane = '';
+  let fake = '';
+  beforeAll(async () => {
+    outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-commands-'));
+    await run(commandsConfig({ outDir }, { mode: 'production' }));
+    await run(fakeConfig(outDir));
+    commands = fs.readFileSync(path.join(outDir, 'commands.js'), 'utf8');
+    lightpane = fs.readFileSync(path.join(outDir, 'lightpane.js'), 'utf8');
+    fake = fs.readFileSync(path.join(outDir, 'fakeoffice.js'), 'utf8');
+  }, 180000);
+
+  test('commands.js and lightpane.js parse as ECMAScript 5', () => {
+    expect(() => acorn.parse(commands, { ecmaVersion: 5 })).not.toThrow();
+    expect(() => acorn.parse(lightpane, { ecmaVersion: 5 })).not.toThrow();
+    expect(commands).not.toMatch(/\bBigInt\b/);
+  });
+
+  test('the ribbon command recalculates, writes and highlights at ExcelApi 1.1 with only ES5 built-ins', async () => {
+    const context = vm.createContext({ setTimeout, clearTimeout });
+    vm.runInContext(STRIP_MODERN, context);
+    vm.runInContext('var window = this;', context); // IE11 has window, not globalThis
+    expect(vm.runInContext('typeof Promise + typeof Map + typeof Object.assign + typeof String.prototype.normalize', context)).toBe('undefinedundefinedundefinedundefined');
+    vm.runInContext(fake, context);
+    const grid = buildSampleGrid();
+    context.init = JSON.parse(JSON.stringify({ sheets: grid.sheets.map((s) => ({ name: s.name, rows: s.rows })) }));
+    vm.runInContext('var handle = FakeOffice.installFakeOffice(this, init, { apiLevel: "1.1" });', context);
+    vm.runInContext(commands, context);
+    expect(vm.runInContext('typeof handle.actions.recalculateScores', context)).toBe('function');
+    expect(vm.runInContext('typeof Map', context)).toBe('undefined');
+    vm.runInContext('var completed = 0; handle.actions.recalculateScores({ completed: function () { completed++; } });', context);
+    for (let i = 0; i < 200 && vm.runInContext('completed', context) === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(vm.runInContext('completed', context)).toBe(1);
+
+    const plan = analyseWorkbook(grid).plan;
+    const total = plan.writes.find((w) => w.sheet === 'Phụ lục 1' && w.purpose === 'sheet-total' && Math.abs(Number(w.result) - 68.13) < 1e-9)!;
+    expect(total).toBeDefined();
+    context.addr = total.address;
+    expect(vm.runInContext('handle.cell("Phụ lục 1", addr).formula', context)).toBe('=' + total.formula);
+    expect(vm.runInContext('handle.displayed("Phụ lục 1", addr)', context)).toBeCloseTo(68.13, 9);
+    const h = plan.highlights[0];
+    context.h = h;
+    expect(vm.runInContext('handle.displayedFill(h.sheet, h.address)', context)).toBe('#' + h.color.toUpperCase());
+    expect(vm.runInContext('handle.sheet("Tổng hợp điểm") !== null', context)).toBe(true);
+    expect(vm.runInContext('handle.syncCount()', context)).toBe(3); // names (first run of the session), read, write
+  });
+
+  test('event.completed() is called even when the write fails (protected sheet)', async () => {
+    const context = vm.createContext({ setTimeout, clearTimeout });
+    vm.runInContext(STRIP_MODERN, context);
+    vm.runInContext('var window = this;', context);
+    vm.runInContext(fake, context);
+    const grid = buildSampleGrid();
+    context.init = JSON.parse(JSON.stringify({ sheets: grid.sheets.map((s, i) => ({ name: s.name, rows: s.rows, protected: i === 0 })) }));
+    vm.runInContext('var handle = FakeOffice.installFakeOffice(this, init, { apiLevel: "1.1" });', context);
+    vm.runInContext(commands, context);
+    vm.runInContext('var completed = 0; handle.actions.recalculateScores({ completed: function () { completed++; } });', context);
+    for (let i = 0; i < 200 && vm.runInContext('completed', context) === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(vm.runInContext('completed', context)).toBe(1);
+    expect(vm.runInContext('handle.sheet("Tổng hợp điểm")', context)).toBeNull();
+  });
+});

@@ -1,0 +1,1277 @@
+/**
+ * An in-memory fake of the Excel JavaScript API subset the gateway uses, installed as the globals
+ * `Excel` and `Office`. It ENFORCES the Office.js rules the real host enforces:
+ * - reading a property of a proxy before `load` + `context.sync()` throws PropertyNotLoaded;
+ * - values/formulas/numberFormat whose shape does not match the range fail with InvalidArgument;
+ * - APIs above the configured ExcelApi level are absent (undefined), so feature detection is real;
+ * - a sync over 5 MB of request payload fails with RequestPayloadSizeLimitExceeded;
+ * - writes to a protected sheet fail with AccessDenied (earlier operations of the batch stay applied,
+ *   as in Excel, where a batch is not a transaction);
+ * - while the user is editing a cell, a batch fails with InvalidOperationInCellEditMode unless it
+ *   asked for `delayForCellEdit` and the level honours it (assumed 1.11 here).
+ * It counts syncs and request payload bytes per sync, and lets a test edit the workbook between syncs
+ * (a co-author). Written as ES5-friendly TypeScript without Node APIs and without imports, because
+ * it is also bundled into a browser page and into the IE11 (ES5) commands test.
+ */
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Any = any;
+type Scalar = string | number | boolean | null;
+
+export interface FakeCellInit {
+  value: Scalar;
+  formula?: string;
+  hyperlink?: string;
+  font?: string;
+  error?: string;
+}
+
+export interface FakeSheetInit {
+  name: string;
+  rows: Array<Array<FakeCellInit | null | undefined> | null | undefined>;
+  protected?: boolean;
+  /** Fills by A1 address, "#RRGGBB". */
+  fills?: { [address: string]: string };
+  numberFormats?: { [address: string]: string };
+  /** The user's own conditional formats: {address, formula, fill}. */
+  conditionalFormats?: Array<{ address: string; formula: string; fill: string }>;
+}
+
+export interface FakeWorkbookInit {
+  sheets: FakeSheetInit[];
+}
+
+export type ApiLevel = '1.1' | '1.2' | '1.4' | '1.6' | '1.7' | '1.9' | '1.11' | '1.14' | '1.20';
+
+export interface FakeOfficeOptions {
+  apiLevel: ApiLevel | string;
+  /** Request payload limit per sync (Excel on the web: 5 MB). */
+  payloadLimit?: number;
+}
+
+export interface FakeCell {
+  value: Scalar;
+  formula?: string;
+  numberFormat?: string;
+  fill?: string | null;
+  hyperlink?: { address?: string; documentReference?: string; textToDisplay?: string };
+  font?: string;
+  bold?: boolean;
+}
+
+interface Rect {
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+}
+
+interface FakeCf {
+  id: string;
+  rect: Rect;
+  formula: string;
+  fill: string;
+}
+
+export interface FakeSheet {
+  name: string;
+  cells: { [key: string]: FakeCell };
+  protected: boolean;
+  visibility: string;
+  cfs: FakeCf[];
+  handlers: Array<(e: Any) => Any>;
+}
+
+export interface SyncRecord {
+  bytes: number;
+  operations: number;
+}
+
+export interface FakeOfficeHandle {
+  level: string;
+  sheets: FakeSheet[];
+  /** Every sync, in order: request payload bytes and number of operations. */
+  syncLog: SyncRecord[];
+  syncCount(): number;
+  maxPayload(): number;
+  resetCounters(): void;
+  /** Undo records the host would hold (one per sync, one per run with mergeUndoGroup at 1.20). */
+  undoSteps: number;
+  /** Called before each sync executes (sync number from 1), e.g. to simulate a co-author's edit. */
+  beforeSync: ((syncNumber: number) => void) | null;
+  /** The user is typing in a cell. */
+  cellEditing: boolean;
+  sheet(name: string): FakeSheet | null;
+  cell(sheet: string, address: string): FakeCell | null;
+  /** Value shown: formulas evaluated (SUM, ROUND, NUMBERVALUE, HYPERLINK, + - * /). */
+  displayed(sheet: string, address: string): Scalar;
+  /** Fill shown: a conditional format's fill over the cell's own. */
+  displayedFill(sheet: string, address: string): string | null;
+  /** Sets a cell as a person would (co-author or user), firing change events. */
+  edit(sheet: string, address: string, value: Scalar, formula?: string): void;
+  setProtected(sheet: string, on: boolean): void;
+  /** Functions registered with Office.actions.associate. */
+  actions: { [name: string]: (event: Any) => Any };
+  selection: { sheet: string; address: string } | null;
+  readyCallbacks: number;
+}
+
+/* ------------------------------------------------------------------ helpers */
+
+const MAX_ROWS = 1048576;
+const MAX_COLS = 16384;
+
+function levelAtLeast(level: string, v: string): boolean {
+  const a = level.split('.');
+  const b = v.split('.');
+  return Number(a[0]) - Number(b[0]) > 0 || (Number(a[0]) === Number(b[0]) && Number(a[1]) >= Number(b[1]));
+}
+
+function officeError(code: string, message: string, location?: string): Any {
+  const e: Any = new Error(message);
+  e.name = 'RichApi.Error';
+  e.code = code;
+  e.debugInfo = { code: code, message: message, errorLocation: location || '' };
+  return e;
+}
+
+function colLetters(col: number): string {
+  let n = col + 1;
+  let s = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    s = String.fromCharCode(65 + rem) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+function colIndex(letters: string): number {
+  let n = 0;
+  const up = letters.toUpperCase();
+  for (let i = 0; i < up.length; i++) n = n * 26 + up.charCodeAt(i) - 64;
+  return n - 1;
+}
+
+function cellKey(r: number, c: number): string {
+  return r + ',' + c;
+}
+
+export function a1Of(r: number, c: number): string {
+  return colLetters(c) + (r + 1);
+}
+
+function rectAddress(rect: Rect): string {
+  const s = a1Of(rect.r0, rect.c0);
+  return rect.r0 === rect.r1 && rect.c0 === rect.c1 ? s : s + ':' + a1Of(rect.r1, rect.c1);
+}
+
+function quoteName(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : "'" + name.replace(/'/g, "''") + "'";
+}
+
+/** "A1", "B2:C5", "A:A", "3:3" (sheet prefix ignored). */
+function parseAddress(address: string): Rect {
+  const a = address.replace(/^.*!/, '').replace(/\$/g, '').toUpperCase();
+  let m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(a);
+  if (m) {
+    const r0 = Number(m[2]) - 1;
+    const c0 = colIndex(m[1]);
+    return m[3] ? { r0: r0, c0: c0, r1: Number(m[4]) - 1, c1: colIndex(m[3]) } : { r0: r0, c0: c0, r1: r0, c1: c0 };
+  }
+  m = /^([A-Z]+):([A-Z]+)$/.exec(a);
+  if (m) return { r0: 0, c0: colIndex(m[1]), r1: MAX_ROWS - 1, c1: colIndex(m[2]) };
+  m = /^(\d+):(\d+)$/.exec(a);
+  if (m) return { r0: Number(m[1]) - 1, c0: 0, r1: Number(m[2]) - 1, c1: MAX_COLS - 1 };
+  throw officeError('InvalidArgument', 'Bad address ' + address);
+}
+
+function intersects(a: Rect, b: Rect): boolean {
+  return a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1;
+}
+
+function inside(r: number, c: number, rect: Rect): boolean {
+  return r >= rect.r0 && r <= rect.r1 && c >= rect.c0 && c <= rect.c1;
+}
+
+function size(rect: Rect): number {
+  return (rect.r1 - rect.r0 + 1) * (rect.c1 - rect.c0 + 1);
+}
+
+/* ------------------------------------------------------------------ formula evaluation */
+
+function evaluate(sheet: FakeSheet, formula: string, depth: number): Scalar {
+  if (depth > 100) return '#REF!';
+  const src = formula.replace(/^=/, '');
+  let pos = 0;
+  const isAt = function (word: string): boolean {
+    return src.substr(pos, word.length).toUpperCase() === word;
+  };
+  const expect = function (ch: string): void {
+    if (src.charAt(pos) !== ch) throw new Error('expected ' + ch + ' in ' + src);
+    pos++;
+  };
+  const cellNumber = function (r: number, c: number): number {
+    const v = cellValue(sheet, r, c, depth + 1);
+    return typeof v === 'number' ? v : 0;
+  };
+  const ref = function (): number[] | null {
+    const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?/.exec(src.substring(pos));
+    if (!m) return null;
+    pos += m[0].length;
+    const r0 = Number(m[2]) - 1;
+    const c0 = colIndex(m[1]);
+    const r1 = m[3] ? Number(m[4]) - 1 : r0;
+    const c1 = m[3] ? colIndex(m[3]) : c0;
+    const out: number[] = [];
+    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) out.push(cellNumber(r, c));
+    return out;
+  };
+  const str = function (): string {
+    expect('"');
+    let s = '';
+    for (;;) {
+      const ch = src.charAt(pos++);
+      if (ch === '"') {
+        if (src.charAt(pos) === '"') {
+          s += '"';
+          pos++;
+          continue;
+        }
+        return s;
+      }
+      if (pos > src.length) throw new Error('unterminated string');
+      s += ch;
+    }
+  };
+  let primary: () => Scalar;
+  const expr = function (): Scalar {
+    let value = primary();
+    for (;;) {
+      const op = src.charAt(pos);
+      if (op !== '+' && op !== '-' && op !== '*' && op !== '/') return value;
+      pos++;
+      const rhs = Number(primary());
+      const lhs = Number(value);
+      value = op === '+' ? lhs + rhs : op === '-' ? lhs - rhs : op === '*' ? lhs * rhs : lhs / rhs;
+    }
+  };
+  primary = function (): Scalar {
+    if (isAt('SUM(')) {
+      pos += 4;
+      let total = 0;
+      while (src.charAt(pos) !== ')') {
+        const cells = ref();
+        if (cells) for (let i = 0; i < cells.length; i++) total += cells[i];
+        else total += Number(expr());
+        if (src.charAt(pos) === ',') pos++;
+      }
+      expect(')');
+      return total;
+    }
+    if (isAt('ROUND(')) {
+      pos += 6;
+      const v = Number(expr());
+      expect(',');
+      const d = Number(expr());
+      expect(')');
+      const f = Math.pow(10, d);
+      return Math.round(v * f + (v >= 0 ? 1e-9 : -1e-9)) / f;
+    }
+    if (isAt('NUMBERVALUE(')) {
+      pos += 12;
+      const m = /^\$?([A-Z]+)\$?(\d+)/.exec(src.substring(pos));
+      if (!m) throw new Error('bad NUMBERVALUE');
+      pos += m[0].length;
+      expect(',');
+      const mark = str();
+      expect(',');
+      str();
+      expect(')');
+      const v = cellValue(sheet, Number(m[2]) - 1, colIndex(m[1]), depth + 1);
+      if (typeof v === 'number') return v;
+      const text = String(v === null ? '' : v).replace(/^\s+|\s+$/g, '');
+      const n = Number(mark === ',' ? text.replace(/\./g, '').replace(',', '.') : text.replace(/,/g, ''));
+      return isNaN(n) || text === '' ? '#VALUE!' : n;
+    }
+    if (isAt('HYPERLINK(')) {
+      pos += 10;
+      expr();
+      let shown: Scalar = '';
+      if (src.charAt(pos) === ',') {
+        pos++;
+        shown = expr();
+      }
+      expect(')');
+      return shown;
+    }
+    if (src.charAt(pos) === '"') return str();
+    if (src.charAt(pos) === '(') {
+      pos++;
+      const v = expr();
+      expect(')');
+      return v;
+    }
+    const cells = ref();
+    if (cells) return cells[0];
+    const m = /^-?\d+(\.\d+)?/.exec(src.substring(pos));
+    if (!m) throw new Error('cannot read ' + src.substring(pos));
+    pos += m[0].length;
+    return Number(m[0]);
+  };
+  try {
+    const result = expr();
+    if (pos !== src.length) return '#NAME?';
+    return result;
+  } catch (e) {
+    return '#NAME?';
+  }
+}
+
+function cellValue(sheet: FakeSheet, r: number, c: number, depth: number): Scalar {
+  const cell = sheet.cells[cellKey(r, c)];
+  if (!cell) return null;
+  if (cell.formula) return evaluate(sheet, cell.formula, depth);
+  return cell.value;
+}
+
+/* ------------------------------------------------------------------ install */
+
+export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: FakeOfficeOptions): FakeOfficeHandle {
+  const level = String(options.apiLevel);
+  const payloadLimit = options.payloadLimit || 5 * 1024 * 1024;
+  const at = function (v: string): boolean {
+    return levelAtLeast(level, v);
+  };
+  let cfCounter = 0;
+  let totalSyncs = 0;
+
+  const sheets: FakeSheet[] = [];
+  for (let i = 0; i < init.sheets.length; i++) {
+    const s = init.sheets[i];
+    const sheet: FakeSheet = { name: s.name, cells: {}, protected: !!s.protected, visibility: 'Visible', cfs: [], handlers: [] };
+    for (let r = 0; r < s.rows.length; r++) {
+      const row = s.rows[r];
+      if (!row) continue;
+      for (let c = 0; c < row.length; c++) {
+        const g = row[c];
+        if (!g) continue;
+        const cell: FakeCell = { value: g.error ? g.error : g.value };
+        if (g.formula) cell.formula = '=' + g.formula.replace(/^=/, '');
+        if (g.hyperlink) cell.hyperlink = g.hyperlink.charAt(0) === '#' ? { documentReference: g.hyperlink.substring(1) } : { address: g.hyperlink };
+        if (g.font) cell.font = g.font;
+        sheet.cells[cellKey(r, c)] = cell;
+      }
+    }
+    if (s.fills) for (const a in s.fills) if (s.fills.hasOwnProperty(a)) touch(sheet, parseAddress(a).r0, parseAddress(a).c0).fill = s.fills[a].toUpperCase();
+    if (s.numberFormats) for (const a in s.numberFormats) if (s.numberFormats.hasOwnProperty(a)) touch(sheet, parseAddress(a).r0, parseAddress(a).c0).numberFormat = s.numberFormats[a];
+    if (s.conditionalFormats) {
+      for (let k = 0; k < s.conditionalFormats.length; k++) {
+        const cf = s.conditionalFormats[k];
+        sheet.cfs.push({ id: 'cf' + ++cfCounter, rect: parseAddress(cf.address), formula: cf.formula, fill: cf.fill.toUpperCase() });
+      }
+    }
+    sheets.push(sheet);
+  }
+
+  function touch(sheet: FakeSheet, r: number, c: number): FakeCell {
+    const k = cellKey(r, c);
+    return sheet.cells[k] || (sheet.cells[k] = { value: null });
+  }
+
+  function findSheet(name: string): FakeSheet | null {
+    for (let i = 0; i < sheets.length; i++) if (sheets[i].name === name) return sheets[i];
+    return null;
+  }
+
+  function sheetOrThrow(name: string): FakeSheet {
+    const s = findSheet(name);
+    if (!s) throw officeError('ItemNotFound', 'The requested resource does not exist: ' + name, 'WorksheetCollection.getItem');
+    return s;
+  }
+
+  function usedRect(sheet: FakeSheet, valuesOnly: boolean): Rect {
+    let rect: Rect | null = null;
+    for (const k in sheet.cells) {
+      if (!sheet.cells.hasOwnProperty(k)) continue;
+      const cell = sheet.cells[k];
+      const hasValue = cell.formula || (cell.value !== null && cell.value !== '');
+      const hasFormat = cell.fill || (cell.numberFormat && cell.numberFormat !== 'General') || cell.bold || cell.hyperlink;
+      if (!hasValue && (valuesOnly || !hasFormat)) continue;
+      const parts = k.split(',');
+      const r = Number(parts[0]);
+      const c = Number(parts[1]);
+      if (!rect) rect = { r0: r, c0: c, r1: r, c1: c };
+      else {
+        if (r < rect.r0) rect.r0 = r;
+        if (r > rect.r1) rect.r1 = r;
+        if (c < rect.c0) rect.c0 = c;
+        if (c > rect.c1) rect.c1 = c;
+      }
+    }
+    return rect || { r0: 0, c0: 0, r1: 0, c1: 0 };
+  }
+
+  function assertWritable(sheet: FakeSheet, what: string): void {
+    if (sheet.protected) throw officeError('AccessDenied', 'The cell or chart you are trying to change is on a protected sheet.', what);
+  }
+
+  function checkShape(rect: Rect, data: Any, what: string): void {
+    const rows = rect.r1 - rect.r0 + 1;
+    const cols = rect.c1 - rect.c0 + 1;
+    if (!(data instanceof Array) || data.length !== rows) throw officeError('InvalidArgument', 'The number of rows in ' + what + ' does not match the size of the range.', 'Range.' + what);
+    for (let r = 0; r < data.length; r++) {
+      if (!(data[r] instanceof Array) || data[r].length !== cols) throw officeError('InvalidArgument', 'The number of columns in ' + what + ' does not match the size of the range.', 'Range.' + what);
+    }
+  }
+
+  function setFromInput(cell: FakeCell, input: Scalar): void {
+    if (typeof input === 'string' && input.charAt(0) === '=' && input.length > 1) {
+      cell.formula = input;
+      cell.value = null;
+    } else if (typeof input === 'string' && input.charAt(0) === "'") {
+      delete cell.formula;
+      cell.value = input.substring(1);
+    } else {
+      delete cell.formula;
+      cell.value = input === '' ? null : input;
+    }
+  }
+
+  /* ---------------------------------------------------------------- request context */
+
+  interface Op {
+    payload: Any;
+    run: () => void;
+    /** Sheets whose cells this op changed (for change events). */
+    changes?: () => Array<{ sheet: FakeSheet; address: string }>;
+  }
+
+  let currentRunOptions: Any = null;
+  const handle: FakeOfficeHandle = {
+    level: level,
+    sheets: sheets,
+    syncLog: [],
+    syncCount: function () {
+      return handle.syncLog.length;
+    },
+    maxPayload: function () {
+      let m = 0;
+      for (let i = 0; i < handle.syncLog.length; i++) if (handle.syncLog[i].bytes > m) m = handle.syncLog[i].bytes;
+      return m;
+    },
+    resetCounters: function () {
+      handle.syncLog = [];
+      handle.undoSteps = 0;
+    },
+    undoSteps: 0,
+    beforeSync: null,
+    cellEditing: false,
+    sheet: findSheet,
+    cell: function (sheet: string, address: string): FakeCell | null {
+      const s = findSheet(sheet);
+      if (!s) return null;
+      const rect = parseAddress(address);
+      return s.cells[cellKey(rect.r0, rect.c0)] || null;
+    },
+    displayed: function (sheet: string, address: string): Scalar {
+      const s = findSheet(sheet);
+      if (!s) return null;
+      const rect = parseAddress(address);
+      return cellValue(s, rect.r0, rect.c0, 0);
+    },
+    displayedFill: function (sheet: string, address: string): string | null {
+      const s = findSheet(sheet);
+      if (!s) return null;
+      const rect = parseAddress(address);
+      for (let i = s.cfs.length - 1; i >= 0; i--) if (inside(rect.r0, rect.c0, s.cfs[i].rect)) return s.cfs[i].fill;
+      const cell = s.cells[cellKey(rect.r0, rect.c0)];
+      return cell && cell.fill ? cell.fill : null;
+    },
+    edit: function (sheet: string, address: string, value: Scalar, formula?: string): void {
+      const s = sheetOrThrow(sheet);
+      const rect = parseAddress(address);
+      const cell = touch(s, rect.r0, rect.c0);
+      if (formula) {
+        cell.formula = '=' + formula.replace(/^=/, '');
+        cell.value = null;
+      } else setFromInput(cell, value);
+      fire([{ sheet: s, address: address }], false);
+    },
+    setProtected: function (sheet: string, on: boolean): void {
+      sheetOrThrow(sheet).protected = on;
+    },
+    actions: {},
+    selection: null,
+    readyCallbacks: 0,
+  };
+
+  function fire(changes: Array<{ sheet: FakeSheet; address: string }>, byAddin: boolean): void {
+    if (!at('1.7')) return;
+    for (let i = 0; i < changes.length; i++) {
+      const s = changes[i].sheet;
+      for (let h = 0; h < s.handlers.length; h++) {
+        const args: Any = { type: 'WorksheetChanged', worksheetId: '{' + s.name + '}', address: changes[i].address, changeType: 'RangeEdited', source: 'Local' };
+        if (at('1.14')) args.triggerSource = byAddin ? 'ThisLocalAddin' : 'Unknown';
+        s.handlers[h](args);
+      }
+    }
+  }
+
+  function RequestContext(this: Any): void {
+    const ctx = this;
+    const queue: Op[] = [];
+    ctx._queue = queue;
+    ctx.workbook = makeWorkbook(ctx);
+    ctx.sync = function (): Promise<void> {
+      return new Promise<void>(function (resolve, reject) {
+        const ops = queue.splice(0, queue.length);
+        let bytes = 0;
+        for (let i = 0; i < ops.length; i++) bytes += JSON.stringify(ops[i].payload).length;
+        handle.syncLog.push({ bytes: bytes, operations: ops.length });
+        totalSyncs++;
+        if (handle.beforeSync) handle.beforeSync(handle.syncLog.length);
+        if (bytes > payloadLimit) return reject(officeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.'));
+        if (handle.cellEditing) {
+          if (ctx._runOptions && ctx._runOptions.delayForCellEdit && at('1.11')) handle.cellEditing = false;
+          else return reject(officeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.'));
+        }
+        if (!(ctx._runOptions && ctx._runOptions.mergeUndoGroup && at('1.20') && ctx._undoCounted)) {
+          handle.undoSteps++;
+          ctx._undoCounted = true;
+        }
+        const changed: Array<{ sheet: FakeSheet; address: string }> = [];
+        try {
+          for (let i = 0; i < ops.length; i++) {
+            ops[i].run();
+            if (ops[i].changes) {
+              const c = ops[i].changes!();
+              for (let k = 0; k < c.length; k++) changed.push(c[k]);
+            }
+          }
+        } catch (e) {
+          fire(changed, true);
+          return reject(e);
+        }
+        fire(changed, true);
+        resolve();
+      });
+    };
+  }
+
+  function enqueue(ctx: Any, op: Op): void {
+    ctx._queue.push(op);
+  }
+
+  /** A loadable proxy: properties throw until loaded and synced. */
+  function defineLoadable(obj: Any, props: string[], setters?: { [prop: string]: (value: Any) => void }): void {
+    obj._loaded = {};
+    obj._data = {};
+    for (let i = 0; i < props.length; i++) {
+      const p = props[i];
+      Object.defineProperty(obj, p, {
+        enumerable: true,
+        configurable: true,
+        get: function () {
+          if (!obj._loaded[p]) throw officeError('PropertyNotLoaded', 'The property \'' + p + '\' is not available. Before reading the property\'s value, call the load method on the containing object and call "context.sync()" on the associated request context.');
+          return obj._data[p];
+        },
+        set:
+          setters && setters[p]
+            ? setters[p]
+            : function () {
+                throw officeError('InvalidOperation', 'The property ' + p + ' is read-only.');
+              },
+      });
+    }
+  }
+
+  function parseLoad(spec: Any): string[] {
+    if (!spec) return [];
+    if (typeof spec === 'string') return spec.split(',').map(function (s) {
+      return s.replace(/^\s+|\s+$/g, '');
+    });
+    if (spec instanceof Array) return spec;
+    const out: string[] = [];
+    for (const k in spec) if (spec.hasOwnProperty(k)) out.push(k);
+    return out;
+  }
+
+  /* ---------------------------------------------------------------- workbook and sheets */
+
+  function makeWorkbook(ctx: Any): Any {
+    const wb: Any = {};
+    wb.worksheets = makeWorksheets(ctx);
+    return wb;
+  }
+
+  function makeWorksheets(ctx: Any): Any {
+    const col: Any = {};
+    defineLoadable(col, ['items']);
+    col.load = function (spec: Any): Any {
+      const paths = parseLoad(spec);
+      enqueue(ctx, {
+        payload: { m: 'Worksheets.load', a: paths },
+        run: function () {
+          const items: Any[] = [];
+          for (let i = 0; i < sheets.length; i++) {
+            const ws = makeWorksheet(ctx, sheets[i].name);
+            for (let k = 0; k < paths.length; k++) {
+              const p = paths[k].replace(/^items\//, '');
+              if (p === 'name') {
+                ws._loaded.name = true;
+                ws._data.name = sheets[i].name;
+              } else if (p === 'visibility') {
+                ws._loaded.visibility = true;
+                ws._data.visibility = sheets[i].visibility;
+              }
+            }
+            items.push(ws);
+          }
+          col._data.items = items;
+          col._loaded.items = true;
+        },
+      });
+      return col;
+    };
+    col.getItem = function (name: string): Any {
+      return makeWorksheet(ctx, name);
+    };
+    if (at('1.4')) {
+      col.getItemOrNullObject = function (name: string): Any {
+        const ws = makeWorksheet(ctx, name);
+        ws._nullable = true;
+        return ws;
+      };
+    }
+    col.add = function (name: string): Any {
+      enqueue(ctx, {
+        payload: { m: 'Worksheets.add', a: [name] },
+        run: function () {
+          if (findSheet(name)) throw officeError('ItemAlreadyExists', 'A sheet named ' + name + ' already exists.', 'WorksheetCollection.add');
+          sheets.push({ name: name, cells: {}, protected: false, visibility: 'Visible', cfs: [], handlers: [] });
+        },
+      });
+      return makeWorksheet(ctx, name);
+    };
+    return col;
+  }
+
+  function makeWorksheet(ctx: Any, name: string): Any {
+    const ws: Any = {};
+    defineLoadable(ws, ['name', 'visibility', 'isNullObject'], {
+      visibility: function (v: Any) {
+        enqueue(ctx, {
+          payload: { m: 'Worksheet.visibility', s: name, v: v },
+          run: function () {
+            if (!at('1.2')) throw officeError('ApiNotFound', 'Setting visibility needs ExcelApi 1.2.', 'Worksheet.visibility');
+            sheetOrThrow(name).visibility = v;
+          },
+        });
+      },
+    });
+    ws.load = function (spec: Any): Any {
+      const paths = parseLoad(spec);
+      enqueue(ctx, {
+        payload: { m: 'Worksheet.load', s: name, a: paths },
+        run: function () {
+          const s = findSheet(name);
+          if (!s && !ws._nullable) throw officeError('ItemNotFound', 'The requested resource does not exist: ' + name, 'Worksheet.load');
+          ws._loaded.isNullObject = true;
+          ws._data.isNullObject = !s;
+          for (let i = 0; i < paths.length; i++) {
+            if (paths[i] === 'name') {
+              ws._loaded.name = true;
+              ws._data.name = s ? s.name : undefined;
+            } else if (paths[i] === 'visibility') {
+              ws._loaded.visibility = true;
+              ws._data.visibility = s ? s.visibility : undefined;
+            }
+          }
+        },
+      });
+      return ws;
+    };
+    const resolveSheet = function (): FakeSheet {
+      return sheetOrThrow(name);
+    };
+    ws.getRange = function (address?: string): Any {
+      return makeRange(ctx, name, function () {
+        resolveSheet();
+        return address ? parseAddress(address) : { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 };
+      });
+    };
+    ws.getUsedRange = function (valuesOnly?: boolean): Any {
+      const only = at('1.2') && !!valuesOnly;
+      return makeRange(ctx, name, function () {
+        return usedRect(resolveSheet(), only);
+      });
+    };
+    if (at('1.4')) {
+      ws.getUsedRangeOrNullObject = ws.getUsedRange;
+    }
+    ws.delete = function (): void {
+      enqueue(ctx, {
+        payload: { m: 'Worksheet.delete', s: name },
+        run: function () {
+          const s = resolveSheet();
+          for (let i = 0; i < sheets.length; i++) if (sheets[i] === s) sheets.splice(i, 1);
+        },
+      });
+    };
+    ws.activate = function (): void {
+      enqueue(ctx, {
+        payload: { m: 'Worksheet.activate', s: name },
+        run: function () {
+          resolveSheet();
+        },
+      });
+    };
+    if (at('1.2')) {
+      const protection: Any = {};
+      defineLoadable(protection, ['protected']);
+      protection.load = function (spec: Any): Any {
+        enqueue(ctx, {
+          payload: { m: 'WorksheetProtection.load', s: name, a: parseLoad(spec) },
+          run: function () {
+            protection._loaded.protected = true;
+            protection._data.protected = resolveSheet().protected;
+          },
+        });
+        return protection;
+      };
+      ws.protection = protection;
+    }
+    if (at('1.7')) {
+      ws.onChanged = {
+        add: function (handler: (e: Any) => Any): Any {
+          const result: Any = { context: ctx };
+          enqueue(ctx, {
+            payload: { m: 'Worksheet.onChanged.add', s: name },
+            run: function () {
+              resolveSheet().handlers.push(handler);
+            },
+          });
+          result.remove = function () {
+            enqueue(ctx, {
+              payload: { m: 'Worksheet.onChanged.remove', s: name },
+              run: function () {
+                const s = findSheet(name);
+                if (!s) return;
+                for (let i = 0; i < s.handlers.length; i++) if (s.handlers[i] === handler) s.handlers.splice(i, 1);
+              },
+            });
+          };
+          return result;
+        },
+      };
+    }
+    return ws;
+  }
+
+  /* ---------------------------------------------------------------- ranges */
+
+  function makeRange(ctx: Any, sheetName: string, resolve: () => Rect): Any {
+    const range: Any = {};
+    const sheet = function (): FakeSheet {
+      return sheetOrThrow(sheetName);
+    };
+    const grid = function (fn: (cell: FakeCell | undefined, r: number, c: number) => Any): Any[][] {
+      const rect = resolve();
+      if (size(rect) > 5000000) throw officeError('ResponsePayloadSizeLimitExceeded', 'Range too large to load.');
+      const s = sheet();
+      const out: Any[][] = [];
+      for (let r = rect.r0; r <= rect.r1; r++) {
+        const row: Any[] = [];
+        for (let c = rect.c0; c <= rect.c1; c++) row.push(fn(s.cells[cellKey(r, c)], r, c));
+        out.push(row);
+      }
+      return out;
+    };
+    const writeGrid = function (what: string, data: Any, apply: (cell: FakeCell, v: Any) => void): void {
+      enqueue(ctx, {
+        payload: { m: 'Range.' + what, s: sheetName, v: data },
+        run: function () {
+          const rect = resolve();
+          const s = sheet();
+          assertWritable(s, 'Range.' + what);
+          checkShape(rect, data, what);
+          for (let r = rect.r0; r <= rect.r1; r++) for (let c = rect.c0; c <= rect.c1; c++) apply(touch(s, r, c), data[r - rect.r0][c - rect.c0]);
+        },
+        changes: function () {
+          return [{ sheet: sheet(), address: rectAddress(resolve()) }];
+        },
+      });
+    };
+    defineLoadable(range, ['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'values', 'formulas', 'numberFormat', 'text'], {
+      values: function (v: Any) {
+        writeGrid('values', v, setFromInput);
+      },
+      formulas: function (v: Any) {
+        writeGrid('formulas', v, setFromInput);
+      },
+      numberFormat: function (v: Any) {
+        writeGrid('numberFormat', v, function (cell, x) {
+          cell.numberFormat = String(x);
+        });
+      },
+    });
+    const readers: { [p: string]: () => Any } = {
+      address: function () {
+        return quoteName(sheetName) + '!' + rectAddress(resolve());
+      },
+      rowIndex: function () {
+        return resolve().r0;
+      },
+      columnIndex: function () {
+        return resolve().c0;
+      },
+      rowCount: function () {
+        const r = resolve();
+        return r.r1 - r.r0 + 1;
+      },
+      columnCount: function () {
+        const r = resolve();
+        return r.c1 - r.c0 + 1;
+      },
+      values: function () {
+        const s = sheet();
+        return grid(function (cell, r, c) {
+          if (!cell) return '';
+          const v = cell.formula ? cellValue(s, r, c, 0) : cell.value;
+          return v === null ? '' : v;
+        });
+      },
+      text: function () {
+        return grid(function (cell) {
+          return cell && cell.value !== null ? String(cell.value) : '';
+        });
+      },
+      formulas: function () {
+        return grid(function (cell) {
+          if (!cell) return '';
+          if (cell.formula) return cell.formula;
+          return cell.value === null ? '' : cell.value;
+        });
+      },
+      numberFormat: function () {
+        return grid(function (cell) {
+          return cell && cell.numberFormat ? cell.numberFormat : 'General';
+        });
+      },
+    };
+    range.load = function (spec: Any): Any {
+      const paths = parseLoad(spec);
+      for (let i = 0; i < paths.length; i++) {
+        if (paths[i].indexOf('/') >= 0 || !readers[paths[i]]) throw officeError('InvalidArgument', 'Cannot load ' + paths[i] + ' on Range in this fake; load leaf properties of child objects instead.');
+      }
+      enqueue(ctx, {
+        payload: { m: 'Range.load', s: sheetName, a: paths },
+        run: function () {
+          for (let i = 0; i < paths.length; i++) {
+            range._data[paths[i]] = readers[paths[i]]();
+            range._loaded[paths[i]] = true;
+          }
+        },
+      });
+      return range;
+    };
+    range.select = function (): void {
+      enqueue(ctx, {
+        payload: { m: 'Range.select', s: sheetName },
+        run: function () {
+          handle.selection = { sheet: sheetName, address: rectAddress(resolve()) };
+        },
+      });
+    };
+    range.clear = function (): void {
+      enqueue(ctx, {
+        payload: { m: 'Range.clear', s: sheetName },
+        run: function () {
+          const rect = resolve();
+          const s = sheet();
+          assertWritable(s, 'Range.clear');
+          for (const k in s.cells) {
+            if (!s.cells.hasOwnProperty(k)) continue;
+            const parts = k.split(',');
+            if (inside(Number(parts[0]), Number(parts[1]), rect)) delete s.cells[k];
+          }
+          s.cfs = s.cfs.filter(function (cf) {
+            return !intersects(cf.rect, rect);
+          });
+        },
+      });
+    };
+    // format: fill (1.1), font (1.1), columnWidth (1.2)
+    const fill: Any = {};
+    defineLoadable(fill, ['color'], {
+      color: function (v: Any) {
+        enqueue(ctx, {
+          payload: { m: 'RangeFill.color', s: sheetName, v: v },
+          run: function () {
+            const rect = resolve();
+            const s = sheet();
+            assertWritable(s, 'RangeFill.color');
+            for (let r = rect.r0; r <= rect.r1; r++) for (let c = rect.c0; c <= rect.c1; c++) touch(s, r, c).fill = String(v).toUpperCase();
+          },
+        });
+      },
+    });
+    fill.load = function (spec: Any): Any {
+      enqueue(ctx, {
+        payload: { m: 'RangeFill.load', s: sheetName, a: parseLoad(spec) },
+        run: function () {
+          const rect = resolve();
+          const s = sheet();
+          let color: Any = undefined;
+          for (let r = rect.r0; r <= rect.r1; r++)
+            for (let c = rect.c0; c <= rect.c1; c++) {
+              const cell = s.cells[cellKey(r, c)];
+              const x = cell && cell.fill ? cell.fill : '#FFFFFF';
+              if (color === undefined) color = x;
+              else if (color !== x) color = null;
+            }
+          fill._data.color = color;
+          fill._loaded.color = true;
+        },
+      });
+      return fill;
+    };
+    fill.clear = function (): void {
+      enqueue(ctx, {
+        payload: { m: 'RangeFill.clear', s: sheetName },
+        run: function () {
+          const rect = resolve();
+          const s = sheet();
+          assertWritable(s, 'RangeFill.clear');
+          for (let r = rect.r0; r <= rect.r1; r++)
+            for (let c = rect.c0; c <= rect.c1; c++) {
+              const cell = s.cells[cellKey(r, c)];
+              if (cell) delete cell.fill;
+            }
+        },
+      });
+    };
+    const font: Any = {};
+    defineLoadable(font, ['bold', 'name'], {
+      bold: function (v: Any) {
+        enqueue(ctx, {
+          payload: { m: 'RangeFont.bold', s: sheetName, v: v },
+          run: function () {
+            const rect = resolve();
+            const s = sheet();
+            assertWritable(s, 'RangeFont.bold');
+            for (let r = rect.r0; r <= rect.r1; r++) for (let c = rect.c0; c <= rect.c1; c++) touch(s, r, c).bold = !!v;
+          },
+        });
+      },
+    });
+    const format: Any = { fill: fill, font: font };
+    if (at('1.2')) {
+      Object.defineProperty(format, 'columnWidth', {
+        enumerable: true,
+        set: function (v: Any) {
+          enqueue(ctx, {
+            payload: { m: 'RangeFormat.columnWidth', s: sheetName, v: v },
+            run: function () {
+              assertWritable(sheet(), 'RangeFormat.columnWidth');
+            },
+          });
+        },
+        get: function () {
+          throw officeError('PropertyNotLoaded', 'columnWidth is not loaded');
+        },
+      });
+    }
+    range.format = format;
+
+    if (at('1.7')) {
+      Object.defineProperty(range, 'hyperlink', {
+        enumerable: true,
+        set: function (v: Any) {
+          enqueue(ctx, {
+            payload: { m: 'Range.hyperlink', s: sheetName, v: v },
+            run: function () {
+              const rect = resolve();
+              const s = sheet();
+              assertWritable(s, 'Range.hyperlink');
+              const cell = touch(s, rect.r0, rect.c0);
+              cell.hyperlink = { address: v.address, documentReference: v.documentReference, textToDisplay: v.textToDisplay };
+              if (v.textToDisplay !== undefined && !cell.formula) cell.value = v.textToDisplay;
+            },
+          });
+        },
+        get: function () {
+          throw officeError('PropertyNotLoaded', 'hyperlink is not loaded');
+        },
+      });
+    }
+
+    if (at('1.9')) {
+      range.getCellProperties = function (opts: Any): Any {
+        const result: Any = {};
+        defineLoadable(result, ['value']);
+        enqueue(ctx, {
+          payload: { m: 'Range.getCellProperties', s: sheetName, a: opts },
+          run: function () {
+            result._data.value = grid(function (cell) {
+              const p: Any = {};
+              if (opts.hyperlink) p.hyperlink = cell && cell.hyperlink ? cell.hyperlink : null;
+              if (opts.format) {
+                p.format = {};
+                if (opts.format.font) p.format.font = { name: cell && cell.font ? cell.font : 'Calibri' };
+                if (opts.format.fill) p.format.fill = { color: cell && cell.fill ? cell.fill : '#FFFFFF' };
+              }
+              return p;
+            });
+            result._loaded.value = true;
+          },
+        });
+        return result;
+      };
+    }
+
+    if (at('1.6')) {
+      range.conditionalFormats = makeCfCollection(ctx, sheetName, resolve);
+    }
+    return range;
+  }
+
+  function makeCf(ctx: Any, sheetName: string, id: () => string): Any {
+    const cf: Any = {};
+    defineLoadable(cf, ['id', 'type']);
+    const rule: Any = {};
+    const customFill: Any = {};
+    let pendingFormula = '';
+    let pendingFill = '';
+    defineLoadable(rule, ['formula'], {
+      formula: function (v: Any) {
+        pendingFormula = String(v);
+        enqueue(ctx, {
+          payload: { m: 'ConditionalRangeFormatRule.formula', v: v },
+          run: function () {
+            const found = findCf(sheetName, id());
+            if (found) found.formula = pendingFormula;
+          },
+        });
+      },
+    });
+    defineLoadable(customFill, ['color'], {
+      color: function (v: Any) {
+        pendingFill = String(v).toUpperCase();
+        enqueue(ctx, {
+          payload: { m: 'ConditionalRangeFill.color', v: v },
+          run: function () {
+            const found = findCf(sheetName, id());
+            if (found) found.fill = pendingFill;
+          },
+        });
+      },
+    });
+    const custom: Any = { rule: rule, format: { fill: customFill } };
+    cf.custom = custom;
+    cf.load = function (spec: Any): Any {
+      enqueue(ctx, {
+        payload: { m: 'ConditionalFormat.load', a: parseLoad(spec) },
+        run: function () {
+          cf._data.id = id();
+          cf._loaded.id = true;
+          cf._data.type = 'Custom';
+          cf._loaded.type = true;
+        },
+      });
+      return cf;
+    };
+    cf.delete = function (): void {
+      enqueue(ctx, {
+        payload: { m: 'ConditionalFormat.delete' },
+        run: function () {
+          const s = sheetOrThrow(sheetName);
+          assertWritable(s, 'ConditionalFormat.delete');
+          const theId = id();
+          let found = false;
+          for (let i = 0; i < s.cfs.length; i++)
+            if (s.cfs[i].id === theId) {
+              s.cfs.splice(i, 1);
+              found = true;
+              break;
+            }
+          if (!found) throw officeError('ItemNotFound', 'Conditional format ' + theId + ' not found', 'ConditionalFormat.delete');
+        },
+      });
+    };
+    return cf;
+  }
+
+  function findCf(sheetName: string, id: string): FakeCf | null {
+    const s = findSheet(sheetName);
+    if (!s) return null;
+    for (let i = 0; i < s.cfs.length; i++) if (s.cfs[i].id === id) return s.cfs[i];
+    return null;
+  }
+
+  function makeCfCollection(ctx: Any, sheetName: string, resolve: () => Rect): Any {
+    const col: Any = {};
+    defineLoadable(col, ['items', 'count']);
+    col.add = function (type: string): Any {
+      let newId = '';
+      enqueue(ctx, {
+        payload: { m: 'ConditionalFormatCollection.add', s: sheetName, a: [type] },
+        run: function () {
+          if (type !== 'Custom') throw officeError('InvalidArgument', 'This fake supports Custom conditional formats only.');
+          const s = sheetOrThrow(sheetName);
+          assertWritable(s, 'ConditionalFormatCollection.add');
+          newId = 'cf' + ++cfCounter;
+          s.cfs.push({ id: newId, rect: resolve(), formula: '', fill: '' });
+        },
+      });
+      return makeCf(ctx, sheetName, function () {
+        return newId;
+      });
+    };
+    col.getItem = function (id: string): Any {
+      return makeCf(ctx, sheetName, function () {
+        return id;
+      });
+    };
+    col.clearAll = function (): void {
+      enqueue(ctx, {
+        payload: { m: 'ConditionalFormatCollection.clearAll', s: sheetName },
+        run: function () {
+          const rect = resolve();
+          const s = sheetOrThrow(sheetName);
+          assertWritable(s, 'ConditionalFormatCollection.clearAll');
+          s.cfs = s.cfs.filter(function (cf) {
+            return !intersects(cf.rect, rect);
+          });
+        },
+      });
+    };
+    col.load = function (spec: Any): Any {
+      const paths = parseLoad(spec);
+      enqueue(ctx, {
+        payload: { m: 'ConditionalFormatCollection.load', s: sheetName, a: paths },
+        run: function () {
+          const rect = resolve();
+          const s = sheetOrThrow(sheetName);
+          const items: Any[] = [];
+          for (let i = 0; i < s.cfs.length; i++) {
+            const f = s.cfs[i];
+            if (!intersects(f.rect, rect)) continue;
+            const item: Any = {};
+            defineLoadable(item, ['id', 'type', 'customOrNullObject']);
+            item._data.id = f.id;
+            item._data.type = 'Custom';
+            const ruleObj: Any = {};
+            defineLoadable(ruleObj, ['formula']);
+            ruleObj._data.formula = f.formula;
+            item._data.customOrNullObject = { isNullObject: false, rule: ruleObj };
+            for (let k = 0; k < paths.length; k++) {
+              const p = paths[k].replace(/^items\//, '');
+              if (p === 'id' || p === 'type') item._loaded[p] = true;
+              if (p.indexOf('customOrNullObject') === 0) {
+                item._loaded.customOrNullObject = true;
+                if (p === 'customOrNullObject/rule/formula') ruleObj._loaded.formula = true;
+              }
+            }
+            items.push(item);
+          }
+          col._data.items = items;
+          col._loaded.items = true;
+          col._data.count = items.length;
+          col._loaded.count = true;
+        },
+      });
+      return col;
+    };
+    return col;
+  }
+
+  /* ---------------------------------------------------------------- globals */
+
+  const excel: Any = {
+    run: function (a: Any, b?: Any): Promise<Any> {
+      let batch: (ctx: Any) => Promise<Any> = b;
+      let opts: Any = null;
+      let ctx: Any = null;
+      if (typeof a === 'function') batch = a;
+      else if (a && a._queue) ctx = a;
+      else opts = a;
+      if (!ctx) {
+        ctx = new (RequestContext as Any)();
+        ctx._runOptions = opts;
+      }
+      return new Promise(function (resolve, reject) {
+        const previous = currentRunOptions;
+        currentRunOptions = opts;
+        let p: Any;
+        try {
+          p = batch(ctx);
+        } catch (e) {
+          currentRunOptions = previous;
+          return reject(e);
+        }
+        Promise.resolve(p).then(
+          function (v: Any) {
+            // Excel.run syncs what is still queued when the batch returns.
+            if (ctx._queue.length) {
+              return ctx.sync().then(function () {
+                currentRunOptions = previous;
+                resolve(v);
+              });
+            }
+            currentRunOptions = previous;
+            resolve(v);
+          },
+          function (e: Any) {
+            currentRunOptions = previous;
+            reject(e);
+          },
+        ).then(undefined, function (e: Any) {
+          currentRunOptions = previous;
+          reject(e);
+        });
+      });
+    },
+    RequestContext: RequestContext,
+    ConditionalFormatType: { custom: 'Custom' },
+    SheetVisibility: { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' },
+    EventTriggerSource: { thisLocalAddin: 'ThisLocalAddin', unknown: 'Unknown' },
+  };
+
+  const office: Any = {
+    HostType: { Excel: 'Excel' },
+    context: {
+      requirements: {
+        isSetSupported: function (name: string, version?: string): boolean {
+          if (name !== 'ExcelApi') return false;
+          return levelAtLeast(level, version || '1.1');
+        },
+      },
+      host: 'Excel',
+    },
+    actions: {
+      associate: function (name: string, fn: (event: Any) => Any): void {
+        handle.actions[name] = fn;
+      },
+    },
+    onReady: function (cb?: (info: Any) => void): Any {
+      handle.readyCallbacks++;
+      const info = { host: 'Excel', platform: 'PC' };
+      if (cb) cb(info);
+      return typeof Promise !== 'undefined' ? Promise.resolve(info) : undefined;
+    },
+  };
+
+  target.Excel = excel;
+  target.Office = office;
+  void totalSyncs;
+  return handle;
+}
+
+/** Converts a WorkbookGrid (src/core/grid) into the fake's init data. */
+export function fakeInitFromGrid(grid: { sheets: Array<{ name: string; rows: Array<Array<FakeCellInit | null | undefined> | null | undefined> }> }): FakeWorkbookInit {
+  const sheets: FakeSheetInit[] = [];
+  for (let i = 0; i < grid.sheets.length; i++) sheets.push({ name: grid.sheets[i].name, rows: grid.sheets[i].rows });
+  return { sheets: sheets };
+}
