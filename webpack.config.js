@@ -1,17 +1,30 @@
-/* Builds the browser bundles. For now: the scoring core as one ES5 script (window.CchcCore),
- * the piece the Excel add-in's ribbon command and task pane will load; the add-in entries join here. */
+/* Browser bundles, all into dist/web (or env.outDir):
+ *   1. the scoring core as one ES5 script (window.CchcCore), used by test/core/es5Bundle.test.ts;
+ *   2. the ribbon command and the light pane for IE11 (build/webpack.commands.js, when present);
+ *   3. the React task pane (taskpane.js) with its pages, assets and manifest; ExcelJS only in an
+ *      async chunk that the standalone browser mode loads.
+ * `--env only=core,taskpane` builds a subset. For compatibility with the ES5 test, a call with
+ * env.outDir and no env.only builds the core alone. No config cleans the shared output folder
+ * (`npm run build` empties dist/web first), so the configs never delete each other's files. */
+const fs = require('fs');
 const path = require('path');
 
-module.exports = (env = {}, argv = {}) => ({
+const ROOT = __dirname;
+
+function outPath(env) {
+  return path.resolve(ROOT, env.outDir || 'dist/web');
+}
+
+const coreConfig = (env = {}, argv = {}) => ({
+  name: 'core',
   mode: argv.mode || 'production',
   target: ['web', 'es5'],
   entry: { 'cchc-core': './src/core/index.ts' },
   output: {
-    path: path.resolve(__dirname, env.outDir || 'dist/web'),
+    path: outPath(env),
     filename: '[name].js',
     library: { name: 'CchcCore', type: 'umd' },
     globalObject: 'this',
-    clean: true,
   },
   resolve: { extensions: ['.ts', '.js', '.json'] },
   module: {
@@ -20,3 +33,96 @@ module.exports = (env = {}, argv = {}) => ({
   devtool: false,
   performance: { hints: false },
 });
+
+/** Copies static files (pages, bootstrap, icons, manifest) into the output as webpack assets. */
+class StaticFilesPlugin {
+  constructor(files) {
+    this.files = files; // [{ from: absolute path, to: output-relative name }]
+  }
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap('StaticFilesPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'StaticFilesPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        for (const f of this.files()) {
+          if (!fs.existsSync(f.from)) continue;
+          compilation.fileDependencies.add(f.from);
+          compilation.emitAsset(f.to, new sources.RawSource(fs.readFileSync(f.from)));
+        }
+      });
+    });
+  }
+}
+
+function staticFiles() {
+  const pages = path.join(ROOT, 'src/taskpane/pages');
+  const files = ['taskpane.html', 'standalone.html', 'commands.html', 'bootstrap.js'].map((n) => ({ from: path.join(pages, n), to: n }));
+  const assets = path.join(ROOT, 'assets');
+  if (fs.existsSync(assets)) {
+    for (const n of fs.readdirSync(assets)) if (/\.(png|ico|svg)$/i.test(n)) files.push({ from: path.join(assets, n), to: 'assets/' + n });
+  }
+  files.push({ from: path.join(ROOT, 'manifest.xml'), to: 'manifest.xml' });
+  return files;
+}
+
+const taskpaneConfig = (env = {}, argv = {}) => {
+  const mode = argv.mode || 'production';
+  return {
+    name: 'taskpane',
+    mode,
+    target: ['web', 'es2017'],
+    entry: { taskpane: './src/taskpane/index.tsx' },
+    output: {
+      path: outPath(env),
+      filename: '[name].js',
+      chunkFilename: '[name].[contenthash:8].js',
+      publicPath: 'auto',
+    },
+    resolve: {
+      extensions: ['.tsx', '.ts', '.js', '.json'],
+      // src/xlsx is shared with the command line: its Node-only branches (files, paths) are never
+      // taken in the browser, where ExcelJS and jszip resolve to their browser builds.
+      fallback: { fs: false, path: false, stream: false },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          loader: 'ts-loader',
+          exclude: /node_modules/,
+          options: { configFile: 'tsconfig.taskpane.json', transpileOnly: true, onlyCompileBundledFiles: true },
+        },
+      ],
+    },
+    optimization: {
+      splitChunks: {
+        chunks: 'async',
+        cacheGroups: {
+          exceljs: { test: /[\\/]node_modules[\\/](exceljs|jszip)[\\/]/, name: 'exceljs', chunks: 'async', priority: 20, enforce: true },
+        },
+      },
+    },
+    plugins: [new StaticFilesPlugin(staticFiles)],
+    devtool: mode === 'development' ? 'source-map' : false,
+    performance: { hints: false },
+  };
+};
+
+function commandsConfigs(env, argv) {
+  const file = path.join(ROOT, 'build/webpack.commands.js');
+  if (!fs.existsSync(file)) return [];
+  const made = require(file)(env, argv);
+  return Array.isArray(made) ? made : [made];
+}
+
+module.exports = (env = {}, argv = {}) => {
+  let only = env.only ? String(env.only).split(',') : null;
+  if (!only && env.outDir) only = ['core'];
+  const want = (name) => !only || only.indexOf(name) >= 0;
+  const configs = [];
+  if (want('core')) configs.push(coreConfig(env, argv));
+  if (want('commands')) configs.push(...commandsConfigs(env, argv));
+  if (want('taskpane')) configs.push(taskpaneConfig(env, argv));
+  return configs.length === 1 ? configs[0] : configs;
+};
+module.exports.coreConfig = coreConfig;
+module.exports.taskpaneConfig = taskpaneConfig;

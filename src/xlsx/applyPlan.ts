@@ -224,12 +224,22 @@ export async function fixInternalHyperlinks(xlsx: Buffer): Promise<Buffer> {
     changed = true;
   }
   if (!changed) return xlsx;
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  // In a browser (no Node Buffer) jszip hands back a Uint8Array, which is what callers use there.
+  const type = typeof Buffer === 'undefined' ? 'uint8array' : 'nodebuffer';
+  return (await zip.generateAsync({ type, compression: 'DEFLATE', compressionOptions: { level: 6 } })) as Buffer;
 }
 
-/** The workbook as .xlsx bytes, with in-document links written the way Excel writes them. */
+/**
+ * The workbook as .xlsx bytes, with in-document links written the way Excel writes them.
+ * A Node Buffer under Node; a plain Uint8Array in a browser (the standalone page).
+ */
 export async function workbookToXlsxBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
   const raw = await workbook.xlsx.writeBuffer();
+  if (typeof Buffer === 'undefined') {
+    // Browser: ExcelJS's own bundled Buffer is a Uint8Array already; an ArrayBuffer gets a view.
+    const bytes = raw instanceof Uint8Array ? raw : new Uint8Array(raw as ArrayBuffer);
+    return fixInternalHyperlinks(bytes as Buffer);
+  }
   const buffer = Buffer.isBuffer(raw) ? raw : Buffer.from(raw as ArrayBuffer);
   return fixInternalHyperlinks(buffer);
 }

@@ -61,7 +61,8 @@ async function loadChecked(bytes: Uint8Array, fileName: string, limits: ZipLimit
   inspectXlsxBytes(bytes, fileName, limits);
   const workbook = new ExcelJS.Workbook();
   try {
-    const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    // Node: a Buffer view of the same bytes; the browser build of ExcelJS takes the Uint8Array as is.
+    const buffer = typeof Buffer === 'undefined' ? bytes : Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   } catch (error) {
     // jszip and sax messages mean nothing to a user: one line, the reason kept for debugging.

@@ -1,0 +1,49 @@
+import * as React from 'react';
+import { Button, makeStyles, Switch, tokens, Tooltip } from '@fluentui/react-components';
+import { ArrowSyncRegular, ArrowUndoRegular, CalculatorRegular, CopyRegular } from '@fluentui/react-icons';
+import { paneText } from '../../../core/messages/paneText';
+import { Lang } from '../../../core/number/format';
+
+const useStyles = makeStyles({
+  bar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+});
+
+export interface ActionsProps {
+  lang: Lang;
+  busy: boolean;
+  hasResult: boolean;
+  canRevert: boolean;
+  highlights: boolean;
+  onRecalculate: () => void;
+  onRefresh: () => void;
+  onRevert: () => void;
+  onHighlights: (on: boolean) => void;
+  onCopyReport: () => void;
+}
+
+/** The action toolbar: recalculate and write, re-read, highlights on/off, revert, copy the report. */
+export function Actions(p: ActionsProps): JSX.Element {
+  const s = useStyles();
+  const t = (k: Parameters<typeof paneText>[0]) => paneText(k, p.lang);
+  return (
+    <div role="toolbar" aria-label={t('actions')} className={s.bar}>
+      <Tooltip content={t('recalcHint')} relationship="description">
+        <Button appearance="primary" icon={<CalculatorRegular />} disabled={p.busy} onClick={p.onRecalculate}>
+          {t('recalc')}
+        </Button>
+      </Tooltip>
+      <Tooltip content={t('refreshHint')} relationship="description">
+        <Button icon={<ArrowSyncRegular />} disabled={p.busy} onClick={p.onRefresh}>
+          {t('refresh')}
+        </Button>
+      </Tooltip>
+      <Button icon={<ArrowUndoRegular />} disabled={p.busy || !p.canRevert} onClick={p.onRevert}>
+        {t('revert')}
+      </Button>
+      <Button icon={<CopyRegular />} disabled={!p.hasResult} onClick={p.onCopyReport}>
+        {t('copyReport')}
+      </Button>
+      <Switch label={t('highlights')} checked={p.highlights} disabled={p.busy} onChange={(_, d) => p.onHighlights(d.checked)} />
+    </div>
+  );
+}

@@ -1,0 +1,183 @@
+import * as React from 'react';
+import { Caption1, ProgressBar, Subtitle2, Text, Title3 } from '@fluentui/react-components';
+import { paneText } from '../../../core/messages/paneText';
+import { Actions } from '../Actions/Actions';
+import { CellPreviewGrid } from '../CellPreviewGrid/CellPreviewGrid';
+import { ErrorBar } from '../ErrorBar/ErrorBar';
+import { FieldTable } from '../FieldTable/FieldTable';
+import { FlagList } from '../FlagList/FlagList';
+import { StandaloneBar } from '../StandaloneBar/StandaloneBar';
+import { useScorePaneStyles } from './ScorePane.styles';
+import { CellPreviewData, ScorePaneProps } from './ScorePane.types';
+import { useScorePane, writeClipboard } from './useScorePane';
+
+function saveBytes(fileName: string, bytes: Uint8Array): void {
+  const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  document.body.removeChild(a);
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+function readFile(file: File): Promise<Uint8Array> {
+  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer().then((b) => new Uint8Array(b));
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(file);
+  });
+}
+
+/** The task pane: totals, per-field table, flags, actions; in the browser also open/download. */
+export function ScorePane({ host, lang, standalone, debounceMs }: ScorePaneProps): JSX.Element {
+  const s = useScorePaneStyles();
+  const { state, controller } = useScorePane(host, lang, debounceMs);
+  const [localBusy, setLocalBusy] = React.useState(false);
+  const [preview, setPreview] = React.useState<CellPreviewData | null>(standalone ? standalone.selection() : null);
+  const [, setFileTick] = React.useState(0);
+
+  React.useEffect(() => (standalone ? standalone.onSelectionChange(setPreview) : undefined), [standalone]);
+
+  const busy = state.busy || localBusy;
+  const view = state.view;
+  const busyText = localBusy ? paneText('working', lang) : state.status === 'writing' ? paneText('writing', lang) : state.status === 'reading' ? paneText('reading', lang) : paneText('working', lang);
+
+  const withLocalBusy = async (work: () => Promise<void>) => {
+    setLocalBusy(true);
+    try {
+      await work();
+    } catch (error) {
+      controller.showError(error);
+    } finally {
+      setLocalBusy(false);
+      setFileTick((n) => n + 1);
+    }
+  };
+
+  const main = view && view.sheets.length ? view.sheets[0] : null;
+
+  return (
+    <main className={s.root} aria-busy={busy}>
+      <header className={s.header}>
+        <Title3 as="h1">{paneText('appTitle', lang)}</Title3>
+        {standalone ? <Caption1 className={s.muted}>{paneText('standaloneNote', lang)}</Caption1> : null}
+      </header>
+
+      {standalone ? (
+        <StandaloneBar
+          lang={lang}
+          busy={busy}
+          fileName={standalone.fileName()}
+          isSample={standalone.isSample()}
+          onOpen={(file) =>
+            void withLocalBusy(async () => {
+              const bytes = await readFile(file);
+              await standalone.openFile(bytes, file.name);
+              await controller.reset();
+            })
+          }
+          onSample={() =>
+            void withLocalBusy(async () => {
+              await standalone.openSample();
+              await controller.reset();
+            })
+          }
+          onDownload={() =>
+            void withLocalBusy(async () => {
+              const out = await standalone.downloadAnnotated();
+              saveBytes(out.fileName, out.bytes);
+              controller.showNotice(paneText('downloaded', lang, { file: out.fileName }));
+            })
+          }
+        />
+      ) : null}
+
+      <Actions
+        lang={lang}
+        busy={busy}
+        hasResult={!!view}
+        canRevert={state.canRevert}
+        highlights={state.highlights}
+        onRecalculate={() => void controller.recalculate()}
+        onRefresh={() => void controller.analyse()}
+        onRevert={() => void controller.revert()}
+        onHighlights={(on) => void controller.setHighlights(on)}
+        onCopyReport={() => void controller.copyReport(writeClipboard)}
+      />
+
+      <div className={s.status} role="status" aria-live="polite">
+        {busy ? (
+          <>
+            <ProgressBar aria-label={busyText} thickness="medium" />
+            <Text>{busyText}</Text>
+          </>
+        ) : null}
+      </div>
+
+      <ErrorBar error={state.error} notice={busy ? null : state.notice} lang={lang} onDismiss={() => controller.dismissError()} />
+
+      {view && !view.sheets.length ? <Text>{paneText('noTable', lang)}</Text> : null}
+
+      {main ? (
+        <section className={s.section} aria-labelledby="cchc-total">
+          <Subtitle2 as="h2" id="cchc-total">
+            {paneText('totalLine', lang)} · {main.name}
+          </Subtitle2>
+          <div className={s.totals}>
+            <span className={s.big} data-testid="main-total">
+              {main.total.scoreOfMax}
+            </span>
+            <span className={s.big} data-testid="main-percent">
+              {main.total.percent}
+            </span>
+          </div>
+          {view && view.sheets.length > 1 ? (
+            <Caption1 className={s.muted}>
+              {paneText('grandTotal', lang)}: {view.grandTotal.scoreOfMax}
+              {view.grandTotal.percent ? ' · ' + view.grandTotal.percent : ''}
+            </Caption1>
+          ) : null}
+        </section>
+      ) : null}
+
+      {view
+        ? view.sheets.map((sheet) => (
+            <section key={sheet.name} className={s.section}>
+              <FieldTable sheet={sheet} lang={lang} />
+            </section>
+          ))
+        : null}
+
+      {view ? (
+        <section className={s.section} aria-labelledby="cchc-flags">
+          <Subtitle2 as="h2" id="cchc-flags">
+            {paneText('flagsHeading', lang, { count: view.flagCount })}
+          </Subtitle2>
+          <FlagList groups={view.flagGroups} lang={lang} onSelect={(sheet, cell) => void controller.selectCell(sheet, cell)} />
+        </section>
+      ) : null}
+
+      {preview ? <CellPreviewGrid preview={preview} lang={lang} /> : null}
+
+      {view ? (
+        <section className={s.section} aria-labelledby="cchc-report">
+          <Subtitle2 as="h2" id="cchc-report">
+            {paneText('reportHeading', lang)}
+          </Subtitle2>
+          <pre className={s.report} tabIndex={0}>
+            {view.report}
+          </pre>
+        </section>
+      ) : null}
+
+      {state.lastRunAt ? (
+        <Caption1 className={s.muted}>{paneText('lastRun', lang, { time: state.lastRunAt.toLocaleTimeString(lang === 'vi' ? 'vi-VN' : 'en-GB') })}</Caption1>
+      ) : null}
+    </main>
+  );
+}

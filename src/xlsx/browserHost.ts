@@ -1,0 +1,251 @@
+import { columnLetters } from '../core/address';
+import { analyseWorkbook } from '../core/analyse';
+import { WorkbookGrid, GridCell } from '../core/grid';
+import { ApplyOptions, ApplyReport, HostCapabilities, HostError, RevertReport, WorkbookHost } from '../core/host';
+import { Lang } from '../core/number/format';
+import { WritePlan } from '../core/plan/types';
+import { applyPlanToWorkbook, workbookToXlsxBuffer } from './applyPlan';
+import { sampleWorkbookBytes } from './gridToWorkbook';
+import { readWorkbookBytes } from './readWorkbook';
+
+/**
+ * The standalone page's workbook: an ExcelJS workbook held in memory (the embedded sample or a
+ * file the user opened), behind the same WorkbookHost interface as Excel. Every state is kept as
+ * .xlsx bytes, so a write is "load a copy, apply the plan, save", and revert is "go back one
+ * state": nothing is ever changed in place. Only the standalone page loads this module (and with
+ * it ExcelJS), through a dynamic import() in its own chunk.
+ */
+
+export const SAMPLE_FILE_NAME = 'Mau-Phu-luc-CCHC-Thanh-Xa-2023.xlsx';
+
+export interface CellPreview {
+  sheet: string;
+  address: string;
+  /** 0-based row and column of the selected cell. */
+  row: number;
+  col: number;
+  /** Column letters shown, left to right. */
+  columns: { col: number; letter: string }[];
+  /** A few rows around the cell, each with its 1-based number and the shown text of each column. */
+  rows: { row: number; cells: string[] }[];
+}
+
+/** What the standalone page can do beyond WorkbookHost: open another file, show the selected cell. */
+export interface BrowserWorkbookHost extends WorkbookHost {
+  readonly kind: 'browser';
+  fileName(): string;
+  isSample(): boolean;
+  /** Replaces the workbook with a file the user chose; rejects with a WorkbookInputError for a bad file. */
+  openFile(bytes: Uint8Array, fileName: string): Promise<void>;
+  openSample(): Promise<void>;
+  /** Language of the summary sheet in the annotated copy. */
+  setLanguage(lang: Lang): void;
+  /** The cell last selected through selectCell, with its neighbourhood; null before any. */
+  selection(): CellPreview | null;
+  onSelectionChange(listener: (preview: CellPreview | null) => void): () => void;
+  downloadAnnotated(): Promise<{ fileName: string; bytes: Uint8Array }>;
+}
+
+interface State {
+  bytes: Uint8Array;
+  grid: WorkbookGrid;
+  /** The write that produced this state from the one below it. */
+  write?: { plan: WritePlan; highlights: boolean; cells: number };
+}
+
+const CAPABILITIES: HostCapabilities = {
+  apiLevel: 'n/a',
+  readsHyperlinks: true,
+  readsFonts: true,
+  conditionalFormatHighlights: false,
+  singleUndoStep: true,
+  changeEvents: false,
+  download: true,
+};
+
+function hostError(code: HostError['code'], detail?: string, sheet?: string): HostError {
+  const e: HostError = { code };
+  if (detail !== undefined) e.detail = detail;
+  if (sheet !== undefined) e.sheet = sheet;
+  return e;
+}
+
+function detailOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** "Phu luc.xlsx" -> "Phu luc-da-cham.xlsx". */
+export function annotatedFileName(fileName: string): string {
+  const base = fileName.replace(/\.xlsx$/i, '') || 'bang-diem';
+  return base + '-da-cham.xlsx';
+}
+
+function shownText(cell: GridCell | null | undefined): string {
+  if (!cell) return '';
+  if (cell.error) return cell.error;
+  if (cell.value === null || cell.value === undefined) return cell.formula ? '=' + cell.formula.replace(/^=/, '') : '';
+  return String(cell.value);
+}
+
+function parseA1(address: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Za-z]+)\$?(\d+)$/.exec(address.trim());
+  if (!m) return null;
+  let col = 0;
+  const letters = m[1].toUpperCase();
+  for (let i = 0; i < letters.length; i++) col = col * 26 + (letters.charCodeAt(i) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+/** A small read-only window on the grid around one cell: 2 rows either side, up to 8 columns. */
+export function cellPreview(grid: WorkbookGrid, sheetName: string, address: string): CellPreview | null {
+  const sheet = grid.sheets.find((s) => s.name === sheetName);
+  const at = parseA1(address);
+  if (!sheet || !at) return null;
+  let width = 0;
+  for (const row of sheet.rows) if (row && row.length > width) width = row.length;
+  width = Math.max(width, at.col + 1);
+  const span = Math.min(width, 8);
+  const left = Math.max(0, Math.min(at.col - 3, width - span));
+  const columns: CellPreview['columns'] = [];
+  for (let c = left; c < left + span; c++) columns.push({ col: c, letter: columnLetters(c) });
+  const rows: CellPreview['rows'] = [];
+  for (let r = Math.max(0, at.row - 2); r <= at.row + 2; r++) {
+    const row = sheet.rows[r] || [];
+    rows.push({ row: r + 1, cells: columns.map((c) => shownText(row[c.col])) });
+  }
+  return { sheet: sheetName, address: address.replace(/\$/g, '').toUpperCase(), row: at.row, col: at.col, columns, rows };
+}
+
+class InMemoryHost implements BrowserWorkbookHost {
+  readonly kind = 'browser' as const;
+  readonly capabilities = CAPABILITIES;
+  private states: State[] = [];
+  private name = '';
+  private sample = false;
+  private lang: Lang = 'vi';
+  private highlightsWanted = true;
+  private selected: CellPreview | null = null;
+  private selectionListeners: Array<(preview: CellPreview | null) => void> = [];
+
+  fileName(): string {
+    return this.name;
+  }
+
+  isSample(): boolean {
+    return this.sample;
+  }
+
+  setLanguage(lang: Lang): void {
+    this.lang = lang;
+  }
+
+  async openFile(bytes: Uint8Array, fileName: string): Promise<void> {
+    const loaded = await readWorkbookBytes(bytes, fileName);
+    this.states = [{ bytes, grid: loaded.grid }];
+    this.name = fileName;
+    this.sample = false;
+    this.select(null);
+  }
+
+  async openSample(): Promise<void> {
+    const bytes = await sampleWorkbookBytes();
+    const loaded = await readWorkbookBytes(bytes, SAMPLE_FILE_NAME);
+    this.states = [{ bytes, grid: loaded.grid }];
+    this.name = SAMPLE_FILE_NAME;
+    this.sample = true;
+    this.select(null);
+  }
+
+  private top(): State {
+    if (!this.states.length) throw hostError('host-unavailable', 'no workbook is open');
+    return this.states[this.states.length - 1];
+  }
+
+  async readWorkbook(): Promise<WorkbookGrid> {
+    return this.top().grid;
+  }
+
+  /** Loads a fresh copy of `from`, applies the plan, saves it: the state a write leads to. */
+  private async written(from: State, plan: WritePlan, highlights: boolean): Promise<State> {
+    const toApply: WritePlan = highlights ? plan : { writes: plan.writes, highlights: [], summary: plan.summary };
+    let bytes: Uint8Array;
+    try {
+      const copy = await readWorkbookBytes(from.bytes, this.name);
+      applyPlanToWorkbook(copy.workbook, toApply);
+      bytes = await workbookToXlsxBuffer(copy.workbook);
+    } catch (error) {
+      throw hostError('unknown', detailOf(error));
+    }
+    const reread = await readWorkbookBytes(bytes, this.name);
+    const cells: { [key: string]: boolean } = {};
+    for (const w of toApply.writes) cells[w.sheet + '!' + w.address] = true;
+    for (const h of toApply.highlights) cells[h.sheet + '!' + h.address] = true;
+    return { bytes, grid: reread.grid, write: { plan, highlights, cells: Object.keys(cells).length } };
+  }
+
+  async applyPlan(plan: WritePlan, options: ApplyOptions): Promise<ApplyReport> {
+    const next = await this.written(this.top(), plan, options.highlights);
+    this.states.push(next);
+    this.highlightsWanted = options.highlights;
+    this.refreshSelection();
+    return { written: plan.writes.length, highlighted: options.highlights ? plan.highlights.length : 0, syncs: 0 };
+  }
+
+  async revertLastWrite(): Promise<RevertReport> {
+    if (this.states.length < 2) return { restored: 0 };
+    const undone = this.states.pop()!;
+    this.refreshSelection();
+    return { restored: undone.write ? undone.write.cells : 0 };
+  }
+
+  async clearHighlights(): Promise<number> {
+    this.highlightsWanted = false;
+    const top = this.states[this.states.length - 1];
+    if (!top || !top.write || !top.write.highlights || this.states.length < 2) return 0;
+    const count = top.write.plan.highlights.length;
+    const below = this.states[this.states.length - 2];
+    this.states[this.states.length - 1] = await this.written(below, top.write.plan, false);
+    return count;
+  }
+
+  async selectCell(sheet: string, address: string): Promise<void> {
+    this.select(cellPreview(this.top().grid, sheet, address));
+  }
+
+  selection(): CellPreview | null {
+    return this.selected;
+  }
+
+  onSelectionChange(listener: (preview: CellPreview | null) => void): () => void {
+    this.selectionListeners.push(listener);
+    return () => {
+      this.selectionListeners = this.selectionListeners.filter((l) => l !== listener);
+    };
+  }
+
+  private select(preview: CellPreview | null): void {
+    this.selected = preview;
+    for (const l of this.selectionListeners.slice()) l(preview);
+  }
+
+  private refreshSelection(): void {
+    if (this.selected) this.select(cellPreview(this.top().grid, this.selected.sheet, this.selected.address));
+  }
+
+  /** The annotated copy, exactly what `cchc score FILE --out COPY` writes: analysed and planned afresh. */
+  async downloadAnnotated(): Promise<{ fileName: string; bytes: Uint8Array }> {
+    const top = this.top();
+    const analysis = analyseWorkbook(top.grid, { lang: this.lang });
+    const state = await this.written(top, analysis.plan, this.highlightsWanted);
+    return { fileName: annotatedFileName(this.name), bytes: state.bytes };
+  }
+}
+
+/** The in-memory host on the embedded sample, or on the given file's bytes. */
+export async function createBrowserHost(file?: { bytes: Uint8Array; fileName: string }, lang?: Lang): Promise<BrowserWorkbookHost> {
+  const host = new InMemoryHost();
+  if (lang) host.setLanguage(lang);
+  if (file) await host.openFile(file.bytes, file.fileName);
+  else await host.openSample();
+  return host;
+}

@@ -1,0 +1,281 @@
+import { analyseWorkbook } from '../../src/core/analyse';
+import { WorkbookGrid } from '../../src/core/grid';
+import { ApplyOptions, HostError, WorkbookHost } from '../../src/core/host';
+import { langFromLocale, paneText } from '../../src/core/messages/paneText';
+import { applyPlanToGrid } from '../../src/core/plan/applyToGrid';
+import { WritePlan } from '../../src/core/plan/types';
+import { buildSampleGrid } from '../../src/core/sample/thanhXa2023';
+import { chooseLang, detectOffice, WindowLike } from '../../src/taskpane/host/chooseHost';
+import { describeError, PaneController } from '../../src/taskpane/model/paneController';
+import { buildPaneView, scoreFigure } from '../../src/taskpane/model/paneModel';
+import { createBrowserHost } from '../../src/xlsx/browserHost';
+import { WorkbookInputError } from '../../src/xlsx/workbookInputError';
+
+/** A host on a plain grid, counting reads and writes like syncs. */
+class GridHost implements WorkbookHost {
+  readonly kind = 'excel' as const;
+  readonly capabilities = { apiLevel: '1.9', readsHyperlinks: true, readsFonts: true, conditionalFormatHighlights: true, singleUndoStep: false, changeEvents: true, download: false };
+  reads = 0;
+  writes: Array<{ plan: WritePlan; options: ApplyOptions }> = [];
+  history: WorkbookGrid[] = [];
+  failWrite: HostError | null = null;
+  listener: (() => void) | null = null;
+  selected: string[] = [];
+  constructor(public grid: WorkbookGrid) {}
+  async readWorkbook() {
+    this.reads++;
+    return this.grid;
+  }
+  async applyPlan(plan: WritePlan, options: ApplyOptions) {
+    if (this.failWrite) throw this.failWrite;
+    this.writes.push({ plan, options });
+    this.history.push(this.grid);
+    this.grid = applyPlanToGrid(this.grid, plan);
+    this.listener?.(); // the host's own change event, echoing the write
+    return { written: plan.writes.length, highlighted: options.highlights ? plan.highlights.length : 0, syncs: 1 };
+  }
+  async revertLastWrite() {
+    const before = this.history.pop();
+    if (!before) return { restored: 0 };
+    this.grid = before;
+    return { restored: 3 };
+  }
+  async clearHighlights() {
+    return 5;
+  }
+  async selectCell(sheet: string, address: string) {
+    this.selected.push(sheet + '!' + address);
+  }
+  onUserEdit(listener: () => void) {
+    this.listener = listener;
+    return () => {
+      this.listener = null;
+    };
+  }
+}
+
+function timers() {
+  let now = 0;
+  const queue: Array<{ at: number; fn: () => void; id: number }> = [];
+  let id = 0;
+  return {
+    now: () => now,
+    setTimer: (fn: () => void, ms: number) => {
+      queue.push({ at: now + ms, fn, id: ++id });
+      return id;
+    },
+    clearTimer: (h: unknown) => {
+      const i = queue.findIndex((q) => q.id === h);
+      if (i >= 0) queue.splice(i, 1);
+    },
+    advance(ms: number) {
+      now += ms;
+      for (const q of queue.filter((q) => q.at <= now)) {
+        queue.splice(queue.indexOf(q), 1);
+        q.fn();
+      }
+    },
+    pending: () => queue.length,
+  };
+}
+
+const flush = () => new Promise((r) => setImmediate(r));
+
+describe('pane view model', () => {
+  test('the sample reads 68,13/74 and 92,07% in Vietnamese, 68.13/74 and 92.07% in English', () => {
+    const analysis = analyseWorkbook(buildSampleGrid());
+    const vi = buildPaneView(analysis, 'vi');
+    expect(vi.sheets[0].total.scoreOfMax).toBe('68,13/74');
+    expect(vi.sheets[0].total.percent).toBe('92,07%');
+    expect(vi.sheets[0].fields.map((f) => f.figure.scoreOfMax)).toEqual(['14,35/15', '5/5', '17,78/18,5', '6/6', '8/11', '7/7', '10/11,5']);
+    expect(vi.sheets[0].fields[0].figure.percent).toBe('95,67%');
+    const en = buildPaneView(analysis, 'en');
+    expect(en.sheets[0].total.scoreOfMax).toBe('68.13/74');
+    expect(en.sheets[0].total.percent).toBe('92.07%');
+  });
+
+  test('flags are grouped by kind with counts, errors first', () => {
+    const view = buildPaneView(analyseWorkbook(buildSampleGrid()), 'vi');
+    const groups = view.flagGroups.map((g) => [g.kind, g.count]);
+    expect(groups).toEqual([
+      ['off-tier', 1],
+      ['missing-evidence', 2],
+      ['hand-total-mismatch', 1],
+      ['text-number', 1],
+    ]);
+    expect(view.flagGroups[1].items.map((i) => i.cell)).toEqual(['F80', 'F104']);
+    expect(view.flagGroups[1].label).toBe('Thiếu tài liệu kiểm chứng');
+    expect(view.flagCount).toBe(5);
+    expect(view.report).toContain('68,13 điểm/74 điểm, đạt 92,07%');
+  });
+
+  test('a field without a self-assessable maximum has no percent and no bar', () => {
+    expect(scoreFigure(0, 0, 'vi')).toEqual({ score: '0', max: '0', scoreOfMax: '0/0', percent: '', ratio: null });
+    expect(scoreFigure(3_000_000, 2_000_000, 'vi').ratio).toBe(1);
+  });
+});
+
+describe('PaneController', () => {
+  test('first run reads once; "Tính lại điểm" is one read and one write, then no further read', async () => {
+    const host = new GridHost(buildSampleGrid());
+    const c = new PaneController(host, 'vi');
+    await c.start();
+    expect(host.reads).toBe(1);
+    expect(c.getState().view!.sheets[0].total.scoreOfMax).toBe('68,13/74');
+    await c.recalculate();
+    expect(host.reads).toBe(2);
+    expect(host.writes).toHaveLength(1);
+    expect(host.writes[0].options.highlights).toBe(true);
+    const s = c.getState();
+    expect(s.canRevert).toBe(true);
+    expect(s.notice).toMatch(/^Đã ghi \d+ ô công thức/);
+    // The shown analysis is the written grid's: the wrong hand total is gone, totals unchanged.
+    expect(s.view!.flagGroups.map((g) => g.kind)).not.toContain('hand-total-mismatch');
+    expect(s.view!.sheets[0].total.scoreOfMax).toBe('68,13/74');
+    c.dispose();
+  });
+
+  test('revert restores and re-reads; a second revert says there is nothing to revert', async () => {
+    const host = new GridHost(buildSampleGrid());
+    const c = new PaneController(host, 'vi');
+    await c.start();
+    await c.recalculate();
+    await c.revert();
+    expect(c.getState().notice).toBe(paneText('reverted', 'vi', { restored: 3 }));
+    expect(c.getState().canRevert).toBe(false);
+    expect(c.getState().view!.flagGroups.map((g) => g.kind)).toContain('hand-total-mismatch');
+    await c.revert();
+    expect(c.getState().error!.text).toBe('Chưa có lần ghi nào để hoàn tác.');
+  });
+
+  test('a host error becomes a plain-words message with the host text as details', async () => {
+    const host = new GridHost(buildSampleGrid());
+    host.failWrite = { code: 'sheet-protected', sheet: 'Phụ lục 1', detail: 'AccessDenied' };
+    const c = new PaneController(host, 'vi');
+    await c.start();
+    await c.recalculate();
+    const s = c.getState();
+    expect(s.busy).toBe(false);
+    expect(s.canRevert).toBe(false);
+    expect(s.error!.text).toContain('Trang tính "Phụ lục 1" đang được bảo vệ');
+    expect(s.error!.detail).toBe('AccessDenied');
+    expect(describeError(new WorkbookInputError('legacy-xls', 'a.xls'), 'en').text).toContain('Excel 97-2003');
+    expect(describeError(new Error('boom'), 'vi')).toEqual({ text: 'Đã xảy ra lỗi không mong đợi; bảng tính không bị thay đổi.', detail: 'boom' });
+  });
+
+  test('edits re-run after a quiet debounce; the pane\'s own write is ignored', async () => {
+    const host = new GridHost(buildSampleGrid());
+    const t = timers();
+    const c = new PaneController(host, 'vi', { debounceMs: 800, ownWriteQuietMs: 1500, now: t.now, setTimer: t.setTimer, clearTimer: t.clearTimer });
+    await c.start();
+    expect(host.reads).toBe(1);
+    host.listener!();
+    t.advance(500);
+    host.listener!();
+    t.advance(500);
+    expect(host.reads).toBe(1); // still typing
+    t.advance(400);
+    await flush();
+    expect(host.reads).toBe(2);
+    await c.recalculate(); // its change event fires during the write
+    expect(host.reads).toBe(3);
+    expect(t.pending()).toBe(0);
+    t.advance(1000);
+    host.listener!(); // an echo right after the write
+    expect(t.pending()).toBe(0);
+    t.advance(1000);
+    host.listener!(); // a real edit later
+    t.advance(800);
+    await flush();
+    expect(host.reads).toBe(4);
+    c.dispose();
+    expect(host.listener).toBeNull();
+  });
+
+  test('highlights off clears the tool\'s fills; the next write has none', async () => {
+    const host = new GridHost(buildSampleGrid());
+    const c = new PaneController(host, 'vi');
+    await c.start();
+    await c.setHighlights(false);
+    expect(c.getState().notice).toBe('Đã bỏ tô màu 5 ô.');
+    await c.recalculate();
+    expect(host.writes[0].options.highlights).toBe(false);
+    await c.setHighlights(true); // repaints, since a write was made
+    expect(host.writes[1].options.highlights).toBe(true);
+  });
+
+  test('flag buttons select the cell; copy puts section II on the clipboard', async () => {
+    const host = new GridHost(buildSampleGrid());
+    const c = new PaneController(host, 'en');
+    await c.start();
+    await c.selectCell('Phụ lục 1', 'F80');
+    expect(host.selected).toEqual(['Phụ lục 1!F80']);
+    let copied = '';
+    expect(await c.copyReport(async (t) => void (copied = t))).toBe(true);
+    expect(copied).toContain('68.13 points/74 points, 92.07%');
+    expect(await c.copyReport(async () => Promise.reject(new Error('denied')))).toBe(false);
+    expect(c.getState().error!.text).toBe(paneText('copyFailed', 'en'));
+  });
+});
+
+describe('choosing the host and the language', () => {
+  const win = (office: unknown, state: WindowLike['__cchcOfficeJs']): WindowLike => ({ Office: office as WindowLike['Office'], __cchcOfficeJs: state, setTimeout: (fn, ms) => setTimeout(fn, ms) });
+
+  test('Excel when Office.onReady says Excel, with its display language', async () => {
+    const office = { HostType: { Excel: 'Excel' }, context: { displayLanguage: 'en-US' }, onReady: () => Promise.resolve({ host: 'Excel', platform: 'PC' }) };
+    const info = await detectOffice(win(office, 'loaded'), 1000);
+    expect(info).toEqual({ host: 'excel', displayLanguage: 'en-US' });
+    expect(chooseLang('', info, 'vi-VN')).toBe('en');
+    expect(chooseLang('?lang=vi', info, 'en-US')).toBe('vi');
+  });
+
+  test('browser mode when office.js failed, when onReady gives no host, or when it never answers', async () => {
+    expect(await detectOffice(win(undefined, 'failed'), 1000)).toEqual({ host: 'none' });
+    expect(await detectOffice(win({ onReady: () => Promise.resolve({ host: null, platform: null }) }, 'loaded'), 1000)).toEqual({ host: 'none' });
+    const started = Date.now();
+    expect(await detectOffice(win({ onReady: () => new Promise(() => undefined) }, 'loaded'), 200)).toEqual({ host: 'none' });
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(chooseLang('', { host: 'none' }, 'vi')).toBe('vi');
+    expect(chooseLang('', { host: 'none' }, 'fr-FR')).toBe('en');
+    expect(langFromLocale(undefined)).toBe('vi');
+  });
+});
+
+describe('browser host (in-memory ExcelJS workbook)', () => {
+  test('sample: write, revert, highlights, download, selection preview', async () => {
+    const host = await createBrowserHost();
+    expect(host.isSample()).toBe(true);
+    const grid = await host.readWorkbook();
+    const analysis = analyseWorkbook(grid);
+    expect(buildPaneView(analysis, 'vi').sheets[0].total.scoreOfMax).toBe('68,13/74');
+    const report = await host.applyPlan(analysis.plan, { highlights: true });
+    expect(report.written).toBe(analysis.plan.writes.length);
+    expect(report.highlighted).toBeGreaterThan(0);
+    const after = await host.readWorkbook();
+    expect(after.sheets.map((s) => s.name)).toContain(analysis.plan.summary.name);
+    const w = analysis.plan.writes[0];
+    const sheet = after.sheets.find((s) => s.name === w.sheet)!;
+    expect(sheet.rows[w.row]![w.col]!.formula).toBe(w.formula);
+    // Re-analysing the written workbook changes nothing: same totals, no more hand-total flag.
+    const again = analyseWorkbook(after);
+    expect(again.total).toEqual(analysis.total);
+    expect(await host.clearHighlights()).toBe(analysis.plan.highlights.length);
+    const reverted = await host.revertLastWrite();
+    expect(reverted.restored).toBeGreaterThan(0);
+    expect(await host.readWorkbook()).toBe(grid);
+    expect((await host.revertLastWrite()).restored).toBe(0);
+    await host.selectCell('Phụ lục 1', 'F80');
+    const preview = host.selection()!;
+    expect(preview.address).toBe('F80');
+    expect(preview.rows.map((r) => r.row)).toEqual([78, 79, 80, 81, 82]);
+    const file = await host.downloadAnnotated();
+    expect(file.fileName).toMatch(/-da-cham\.xlsx$/);
+    expect(file.bytes[0]).toBe(0x50); // "PK"
+  }, 60000);
+
+  test('a file that is not an .xlsx is refused with the gateway\'s message', async () => {
+    const host = await createBrowserHost();
+    await expect(host.openFile(new TextEncoder().encode('hello'), 'notes.xlsx')).rejects.toBeInstanceOf(WorkbookInputError);
+    expect(host.isSample()).toBe(true);
+  }, 60000);
+});
