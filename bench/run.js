@@ -5,6 +5,7 @@
  *    and the per-leaf cost relative to the 1,000-row table (linear growth keeps it near 1).
  *  - workbooks: `cchc`'s read + score of 250 generated commune workbooks against ExcelJS merely
  *    loading the same files; each side runs in its own child process (peak RSS per side), alternated.
+ *  - add-in (bench/addin.js): syncs and bytes per recalculation, pane and commands bundle sizes.
  */
 const { execFileSync } = require('child_process');
 const fs = require('fs');
@@ -67,6 +68,9 @@ async function benchWorkbooks() {
 (async () => {
   benchCore();
   await benchWorkbooks();
+  const { benchSyncs, benchSizes } = require('./addin');
+  await benchSyncs();
+  benchSizes();
 })().catch((error) => {
   console.error(error);
   process.exit(1);

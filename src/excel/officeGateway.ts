@@ -40,6 +40,9 @@ export const HIGHLIGHT_MARKER_FORMULA = '=AND(TRUE,"CCHC"="CCHC")';
 /** Office's web payload limit is 5 MB per request; stay under it with room for the envelope. */
 export const DEFAULT_PAYLOAD_LIMIT = 4500000;
 
+/** Document setting holding the workbook's sheet names as last seen. */
+export const NAMES_SETTING = 'cchc.sheetNames';
+
 const LEVELS = ['1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '1.7', '1.8', '1.9', '1.10', '1.11', '1.12', '1.13', '1.14', '1.15', '1.16', '1.17', '1.18', '1.19', '1.20'];
 
 export interface ExcelHostOptions {
@@ -196,7 +199,11 @@ export function createExcelHost(options?: ExcelHostOptions): WorkbookHost & { fe
   const payloadLimit = opts.payloadLimit || DEFAULT_PAYLOAD_LIMIT;
   const debounceMs = opts.debounceMs === undefined ? 800 : opts.debounceMs;
 
-  let names: string[] | null = null;
+  // Office.js cannot list sheets and read them in one batch, so the sheet names are remembered in the
+  // document's settings (Office common API, Excel 2016 included): a recalculation then needs one read
+  // sync, and only the first ever run in a document (or after a rename) spends one more to learn them.
+  const settings: Any = office.context && office.context.document && office.context.document.settings ? office.context.document.settings : null;
+  let names: string[] | null = savedNames();
   let state: ReadState | null = null;
   let writing = 0;
   let syncs = 0;
@@ -224,6 +231,31 @@ export function createExcelHost(options?: ExcelHostOptions): WorkbookHost & { fe
   function sync(context: Any): Promise<void> {
     syncs++;
     return context.sync();
+  }
+
+  function savedNames(): string[] | null {
+    if (!settings) return null;
+    try {
+      const saved = settings.get(NAMES_SETTING);
+      return Object.prototype.toString.call(saved) === '[object Array]' && saved.length ? (saved as string[]).slice() : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function rememberNames(list: string[]): void {
+    const previous = names;
+    names = list.slice();
+    if (!settings || (previous && sameList(previous, list) && savedNames())) return;
+    try {
+      settings.set(NAMES_SETTING, names);
+      // Fire and forget: a failed save only costs one more sync next session.
+      settings.saveAsync(function () {
+        return undefined;
+      });
+    } catch (e) {
+      /* settings unavailable: names are learnt again next session */
+    }
   }
 
   function listNames(): Promise<string[]> {
@@ -340,14 +372,14 @@ export function createExcelHost(options?: ExcelHostOptions): WorkbookHost & { fe
         return readOnce(known).then(
           function (res) {
             if (sameList(res.fresh, known)) return res;
-            names = res.fresh;
+            rememberNames(res.fresh);
             return readOnce(res.fresh);
           },
           function (e: Any) {
             // A cached sheet was deleted or renamed: learn the names again and retry once.
             if (e && e.code === 'ItemNotFound') {
               return listNames().then(function (fresh) {
-                names = fresh;
+                rememberNames(fresh);
                 return readOnce(fresh);
               });
             }
@@ -356,7 +388,7 @@ export function createExcelHost(options?: ExcelHostOptions): WorkbookHost & { fe
         );
       })
       .then(function (res) {
-        names = res.fresh;
+        rememberNames(res.fresh);
         state = res.state;
         return res.state;
       });
@@ -791,8 +823,10 @@ export function createExcelHost(options?: ExcelHostOptions): WorkbookHost & { fe
           if (!conflict && !failed) {
             writing--;
             state = null;
-            if (indexOf(names || [], BACKUP_SHEET_NAME) < 0) (names || []).push(BACKUP_SHEET_NAME);
-            if (indexOf(names || [], plan.summary.name) < 0) (names || []).push(plan.summary.name);
+            const now = (names || []).slice();
+            if (indexOf(now, BACKUP_SHEET_NAME) < 0) now.push(BACKUP_SHEET_NAME);
+            if (indexOf(now, plan.summary.name) < 0) now.push(plan.summary.name);
+            rememberNames(now);
             return { written: effective.writes.length, highlighted: effective.highlights.length, syncs: syncs - before };
           }
           // Put back what this batch changed: the cells as they were just before it (the co-author's edit included).
@@ -949,7 +983,7 @@ export function createExcelHost(options?: ExcelHostOptions): WorkbookHost & { fe
         return sync(context).then(function () {
           const fresh: string[] = [];
           for (let i = 0; i < sheets.items.length; i++) fresh.push(sheets.items[i].name);
-          names = fresh;
+          rememberNames(fresh);
           const marks: Array<{ sheet: string; address: string; ids: string[] }> = [];
           for (let p = 0; p < cfParts.length; p++) {
             const ids: string[] = [];
@@ -1018,6 +1052,7 @@ export function createExcelHost(options?: ExcelHostOptions): WorkbookHost & { fe
         return fillsStep.then(function (fills) {
           let restored = 0;
           let meta: Any = null;
+          const deleted: string[] = [];
           writing++;
           return run(function (context: Any) {
             const sheets = context.workbook.worksheets;
@@ -1037,15 +1072,21 @@ export function createExcelHost(options?: ExcelHostOptions): WorkbookHost & { fe
               if (meta && meta.summaryExisted && meta.summary && meta.summary.length) {
                 ws.getRange().clear();
                 ws.getRange(rangeAddress(0, 0, meta.summary.length, meta.summary[0].length)).formulas = meta.summary;
-              } else ws.delete();
+              } else {
+                ws.delete();
+                deleted.push(SUMMARY_SHEET_NAME);
+              }
             }
             sheets.getItem(BACKUP_SHEET_NAME).delete();
+            deleted.push(BACKUP_SHEET_NAME);
             return sync(context);
           }).then(
             function () {
               writing--;
               state = null;
-              names = null;
+              const left: string[] = [];
+              for (let i = 0; i < found.names.length; i++) if (indexOf(deleted, found.names[i]) < 0) left.push(found.names[i]);
+              rememberNames(left);
               return { restored: restored };
             },
             function (e: Any) {

@@ -64,7 +64,7 @@ describe.each(LEVELS)('Office.js gateway at ExcelApi %s', (level) => {
 
   test('reads the sample, writes totals whose computed values are 68,13/74; 1 sync to read, 1 to write', async () => {
     const { fake, host } = install(sampleInit(), level);
-    // The first read of a session learns the sheet names (one extra sync, once).
+    // The first read in a document the add-in has not seen learns the sheet names (one extra sync, once).
     await host.readWorkbook();
     fake.resetCounters();
     const grid = await host.readWorkbook();
@@ -119,6 +119,34 @@ describe.each(LEVELS)('Office.js gateway at ExcelApi %s', (level) => {
     const before = s.cfs.length;
     await recalc(host);
     expect(fake.sheet(h.sheet)!.cfs.length).toBe(before);
+  });
+
+  test('sheet names are kept in the document settings: a later session recalculates in 2 syncs, the first ever run in 3', async () => {
+    const init = sampleInit();
+    const first = install(init, level);
+    await recalc(first.host);
+    expect(first.fake.syncCount()).toBe(3);
+    await first.host.revertLastWrite();
+    // The workbook as saved now: the user's sheets, and the names the add-in last saw in its settings.
+    expect(JSON.parse(first.fake.settings['cchc.sheetNames'])).toEqual(init.sheets.map((x) => x.name));
+    const reopened: FakeWorkbookInit = { sheets: init.sheets, settings: first.fake.settings };
+    const later = install(reopened, level);
+    await recalc(later.host);
+    expect(later.fake.syncCount()).toBe(2);
+    // After a revert the host knows which sheets it deleted: the next recalculation is 2 syncs again.
+    await later.host.revertLastWrite();
+    later.fake.resetCounters();
+    await recalc(later.host);
+    expect(later.fake.syncCount()).toBe(2);
+  });
+
+  test('a sheet renamed since the names were saved costs one more read, and nothing is missed', async () => {
+    const init = sampleInit();
+    const renamed: FakeWorkbookInit = { sheets: init.sheets, settings: { 'cchc.sheetNames': JSON.stringify(['Old name', init.sheets[1].name]) } };
+    const { fake, host } = install(renamed, level);
+    const { analysis } = await recalc(host);
+    expect(analysis.total.self).toBe(Math.round(SAMPLE_EXPECTED.total.self * 1e6));
+    expect(fake.syncCount()).toBeLessThanOrEqual(4);
   });
 
   test('revert restores every written cell exactly and removes the summary sheet it created', async () => {

@@ -39,6 +39,8 @@ export interface FakeSheetInit {
 
 export interface FakeWorkbookInit {
   sheets: FakeSheetInit[];
+  /** Document settings saved in the file (JSON text by name), e.g. from an earlier session. */
+  settings?: { [name: string]: string };
 }
 
 export type ApiLevel = '1.1' | '1.2' | '1.4' | '1.6' | '1.7' | '1.9' | '1.11' | '1.14' | '1.20';
@@ -114,6 +116,10 @@ export interface FakeOfficeHandle {
   actions: { [name: string]: (event: Any) => Any };
   selection: { sheet: string; address: string } | null;
   readyCallbacks: number;
+  /** Saved document settings (JSON text by name), as Office keeps them in the file. */
+  settings: { [name: string]: string };
+  /** set() calls not yet saved with saveAsync. */
+  pendingSettings: { [name: string]: string | null };
 }
 
 /* ------------------------------------------------------------------ helpers */
@@ -504,6 +510,8 @@ export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: 
     actions: {},
     selection: null,
     readyCallbacks: 0,
+    settings: init.settings ? JSON.parse(JSON.stringify(init.settings)) : {},
+    pendingSettings: {},
   };
 
   function fire(changes: Array<{ sheet: FakeSheet; address: string }>, byAddin: boolean): void {
@@ -1249,6 +1257,30 @@ export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: 
         },
       },
       host: 'Excel',
+      // Document settings (Office common API, in every Excel that runs add-ins): kept with the workbook.
+      document: {
+        settings: {
+          get: function (name: string): Any {
+            return Object.prototype.hasOwnProperty.call(handle.settings, name) ? JSON.parse(handle.settings[name]) : null;
+          },
+          set: function (name: string, value: Any): void {
+            handle.pendingSettings[name] = JSON.stringify(value);
+          },
+          remove: function (name: string): void {
+            handle.pendingSettings[name] = null;
+          },
+          saveAsync: function (callback?: (result: Any) => void): void {
+            for (const k in handle.pendingSettings) {
+              if (!Object.prototype.hasOwnProperty.call(handle.pendingSettings, k)) continue;
+              const v = handle.pendingSettings[k];
+              if (v === null) delete handle.settings[k];
+              else handle.settings[k] = v;
+            }
+            handle.pendingSettings = {};
+            if (callback) callback({ status: 'succeeded' });
+          },
+        },
+      },
     },
     actions: {
       associate: function (name: string, fn: (event: Any) => Any): void {

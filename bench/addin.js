@@ -1,0 +1,108 @@
+'use strict';
+/**
+ * Add-in part of `npm run bench` (JSON lines):
+ *  - syncs and request bytes per recalculation through the real Office.js gateway and the in-memory
+ *    Excel fake, at 100, 1,000 and 10,000 leaf rows, first run of a session and steady state;
+ *  - gzipped JavaScript a user's pane loads first (Excel: bootstrap + pane + Excel host chunk;
+ *    browser mode: bootstrap + pane, ExcelJS comes later in its own chunk), the commands bundle,
+ *    against the target (Microsoft's empty React template, 165 KB) and an empty Fluent pane built in this run.
+ */
+const { execFileSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const zlib = require('zlib');
+const { syntheticSheet } = require('./syntheticTable');
+
+const ROOT = path.join(__dirname, '..');
+const TEMPLATE_PANE_GZIP_KB = 165;
+
+async function benchSyncs() {
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.bench.json')], { stdio: 'inherit' });
+  const out = path.join(ROOT, 'dist', 'bench');
+  const { analyseWorkbook } = require(path.join(out, 'src/core/analyse.js'));
+  const { createExcelHost } = require(path.join(out, 'src/excel/officeGateway.js'));
+  const { installFakeOffice, fakeInitFromGrid } = require(path.join(out, 'test/helpers/fakeExcel/index.js'));
+  for (const level of ['1.1', '1.20']) {
+    for (const leaves of [100, 1000, 10000]) {
+      const g = {};
+      const fake = installFakeOffice(g, fakeInitFromGrid(syntheticSheet(leaves)), { apiLevel: level });
+      const host = createExcelHost({ globals: g });
+      const runs = [];
+      for (let run = 0; run < 2; run++) {
+        // Steady state: the same document again after reverting the first write, names known to the host.
+        if (run === 1) await host.revertLastWrite();
+        fake.resetCounters();
+        const grid = await host.readWorkbook();
+        const readSyncs = fake.syncCount();
+        const readBytes = fake.syncLog.reduce((s, r) => s + r.bytes, 0);
+        const plan = analyseWorkbook(grid).plan;
+        fake.resetCounters();
+        await host.applyPlan(plan, { highlights: true });
+        const writeSyncs = fake.syncCount();
+        runs.push({ syncs: readSyncs + writeSyncs, readSyncs, readBytes, writeSyncs, writeBytes: fake.syncLog.reduce((s, r) => s + r.bytes, 0), maxSyncBytes: fake.maxPayload(), writes: plan.writes.length });
+      }
+      console.log(JSON.stringify({ bench: 'office-syncs', apiLevel: level, leaves, firstRunInNewDocument: runs[0], later: runs[1], targetSyncs: 2 }));
+    }
+  }
+}
+
+function gz(file) {
+  return zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
+}
+
+function kb(bytes) {
+  return +(bytes / 1024).toFixed(1);
+}
+
+function benchSizes() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-bench-web-'));
+  try {
+    const webpack = require.resolve('webpack-cli/bin/cli.js');
+    execFileSync(process.execPath, [webpack, '--mode', 'production', '--env', 'only=taskpane,commands', '--env', 'outDir=' + dir], { cwd: ROOT, stdio: 'ignore' });
+    const emptyDir = path.join(dir, 'empty');
+    const base = require(path.join(ROOT, 'webpack.config.js')).taskpaneConfig({ outDir: emptyDir }, { mode: 'production' });
+    base.entry = { empty: path.join(__dirname, 'emptyPane', 'index.tsx') };
+    base.plugins = [];
+    const cfgFile = path.join(dir, 'empty.config.js');
+    fs.writeFileSync(cfgFile, 'module.exports = ' + JSON.stringify({ entry: base.entry, output: { path: emptyDir } }) + ';');
+    execFileSync(process.execPath, ['-e', `
+      const webpack = require(${JSON.stringify(require.resolve('webpack'))});
+      const cfg = require(${JSON.stringify(path.join(ROOT, 'webpack.config.js'))}).taskpaneConfig({ outDir: ${JSON.stringify(emptyDir)} }, { mode: 'production' });
+      cfg.entry = { empty: ${JSON.stringify(path.join(__dirname, 'emptyPane', 'index.tsx'))} };
+      cfg.plugins = [];
+      cfg.context = ${JSON.stringify(ROOT)};
+      webpack(cfg, (err, stats) => { if (err || stats.hasErrors()) { console.error(err || stats.toString('errors-only')); process.exit(1); } });
+    `], { cwd: ROOT, stdio: 'inherit' });
+    const files = fs.readdirSync(dir);
+    const chunk = (prefix) => files.find((f) => f.startsWith(prefix) && f.endsWith('.js'));
+    const pane = gz(path.join(dir, 'taskpane.js'));
+    const bootstrap = gz(path.join(ROOT, 'src/taskpane/pages/bootstrap.js'));
+    const excelHost = gz(path.join(dir, chunk('excel-host')));
+    const empty = gz(path.join(emptyDir, 'empty.js'));
+    const paneSource = fs.readFileSync(path.join(dir, 'taskpane.js'), 'utf8');
+    // ExcelJS's own internals, not the chunk's name that the loader mentions.
+    const excelInPane = /WorkbookXform|sharedStrings\.xml/.test(paneSource);
+    const inExcel = bootstrap + pane + excelHost;
+    console.log(JSON.stringify({
+      bench: 'pane-size',
+      gzipKB: { excelInitial: kb(inExcel), browserInitial: kb(bootstrap + pane), paneBundle: kb(pane), excelHostChunk: kb(excelHost), exceljsChunk: kb(gz(path.join(dir, chunk('exceljs')))), commands: kb(gz(path.join(dir, 'commands.js'))), lightPane: kb(gz(path.join(dir, 'lightpane.js'))) },
+      emptyFluentPaneKB: kb(empty),
+      vsEmptyFluentPane: +(inExcel / empty).toFixed(2),
+      targetKB: TEMPLATE_PANE_GZIP_KB,
+      vsTarget: +(kb(inExcel) / TEMPLATE_PANE_GZIP_KB).toFixed(2),
+      exceljsInInitialPane: excelInPane,
+    }));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+module.exports = { benchSyncs, benchSizes };
+
+if (require.main === module) {
+  benchSyncs().then(benchSizes).catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
