@@ -55,7 +55,7 @@ class StaticFilesPlugin {
 
 function staticFiles() {
   const pages = path.join(ROOT, 'src/taskpane/pages');
-  const files = ['taskpane.html', 'standalone.html', 'commands.html', 'bootstrap.js'].map((n) => ({ from: path.join(pages, n), to: n }));
+  const files = ['taskpane.html', 'standalone.html', 'commands.html', 'message.html', 'bootstrap.js'].map((n) => ({ from: path.join(pages, n), to: n }));
   const assets = path.join(ROOT, 'assets');
   if (fs.existsSync(assets)) {
     for (const n of fs.readdirSync(assets)) if (/\.(png|ico|svg)$/i.test(n)) files.push({ from: path.join(assets, n), to: 'assets/' + n });

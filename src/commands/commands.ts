@@ -1,6 +1,7 @@
 import './polyfills';
 import { Lang } from '../core/number/format';
 import { createExcelHost } from '../excel/officeGateway';
+import { showMessageDialog } from './messageDialog';
 import { failure, Outcome, recalculateWith } from './recalculate';
 
 /**
@@ -17,6 +18,10 @@ const LANG: Lang = 'vi';
 let host: ReturnType<typeof createExcelHost> | null = null;
 /** The last outcome, for the light pane and for tests. */
 export let lastOutcome: Outcome | null = null;
+
+function pageUrl(): string {
+  return typeof location !== 'undefined' && location.href ? location.href : 'https://localhost:3000/commands.html';
+}
 
 function getHost(): ReturnType<typeof createExcelHost> {
   if (!host) host = createExcelHost();
@@ -43,10 +48,13 @@ export function recalculateScores(event: any): Promise<void> {
   return started.then(
     function (outcome) {
       lastOutcome = outcome;
+      // Success shows in the sheet itself (totals, summary sheet); a failure needs words.
+      if (!outcome.ok) showMessageDialog(Office, pageUrl(), outcome.message, LANG);
       complete();
     },
     function (e: unknown) {
       lastOutcome = failure(e, LANG);
+      showMessageDialog(Office, pageUrl(), lastOutcome.message, LANG);
       complete();
     },
   );

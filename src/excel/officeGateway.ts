@@ -838,20 +838,47 @@ export function createExcelHost(options?: ExcelHostOptions): WorkbookHost & { fe
               /* not loaded: the batch failed before the sync */
             }
           }
-          return undoFailedWrite(s, effective, records, backupExists, summaryExists, pre, added).then(
-            function () {
-              writing--;
-              state = null;
-              throw conflict ? hostError('changed-since-read', conflict) : toHostError(failed);
-            },
-            function () {
-              writing--;
-              state = null;
-              throw conflict ? hostError('changed-since-read', conflict) : toHostError(failed);
-            },
-          );
+          const fail = function (): never {
+            writing--;
+            state = null;
+            throw conflict ? hostError('changed-since-read', conflict) : toHostError(failed);
+          };
+          return undoFailedWrite(s, effective, records, backupExists, summaryExists, pre, added)
+            .then(undefined, function () {
+              return undefined;
+            })
+            .then(function () {
+              const err = conflict ? null : toHostError(failed);
+              if (!err || err.code !== 'sheet-protected' || err.sheet) return fail();
+              // Below 1.2 protection cannot be read up front: name the sheet that refuses a write.
+              return findProtectedSheet(s, effective).then(function (name) {
+                writing--;
+                state = null;
+                throw hostError('sheet-protected', name || undefined, err.detail);
+              }, fail);
+            });
         });
     });
+  }
+
+  /** Failure path only: rewrites one cell of each touched sheet with what it already holds; the sheet that refuses is protected. */
+  function findProtectedSheet(s: ReadState, plan: WritePlan): Promise<string | null> {
+    const sheetsToTry = sheetsTouched(plan);
+    let i = 0;
+    const next = function (): Promise<string | null> {
+      if (i >= sheetsToTry.length) return Promise.resolve(null);
+      const name = sheetsToTry[i++];
+      const sr = findSheet(s, name);
+      if (!sr || !sr.formulas.length || !sr.formulas[0].length) return next();
+      return run(function (context: Any) {
+        const range = context.workbook.worksheets.getItem(name).getRange(rangeAddress(sr.top, sr.left, 1, 1));
+        range.formulas = [[sr.formulas[0][0]]];
+        return sync(context);
+      }).then(next, function (e: Any) {
+        return toHostError(e).code === 'sheet-protected' ? name : next();
+      });
+    };
+    return next();
   }
 
   /** Best effort, one batch per sheet so that a protected sheet cannot stop the others. */

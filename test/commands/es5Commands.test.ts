@@ -102,7 +102,8 @@ describe('the ES5 commands bundle (Excel 2016/2019, Internet Explorer 11)', () =
     context.h = h;
     expect(vm.runInContext('handle.displayedFill(h.sheet, h.address)', context)).toBe('#' + h.color.toUpperCase());
     expect(vm.runInContext('handle.sheet("Tổng hợp điểm") !== null', context)).toBe(true);
-    expect(vm.runInContext('handle.syncCount()', context)).toBe(3); // names (first run of the session), read, write
+    expect(vm.runInContext('handle.syncCount()', context)).toBe(3); // names (first run in this document), read, write
+    expect(vm.runInContext('handle.dialogs.length', context)).toBe(0); // success needs no dialog
   });
 
   test('event.completed() is called even when the write fails (protected sheet)', async () => {
@@ -118,5 +119,11 @@ describe('the ES5 commands bundle (Excel 2016/2019, Internet Explorer 11)', () =
     for (let i = 0; i < 200 && vm.runInContext('completed', context) === 0; i++) await new Promise((r) => setTimeout(r, 10));
     expect(vm.runInContext('completed', context)).toBe(1);
     expect(vm.runInContext('handle.sheet("Tổng hợp điểm")', context)).toBeNull();
+    // No pane to speak through: the message opens in a dialog, in Vietnamese, naming the sheet.
+    expect(vm.runInContext('handle.dialogs.length', context)).toBe(1);
+    const url = new URL(vm.runInContext('handle.dialogs[0].url', context));
+    expect(url.pathname).toMatch(/\/message\.html$/);
+    expect(url.searchParams.get('text')).toContain('đang được bảo vệ');
+    expect(url.searchParams.get('text')).toContain(grid.sheets[0].name);
   });
 });

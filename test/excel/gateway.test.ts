@@ -190,6 +190,8 @@ describe.each(LEVELS)('Office.js gateway at ExcelApi %s', (level) => {
     expect(analysis.plan.writes.some((w) => w.sheet === init.sheets[1].name)).toBe(true);
     const e = await rejection(host.applyPlan(analysis.plan, { highlights: true }));
     expect(isHostError(e) && e.code).toBe('sheet-protected');
+    // The message names the sheet to unprotect, at every level (below 1.2 found after the failed write).
+    expect(isHostError(e) && e.sheet).toBe(init.sheets[1].name);
     expect(snapshot(fake)).toBe(before);
   });
 

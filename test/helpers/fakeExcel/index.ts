@@ -118,6 +118,8 @@ export interface FakeOfficeHandle {
   readyCallbacks: number;
   /** Saved document settings (JSON text by name), as Office keeps them in the file. */
   settings: { [name: string]: string };
+  /** Dialogs opened with Office.context.ui.displayDialogAsync. */
+  dialogs: Array<{ url: string; closed: boolean }>;
   /** set() calls not yet saved with saveAsync. */
   pendingSettings: { [name: string]: string | null };
 }
@@ -511,6 +513,7 @@ export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: 
     selection: null,
     readyCallbacks: 0,
     settings: init.settings ? JSON.parse(JSON.stringify(init.settings)) : {},
+    dialogs: [],
     pendingSettings: {},
   };
 
@@ -1257,6 +1260,23 @@ export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: 
         },
       },
       host: 'Excel',
+      // Dialogs the ribbon command opens (DialogApi 1.1): recorded, answered as opened.
+      ui: {
+        displayDialogAsync: function (url: string, options: Any, callback?: (result: Any) => void): void {
+          const dialog = {
+            url: url,
+            closed: false,
+            close: function (): void {
+              dialog.closed = true;
+            },
+            addEventHandler: function (): void {
+              return undefined;
+            },
+          };
+          handle.dialogs.push(dialog);
+          if (callback) callback({ status: 'succeeded', value: dialog });
+        },
+      },
       // Document settings (Office common API, in every Excel that runs add-ins): kept with the workbook.
       document: {
         settings: {
