@@ -17,11 +17,15 @@ const dist = path.join(__dirname, '..', 'dist');
       await workbook.xlsx.load(fs.readFileSync(file));
     }
   } else {
-    const { readWorkbookFile } = require(path.join(dist, 'xlsx', 'readWorkbook.js'));
+    // What `cchc score FILE --json` does without --out: the fast grid reader, then the core.
+    const { readGridFromXlsxFile } = require(path.join(dist, 'xlsx', 'fastGrid.js'));
     const { analyseWorkbook } = require(path.join(dist, 'core', 'analyse.js'));
+    const { toJsonResult } = require(path.join(dist, 'core', 'report', 'jsonResult.js'));
     for (const file of files) {
-      const loaded = await readWorkbookFile(file);
-      flags += analyseWorkbook(loaded.grid).flags.length;
+      const grid = await readGridFromXlsxFile(file);
+      const analysis = analyseWorkbook(grid, { profile: 'auto', lang: 'vi' });
+      JSON.stringify(toJsonResult(analysis, 'vi'), null, 2);
+      flags += analysis.flags.length;
     }
   }
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
