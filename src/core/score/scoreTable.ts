@@ -199,7 +199,10 @@ function addChild(total: ColumnScore, child: ColumnScore, childScore: NodeScore,
 export function scoreTable(table: ScoringTable, options?: ScoreOptions): TableScore {
   const opts = options || {};
   const hasAppraised = table.columns.appraised !== undefined;
+  // Filled in post-order by node.index: made dense first, or writing far indices into an empty
+  // array turns it into a slow dictionary on big tables.
   const nodes: NodeScore[] = [];
+  for (let i = 0; i < table.nodes.length; i++) nodes.push(null as unknown as NodeScore);
   const rootScores: NodeScore[] = [];
   for (let i = 0; i < table.roots.length; i++) rootScores.push(scoreNode(table.roots[i], hasAppraised, opts, nodes));
   let max = 0;
