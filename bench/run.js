@@ -11,10 +11,6 @@ const { execFileSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { syntheticSheet } = require('./syntheticTable');
-
-const dist = path.join(__dirname, '..', 'dist');
-const { analyseWorkbook } = require(path.join(dist, 'core', 'analyse.js'));
 
 function median(values) {
   const s = values.slice().sort((a, b) => a - b);
@@ -22,24 +18,15 @@ function median(values) {
 }
 
 function timeCore(leaves) {
-  const grid = syntheticSheet(leaves);
-  const runs = leaves >= 100000 ? 3 : leaves >= 10000 ? 7 : 25;
-  analyseWorkbook(grid, { profile: null }); // warm-up
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
-    analyseWorkbook(grid, { profile: null });
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  return median(times);
+  return JSON.parse(execFileSync(process.execPath, [path.join(__dirname, 'coreWorker.js'), String(leaves)], { encoding: 'utf8' }));
 }
 
 function benchCore() {
   const sizes = [100, 1000, 10000, 100000];
-  const results = sizes.map((n) => ({ n, ms: timeCore(n) }));
-  const base = results[1].ms / 1000;
+  const results = sizes.map((n) => timeCore(n));
+  const base = results[1].medianMs / 1000;
   for (const r of results) {
-    console.log(JSON.stringify({ bench: 'core', leaves: r.n, ms: +r.ms.toFixed(2), msPer1000Leaves: +((r.ms / r.n) * 1000).toFixed(3), perLeafVs1000: +(r.ms / r.n / base).toFixed(2) }));
+    console.log(JSON.stringify({ bench: 'core', leaves: r.leaves, ms: +r.medianMs.toFixed(2), minMs: +r.minMs.toFixed(2), runs: r.runs, msPer1000Leaves: +((r.medianMs / r.leaves) * 1000).toFixed(3), perLeafVs1000: +(r.medianMs / r.leaves / base).toFixed(2), targetMs: r.leaves === 10000 ? 50 : undefined }));
   }
 }
 

@@ -8,6 +8,10 @@ import { CriterionNode, RowCell, ScoringTable, TableRow, TierRow } from './types
 
 const NOT_A_SCORE: RowCell['reading'] = { kind: 'empty' };
 
+// Most nodes are leaves without tier rows: they share these empty (frozen) lists until a first push.
+const NO_CHILDREN: CriterionNode[] = Object.freeze([]) as unknown as CriterionNode[];
+const NO_TIER_ROWS: TierRow[] = Object.freeze([]) as unknown as TierRow[];
+
 /** Score and max cells are read as numbers; other cells (evidence) only as text. */
 function readRowCell(sheet: SheetGrid, row: number, col: number | undefined, asScore = true): RowCell | null {
   if (col === undefined) return null;
@@ -101,8 +105,8 @@ export function buildTable(sheet: SheetGrid, header: TableHeader): ScoringTable 
         depth: rowCode.depth,
         cells: cells,
         parent: null,
-        children: [],
-        tierRows: [],
+        children: NO_CHILDREN,
+        tierRows: NO_TIER_ROWS,
         survey: rowMentionsSurvey(cells),
       };
       if (byCode[rowCode.code]) {
@@ -115,6 +119,7 @@ export function buildTable(sheet: SheetGrid, header: TableHeader): ScoringTable 
       const parent = ancestorCode !== null ? byCode[ancestorCode] : null;
       node.parent = parent;
       if (parent) {
+        if (parent.children === NO_CHILDREN) parent.children = [];
         parent.children.push(node);
         if (parent.survey) node.survey = true;
       } else {
@@ -128,6 +133,7 @@ export function buildTable(sheet: SheetGrid, header: TableHeader): ScoringTable 
     // Uncoded, bulleted rows belong to the criterion above: levels or notes.
     if (current) {
       const tier: TierRow = { cells: cells, points: tierPoints(cells), label: cells.name };
+      if (current.tierRows === NO_TIER_ROWS) current.tierRows = [];
       current.tierRows.push(tier);
     }
   }

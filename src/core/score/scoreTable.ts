@@ -75,6 +75,8 @@ function cellOf(row: TableRow, column: ScoreColumn): RowCell | null {
   return column === 'self' ? row.self : row.appraised;
 }
 
+const NO_ENTRIES: ScoreEntry[] = Object.freeze([]) as unknown as ScoreEntry[];
+
 function emptyScore(): ColumnScore {
   return { units: 0, refs: [], entries: [], empty: true, conflictingTiers: false };
 }
@@ -83,7 +85,7 @@ function scoreLeafColumn(node: CriterionNode, column: ScoreColumn, tiers: TierIn
   const leafCell = cellOf(node.cells, column);
   if (!leafCell) return emptyScore();
   const result = emptyScore();
-  const tierEntries: ScoreEntry[] = [];
+  const tierEntries: ScoreEntry[] = node.tierRows.length ? [] : NO_ENTRIES;
   for (let i = 0; i < node.tierRows.length; i++) {
     const tier = node.tierRows[i];
     const cell = cellOf(tier.cells, column);
