@@ -22,10 +22,25 @@ export interface LightPane {
   clear(): Promise<Outcome>;
 }
 
+// Plain CSS that IE11 understands: readable type, spaced buttons, visible keyboard focus.
+const LIGHT_PANE_CSS =
+  '.cchc-light{margin:16px;font-family:"Segoe UI",Arial,sans-serif;font-size:14px;line-height:1.45;color:#242424}' +
+  '.cchc-light h1{font-size:20px;font-weight:600;margin:0 0 12px}' +
+  '.cchc-light .actions button{font:inherit;margin:0 8px 8px 0;padding:6px 12px;border:1px solid #8a8886;border-radius:4px;background:#fff;cursor:pointer}' +
+  '.cchc-light .actions button:first-child{background:#0f6cbd;border-color:#0f6cbd;color:#fff}' +
+  '.cchc-light button:focus{outline:2px solid #000;outline-offset:2px}' +
+  '.cchc-light .error{color:#a4262c;font-weight:600}.cchc-light .ok{color:#0e700e}';
+
 function el(doc: Document, tag: string, text?: string): HTMLElement {
   const e = doc.createElement(tag);
   if (text !== undefined) e.appendChild(doc.createTextNode(text));
   return e;
+}
+
+/** The browser mode beside this page (wherever the add-in is hosted), else the development address. */
+function standaloneUrl(doc: Document): string {
+  const href = doc.location && /^https?:/.test(doc.location.href) ? doc.location.href.split('#')[0].split('?')[0] : '';
+  return href ? href.substring(0, href.lastIndexOf('/') + 1) + 'standalone.html' : STANDALONE_URL;
 }
 
 export function mountLightPane(element: HTMLElement, options?: LightPaneOptions): LightPane {
@@ -41,13 +56,16 @@ export function mountLightPane(element: HTMLElement, options?: LightPaneOptions)
   };
 
   while (element.firstChild) element.removeChild(element.firstChild);
+  element.className = 'cchc-light';
+  const style = el(doc, 'style', LIGHT_PANE_CSS);
+  element.appendChild(style);
   element.appendChild(el(doc, 'h1', T(LIGHT_PANE_TEXT.title)));
   element.appendChild(el(doc, 'p', T(LIGHT_PANE_TEXT.intro)));
   element.appendChild(el(doc, 'p', T(LIGHT_PANE_TEXT.works)));
   const list = el(doc, 'ul');
   list.appendChild(el(doc, 'li', T(LIGHT_PANE_TEXT.worksRibbon)));
   list.appendChild(el(doc, 'li', T(LIGHT_PANE_TEXT.worksRevert)));
-  list.appendChild(el(doc, 'li', T(LIGHT_PANE_TEXT.fullPane, { url: STANDALONE_URL })));
+  list.appendChild(el(doc, 'li', T(LIGHT_PANE_TEXT.fullPane, { url: standaloneUrl(doc) })));
   element.appendChild(list);
 
   const buttons = el(doc, 'div');
@@ -80,7 +98,7 @@ export function mountLightPane(element: HTMLElement, options?: LightPaneOptions)
       totals.appendChild(el(doc, 'p', T(LIGHT_PANE_TEXT.totals, outcome.total)));
       const ul = el(doc, 'ul');
       const sheets = outcome.sheets || [];
-      for (let i = 0; i < sheets.length; i++) ul.appendChild(el(doc, 'li', T(LIGHT_PANE_TEXT.sheetLine, { sheet: sheets[i].name, self: sheets[i].self, max: sheets[i].max })));
+      for (let i = 0; i < sheets.length; i++) ul.appendChild(el(doc, 'li', T(LIGHT_PANE_TEXT.sheetLine, { sheet: sheets[i].name, self: sheets[i].self, max: sheets[i].max, percent: sheets[i].percent })));
       totals.appendChild(ul);
     }
     return outcome;

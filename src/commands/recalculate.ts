@@ -10,7 +10,7 @@ export interface Outcome {
   ok: boolean;
   message: string;
   total?: { self: string; max: string; percent: string };
-  sheets?: Array<{ name: string; self: string; max: string }>;
+  sheets?: Array<{ name: string; self: string; max: string; percent: string }>;
   error?: HostError;
 }
 
@@ -44,10 +44,11 @@ export function recalculateWith(host: WorkbookHost, lang: Lang): Promise<Outcome
       });
       // The outcome line is the summary sheet's last row: no extra sync, no dialog.
       const withStatus: WritePlan = { writes: plan.writes, highlights: plan.highlights, summary: { name: plan.summary.name, rows: plan.summary.rows.concat([[], [{ kind: 'text', text: status }]]), columnWidths: plan.summary.columnWidths } };
-      const sheets: Array<{ name: string; self: string; max: string }> = [];
+      const sheets: Array<{ name: string; self: string; max: string; percent: string }> = [];
       for (let i = 0; i < analysis.sheets.length; i++) {
         const s = analysis.sheets[i];
-        sheets.push({ name: s.name, self: formatPoints(s.score.self, lang), max: formatPoints(s.score.selfAssessableMax, lang) });
+        const sheetHundredths = percentHundredths(s.score.self, s.score.selfAssessableMax);
+        sheets.push({ name: s.name, self: formatPoints(s.score.self, lang), max: formatPoints(s.score.selfAssessableMax, lang), percent: sheetHundredths === null ? '' : formatPercentHundredths(sheetHundredths, lang) });
       }
       return host.applyPlan(withStatus, { highlights: true }).then(function () {
         return { ok: true, message: status, total: total, sheets: sheets } as Outcome;

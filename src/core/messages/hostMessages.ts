@@ -41,8 +41,8 @@ export const HOST_ERROR_TEXT: { [code in HostErrorCode]: Template } = {
 
 export const COMMAND_TEXT = {
   recalculated: {
-    vi: 'Đã tính lại: {self}/{max} điểm ({percent}); ghi {written} ô công thức, tô màu {highlighted} ô.',
-    en: 'Recalculated: {self}/{max} points ({percent}); {written} formula cells written, {highlighted} cells highlighted.',
+    vi: 'Đã tính lại: {self}/{max} điểm ({percent}%); ghi {written} ô công thức, tô màu {highlighted} ô.',
+    en: 'Recalculated: {self}/{max} points ({percent}%); {written} formula cells written, {highlighted} cells highlighted.',
   },
   noTable: {
     vi: 'Không tìm thấy bảng chấm điểm (Phụ lục 1, 2) trong bảng tính này.',
@@ -77,8 +77,8 @@ export const LIGHT_PANE_TEXT = {
   revert: { vi: 'Hoàn tác lần ghi gần nhất', en: 'Revert the last write' },
   clear: { vi: 'Xóa đánh dấu', en: 'Clear highlights' },
   working: { vi: 'Đang xử lý…', en: 'Working…' },
-  totals: { vi: 'Tổng điểm tự đánh giá: {self}/{max} ({percent})', en: 'Self-assessed total: {self}/{max} ({percent})' },
-  sheetLine: { vi: '{sheet}: {self}/{max}', en: '{sheet}: {self}/{max}' },
+  totals: { vi: 'Tổng điểm tự đánh giá (các phụ lục): {self}/{max} ({percent}%)', en: 'Self-assessed total (all appendices): {self}/{max} ({percent}%)' },
+  sheetLine: { vi: '{sheet}: {self}/{max} điểm ({percent}%)', en: '{sheet}: {self}/{max} points ({percent}%)' },
 };
 
 export const STANDALONE_URL = 'https://localhost:3000/standalone.html';
