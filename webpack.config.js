@@ -46,7 +46,8 @@ class StaticFilesPlugin {
         for (const f of this.files()) {
           if (!fs.existsSync(f.from)) continue;
           compilation.fileDependencies.add(f.from);
-          compilation.emitAsset(f.to, new sources.RawSource(fs.readFileSync(f.from)));
+          const bytes = fs.readFileSync(f.from);
+          compilation.emitAsset(f.to, new sources.RawSource(f.transform ? f.transform(bytes.toString('utf8')) : bytes));
         }
       });
     });
@@ -60,7 +61,10 @@ function staticFiles() {
   if (fs.existsSync(assets)) {
     for (const n of fs.readdirSync(assets)) if (/\.(png|ico|svg)$/i.test(n)) files.push({ from: path.join(assets, n), to: 'assets/' + n });
   }
-  files.push({ from: path.join(ROOT, 'manifest.xml'), to: 'manifest.xml' });
+  // The production build points the manifest at where the add-in is hosted (CCHC_PRODUCTION_URL).
+  const productionUrl = process.env.CCHC_PRODUCTION_URL;
+  const { rewriteManifestUrls } = require('./scripts/manifest/productionManifest');
+  files.push({ from: path.join(ROOT, 'manifest.xml'), to: 'manifest.xml', transform: productionUrl ? (xml) => rewriteManifestUrls(xml, productionUrl) : null });
   return files;
 }
 
