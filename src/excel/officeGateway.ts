@@ -25,8 +25,10 @@ import { SummaryCell, WritePlan } from '../core/plan/types';
  *
  * Highlights: conditional formats from ExcelApi 1.6, tagged by a marker rule formula so that only
  * the tool's own are ever removed; below 1.6 plain fills, recorded in the backup.
- * Previous fills of highlighted cells are known only where getCellProperties exists (1.9); below,
- * removing a tool fill clears the cell's fill (a user's own fill under a tool highlight is lost).
+ * A highlighted cell's previous fill comes from getCellProperties where it exists (1.9); below, the
+ * write batch loads it just before painting and keeps it in the document settings (PREVIOUS_FILLS_SETTING),
+ * so clear and revert put a user's own fill back. (Office reports "no fill" as white: white comes back
+ * as no fill.)
  */
 
 /* ------------------------------------------------------------------ minimal Office.js surface */
@@ -42,6 +44,13 @@ export const DEFAULT_PAYLOAD_LIMIT = 4500000;
 
 /** Document setting holding the workbook's sheet names as last seen. */
 export const NAMES_SETTING = 'cchc.sheetNames';
+
+/**
+ * Below 1.6 highlights are plain fills, and below 1.9 a cell's fill cannot be read with the rest of the
+ * sheet. The write batch therefore loads each highlighted cell's fill just before painting it (no extra
+ * sync) and keeps it here, in the document's settings, so revert and clear put the user's fill back.
+ */
+export const PREVIOUS_FILLS_SETTING = 'cchc.previousFills';
 
 const LEVELS = ['1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '1.7', '1.8', '1.9', '1.10', '1.11', '1.12', '1.13', '1.14', '1.15', '1.16', '1.17', '1.18', '1.19', '1.20'];
 
@@ -240,6 +249,61 @@ export function createExcelHost(options?: ExcelHostOptions): WorkbookHost & { fe
       return Object.prototype.toString.call(saved) === '[object Array]' && saved.length ? (saved as string[]).slice() : null;
     } catch (e) {
       return null;
+    }
+  }
+
+  function savedFills(): { [key: string]: string | null } {
+    if (!settings) return {};
+    try {
+      const saved = settings.get(PREVIOUS_FILLS_SETTING);
+      return saved && typeof saved === 'object' ? saved : {};
+    } catch (e) {
+      return {};
+    }
+  }
+
+  /** The fill a highlighted cell had before the tool painted it: from the backup, else from settings. */
+  function previousFill(recorded: string | null | undefined, sheet: string, address: string): string | null | undefined {
+    if (recorded !== undefined) return recorded;
+    const saved = savedFills();
+    const key = sheet + '!' + address;
+    return Object.prototype.hasOwnProperty.call(saved, key) ? saved[key] : undefined;
+  }
+
+  function rememberFills(loaded: Array<{ key: string; fill: Any }>): void {
+    if (!settings || !loaded.length) return;
+    const saved = savedFills();
+    for (let i = 0; i < loaded.length; i++) {
+      let color: string | null = null;
+      try {
+        color = normColor(loaded[i].fill.color);
+      } catch (e) {
+        continue; // not loaded: the batch stopped before it
+      }
+      // Office reports "no fill" as white; restoring it as no fill keeps the gridlines.
+      if (color === '#FFFFFF') color = null;
+      // A cell painted again keeps the fill from before the first painting.
+      if (!Object.prototype.hasOwnProperty.call(saved, loaded[i].key)) saved[loaded[i].key] = color;
+    }
+    try {
+      settings.set(PREVIOUS_FILLS_SETTING, saved);
+      settings.saveAsync(function () {
+        return undefined;
+      });
+    } catch (e) {
+      /* settings unavailable: revert clears the fill, as before */
+    }
+  }
+
+  function forgetFills(): void {
+    if (!settings) return;
+    try {
+      settings.remove(PREVIOUS_FILLS_SETTING);
+      settings.saveAsync(function () {
+        return undefined;
+      });
+    } catch (e) {
+      /* nothing to forget */
     }
   }
 
@@ -610,7 +674,7 @@ export function createExcelHost(options?: ExcelHostOptions): WorkbookHost & { fe
     }
   }
 
-  function queueHighlights(ops: Op[], plan: WritePlan, s: ReadState, added: Any[]): void {
+  function queueHighlights(ops: Op[], plan: WritePlan, s: ReadState, added: Any[], loadedFills: Array<{ key: string; fill: Any }>): void {
     // Remove what the previous run painted, then paint.
     if (features.conditionalFormats) {
       for (let i = 0; i < s.sheets.length; i++) {
@@ -635,7 +699,8 @@ export function createExcelHost(options?: ExcelHostOptions): WorkbookHost & { fe
             const b = old[k];
             if (b.k !== 'h' || b.cf || !findSheet(s, b.s)) continue;
             const range = context.workbook.worksheets.getItem(b.s).getRange(b.a);
-            if (b.fill) range.format.fill.color = b.fill;
+            const before = previousFill(b.fill, b.s, b.a);
+            if (before) range.format.fill.color = before;
             else range.format.fill.clear();
           }
         },
@@ -656,7 +721,8 @@ export function createExcelHost(options?: ExcelHostOptions): WorkbookHost & { fe
       )
         j++;
       const first = highlights[i];
-      const address = rangeAddress(first.row, first.col, j - i, 1);
+      const count = j - i;
+      const address = rangeAddress(first.row, first.col, count, 1);
       const color = '#' + first.color.replace(/^#/, '');
       ops.push({
         size: 200,
@@ -669,6 +735,15 @@ export function createExcelHost(options?: ExcelHostOptions): WorkbookHost & { fe
             cf.load('id');
             added.push({ sheet: first.sheet, address: address, cf: cf });
           } else {
+            if (!features.cellProperties) {
+              // Queued before the paint, so each load sees the fill the cell has just before it.
+              for (let r = 0; r < count; r++) {
+                const cellAddress = rangeAddress(first.row + r, first.col, 1, 1);
+                const fill = context.workbook.worksheets.getItem(first.sheet).getRange(cellAddress).format.fill;
+                fill.load('color');
+                loadedFills.push({ key: first.sheet + '!' + cellAddress, fill: fill });
+              }
+            }
             range.format.fill.color = color;
           }
         },
@@ -773,7 +848,8 @@ export function createExcelHost(options?: ExcelHostOptions): WorkbookHost & { fe
       queueBackup(ops, records, backupExists);
       queueWrites(ops, effective, s);
       const added: Any[] = [];
-      queueHighlights(ops, effective, s, added);
+      const loadedFills: Array<{ key: string; fill: Any }> = [];
+      queueHighlights(ops, effective, s, added, loadedFills);
       queueSummary(ops, plan, summaryExists);
       const groups = batches(ops);
       const checks: Array<{ sheet: SheetRead; used: Any }> = [];
@@ -823,6 +899,7 @@ export function createExcelHost(options?: ExcelHostOptions): WorkbookHost & { fe
           if (!conflict && !failed) {
             writing--;
             state = null;
+            rememberFills(loadedFills);
             const now = (names || []).slice();
             if (indexOf(now, BACKUP_SHEET_NAME) < 0) now.push(BACKUP_SHEET_NAME);
             if (indexOf(now, plan.summary.name) < 0) now.push(plan.summary.name);
@@ -1044,7 +1121,7 @@ export function createExcelHost(options?: ExcelHostOptions): WorkbookHost & { fe
       }
       return sync(context).then(function () {
         const out: Array<{ s: string; a: string; fill: string | null | undefined }> = [];
-        for (let i = 0; i < recs.length; i++) if (normColor(fills[i].color) === normColor(recs[i].c)) out.push({ s: recs[i].s, a: recs[i].a, fill: recs[i].fill });
+        for (let i = 0; i < recs.length; i++) if (normColor(fills[i].color) === normColor(recs[i].c)) out.push({ s: recs[i].s, a: recs[i].a, fill: previousFill(recs[i].fill, recs[i].s, recs[i].a) });
         return out;
       });
     });
@@ -1114,6 +1191,7 @@ export function createExcelHost(options?: ExcelHostOptions): WorkbookHost & { fe
               const left: string[] = [];
               for (let i = 0; i < found.names.length; i++) if (indexOf(deleted, found.names[i]) < 0) left.push(found.names[i]);
               rememberNames(left);
+              forgetFills();
               return { restored: restored };
             },
             function (e: Any) {

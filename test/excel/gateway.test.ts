@@ -180,6 +180,24 @@ describe.each(LEVELS)('Office.js gateway at ExcelApi %s', (level) => {
     expect(fake.cell(analysis.plan.writes[0].sheet, analysis.plan.writes[0].address)!.formula).toBe('=' + analysis.plan.writes[0].formula);
   });
 
+  test('a user\'s own fill under a highlight comes back after clear and after revert, at every level', async () => {
+    for (const action of ['clear', 'revert'] as const) {
+      const init = sampleInit();
+      init.sheets[0].fills = { F80: '#FFFF00', D56: '#FFC000' }; // a missing-evidence cell and an off-tier score
+      const { fake, host } = install(init, level);
+      const { analysis } = await recalc(host);
+      const painted = analysis.plan.highlights.filter((h) => h.sheet === 'Phụ lục 1' && (h.address === 'F80' || h.address === 'D56'));
+      expect(painted.map((h) => h.address).sort()).toEqual(['D56', 'F80']);
+      for (const h of painted) expect(fake.displayedFill(h.sheet, h.address)).toBe('#' + h.color.toUpperCase());
+      if (action === 'clear') await host.clearHighlights();
+      else await host.revertLastWrite();
+      expect([action, fake.displayedFill('Phụ lục 1', 'F80'), fake.displayedFill('Phụ lục 1', 'D56')]).toEqual([action, '#FFFF00', '#FFC000']);
+      // cells that had no fill have none again
+      const plain = analysis.plan.highlights.find((h) => h.address !== 'F80' && h.address !== 'D56')!;
+      expect(fake.displayedFill(plain.sheet, plain.address)).toBeNull();
+    }
+  });
+
   test('protected sheet: sheet-protected, and the workbook is left as it was', async () => {
     const init = sampleInit();
     init.sheets[1].protected = true;
