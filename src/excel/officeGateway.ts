@@ -1,8 +1,16 @@
 import { a1, columnLetters } from '../core/address';
 import { CellScalar, GridCell, SheetGrid, WorkbookGrid } from '../core/grid';
-import { ApplyOptions, ApplyReport, HostCapabilities, HostError, HostErrorCode, RevertReport, WorkbookHost } from '../core/host';
+import { ApplyOptions, ApplyReport, HostCapabilities, RevertReport, WorkbookHost } from '../core/host';
 import { SUMMARY_SHEET_NAME } from '../core/plan/summarySheet';
 import { SummaryCell, WritePlan } from '../core/plan/types';
+import { BACKUP_SHEET_NAME, BackupRecord, parseBackup } from './backupRecords';
+import { detectFeatures, ExcelFeatures } from './features';
+import { hostError, toHostError } from './officeErrors';
+
+export { BACKUP_SHEET_NAME } from './backupRecords';
+export { detectFeatures } from './features';
+export type { ExcelFeatures } from './features';
+export { toHostError } from './officeErrors';
 
 /**
  * The only module that talks to Office.js. The core never imports it; the task pane, the light
@@ -36,7 +44,6 @@ import { SummaryCell, WritePlan } from '../core/plan/types';
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Any = any;
 
-export const BACKUP_SHEET_NAME = 'CCHC_backup';
 /** Rule formula of the tool's conditional formats: always true, and recognisably ours. */
 export const HIGHLIGHT_MARKER_FORMULA = '=AND(TRUE,"CCHC"="CCHC")';
 /** Office's web payload limit is 5 MB per request; stay under it with room for the envelope. */
@@ -52,8 +59,6 @@ export const NAMES_SETTING = 'cchc.sheetNames';
  */
 export const PREVIOUS_FILLS_SETTING = 'cchc.previousFills';
 
-const LEVELS = ['1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '1.7', '1.8', '1.9', '1.10', '1.11', '1.12', '1.13', '1.14', '1.15', '1.16', '1.17', '1.18', '1.19', '1.20'];
-
 export interface ExcelHostOptions {
   /** Object holding `Excel` and `Office` (defaults to the global object). */
   globals?: Any;
@@ -63,66 +68,7 @@ export interface ExcelHostOptions {
   debounceMs?: number;
 }
 
-/** Which ExcelApi features are used; all by isSetSupported, never by version sniffing. */
-export interface ExcelFeatures {
-  level: string;
-  usedRangeValuesOnly: boolean; // 1.2
-  setVisibility: boolean; // 1.2
-  protection: boolean; // 1.2
-  columnWidth: boolean; // 1.2
-  conditionalFormats: boolean; // 1.6
-  rangeHyperlink: boolean; // 1.7
-  changeEvents: boolean; // 1.7
-  cellProperties: boolean; // 1.9
-  triggerSource: boolean; // 1.14
-  mergeUndoGroup: boolean; // 1.20
-}
-
-function compareLevel(a: string, b: string): number {
-  const pa = a.split('.');
-  const pb = b.split('.');
-  return Number(pa[0]) - Number(pb[0]) || Number(pa[1]) - Number(pb[1]);
-}
-
-export function detectFeatures(office: Any): ExcelFeatures {
-  let level = '';
-  for (let i = 0; i < LEVELS.length; i++) {
-    let ok = false;
-    try {
-      ok = !!(office && office.context && office.context.requirements && office.context.requirements.isSetSupported('ExcelApi', LEVELS[i]));
-    } catch (e) {
-      ok = false;
-    }
-    if (!ok) break;
-    level = LEVELS[i];
-  }
-  const at = function (v: string): boolean {
-    return level !== '' && compareLevel(level, v) >= 0;
-  };
-  return {
-    level: level || '0',
-    usedRangeValuesOnly: at('1.2'),
-    setVisibility: at('1.2'),
-    protection: at('1.2'),
-    columnWidth: at('1.2'),
-    conditionalFormats: at('1.6'),
-    rangeHyperlink: at('1.7'),
-    changeEvents: at('1.7'),
-    cellProperties: at('1.9'),
-    triggerSource: at('1.14'),
-    mergeUndoGroup: at('1.20'),
-  };
-}
-
 /* ------------------------------------------------------------------ backup records */
-
-/** One row of the backup sheet (JSON in column A). */
-type BackupRecord =
-  | { k: 'meta'; v: 1; summaryExisted: boolean; summary?: CellScalar[][]; level: string }
-  /** A written cell: previous formula-or-constant (Range.formulas entry) and number format. */
-  | { k: 'w'; s: string; a: string; f: CellScalar; nf: string }
-  /** A highlighted cell: the tool's colour, whether as conditional format, and the previous fill when known. */
-  | { k: 'h'; s: string; a: string; c: string; cf: boolean; fill?: string | null };
 
 interface SheetRead {
   name: string;
@@ -141,28 +87,6 @@ interface ReadState {
   sheets: SheetRead[];
   names: string[];
   backup: BackupRecord[] | null;
-}
-
-function hostError(code: HostErrorCode, sheet?: string, detail?: string): HostError {
-  const e: HostError = { code: code };
-  if (sheet) e.sheet = sheet;
-  if (detail) e.detail = detail;
-  return e;
-}
-
-/** Maps an Office error to the pane's terms. */
-export function toHostError(e: Any, sheet?: string): HostError {
-  if (e && typeof e === 'object' && typeof e.code === 'string' && !(e instanceof Error) && isKnownCode(e.code)) return e as HostError;
-  const code: string = e && e.code ? String(e.code) : '';
-  const message: string = e && e.message ? String(e.message) : String(e);
-  let mapped: HostErrorCode = 'unknown';
-  if (/CellEdit/i.test(code) || /cell ?edit/i.test(message)) mapped = 'cell-editing';
-  else if (code === 'AccessDenied' || /protect/i.test(message)) mapped = 'sheet-protected';
-  return hostError(mapped, sheet, code ? code + ': ' + message : message);
-}
-
-function isKnownCode(code: string): boolean {
-  return /^(sheet-protected|cell-editing|changed-since-read|nothing-to-revert|not-an-xlsx|host-unavailable|unknown)$/.test(code);
 }
 
 function normColor(c: Any): string | null {
@@ -1316,20 +1240,6 @@ export function createExcelHost(options?: ExcelHostOptions): WorkbookHost & { fe
     onUserEdit: features.changeEvents ? onUserEdit : undefined,
   };
   return host;
-}
-
-function parseBackup(values: Any[][]): BackupRecord[] | null {
-  const out: BackupRecord[] = [];
-  for (let r = 0; r < values.length; r++) {
-    const text = values[r][0];
-    if (typeof text !== 'string' || text.charAt(0) !== '{') continue;
-    try {
-      out.push(JSON.parse(text));
-    } catch (e) {
-      /* a row someone typed: ignore */
-    }
-  }
-  return out.length && out[0].k === 'meta' ? out : null;
 }
 
 /** Keeps parseA1 reachable for callers mapping event addresses. */

@@ -1,0 +1,57 @@
+/** ExcelApi features the gateway uses, found with Office.context.requirements.isSetSupported, never by version. ES5. */
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Any = any;
+
+const LEVELS = ['1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '1.7', '1.8', '1.9', '1.10', '1.11', '1.12', '1.13', '1.14', '1.15', '1.16', '1.17', '1.18', '1.19', '1.20'];
+
+/** Which ExcelApi features are used; all by isSetSupported, never by version sniffing. */
+export interface ExcelFeatures {
+  level: string;
+  usedRangeValuesOnly: boolean; // 1.2
+  setVisibility: boolean; // 1.2
+  protection: boolean; // 1.2
+  columnWidth: boolean; // 1.2
+  conditionalFormats: boolean; // 1.6
+  rangeHyperlink: boolean; // 1.7
+  changeEvents: boolean; // 1.7
+  cellProperties: boolean; // 1.9
+  triggerSource: boolean; // 1.14
+  mergeUndoGroup: boolean; // 1.20
+}
+
+function compareLevel(a: string, b: string): number {
+  const pa = a.split('.');
+  const pb = b.split('.');
+  return Number(pa[0]) - Number(pb[0]) || Number(pa[1]) - Number(pb[1]);
+}
+
+export function detectFeatures(office: Any): ExcelFeatures {
+  let level = '';
+  for (let i = 0; i < LEVELS.length; i++) {
+    let ok = false;
+    try {
+      ok = !!(office && office.context && office.context.requirements && office.context.requirements.isSetSupported('ExcelApi', LEVELS[i]));
+    } catch (e) {
+      ok = false;
+    }
+    if (!ok) break;
+    level = LEVELS[i];
+  }
+  const at = function (v: string): boolean {
+    return level !== '' && compareLevel(level, v) >= 0;
+  };
+  return {
+    level: level || '0',
+    usedRangeValuesOnly: at('1.2'),
+    setVisibility: at('1.2'),
+    protection: at('1.2'),
+    columnWidth: at('1.2'),
+    conditionalFormats: at('1.6'),
+    rangeHyperlink: at('1.7'),
+    changeEvents: at('1.7'),
+    cellProperties: at('1.9'),
+    triggerSource: at('1.14'),
+    mergeUndoGroup: at('1.20'),
+  };
+}
