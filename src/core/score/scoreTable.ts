@@ -81,11 +81,20 @@ function emptyScore(): ColumnScore {
   return { units: 0, refs: [], entries: [], empty: true, conflictingTiers: false };
 }
 
+const NO_REFS: ScoreRef[] = Object.freeze([]) as unknown as ScoreRef[];
+
+/**
+ * A leaf's score is final once made: its lists are built at their exact length (an array grown by
+ * push reserves room for 17), which halves what a big table keeps alive while it is analysed.
+ */
+function leafScore(units: Points, refs: ScoreRef[], entries: ScoreEntry[], empty: boolean, conflictingTiers: boolean): ColumnScore {
+  return { units: units, refs: refs, entries: entries, empty: empty, conflictingTiers: conflictingTiers };
+}
+
 function scoreLeafColumn(node: CriterionNode, column: ScoreColumn, tiers: TierInfo | null): ColumnScore {
   const leafCell = cellOf(node.cells, column);
-  if (!leafCell) return emptyScore();
-  const result = emptyScore();
-  const tierEntries: ScoreEntry[] = node.tierRows.length ? [] : NO_ENTRIES;
+  if (!leafCell) return leafScore(0, NO_REFS, NO_ENTRIES, true, false);
+  let tierEntries: ScoreEntry[] = NO_ENTRIES;
   for (let i = 0; i < node.tierRows.length; i++) {
     const tier = node.tierRows[i];
     const cell = cellOf(tier.cells, column);
@@ -93,41 +102,33 @@ function scoreLeafColumn(node: CriterionNode, column: ScoreColumn, tiers: TierIn
     let units: Points | null = null;
     if (cell.reading.kind === 'number') units = cell.reading.units;
     else if (cell.reading.kind === 'mark') units = tier.points;
-    tierEntries.push({ cell: cell, tier: tier, units: units });
+    const entry: ScoreEntry = { cell: cell, tier: tier, units: units };
+    tierEntries = tierEntries === NO_ENTRIES ? [entry] : tierEntries.concat([entry]);
   }
   const leafReading = leafCell.reading;
   if (leafReading.kind !== 'empty') {
     // A score typed on the criterion row wins; tier rows beside it may only confirm it.
-    result.empty = false;
-    result.units = leafReading.kind === 'number' ? leafReading.units : 0;
-    result.refs.push(cellRef(leafCell));
-    result.entries.push({ cell: leafCell, tier: null, units: leafReading.kind === 'number' ? leafReading.units : null });
-    if (tierEntries.length > 1 || (tierEntries.length === 1 && tierEntries[0].units !== result.units)) {
-      result.conflictingTiers = true;
-    }
-    for (let i = 0; i < tierEntries.length; i++) result.entries.push(tierEntries[i]);
-    return result;
+    const units = leafReading.kind === 'number' ? leafReading.units : 0;
+    const leafEntry: ScoreEntry = { cell: leafCell, tier: null, units: leafReading.kind === 'number' ? leafReading.units : null };
+    const conflicting = tierEntries.length > 1 || (tierEntries.length === 1 && tierEntries[0].units !== units);
+    return leafScore(units, [cellRef(leafCell)], tierEntries.length ? [leafEntry].concat(tierEntries) : [leafEntry], false, conflicting);
   }
-  if (tierEntries.length === 0) {
-    result.refs.push(leafCell);
-    return result;
-  }
-  result.empty = false;
+  if (tierEntries.length === 0) return leafScore(0, [leafCell], NO_ENTRIES, true, false);
+  let total = 0;
+  const refs: ScoreRef[] = [];
   for (let i = 0; i < tierEntries.length; i++) {
     const entry = tierEntries[i];
-    result.entries.push(entry);
     if (entry.units === null) continue;
-    result.units += entry.units;
+    total += entry.units;
     if (entry.cell.reading.kind === 'mark') {
       const maxCell = entry.tier ? entry.tier.cells.max : null;
-      if (maxCell && maxCell.reading.kind === 'number') result.refs.push({ row: maxCell.row, col: maxCell.col });
-      else result.refs.push({ literal: entry.units });
+      if (maxCell && maxCell.reading.kind === 'number') refs.push({ row: maxCell.row, col: maxCell.col });
+      else refs.push({ literal: entry.units });
     } else {
-      result.refs.push(cellRef(entry.cell));
+      refs.push(cellRef(entry.cell));
     }
   }
-  if (tierEntries.length > 1 && !(tiers && tiers.additive)) result.conflictingTiers = true;
-  return result;
+  return leafScore(total, refs, tierEntries, false, tierEntries.length > 1 && !(tiers && tiers.additive));
 }
 
 function typedNumber(cell: RowCell | null): Points | null {
@@ -148,8 +149,7 @@ function scoreNode(node: CriterionNode, hasAppraised: boolean, options: ScoreOpt
     const leafMax = max === null ? 0 : max;
     const profileTiers = options.profileTiers ? options.profileTiers[node.code] || null : null;
     const tiers = tierInfoFor(node, leafMax, profileTiers);
-    const self = node.survey ? emptyScore() : scoreLeafColumn(node, 'self', tiers);
-    if (node.survey) self.refs = [];
+    const self = node.survey ? leafScore(0, NO_REFS, NO_ENTRIES, true, false) : scoreLeafColumn(node, 'self', tiers);
     result = {
       node: node,
       leaf: true,
@@ -157,7 +157,7 @@ function scoreNode(node: CriterionNode, hasAppraised: boolean, options: ScoreOpt
       selfAssessableMax: node.survey ? 0 : leafMax,
       typedMax: typedMax,
       self: self,
-      appraised: hasAppraised ? (node.survey ? emptyScore() : scoreLeafColumn(node, 'appraised', tiers)) : null,
+      appraised: hasAppraised ? (node.survey ? leafScore(0, NO_REFS, NO_ENTRIES, true, false) : scoreLeafColumn(node, 'appraised', tiers)) : null,
       tiers: tiers,
     };
   } else {
