@@ -5,14 +5,22 @@ const { syntheticSheet } = require('./syntheticTable');
 
 const { analyseWorkbook } = require(path.join(__dirname, '..', 'dist', 'core', 'analyse.js'));
 const leaves = Number(process.argv[2]);
-const grid = syntheticSheet(leaves);
-const runs = leaves >= 100000 ? 5 : leaves >= 10000 ? 15 : 41;
-for (let i = 0; i < 3; i++) analyseWorkbook(grid, { profile: null }); // warm-up: compiled code, caches
+// Control: `coreWorker.js 1000 100` scores 100 distinct 1,000-leaf tables per run (as many rows as one
+// 100,000-leaf table, each small enough to stay in the CPU cache while it is analysed).
+const tables = Number(process.argv[3] || 1);
+const grids = [];
+for (let t = 0; t < tables; t++) grids.push(syntheticSheet(leaves));
+const analyseAll = () => {
+  for (let t = 0; t < tables; t++) analyseWorkbook(grids[t], { profile: null });
+};
+const total = leaves * tables;
+const runs = total >= 100000 ? 5 : total >= 10000 ? 15 : 41;
+for (let i = 0; i < 3; i++) analyseAll(); // warm-up: compiled code, caches
 const times = [];
 for (let i = 0; i < runs; i++) {
   const t0 = process.hrtime.bigint();
-  analyseWorkbook(grid, { profile: null });
+  analyseAll();
   times.push(Number(process.hrtime.bigint() - t0) / 1e6);
 }
 times.sort((a, b) => a - b);
-process.stdout.write(JSON.stringify({ leaves, medianMs: times[Math.floor(runs / 2)], minMs: times[0], runs }));
+process.stdout.write(JSON.stringify({ leaves: total, tables, medianMs: times[Math.floor(runs / 2)], minMs: times[0], runs }));
