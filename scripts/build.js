@@ -17,7 +17,8 @@ function step(args) {
 function build(mode) {
   fs.rmSync(path.join(ROOT, 'dist/web'), { recursive: true, force: true });
   step([require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.cli.json']);
-  step([require.resolve('webpack-cli/bin/cli.js'), '--mode', mode || 'production']);
+  // One line per bundle, not a module listing: officials running npm start should see the URLs, not webpack.
+  step([require.resolve('webpack-cli/bin/cli.js'), '--mode', mode || 'production', '--stats', 'errors-warnings']);
 }
 
 module.exports = { build };
