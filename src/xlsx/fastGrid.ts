@@ -3,6 +3,7 @@ import { CellRange, CellScalar, GridCell, SheetGrid, WorkbookGrid } from '../cor
 import { readWorkbookFileBytes } from './workbookFile';
 import { WorkbookInputError } from './workbookInputError';
 import { inspectXlsxBytes, resolveLimits, ZipLimits } from './zipGuard';
+import { T_BOOLEAN, T_DATE, T_ERROR, T_FORMULA, T_HYPERLINK, T_MERGE, T_NULL, T_NUMBER, T_RICH_TEXT, T_STRING } from './cellTypes';
 
 /**
  * The read-only files-side gateway: .xlsx bytes -> plain grid for the core, without ExcelJS.
@@ -570,16 +571,6 @@ function slideFormula(formula: string, fromCell: string, toCell: string): string
 // ---------------------------------------------------------------------------------------------
 // Cells
 
-const T_NULL = 0;
-const T_MERGE = 1;
-const T_NUMBER = 2;
-const T_STRING = 3;
-const T_DATE = 4;
-const T_HYPERLINK = 5;
-const T_FORMULA = 6;
-const T_RICH_TEXT = 8;
-const T_BOOLEAN = 9;
-const T_ERROR = 10;
 
 /** One <c> as ExcelJS's CellXform models it after reconcile (dates already serial numbers). */
 interface CellModel {

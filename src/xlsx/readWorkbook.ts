@@ -3,6 +3,7 @@ import { CellRange, CellScalar, GridCell, SheetGrid, WorkbookGrid } from '../cor
 import { readWorkbookFileBytes } from './workbookFile';
 import { WorkbookInputError } from './workbookInputError';
 import { inspectXlsxBytes, resolveLimits, ZipLimits } from './zipGuard';
+import { T_BOOLEAN, T_DATE, T_ERROR, T_FORMULA, T_HYPERLINK, T_MERGE, T_NULL, T_NUMBER, T_RICH_TEXT, T_STRING } from './cellTypes';
 
 /**
  * The files-side gateway, reading: .xlsx bytes -> ExcelJS workbook -> plain grid for the core.
@@ -48,16 +49,6 @@ async function loadChecked(bytes: Uint8Array, fileName: string, limits: ZipLimit
 // Workbook -> grid. Runs on every file of a batch, so it walks ExcelJS's own row and cell arrays
 // (no A1 parsing, no per-cell closures) and allocates one small object per non-empty cell.
 
-const T_NULL = 0;
-const T_MERGE = 1;
-const T_NUMBER = 2;
-const T_STRING = 3;
-const T_DATE = 4;
-const T_HYPERLINK = 5;
-const T_FORMULA = 6;
-const T_RICH_TEXT = 8;
-const T_BOOLEAN = 9;
-const T_ERROR = 10;
 
 const MS_PER_DAY = 86400000;
 /** Days from 1899-12-30 (Excel's 1900-system day 0, leap-year bug included) to 1970-01-01. */

@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vm from 'vm';
 import webpack from 'webpack';
+import { STRIP_MODERN } from '../helpers/ie11Globals';
 import { analyseWorkbook } from '../../src/core/analyse';
 import { buildSampleGrid } from '../../src/core/sample/thanhXa2023';
 
@@ -40,21 +41,6 @@ function fakeConfig(outDir: string): webpack.Configuration {
   };
 }
 
-const STRIP_MODERN = `
-  (function (g) {
-    var names = ['Map', 'Set', 'WeakMap', 'WeakSet', 'Promise', 'Symbol', 'Proxy', 'Reflect', 'BigInt', 'ArrayBuffer', 'Uint8Array', 'Intl', 'globalThis'];
-    for (var i = 0; i < names.length; i++) { try { delete g[names[i]]; } catch (e) {} }
-    var protos = [
-      [String.prototype, ['normalize', 'includes', 'startsWith', 'endsWith', 'repeat', 'padStart', 'padEnd', 'trimStart', 'trimEnd', 'codePointAt', 'at']],
-      [Array.prototype, ['find', 'findIndex', 'includes', 'fill', 'flat', 'flatMap', 'entries', 'keys', 'values', 'at', 'copyWithin']],
-      [Object, ['assign', 'entries', 'values', 'fromEntries', 'setPrototypeOf', 'getOwnPropertySymbols', 'is']],
-      [Array, ['from', 'of']],
-      [Number, ['isInteger', 'isFinite', 'isNaN', 'parseFloat', 'EPSILON', 'MAX_SAFE_INTEGER']],
-      [Math, ['trunc', 'sign', 'log10', 'hypot', 'imul', 'fround', 'clz32', 'cbrt']],
-    ];
-    for (var p = 0; p < protos.length; p++) for (var j = 0; j < protos[p][1].length; j++) { try { delete protos[p][0][protos[p][1][j]]; } catch (e) {} }
-  })(this);
-`;
 
 describe('the ES5 commands bundle (Excel 2016/2019, Internet Explorer 11)', () => {
   let outDir = '';

@@ -5,6 +5,7 @@ import webpack from 'webpack';
 import * as fs from 'fs';
 import * as os from 'os';
 import { HEADER, sheet, workbook } from '../helpers/gridBuilder';
+import { STRIP_MODERN } from '../helpers/ie11Globals';
 
 /**
  * Excel 2016/2019 run add-ins in Internet Explorer 11: the core must parse as ES5 and run with
@@ -23,21 +24,6 @@ function build(outDir: string): Promise<string> {
   });
 }
 
-const STRIP_MODERN = `
-  (function (g) {
-    var names = ['Map', 'Set', 'WeakMap', 'WeakSet', 'Promise', 'Symbol', 'Proxy', 'Reflect', 'BigInt', 'ArrayBuffer', 'Uint8Array', 'Intl'];
-    for (var i = 0; i < names.length; i++) { try { delete g[names[i]]; } catch (e) {} }
-    var protos = [
-      [String.prototype, ['normalize', 'includes', 'startsWith', 'endsWith', 'repeat', 'padStart', 'padEnd', 'trimStart', 'trimEnd', 'codePointAt', 'at']],
-      [Array.prototype, ['find', 'findIndex', 'includes', 'fill', 'flat', 'flatMap', 'entries', 'keys', 'values', 'at', 'copyWithin']],
-      [Object, ['assign', 'entries', 'values', 'fromEntries', 'setPrototypeOf', 'getOwnPropertySymbols', 'is']],
-      [Array, ['from', 'of']],
-      [Number, ['isInteger', 'isFinite', 'isNaN', 'parseFloat', 'EPSILON', 'MAX_SAFE_INTEGER']],
-      [Math, ['trunc', 'sign', 'log10', 'hypot', 'imul', 'fround', 'clz32', 'cbrt']],
-    ];
-    for (var p = 0; p < protos.length; p++) for (var j = 0; j < protos[p][1].length; j++) { try { delete protos[p][0][protos[p][1][j]]; } catch (e) {} }
-  })(this);
-`;
 
 describe('the ES5 core bundle', () => {
   let code = '';
