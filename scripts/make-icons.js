@@ -142,26 +142,40 @@ function sheetIcon(size) {
   return layers;
 }
 
+/** An arrowhead on the end of a ring at angle `deg` (y down, so growing angles turn clockwise),
+ *  pointing along the clockwise tangent; its base spans the ring's width and more. */
+function arrowHead(cx, cy, radius, deg, halfBase, length) {
+  const a = (deg * Math.PI) / 180;
+  const rx = Math.cos(a);
+  const ry = Math.sin(a);
+  const px = cx + radius * rx;
+  const py = cy + radius * ry;
+  const tx = -ry; // clockwise tangent
+  const ty = rx;
+  return triangle(px + halfBase * rx, py + halfBase * ry, px - halfBase * rx, py - halfBase * ry, px + length * tx, py + length * ty);
+}
+
 function recalcIcon(size) {
-  const w = size <= 16 ? 0.14 : 0.09;
-  const arrow = [
+  const small = size <= 16;
+  const w = small ? 0.15 : 0.1;
+  const radius = small ? 0.25 : 0.27;
+  // A clockwise circular arrow: the ring runs from 345° round to 280°, the head sits on the 280° end
+  // (top) and points right, into the gap; everything stays inside the tile.
+  const layers = [
     { shape: roundedRect(0.06, 0.06, 0.94, 0.94, 0.14), color: BLUE },
-    { shape: ring(0.5, 0.5, 0.3, w, 330, 250), color: WHITE },
-    { shape: triangle(0.58, 0.05, 0.58, 0.36, 0.84, 0.2), color: WHITE },
+    { shape: ring(0.5, 0.5, radius, w, 345, 280), color: WHITE },
+    { shape: arrowHead(0.5, 0.5, radius, 280, small ? 0.17 : 0.12, small ? 0.2 : 0.16), color: WHITE },
   ];
   // At 16 px a sum sign turns to mud: the circular arrow alone reads as "recalculate".
-  if (size <= 16) return arrow;
-  return [
-    { shape: roundedRect(0.06, 0.06, 0.94, 0.94, 0.14), color: BLUE },
-    // Circular arrow: an open ring and its head.
-    { shape: ring(0.5, 0.5, 0.3, w, 330, 250), color: WHITE },
-    { shape: triangle(0.6, 0.07, 0.6, 0.33, 0.8, 0.2), color: WHITE },
-    // Sum sign inside.
-    { shape: segment(0.4, 0.38, 0.6, 0.38, w * 0.75), color: WHITE },
-    { shape: segment(0.4, 0.38, 0.51, 0.5, w * 0.75), color: WHITE },
-    { shape: segment(0.51, 0.5, 0.4, 0.62, w * 0.75), color: WHITE },
-    { shape: segment(0.4, 0.62, 0.6, 0.62, w * 0.75), color: WHITE },
-  ];
+  if (small) return layers;
+  const s = w * 0.65;
+  return layers.concat([
+    // Sum sign inside the ring, clear of the arrowhead.
+    { shape: segment(0.42, 0.41, 0.59, 0.41, s), color: WHITE },
+    { shape: segment(0.42, 0.41, 0.52, 0.51, s), color: WHITE },
+    { shape: segment(0.52, 0.51, 0.42, 0.61, s), color: WHITE },
+    { shape: segment(0.42, 0.61, 0.59, 0.61, s), color: WHITE },
+  ]);
 }
 
 function main() {

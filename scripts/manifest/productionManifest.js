@@ -26,9 +26,15 @@ function checkProductionUrl(url) {
   return text.replace(/\/+$/, '');
 }
 
+/** The manifest with every https://localhost:3000 replaced by the production base; an <AppDomain>
+ *  is a domain, so it gets only the base's origin (https://host[:port]), never its path. */
 function rewriteManifestUrls(xmlText, productionUrl) {
   const base = checkProductionUrl(productionUrl);
-  return xmlText.split(DEV_BASE).join(base);
+  const origin = new URL(base).origin;
+  return xmlText
+    .replace(/(<AppDomain>\s*)https:\/\/localhost:3000\/?(\s*<\/AppDomain>)/g, (_, open, close) => open + origin + close)
+    .split(DEV_BASE)
+    .join(base);
 }
 
 module.exports = { rewriteManifestUrls, checkProductionUrl, DEV_BASE };

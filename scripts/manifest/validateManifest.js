@@ -4,9 +4,10 @@
  * online service these machines cannot reach, so instead:
  *  1. the schema: Microsoft's published XSD set (schemas/office-addin-manifest, with its README),
  *     through libxml2 compiled to WebAssembly (xmllint-wasm): no network, no native install;
- *  2. what the schema cannot check: every resid is defined and every defined id is at most
- *     32 characters; every URL is https; every <FunctionName> has an Office.actions.associate
- *     in the commands sources.
+ *  2. what the schema cannot check: every resid is defined, in the kind of resource its element
+ *     needs (a Label a short string, a SourceLocation a URL…), and every id is at most 32
+ *     characters; every URL is https; every <FunctionName> has an Office.actions.associate in
+ *     the commands sources (src/commands, or options.commandSourceDir). XML comments are ignored.
  */
 const fs = require('fs');
 const path = require('path');
@@ -34,21 +35,17 @@ function lineOf(text, index) {
   return text.slice(0, index).split('\n').length;
 }
 
-function attributeValues(xmlText, attribute) {
-  const out = [];
-  const re = new RegExp('\\s' + attribute + '="([^"]*)"', 'g');
-  let m;
-  while ((m = re.exec(xmlText)) !== null) out.push({ value: m[1], line: lineOf(xmlText, m.index) });
-  return out;
-}
-
 /** Function names passed to Office.actions.associate in the commands sources. */
 function associatedFunctions(commandSourceDir) {
   const names = new Set();
   if (!fs.existsSync(commandSourceDir)) return names;
   for (const f of fs.readdirSync(commandSourceDir)) {
     if (!/\.(ts|js)$/.test(f)) continue;
-    const text = fs.readFileSync(path.join(commandSourceDir, f), 'utf8');
+    // Comments out, so that a commented-out associate does not count.
+    const text = fs
+      .readFileSync(path.join(commandSourceDir, f), 'utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/(^|[^:\\])\/\/.*$/gm, '$1');
     const re = /Office\.actions\.associate\(\s*(['"])([^'"]+)\1/g;
     let m;
     while ((m = re.exec(text)) !== null) names.add(m[2]);
@@ -56,21 +53,54 @@ function associatedFunctions(commandSourceDir) {
   return names;
 }
 
-function ruleErrors(xmlText, options) {
+/** The text with its <!-- comments --> blanked out (newlines kept, so line numbers still hold). */
+function withoutComments(xmlText) {
+  return xmlText.replace(/<!--[\s\S]*?-->/g, (c) => c.replace(/[^\n]/g, ' '));
+}
+
+/** Which kind of resource each referring element needs (what Office checks when it loads the manifest). */
+const RESOURCE_KIND_OF = {
+  'bt:Image': 'Images',
+  Label: 'ShortStrings',
+  Title: 'ShortStrings',
+  Description: 'LongStrings',
+  SourceLocation: 'Urls',
+  FunctionFile: 'Urls',
+  LearnMoreUrl: 'Urls',
+};
+
+function ruleErrors(rawXmlText, options) {
+  options = Object.assign({ commandSourceDir: path.join(ROOT, 'src', 'commands') }, options || {});
+  const xmlText = withoutComments(rawXmlText);
   const errors = [];
-  // Resources: ids of bt:Image, bt:Url and bt:String (short and long strings).
+  // Resources: ids of bt:Image, bt:Url and bt:String (short and long strings), and their kind.
   const defined = new Map();
-  const idRe = /<bt:(Image|Url|String)\s[^>]*\bid="([^"]*)"/g;
+  const sectionRe = /<bt:(Images|Urls|ShortStrings|LongStrings)>([\s\S]*?)<\/bt:\1>/g;
   let m;
-  while ((m = idRe.exec(xmlText)) !== null) {
-    const line = lineOf(xmlText, m.index);
-    if (defined.has(m[2])) errors.push(`line ${line}: resource id "${m[2]}" is defined twice`);
-    defined.set(m[2], line);
-    if (m[2].length > MAX_RESID) errors.push(`line ${line}: resource id "${m[2]}" is ${m[2].length} characters, more than ${MAX_RESID}`);
+  while ((m = sectionRe.exec(xmlText)) !== null) {
+    const kind = m[1];
+    const bodyStart = m.index + m[0].indexOf('>') + 1;
+    const idRe = /<bt:(?:Image|Url|String)\s[^>]*\bid="([^"]*)"/g;
+    let d;
+    while ((d = idRe.exec(m[2])) !== null) {
+      const id = d[1];
+      const line = lineOf(xmlText, bodyStart + d.index);
+      if (defined.has(id)) errors.push(`line ${line}: resource id "${id}" is defined twice`);
+      defined.set(id, kind);
+      if (id.length > MAX_RESID) errors.push(`line ${line}: resource id "${id}" is ${id.length} characters, more than ${MAX_RESID}`);
+    }
   }
-  for (const ref of attributeValues(xmlText, 'resid')) {
-    if (!defined.has(ref.value)) errors.push(`line ${ref.line}: resid "${ref.value}" is not defined in <Resources>`);
-    if (ref.value.length > MAX_RESID) errors.push(`line ${ref.line}: resid "${ref.value}" is longer than ${MAX_RESID} characters`);
+  const refRe = /<((?:\w+:)?\w+)\s[^>]*\bresid="([^"]*)"/g;
+  while ((m = refRe.exec(xmlText)) !== null) {
+    const [, element, id] = m;
+    const line = lineOf(xmlText, m.index);
+    if (id.length > MAX_RESID) errors.push(`line ${line}: resid "${id}" is longer than ${MAX_RESID} characters`);
+    if (!defined.has(id)) {
+      errors.push(`line ${line}: resid "${id}" is not defined in <Resources>`);
+      continue;
+    }
+    const wanted = RESOURCE_KIND_OF[element];
+    if (wanted && defined.get(id) !== wanted) errors.push(`line ${line}: <${element} resid="${id}"> needs a resource in bt:${wanted}, but "${id}" is in bt:${defined.get(id)}`);
   }
   // URLs: DefaultValue/Value of *Url elements, bt:Url, SourceLocation, bt:Image, and AppDomain.
   const urlRe = /<((?:\w+:)?(?:\w*Url|SourceLocation|Image))\s[^>]*?\b(?:DefaultValue|Value)="([^"]*)"/g;
@@ -96,8 +126,7 @@ function ruleErrors(xmlText, options) {
 
 /** { schemaErrors, ruleErrors }: both empty for a manifest Office will accept. */
 async function validateManifest(xmlText, options) {
-  const opts = Object.assign({ commandSourceDir: path.join(ROOT, 'src', 'commands') }, options || {});
-  return { schemaErrors: await schemaErrors(xmlText), ruleErrors: ruleErrors(xmlText, opts) };
+  return { schemaErrors: await schemaErrors(xmlText), ruleErrors: ruleErrors(xmlText, options) };
 }
 
-module.exports = { validateManifest, MAX_RESID };
+module.exports = { validateManifest, ruleErrors, MAX_RESID };

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { spawnSync } from 'child_process';
 import * as zlib from 'zlib';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -53,6 +54,34 @@ describe('manifest.xml', () => {
     );
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-no-commands-'));
     expect(await problems(MANIFEST, { commandSourceDir: empty })).toMatch(/FunctionName "recalculateScores" has no/);
+    fs.rmSync(empty, { recursive: true, force: true });
+  });
+
+  test('a commented-out Office.actions.associate does not count', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-commands-'));
+    fs.writeFileSync(path.join(dir, 'commands.ts'), "// Office.actions.associate('recalculateScores', run);\n/* Office.actions.associate(\"recalculateScores\", run); */\n");
+    expect(await problems(MANIFEST, { commandSourceDir: dir })).toMatch(/FunctionName "recalculateScores" has no/);
+    fs.writeFileSync(path.join(dir, 'commands.ts'), 'Office.onReady(() => {\n  Office.actions.associate(\n    "recalculateScores", run);\n});\n');
+    expect(await problems(MANIFEST, { commandSourceDir: dir })).toBe('');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('a resid pointing at the wrong kind of resource is caught', async () => {
+    // A label must be a short string; the tooltip is a long string.
+    const broken = MANIFEST.replace('<Label resid="Recalc.Label"/>', '<Label resid="Recalc.Tooltip"/>');
+    expect(broken).not.toBe(MANIFEST);
+    expect(await problems(broken)).toMatch(/<Label resid="Recalc\.Tooltip"> needs a resource in bt:ShortStrings, but "Recalc\.Tooltip" is in bt:LongStrings/);
+    const pane = MANIFEST.replace('<SourceLocation resid="Taskpane.Url"/>', '<SourceLocation resid="Icon.32"/>');
+    expect(await problems(pane)).toMatch(/<SourceLocation resid="Icon\.32"> needs a resource in bt:Urls/);
+  });
+
+  test('XML comments are not read as manifest content', async () => {
+    const r = await validateManifest(MANIFEST.replace('<Hosts>', '<!-- <Label resid="Nowhere"/> http://old.example --><Hosts>'));
+    expect(r.schemaErrors.concat(r.ruleErrors)).toEqual([]);
+    // ...and a resource that exists only inside a comment is still missing.
+    const commented = MANIFEST.replace(/(<bt:String id="Recalc\.Tooltip"[\s\S]*?<\/bt:String>)/, '<!-- $1 -->');
+    expect(commented).not.toBe(MANIFEST);
+    expect(await problems(commented)).toMatch(/resid "Recalc\.Tooltip" is not defined/);
   });
 
   test('the ribbon: group CCHC on the Home tab, a pane button and "Tính lại điểm" (ExecuteFunction)', () => {
@@ -125,6 +154,27 @@ describe('icons', () => {
     const big = pngInfo(path.join(ROOT, 'assets', 'icon-128.png'));
     expect([big.width, big.height]).toEqual([128, 128]);
   });
+
+  test('each <bt:Image size="N"> and IconUrl (32) / HighResolutionIconUrl (64) points at an N×N picture', () => {
+    const urlOf: { [id: string]: string } = {};
+    for (const m of MANIFEST.matchAll(/<bt:Image id="([^"]+)" DefaultValue="([^"]+)"\/>/g)) urlOf[m[1]] = m[2];
+    const wanted: Array<[string, number]> = [];
+    for (const m of MANIFEST.matchAll(/<bt:Image size="(\d+)" resid="([^"]+)"\/>/g)) wanted.push([urlOf[m[2]], Number(m[1])]);
+    wanted.push([(/<IconUrl DefaultValue="([^"]+)"/.exec(MANIFEST) || [])[1], 32]);
+    wanted.push([(/<HighResolutionIconUrl DefaultValue="([^"]+)"/.exec(MANIFEST) || [])[1], 64]);
+    expect(wanted.length).toBeGreaterThanOrEqual(2 * 3 + 3 + 2); // group + two buttons, 3 sizes each
+    for (const [url, size] of wanted) {
+      expect(url).toMatch(/^https:\/\/localhost:3000\/assets\/[\w-]+\.png$/);
+      const info = pngInfo(path.join(ROOT, url.replace('https://localhost:3000/', '')));
+      expect([url, info.width, info.height]).toEqual([url, size, size]);
+    }
+  });
+
+  test('the recalculate button has its own picture, different from the pane button', () => {
+    const a = fs.readFileSync(path.join(ROOT, 'assets', 'icon-32.png'));
+    const b = fs.readFileSync(path.join(ROOT, 'assets', 'recalc-32.png'));
+    expect(a.equals(b)).toBe(false);
+  });
 });
 
 describe('production manifest', () => {
@@ -140,5 +190,33 @@ describe('production manifest', () => {
   test('refuses an address that is not https, in Vietnamese', () => {
     expect(() => rewriteManifestUrls(MANIFEST, 'http://cchc.example.gov.vn')).toThrow(/phải là https/);
     expect(() => rewriteManifestUrls(MANIFEST, 'cchc.example.gov.vn')).toThrow(/phải là https/);
+  });
+
+  test('an AppDomain gets the production origin, not its path', () => {
+    const prod = rewriteManifestUrls(MANIFEST, 'https://cchc.example.gov.vn:8443/addin');
+    expect(prod).toMatch(/<AppDomain>https:\/\/cchc\.example\.gov\.vn:8443<\/AppDomain>/);
+    expect(prod).toMatch(/"https:\/\/cchc\.example\.gov\.vn:8443\/addin\/taskpane\.html"/);
+  });
+
+  test('the command lines: build:manifest writes a valid production manifest, validate:manifest exits 1 on errors', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-manifest-'));
+    const out = path.join(dir, 'manifest.xml');
+    const env = { ...process.env, CCHC_PRODUCTION_URL: '' };
+    const refused = spawnSync(process.execPath, ['scripts/manifest/productionManifest.js', '--url', 'http://cchc.example.gov.vn', '--out', out], { cwd: ROOT, env, encoding: 'utf8' });
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toMatch(/phải là https[\s\S]*must be https/);
+    expect(fs.existsSync(out)).toBe(false);
+
+    const built = spawnSync(process.execPath, ['scripts/manifest/productionManifest.js', '--out', out], { cwd: ROOT, env: { ...env, CCHC_PRODUCTION_URL: 'https://cchc.example.gov.vn' }, encoding: 'utf8' });
+    expect(built.status).toBe(0);
+    expect(fs.readFileSync(out, 'utf8')).not.toMatch(/localhost/);
+    const ok = spawnSync(process.execPath, ['scripts/manifest/validate-cli.js', out], { cwd: ROOT, encoding: 'utf8' });
+    expect([ok.status, ok.stderr]).toEqual([0, '']);
+
+    fs.writeFileSync(out, MANIFEST.replace('resid="Recalc.Tooltip"', 'resid="Recalc.Tip"'));
+    const bad = spawnSync(process.execPath, ['scripts/manifest/validate-cli.js', out], { cwd: ROOT, encoding: 'utf8' });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/rule: .*resid "Recalc\.Tip" is not defined/);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
