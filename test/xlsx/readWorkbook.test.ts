@@ -6,6 +6,7 @@ import * as path from 'path';
 import { cellAt, SheetGrid } from '../../src/core/grid';
 import { readWorkbookBytes, readWorkbookFile, workbookToGrid } from '../../src/xlsx/readWorkbook';
 import { WorkbookInputError } from '../../src/xlsx/workbookInputError';
+import { everyKindWorkbook } from './fixtures/everyKind';
 
 /** Real .xlsx bytes written by ExcelJS, read back through the gateway. */
 
@@ -16,55 +17,8 @@ async function toBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-read-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-/** One sheet holding every kind of value the gateway must map. */
 async function everyKind(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('Phụ lục 1');
-  ws.getCell('A1').value = 3.5;
-  ws.getCell('B1').value = 'Điểm';
-  ws.getCell('B1').font = { name: '.VnTime', size: 12 };
-  ws.getCell('C1').value = true;
-  ws.getCell('D1').value = false;
-  ws.getCell('E1').value = 0;
-  // Dates: a value and a formula result, both under a date format.
-  ws.getCell('A2').value = new Date(Date.UTC(2023, 0, 5));
-  ws.getCell('A2').numFmt = 'dd/mm/yyyy';
-  ws.getCell('H2').value = { formula: 'DATE(2023,1,5)', result: new Date(Date.UTC(2023, 0, 5, 12)) } as ExcelJS.CellValue;
-  ws.getCell('H2').numFmt = 'dd/mm/yyyy hh:mm';
-  ws.getCell('B2').value = {
-    richText: [
-      { text: 'KÕ ', font: { name: '.VnTime' } },
-      { text: 'ho¹ch', font: { name: '.VnTime', bold: true } },
-    ],
-  };
-  ws.getCell('C2').value = { text: 'KH 1', hyperlink: 'https://x.vn/kh1.pdf' };
-  ws.getCell('D2').value = { formula: 'HYPERLINK("https://x.vn/a.pdf","BC 2")', result: 'BC 2' } as ExcelJS.CellValue;
-  ws.getCell('E2').value = { formula: 'SUM(A1,A1)', result: 7 } as ExcelJS.CellValue;
-  ws.getCell('G2').value = { error: '#REF!' } as ExcelJS.CellValue;
-  ws.getCell('G3').value = { formula: '1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellValue;
-  ws.getCell('G4').value = { formula: 'IF(A1>1,"đạt","")', result: 'đạt' } as ExcelJS.CellValue;
-  ws.getCell('G5').value = { formula: 'A1>1', result: true } as unknown as ExcelJS.CellValue;
-  ws.getCell('G6').value = { formula: 'NOW()' } as ExcelJS.CellValue; // never calculated: no result
-  // Shared formula filled down F3:F5, the way Excel stores a dragged formula.
-  ws.getCell('A3').value = 1;
-  ws.getCell('A4').value = 2;
-  ws.getCell('A5').value = 3;
-  ws.fillFormula('F3:F5', 'A3*2', [2, 4, 6]);
-  // A two-row merged header.
-  ws.getCell('A7').value = 'STT';
-  ws.getCell('B7').value = 'Tiêu chí';
-  ws.getCell('C7').value = 'Điểm';
-  ws.getCell('C8').value = 'Tối đa';
-  ws.getCell('D8').value = 'Tự đánh giá';
-  ws.mergeCells('A7:A8');
-  ws.mergeCells('B7:B8');
-  ws.mergeCells('C7:D7');
-  // A styled but empty cell and a far cell.
-  ws.getCell('B10').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
-  ws.getCell('AB20').value = 'xa';
-  const second = wb.addWorksheet('Phụ lục 2');
-  second.getCell('A1').value = 'PHỤ LỤC 2';
-  return toBytes(wb);
+  return toBytes(everyKindWorkbook());
 }
 
 describe('workbookToGrid on every kind of value', () => {
