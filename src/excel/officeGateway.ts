@@ -96,15 +96,6 @@ function normColor(c: Any): string | null {
   return up.charAt(0) === '#' ? up : '#' + up;
 }
 
-function parseA1(address: string): { row: number; col: number } {
-  const m = /^\$?([A-Za-z]+)\$?(\d+)/.exec(address.replace(/^.*!/, ''));
-  if (!m) return { row: 0, col: 0 };
-  let col = 0;
-  const letters = m[1].toUpperCase();
-  for (let i = 0; i < letters.length; i++) col = col * 26 + letters.charCodeAt(i) - 64;
-  return { row: Number(m[2]) - 1, col: col - 1 };
-}
-
 function at2(grid: Any[][] | null | undefined, r: number, c: number): Any {
   if (!grid) return undefined;
   const row = grid[r];
@@ -1242,5 +1233,3 @@ export function createExcelHost(options?: ExcelHostOptions): WorkbookHost & { fe
   return host;
 }
 
-/** Keeps parseA1 reachable for callers mapping event addresses. */
-export const _internal = { parseA1: parseA1 };

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import JSZip from 'jszip';
 import * as nodePath from 'path';
-import { sheetQualified } from '../core/address';
+import { parseRange, sheetQualified } from '../core/address';
 import { CellWrite, Highlight, SummaryCell, SummarySheet, WritePlan } from '../core/plan/types';
 
 /**
@@ -73,19 +73,10 @@ function detachSharedClones(ws: ExcelJS.Worksheet, master: ExcelJS.Cell): void {
   ws.eachRow((row) => row.eachCell(detach));
 }
 
-function lettersToNumber(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
-  return n;
-}
-
-/** "D4:D10" -> 1-based inclusive bounds. */
+/** "D4:D10" -> 1-based inclusive bounds, as ExcelJS numbers rows and columns. */
 function parseRef(ref: string): { top: number; left: number; bottom: number; right: number } | null {
-  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(ref.toUpperCase());
-  if (!m) return null;
-  const top = Number(m[2]);
-  const left = lettersToNumber(m[1]);
-  return { top, left, bottom: m[4] ? Number(m[4]) : top, right: m[3] ? lettersToNumber(m[3]) : left };
+  const r = parseRange(ref);
+  return r ? { top: r.top + 1, left: r.left + 1, bottom: r.bottom + 1, right: r.right + 1 } : null;
 }
 
 function applyWrite(ws: ExcelJS.Worksheet, w: CellWrite): void {

@@ -1,4 +1,4 @@
-import { columnLetters } from '../core/address';
+import { columnLetters, parseA1 } from '../core/address';
 import { analyseWorkbook } from '../core/analyse';
 import { WorkbookGrid, GridCell } from '../core/grid';
 import { ApplyOptions, ApplyReport, HostCapabilities, HostError, RevertReport, WorkbookHost } from '../core/host';
@@ -85,15 +85,6 @@ function shownText(cell: GridCell | null | undefined): string {
   if (cell.error) return cell.error;
   if (cell.value === null || cell.value === undefined) return cell.formula ? '=' + cell.formula.replace(/^=/, '') : '';
   return String(cell.value);
-}
-
-function parseA1(address: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Za-z]+)\$?(\d+)$/.exec(address.trim());
-  if (!m) return null;
-  let col = 0;
-  const letters = m[1].toUpperCase();
-  for (let i = 0; i < letters.length; i++) col = col * 26 + (letters.charCodeAt(i) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
 }
 
 /** A small read-only window on the grid around one cell: 2 rows either side, up to 8 columns. */

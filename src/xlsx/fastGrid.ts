@@ -4,6 +4,7 @@ import { readWorkbookFileBytes } from './workbookFile';
 import { WorkbookInputError } from './workbookInputError';
 import { inspectXlsxBytes, resolveLimits, ZipLimits } from './zipGuard';
 import { T_BOOLEAN, T_DATE, T_ERROR, T_FORMULA, T_HYPERLINK, T_MERGE, T_NULL, T_NUMBER, T_RICH_TEXT, T_STRING } from './cellTypes';
+import { columnIndex, columnLetters } from '../core/address';
 
 /**
  * The read-only files-side gateway: .xlsx bytes -> plain grid for the core, without ExcelJS.
@@ -527,22 +528,12 @@ function decodeAddress(value: string): Addr {
   return { col: hasCol ? colNumber : undefined, row: hasRow ? rowNumber : undefined, address: col + row };
 }
 
+/** 1-based column number to letters, refusing what ExcelJS refuses. */
 function n2l(n: number): string {
   if (n < 1 || n > MAX_COL) bad('column out of range after translating a shared formula');
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = (n - 1 - r) / 26;
-  }
-  return s;
+  return columnLetters(n - 1);
 }
 
-function l2n(l: string): number {
-  let n = 0;
-  for (let i = 0; i < l.length; i++) n = n * 26 + l.charCodeAt(i) - 64;
-  return n;
-}
 
 const REPLACEMENT_CANDIDATE_RX = /(([a-z_\-0-9]*)!)?([a-z0-9_$]{2,})([(])?/gi;
 const CELL_REF_RX = /^([$])?([a-z]+)([$])?([1-9][0-9]*)$/i;
@@ -560,7 +551,7 @@ function slideFormula(formula: string, fromCell: string, toCell: string): string
     const rowDollar = match[3];
     const rowStr = match[4];
     if (colStr.length > 3 || (colStr.length === 3 && colStr > 'XFD')) return refMatch;
-    let col = l2n(colStr);
+    let col = columnIndex(colStr) + 1;
     let row = parseInt(rowStr, 10);
     if (!colDollar) col += (to.col as number) - (offset.col as number);
     if (!rowDollar) row += (to.row as number) - (offset.row as number);

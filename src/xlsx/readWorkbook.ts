@@ -4,6 +4,7 @@ import { readWorkbookFileBytes } from './workbookFile';
 import { WorkbookInputError } from './workbookInputError';
 import { inspectXlsxBytes, resolveLimits, ZipLimits } from './zipGuard';
 import { T_BOOLEAN, T_DATE, T_ERROR, T_FORMULA, T_HYPERLINK, T_MERGE, T_NULL, T_NUMBER, T_RICH_TEXT, T_STRING } from './cellTypes';
+import { parseRange } from '../core/address';
 
 /**
  * The files-side gateway, reading: .xlsx bytes -> ExcelJS workbook -> plain grid for the core.
@@ -215,25 +216,10 @@ function sheetMerges(ws: ExcelJS.Worksheet): CellRange[] {
   }
   // Public route: builds the whole sheet model, so only when the internals are not there.
   for (const range of ((ws as unknown as { model: { merges?: string[] } }).model.merges || [])) {
-    const r = parseRange(range);
+    const r = parseRange(range.toUpperCase());
     if (r) merges.push(r);
   }
   return merges;
-}
-
-function lettersToCol(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
-  return n - 1;
-}
-
-/** "C5:D5" (or "C5") -> 0-based inclusive range. */
-function parseRange(range: string): CellRange | null {
-  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(range.toUpperCase());
-  if (!m) return null;
-  const top = Number(m[2]) - 1;
-  const left = lettersToCol(m[1]);
-  return { top, left, bottom: m[4] ? Number(m[4]) - 1 : top, right: m[3] ? lettersToCol(m[3]) : left };
 }
 
 function sheetToGrid(ws: ExcelJS.Worksheet, date1904: boolean): SheetGrid {
