@@ -82,4 +82,26 @@ run('task pane in Excel (Office stub on the in-memory workbook)', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  test('a protected sheet: an error MessageBar in plain Vietnamese naming it, and nothing written', async () => {
+    const page = await context.newPage();
+    await page.route(/appsforoffice\.microsoft\.com/, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: stub }));
+    await page.goto(server.url + 'taskpane.html');
+    await page.getByTestId('main-total').filter({ hasText: '68,13/74' }).waitFor({ timeout: 30000 });
+    type Fake = { setProtected(s: string, on: boolean): void; sheet(n: string): unknown; cell(s: string, a: string): { formula?: string } | null };
+    await page.evaluate(() => (window as unknown as { __fakeOffice: Fake }).__fakeOffice.setProtected('Phụ lục 1', true));
+    await page.getByRole('button', { name: 'Tính lại điểm' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'Phụ lục 1' });
+    await alert.waitFor({ timeout: 30000 });
+    await expect(alert.innerText()).resolves.toContain('đang được bảo vệ');
+    await page.screenshot({ path: shot('excel-stub-protected'), fullPage: true });
+    const state = await page.evaluate(() => {
+      const fake = (window as unknown as { __fakeOffice: Fake }).__fakeOffice;
+      return { summary: fake.sheet('Tổng hợp điểm') !== null, backup: fake.sheet('CCHC_backup') !== null, total: fake.cell('Phụ lục 1', 'D129') };
+    });
+    expect(state.summary).toBe(false);
+    expect(state.backup).toBe(false);
+    expect(state.total && state.total.formula ? state.total.formula : null).toBeNull();
+    await page.close();
+  });
 });
