@@ -22,7 +22,7 @@ export const HOST_ERROR_TEXT: { [code in HostErrorCode]: Template } = {
     en: 'The sheet "{sheet}" was changed by someone (or you) while the tool was writing. The tool put everything back; nothing was lost. Click "Recalculate scores" again.',
   },
   'nothing-to-revert': {
-    vi: 'Không có lần ghi nào để hoàn tác.',
+    vi: 'Chưa có lần ghi nào để hoàn tác.',
     en: 'There is no write to revert.',
   },
   'not-an-xlsx': {
@@ -34,8 +34,20 @@ export const HOST_ERROR_TEXT: { [code in HostErrorCode]: Template } = {
     en: 'Excel could not be reached. Close and reopen the add-in.',
   },
   unknown: {
-    vi: 'Đã có lỗi không mong muốn; bảng tính được giữ nguyên như trước.',
-    en: 'Something unexpected went wrong; the workbook was left as it was.',
+    vi: 'Đã xảy ra lỗi không mong đợi; bảng tính không bị thay đổi.',
+    en: 'An unexpected error occurred; the workbook was not changed.',
+  },
+};
+
+/** The same sentences where the host could not say which sheet (the others name none). */
+const HOST_ERROR_TEXT_NO_SHEET: { [code in HostErrorCode]?: Template } = {
+  'sheet-protected': {
+    vi: 'Một trang tính đang được bảo vệ nên không ghi được. Hãy bỏ bảo vệ trang (Xem lại › Bỏ bảo vệ trang tính) rồi thử lại. Bảng tính chưa bị thay đổi.',
+    en: 'A sheet is protected, so nothing could be written. Unprotect it (Review › Unprotect Sheet) and try again. The workbook was not changed.',
+  },
+  'changed-since-read': {
+    vi: 'Bảng tính vừa được người khác (hoặc bạn) sửa trong lúc công cụ đang ghi. Công cụ đã trả lại nguyên trạng, không mất gì. Hãy bấm "Tính lại điểm" lần nữa.',
+    en: 'The workbook was changed by someone (or you) while the tool was writing. The tool put everything back; nothing was lost. Click "Recalculate scores" again.',
   },
 };
 
@@ -93,8 +105,8 @@ export function hostText(t: Template, lang: Lang, params?: { [name: string]: str
   return s;
 }
 
-/** One sentence for a host error, with the sheet filled in. */
+/** One sentence for a host error, with the sheet filled in: the pane, the light pane and the ribbon's dialog all use it. */
 export function hostErrorText(code: HostErrorCode, lang: Lang, sheet?: string): string {
-  const t = HOST_ERROR_TEXT[code] || HOST_ERROR_TEXT.unknown;
+  const t = (!sheet && HOST_ERROR_TEXT_NO_SHEET[code]) || HOST_ERROR_TEXT[code] || HOST_ERROR_TEXT.unknown;
   return hostText(t, lang, { sheet: sheet || '' });
 }

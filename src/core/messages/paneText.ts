@@ -1,6 +1,6 @@
 import { FlagKind } from '../check/flag';
-import { HostErrorCode } from '../host';
 import { Lang } from '../number/format';
+import { hostText } from './hostMessages';
 
 /**
  * Every string of the task pane (and of its standalone browser page), Vietnamese first and
@@ -101,47 +101,17 @@ const FLAG_KIND_LABELS: { [kind in FlagKind]: Template } = {
   'not-a-scoring-table': { vi: 'Trang không phải bảng chấm điểm', en: 'Not a scoring sheet' },
 };
 
-/** Host failures in plain words. */
-const HOST_ERRORS: { [code in HostErrorCode]: Template } = {
-  'sheet-protected': {
-    vi: 'Trang tính {sheet} đang được bảo vệ nên không ghi được. Hãy bỏ bảo vệ (Xem lại > Bỏ bảo vệ trang tính) rồi thử lại.',
-    en: 'Sheet {sheet} is protected, so nothing was written. Unprotect it (Review > Unprotect Sheet) and try again.',
-  },
-  'cell-editing': {
-    vi: 'Một ô đang được sửa. Hãy nhấn Enter hoặc Esc trong Excel rồi thử lại.',
-    en: 'A cell is being edited. Press Enter or Esc in Excel and try again.',
-  },
-  'changed-since-read': {
-    vi: 'Bảng đã thay đổi sau lần đọc trước nên chưa ghi gì. Hãy nhấn lại "Tính lại điểm".',
-    en: 'The sheet changed since it was read, so nothing was written. Press "Recalculate scores" again.',
-  },
-  'nothing-to-revert': { vi: 'Chưa có lần ghi nào để hoàn tác.', en: 'There is no write to revert.' },
-  'not-an-xlsx': { vi: 'Tệp này không phải tệp Excel .xlsx.', en: 'This file is not an Excel .xlsx file.' },
-  'host-unavailable': {
-    vi: 'Không kết nối được với Excel. Hãy đóng và mở lại ngăn CCHC.',
-    en: 'Excel cannot be reached. Close the CCHC pane and open it again.',
-  },
-  unknown: { vi: 'Đã xảy ra lỗi không mong đợi; bảng tính không bị thay đổi.', en: 'An unexpected error occurred; the workbook was not changed.' },
-};
-
-function fill(template: string, params: { [name: string]: string | number }): string {
-  return template.replace(/\{(\w+)\}/g, function (whole: string, name: string): string {
-    return params[name] !== undefined ? String(params[name]) : whole;
-  });
-}
 
 export function paneText(key: PaneTextKey, lang: Lang, params?: { [name: string]: string | number }): string {
-  return fill(PANE_TEXT[key][lang], params || {});
+  return hostText(PANE_TEXT[key], lang, params);
 }
 
 export function flagKindLabel(kind: FlagKind, lang: Lang): string {
   return FLAG_KIND_LABELS[kind][lang];
 }
 
-export function hostErrorText(code: HostErrorCode, lang: Lang, sheet?: string): string {
-  const template = HOST_ERRORS[code] || HOST_ERRORS.unknown;
-  return fill(template[lang], { sheet: sheet ? '"' + sheet + '"' : lang === 'vi' ? 'này' : 'this' });
-}
+/** Host failures: one catalogue for the pane, the light pane and the ribbon command. */
+export { hostErrorText } from './hostMessages';
 
 /** "vi-VN", "vi" → vi; another language → en; unknown (empty) → vi, the users' language. */
 export function langFromLocale(locale: string | null | undefined): Lang {
