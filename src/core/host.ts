@@ -74,6 +74,11 @@ export interface WorkbookHost {
    */
   applyPlan(plan: WritePlan, options: ApplyOptions): Promise<ApplyReport>;
   revertLastWrite(): Promise<RevertReport>;
+  /**
+   * After a read or a write: whether the workbook holds a write of the tool that revertLastWrite can
+   * undo (also one saved in an earlier session), so the pane can offer it.
+   */
+  canRevert?(): boolean;
   /** Removes only the tool's own highlights; returns how many. */
   clearHighlights(): Promise<number>;
   /** Selects a cell so the user sees it (Excel), or scrolls to it (browser). */

@@ -129,6 +129,8 @@ export function createExcelHost(options?: ExcelHostOptions): WorkbookHost & { fe
   const settings: Any = office.context && office.context.document && office.context.document.settings ? office.context.document.settings : null;
   let names: string[] | null = savedNames();
   let state: ReadState | null = null;
+  // A backup sheet from this or an earlier session: "Hoàn tác" has something to restore.
+  let revertable = false;
   let writing = 0;
   let syncs = 0;
 
@@ -369,6 +371,7 @@ export function createExcelHost(options?: ExcelHostOptions): WorkbookHost & { fe
       .then(function (res) {
         rememberNames(res.fresh);
         state = res.state;
+        revertable = !!(res.state.backup && res.state.backup.length);
         return res.state;
       });
   }
@@ -814,6 +817,7 @@ export function createExcelHost(options?: ExcelHostOptions): WorkbookHost & { fe
           if (!conflict && !failed) {
             writing--;
             state = null;
+            revertable = true;
             rememberFills(loadedFills);
             const now = (names || []).slice();
             if (indexOf(now, BACKUP_SHEET_NAME) < 0) now.push(BACKUP_SHEET_NAME);
@@ -1107,6 +1111,7 @@ export function createExcelHost(options?: ExcelHostOptions): WorkbookHost & { fe
               for (let i = 0; i < found.names.length; i++) if (indexOf(deleted, found.names[i]) < 0) left.push(found.names[i]);
               rememberNames(left);
               forgetFills();
+              revertable = false;
               return { restored: restored };
             },
             function (e: Any) {
@@ -1226,6 +1231,9 @@ export function createExcelHost(options?: ExcelHostOptions): WorkbookHost & { fe
       });
     },
     revertLastWrite: revertLastWrite,
+    canRevert: function (): boolean {
+      return revertable;
+    },
     clearHighlights: clearHighlights,
     selectCell: selectCell,
     onUserEdit: features.changeEvents ? onUserEdit : undefined,

@@ -182,6 +182,10 @@ class InMemoryHost implements BrowserWorkbookHost {
     return { written: plan.writes.length, highlighted: options.highlights ? plan.highlights.length : 0, syncs: 0 };
   }
 
+  canRevert(): boolean {
+    return this.states.length > 1;
+  }
+
   async revertLastWrite(): Promise<RevertReport> {
     if (this.states.length < 2) return { restored: 0 };
     const undone = this.states.pop()!;

@@ -140,6 +140,21 @@ describe.each(LEVELS)('Office.js gateway at ExcelApi %s', (level) => {
     expect(later.fake.syncCount()).toBe(2);
   });
 
+  test('a write saved in the workbook can be reverted in a later session: canRevert says so after the read', async () => {
+    const { host, g } = install(sampleInit(), level);
+    await host.readWorkbook();
+    expect(host.canRevert!()).toBe(false);
+    await recalc(host);
+    expect(host.canRevert!()).toBe(true);
+    // The same open workbook, a new session of the add-in (the pane reopened): it finds the backup sheet.
+    const later = createExcelHost({ globals: g, debounceMs: 5 });
+    expect(later.canRevert!()).toBe(false);
+    await later.readWorkbook();
+    expect(later.canRevert!()).toBe(true);
+    expect((await later.revertLastWrite()).restored).toBeGreaterThan(0);
+    expect(later.canRevert!()).toBe(false);
+  });
+
   test('a sheet renamed since the names were saved costs one more read, and nothing is missed', async () => {
     const init = sampleInit();
     const renamed: FakeWorkbookInit = { sheets: init.sheets, settings: { 'cchc.sheetNames': JSON.stringify(['Old name', init.sheets[1].name]) } };

@@ -34,7 +34,12 @@ class GridHost implements WorkbookHost {
     this.listener?.(); // the host's own change event, echoing the write
     return { written: plan.writes.length, highlighted: options.highlights ? plan.highlights.length : 0, syncs: 1 };
   }
+  savedWrite = false;
+  canRevert() {
+    return this.savedWrite || this.history.length > 0;
+  }
   async revertLastWrite() {
+    this.savedWrite = false;
     const before = this.history.pop();
     if (!before) return { restored: 0 };
     this.grid = before;
@@ -146,6 +151,20 @@ describe('PaneController', () => {
     expect(c.getState().view!.flagGroups.map((g) => g.kind)).toContain('hand-total-mismatch');
     await c.revert();
     expect(c.getState().error!.text).toBe('Chưa có lần ghi nào để hoàn tác.');
+  });
+
+  test('a pane opened on a workbook holding an earlier write offers to revert it', async () => {
+    const host = new GridHost(buildSampleGrid());
+    host.savedWrite = true; // the backup sheet of a write made before the pane was (re)opened
+    const c = new PaneController(host, 'vi');
+    await c.start();
+    expect(c.getState().canRevert).toBe(true);
+    await c.revert();
+    expect(c.getState().canRevert).toBe(false);
+    // and a plain workbook offers nothing
+    const fresh = new PaneController(new GridHost(buildSampleGrid()), 'vi');
+    await fresh.start();
+    expect(fresh.getState().canRevert).toBe(false);
   });
 
   test('a host error becomes a plain-words message with the host text as details', async () => {

@@ -175,11 +175,12 @@ export class PaneController {
     }
   }
 
-  /** Reads and checks without writing. */
+  /** Reads and checks without writing; a write saved in the workbook earlier can still be reverted. */
   analyse(): Promise<void> {
     return this.run('reading', async () => {
       const grid = await this.host.readWorkbook();
-      this.show(analyseWorkbook(grid, { lang: this.lang }), grid, {});
+      const patch: Partial<PaneState> = this.host.canRevert ? { canRevert: this.host.canRevert() } : {};
+      this.show(analyseWorkbook(grid, { lang: this.lang }), grid, patch);
     });
   }
 
