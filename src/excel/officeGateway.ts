@@ -1,10 +1,12 @@
 import { a1, columnLetters } from '../core/address';
-import { CellScalar, GridCell, SheetGrid, WorkbookGrid } from '../core/grid';
+import { CellScalar, WorkbookGrid } from '../core/grid';
 import { ApplyOptions, ApplyReport, HostCapabilities, RevertReport, WorkbookHost } from '../core/host';
 import { SUMMARY_SHEET_NAME } from '../core/plan/summarySheet';
-import { SummaryCell, WritePlan } from '../core/plan/types';
+import { WritePlan } from '../core/plan/types';
 import { BACKUP_SHEET_NAME, BackupRecord, parseBackup } from './backupRecords';
 import { detectFeatures, ExcelFeatures } from './features';
+import { buildBackup, quoteSheet, rangeAddress, summaryBlock } from './planCells';
+import { at2, findSheet, prevOf, ReadState, SheetRead, toGrid } from './readState';
 import { hostError, toHostError } from './officeErrors';
 
 export { BACKUP_SHEET_NAME } from './backupRecords';
@@ -70,36 +72,11 @@ export interface ExcelHostOptions {
 
 /* ------------------------------------------------------------------ backup records */
 
-interface SheetRead {
-  name: string;
-  top: number;
-  left: number;
-  formulas: CellScalar[][];
-  values: CellScalar[][];
-  numberFormat: string[][];
-  fills: Array<Array<string | null>> | null;
-  protectedSheet: boolean;
-  /** Ids of the tool's own conditional formats on the used range (1.6+). */
-  ownCfIds: string[];
-}
-
-interface ReadState {
-  sheets: SheetRead[];
-  names: string[];
-  backup: BackupRecord[] | null;
-}
-
 function normColor(c: Any): string | null {
   if (typeof c !== 'string' || c === '') return null;
   const up = c.toUpperCase();
   if (up === '#FFFFFF' || up === 'WHITE') return null;
   return up.charAt(0) === '#' ? up : '#' + up;
-}
-
-function at2(grid: Any[][] | null | undefined, r: number, c: number): Any {
-  if (!grid) return undefined;
-  const row = grid[r];
-  return row ? row[c] : undefined;
 }
 
 function jsonSize(x: unknown): number {
@@ -328,9 +305,9 @@ export function createExcelHost(options?: ExcelHostOptions): WorkbookHost & { fe
             fills: fills,
             protectedSheet: features.protection ? !!part.ws.protection.protected : false,
             ownCfIds: ownCfIds,
+            links: links,
+            fonts: fonts,
           };
-          (sr as Any).links = links;
-          (sr as Any).fonts = fonts;
           out.push(sr);
         }
         let backup: BackupRecord[] | null = null;
@@ -376,42 +353,6 @@ export function createExcelHost(options?: ExcelHostOptions): WorkbookHost & { fe
       });
   }
 
-  function toGrid(s: ReadState): WorkbookGrid {
-    const sheets: SheetGrid[] = [];
-    for (let i = 0; i < s.sheets.length; i++) {
-      const sr = s.sheets[i];
-      const links: Array<Array<string | null>> | null = (sr as Any).links;
-      const fonts: Array<Array<string | null>> | null = (sr as Any).fonts;
-      const rows: SheetGrid['rows'] = [];
-      for (let r = 0; r < sr.top; r++) rows.push(null);
-      for (let r = 0; r < sr.values.length; r++) {
-        const row: Array<GridCell | null> = [];
-        for (let c = 0; c < sr.left; c++) row.push(null);
-        let any = false;
-        for (let c = 0; c < sr.values[r].length; c++) {
-          const v = sr.values[r][c];
-          const f = sr.formulas[r][c];
-          const link = at2(links, r, c);
-          const font = at2(fonts, r, c);
-          if ((v === '' || v === null || v === undefined) && !link && typeof f !== 'string') {
-            row.push(null);
-            continue;
-          }
-          const cell: GridCell = { value: v === '' ? null : v };
-          if (typeof f === 'string' && f.charAt(0) === '=') cell.formula = f.substring(1);
-          if (typeof v === 'string' && /^#(REF!|VALUE!|DIV\/0!|NAME\?|N\/A|NUM!|NULL!|SPILL!|CALC!)$/.test(v)) cell.error = v;
-          if (link) cell.hyperlink = link;
-          if (font) cell.font = font;
-          row.push(cell);
-          any = true;
-        }
-        rows.push(any ? row : null);
-      }
-      sheets.push({ name: sr.name, rows: rows });
-    }
-    return { sheets: sheets };
-  }
-
   function readWorkbook(): Promise<WorkbookGrid> {
     return readState().then(toGrid, function (e) {
       throw toHostError(e);
@@ -420,113 +361,10 @@ export function createExcelHost(options?: ExcelHostOptions): WorkbookHost & { fe
 
   /* ---------------------------------------------------------------- write */
 
-  function findSheet(s: ReadState, name: string): SheetRead | null {
-    for (let i = 0; i < s.sheets.length; i++) if (s.sheets[i].name === name) return s.sheets[i];
-    return null;
-  }
-
-  function prevOf(sr: SheetRead | null, row: number, col: number): { f: CellScalar; nf: string; fill: string | null | undefined } {
-    if (!sr) return { f: '', nf: 'General', fill: undefined };
-    const r = row - sr.top;
-    const c = col - sr.left;
-    const f = at2(sr.formulas, r, c);
-    const nf = at2(sr.numberFormat, r, c);
-    const fill = sr.fills ? at2(sr.fills, r, c) : undefined;
-    return { f: f === undefined ? '' : f, nf: nf === undefined ? 'General' : nf, fill: sr.fills ? (fill === undefined ? null : fill) : undefined };
-  }
-
   /** Queued operations with their payload estimate; flushed in as few syncs as the limit allows. */
   interface Op {
     size: number;
     apply: (context: Any) => void;
-  }
-
-  function summaryBlock(plan: WritePlan): { formulas: CellScalar[][]; formats: string[][]; bold: boolean[][]; links: Array<{ r: number; c: number; cell: SummaryCell & { kind: 'link' } }> } {
-    let width = 1;
-    for (let r = 0; r < plan.summary.rows.length; r++) if (plan.summary.rows[r].length > width) width = plan.summary.rows[r].length;
-    const formulas: CellScalar[][] = [];
-    const formats: string[][] = [];
-    const bold: boolean[][] = [];
-    const links: Array<{ r: number; c: number; cell: SummaryCell & { kind: 'link' } }> = [];
-    for (let r = 0; r < plan.summary.rows.length; r++) {
-      const src = plan.summary.rows[r];
-      const fr: CellScalar[] = [];
-      const nr: string[] = [];
-      const br: boolean[] = [];
-      for (let c = 0; c < width; c++) {
-        const cell = src[c];
-        if (!cell) {
-          fr.push('');
-          nr.push('General');
-          br.push(false);
-        } else if (cell.kind === 'number') {
-          fr.push(cell.value);
-          nr.push(cell.numberFormat || 'General');
-          br.push(!!cell.bold);
-        } else if (cell.kind === 'link') {
-          links.push({ r: r, c: c, cell: cell });
-          if (features.rangeHyperlink) fr.push(textConstant(cell.text));
-          else fr.push('=HYPERLINK("#' + quoteSheet(cell.sheet).replace(/"/g, '""') + '!' + cell.address + '","' + cell.text.replace(/"/g, '""') + '")');
-          nr.push('@');
-          br.push(false);
-        } else {
-          fr.push(textConstant(cell.text));
-          nr.push('@');
-          br.push(!!cell.bold);
-        }
-      }
-      formulas.push(fr);
-      formats.push(nr);
-      bold.push(br);
-    }
-    return { formulas: formulas, formats: formats, bold: bold, links: links };
-  }
-
-  function quoteSheet(name: string): string {
-    return "'" + name.replace(/'/g, "''") + "'";
-  }
-
-  /** Text stays text: a leading apostrophe keeps "=…", "+…", "-…" and "@…" from being parsed. */
-  function textConstant(text: string): string {
-    return /^[=+\-@]/.test(text) ? "'" + text : text;
-  }
-
-  function rangeAddress(top: number, left: number, rows: number, cols: number): string {
-    const start = a1(top, left);
-    return rows === 1 && cols === 1 ? start : start + ':' + columnLetters(left + cols - 1) + (top + rows);
-  }
-
-  function buildBackup(plan: WritePlan, s: ReadState): BackupRecord[] {
-    const records: BackupRecord[] = [];
-    const summary = findSheet(s, SUMMARY_SHEET_NAME);
-    const meta: BackupRecord = { k: 'meta', v: 1, summaryExisted: !!summary, level: features.level };
-    if (summary) meta.summary = summary.formulas;
-    records.push(meta);
-    // Fills painted by the previous run are removed before painting again: their "previous" is the older one.
-    const oldFill: { [key: string]: string | null | undefined } = {};
-    if (s.backup) {
-      for (let i = 0; i < s.backup.length; i++) {
-        const b = s.backup[i];
-        if (b.k === 'h' && !b.cf) oldFill[b.s + '!' + b.a] = b.fill;
-      }
-    }
-    for (let i = 0; i < plan.writes.length; i++) {
-      const w = plan.writes[i];
-      const p = prevOf(findSheet(s, w.sheet), w.row, w.col);
-      records.push({ k: 'w', s: w.sheet, a: w.address, f: p.f, nf: p.nf });
-    }
-    for (let i = 0; i < plan.highlights.length; i++) {
-      const h = plan.highlights[i];
-      const rec: BackupRecord = { k: 'h', s: h.sheet, a: h.address, c: '#' + h.color.replace(/^#/, '').toUpperCase(), cf: features.conditionalFormats };
-      if (!features.conditionalFormats) {
-        const key = h.sheet + '!' + h.address;
-        const p = prevOf(findSheet(s, h.sheet), h.row, h.col);
-        const fill = key in oldFill ? oldFill[key] : p.fill;
-        if (fill !== undefined) rec.fill = fill;
-      }
-      records.push(rec);
-    }
-    return records;
   }
 
   function queueBackup(ops: Op[], records: BackupRecord[], exists: boolean): void {
@@ -671,7 +509,7 @@ export function createExcelHost(options?: ExcelHostOptions): WorkbookHost & { fe
   }
 
   function queueSummary(ops: Op[], plan: WritePlan, exists: boolean): void {
-    const block = summaryBlock(plan);
+    const block = summaryBlock(plan, features.rangeHyperlink);
     const rows = block.formulas.length;
     const cols = rows ? block.formulas[0].length : 1;
     ops.push({
@@ -759,7 +597,7 @@ export function createExcelHost(options?: ExcelHostOptions): WorkbookHost & { fe
         if (sr && sr.protectedSheet) throw hostError('sheet-protected', sr.name);
       }
       const effective: WritePlan = options.highlights ? plan : { writes: plan.writes, highlights: [], summary: plan.summary };
-      const records = buildBackup(effective, s);
+      const records = buildBackup(effective, s, features.level, features.conditionalFormats);
       const ops: Op[] = [];
       const backupExists = indexOf(s.names, BACKUP_SHEET_NAME) >= 0;
       const summaryExists = indexOf(s.names, plan.summary.name) >= 0;

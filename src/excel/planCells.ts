@@ -1,0 +1,98 @@
+import { a1, columnLetters } from '../core/address';
+import { CellScalar } from '../core/grid';
+import { SUMMARY_SHEET_NAME } from '../core/plan/summarySheet';
+import { SummaryCell, WritePlan } from '../core/plan/types';
+import { BackupRecord } from './backupRecords';
+import { findSheet, prevOf, ReadState } from './readState';
+
+/** The write sync's data, prepared without Office.js: addresses, the summary block, backup records. ES5. */
+
+/** The summary sheet as one block of formulas/constants, number formats and bold flags; links as HYPERLINK formulas where Range.hyperlink (1.7) is missing. */
+export function summaryBlock(plan: WritePlan, rangeHyperlink: boolean): { formulas: CellScalar[][]; formats: string[][]; bold: boolean[][]; links: Array<{ r: number; c: number; cell: SummaryCell & { kind: 'link' } }> } {
+  let width = 1;
+  for (let r = 0; r < plan.summary.rows.length; r++) if (plan.summary.rows[r].length > width) width = plan.summary.rows[r].length;
+  const formulas: CellScalar[][] = [];
+  const formats: string[][] = [];
+  const bold: boolean[][] = [];
+  const links: Array<{ r: number; c: number; cell: SummaryCell & { kind: 'link' } }> = [];
+  for (let r = 0; r < plan.summary.rows.length; r++) {
+    const src = plan.summary.rows[r];
+    const fr: CellScalar[] = [];
+    const nr: string[] = [];
+    const br: boolean[] = [];
+    for (let c = 0; c < width; c++) {
+      const cell = src[c];
+      if (!cell) {
+        fr.push('');
+        nr.push('General');
+        br.push(false);
+      } else if (cell.kind === 'number') {
+        fr.push(cell.value);
+        nr.push(cell.numberFormat || 'General');
+        br.push(!!cell.bold);
+      } else if (cell.kind === 'link') {
+        links.push({ r: r, c: c, cell: cell });
+        if (rangeHyperlink) fr.push(textConstant(cell.text));
+        else fr.push('=HYPERLINK("#' + quoteSheet(cell.sheet).replace(/"/g, '""') + '!' + cell.address + '","' + cell.text.replace(/"/g, '""') + '")');
+        nr.push('@');
+        br.push(false);
+      } else {
+        fr.push(textConstant(cell.text));
+        nr.push('@');
+        br.push(!!cell.bold);
+      }
+    }
+    formulas.push(fr);
+    formats.push(nr);
+    bold.push(br);
+  }
+  return { formulas: formulas, formats: formats, bold: bold, links: links };
+}
+
+export function quoteSheet(name: string): string {
+  return "'" + name.replace(/'/g, "''") + "'";
+}
+
+/** Text stays text: a leading apostrophe keeps "=…", "+…", "-…" and "@…" from being parsed. */
+export function textConstant(text: string): string {
+  return /^[=+\-@]/.test(text) ? "'" + text : text;
+}
+
+export function rangeAddress(top: number, left: number, rows: number, cols: number): string {
+  const start = a1(top, left);
+  return rows === 1 && cols === 1 ? start : start + ':' + columnLetters(left + cols - 1) + (top + rows);
+}
+
+/** What each cell the plan writes or highlights held before, as backup records (the first is meta). */
+export function buildBackup(plan: WritePlan, s: ReadState, level: string, conditionalFormats: boolean): BackupRecord[] {
+  const records: BackupRecord[] = [];
+  const summary = findSheet(s, SUMMARY_SHEET_NAME);
+  const meta: BackupRecord = { k: 'meta', v: 1, summaryExisted: !!summary, level: level };
+  if (summary) meta.summary = summary.formulas;
+  records.push(meta);
+  // Fills painted by the previous run are removed before painting again: their "previous" is the older one.
+  const oldFill: { [key: string]: string | null | undefined } = {};
+  if (s.backup) {
+    for (let i = 0; i < s.backup.length; i++) {
+      const b = s.backup[i];
+      if (b.k === 'h' && !b.cf) oldFill[b.s + '!' + b.a] = b.fill;
+    }
+  }
+  for (let i = 0; i < plan.writes.length; i++) {
+    const w = plan.writes[i];
+    const p = prevOf(findSheet(s, w.sheet), w.row, w.col);
+    records.push({ k: 'w', s: w.sheet, a: w.address, f: p.f, nf: p.nf });
+  }
+  for (let i = 0; i < plan.highlights.length; i++) {
+    const h = plan.highlights[i];
+    const rec: BackupRecord = { k: 'h', s: h.sheet, a: h.address, c: '#' + h.color.replace(/^#/, '').toUpperCase(), cf: conditionalFormats };
+    if (!conditionalFormats) {
+      const key = h.sheet + '!' + h.address;
+      const p = prevOf(findSheet(s, h.sheet), h.row, h.col);
+      const fill = key in oldFill ? oldFill[key] : p.fill;
+      if (fill !== undefined) rec.fill = fill;
+    }
+    records.push(rec);
+  }
+  return records;
+}
