@@ -1,4 +1,5 @@
 import './polyfills';
+import { langFromLocale } from '../core/messages/paneText';
 import { Lang } from '../core/number/format';
 import { createExcelHost } from '../excel/officeGateway';
 import { showMessageDialog } from './messageDialog';
@@ -14,7 +15,11 @@ import { failure, Outcome, recalculateWith } from './recalculate';
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const Office: any;
 
-const LANG: Lang = 'vi';
+/** Office's display language: Vietnamese unless Office says otherwise (read when the button is pressed). */
+function officeLang(): Lang {
+  const locale = Office && Office.context ? Office.context.displayLanguage : '';
+  return langFromLocale(locale);
+}
 let host: ReturnType<typeof createExcelHost> | null = null;
 /** The last outcome, for the light pane and for tests. */
 export let lastOutcome: Outcome | null = null;
@@ -39,22 +44,23 @@ export function recalculateScores(event: any): Promise<void> {
       /* the host has gone: nothing to tell */
     }
   };
+  const lang = officeLang();
   let started: Promise<Outcome>;
   try {
-    started = recalculateWith(getHost(), LANG);
+    started = recalculateWith(getHost(), lang);
   } catch (e) {
-    started = Promise.resolve(failure(e, LANG));
+    started = Promise.resolve(failure(e, lang));
   }
   return started.then(
     function (outcome) {
       lastOutcome = outcome;
       // Success shows in the sheet itself (totals, summary sheet); a failure needs words.
-      if (!outcome.ok) showMessageDialog(Office, pageUrl(), outcome.message, LANG);
+      if (!outcome.ok) showMessageDialog(Office, pageUrl(), outcome.message, lang);
       complete();
     },
     function (e: unknown) {
-      lastOutcome = failure(e, LANG);
-      showMessageDialog(Office, pageUrl(), lastOutcome.message, LANG);
+      lastOutcome = failure(e, lang);
+      showMessageDialog(Office, pageUrl(), lastOutcome.message, lang);
       complete();
     },
   );

@@ -1,4 +1,5 @@
 import './polyfills';
+import { langFromLocale } from '../core/messages/paneText';
 import { mountLightPane } from './lightPane';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -7,5 +8,5 @@ declare const Office: any;
 /** Entry of lightpane.js: the IE11 task pane, mounted into taskpane.html's #container once Office is ready. */
 Office.onReady(function () {
   const app = document.getElementById('container') || document.getElementById('app') || document.body;
-  mountLightPane(app);
+  mountLightPane(app, { lang: langFromLocale(Office.context ? Office.context.displayLanguage : '') });
 });

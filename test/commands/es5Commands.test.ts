@@ -112,4 +112,20 @@ describe('the ES5 commands bundle (Excel 2016/2019, Internet Explorer 11)', () =
     expect(url.searchParams.get('text')).toContain('đang được bảo vệ');
     expect(url.searchParams.get('text')).toContain(grid.sheets[0].name);
   });
+
+  test('in an English Office the message dialog of the ribbon is in English', async () => {
+    const context = vm.createContext({ setTimeout, clearTimeout });
+    vm.runInContext(STRIP_MODERN, context);
+    vm.runInContext('var window = this;', context);
+    vm.runInContext(fake, context);
+    const grid = buildSampleGrid();
+    context.init = JSON.parse(JSON.stringify({ sheets: grid.sheets.map((s, i) => ({ name: s.name, rows: s.rows, protected: i === 0 })) }));
+    vm.runInContext('var handle = FakeOffice.installFakeOffice(this, init, { apiLevel: "1.1", displayLanguage: "en-US" });', context);
+    vm.runInContext(commands, context);
+    vm.runInContext('var completed = 0; handle.actions.recalculateScores({ completed: function () { completed++; } });', context);
+    for (let i = 0; i < 200 && vm.runInContext('completed', context) === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    const url = new URL(vm.runInContext('handle.dialogs[0].url', context));
+    expect(url.searchParams.get('lang')).toBe('en');
+    expect(url.searchParams.get('text')).toMatch(/is protected/);
+  });
 });

@@ -49,6 +49,8 @@ export interface FakeOfficeOptions {
   apiLevel: ApiLevel | string;
   /** Request payload limit per sync (Excel on the web: 5 MB). */
   payloadLimit?: number;
+  /** Office's display language (Office.context.displayLanguage); default vi-VN. */
+  displayLanguage?: string;
 }
 
 export interface FakeCell {
@@ -1260,6 +1262,7 @@ export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: 
         },
       },
       host: 'Excel',
+      displayLanguage: options.displayLanguage || 'vi-VN',
       // Dialogs the ribbon command opens (DialogApi 1.1): recorded, answered as opened.
       ui: {
         displayDialogAsync: function (url: string, options: Any, callback?: (result: Any) => void): void {
