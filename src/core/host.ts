@@ -89,6 +89,32 @@ export interface WorkbookHost {
   downloadAnnotated?(): Promise<{ fileName: string; bytes: Uint8Array }>;
 }
 
+/** A small read-only window on the sheet around a selected cell (browser mode's "select"). */
+export interface CellPreview {
+  sheet: string;
+  address: string;
+  /** 0-based row and column of the selected cell. */
+  row: number;
+  col: number;
+  /** Column letters shown, left to right. */
+  columns: { col: number; letter: string }[];
+  /** A few rows around the cell, each with its 1-based number and the shown text of each column. */
+  rows: { row: number; cells: string[] }[];
+}
+
+/** What the standalone browser page adds to a host: files, the sample, the selected cell, download. */
+export interface StandaloneControls {
+  fileName(): string;
+  isSample(): boolean;
+  /** Replaces the workbook with a file the user chose; rejects with a WorkbookInputError for a bad file. */
+  openFile(bytes: Uint8Array, fileName: string): Promise<void>;
+  openSample(): Promise<void>;
+  /** The cell last selected through selectCell, with its neighbourhood; null before any. */
+  selection(): CellPreview | null;
+  onSelectionChange(listener: (preview: CellPreview | null) => void): () => void;
+  downloadAnnotated(): Promise<{ fileName: string; bytes: Uint8Array }>;
+}
+
 export function isHostError(e: unknown): e is HostError {
   return typeof e === 'object' && e !== null && typeof (e as HostError).code === 'string' && !(e instanceof Error);
 }

@@ -1,7 +1,7 @@
 import { columnLetters, parseA1 } from '../core/address';
 import { analyseWorkbook } from '../core/analyse';
 import { WorkbookGrid, GridCell } from '../core/grid';
-import { ApplyOptions, ApplyReport, HostCapabilities, HostError, RevertReport, WorkbookHost } from '../core/host';
+import { ApplyOptions, ApplyReport, CellPreview, HostCapabilities, HostError, RevertReport, StandaloneControls, WorkbookHost } from '../core/host';
 import { Lang } from '../core/number/format';
 import { WritePlan } from '../core/plan/types';
 import { applyPlanToWorkbook, workbookToXlsxBuffer } from './applyPlan';
@@ -18,31 +18,11 @@ import { readWorkbookBytes } from './readWorkbook';
 
 export const SAMPLE_FILE_NAME = 'Mau-Phu-luc-CCHC-Thanh-Xa-2023.xlsx';
 
-export interface CellPreview {
-  sheet: string;
-  address: string;
-  /** 0-based row and column of the selected cell. */
-  row: number;
-  col: number;
-  /** Column letters shown, left to right. */
-  columns: { col: number; letter: string }[];
-  /** A few rows around the cell, each with its 1-based number and the shown text of each column. */
-  rows: { row: number; cells: string[] }[];
-}
-
 /** What the standalone page can do beyond WorkbookHost: open another file, show the selected cell. */
-export interface BrowserWorkbookHost extends WorkbookHost {
+export interface BrowserWorkbookHost extends WorkbookHost, StandaloneControls {
   readonly kind: 'browser';
-  fileName(): string;
-  isSample(): boolean;
-  /** Replaces the workbook with a file the user chose; rejects with a WorkbookInputError for a bad file. */
-  openFile(bytes: Uint8Array, fileName: string): Promise<void>;
-  openSample(): Promise<void>;
   /** Language of the summary sheet in the annotated copy. */
   setLanguage(lang: Lang): void;
-  /** The cell last selected through selectCell, with its neighbourhood; null before any. */
-  selection(): CellPreview | null;
-  onSelectionChange(listener: (preview: CellPreview | null) => void): () => void;
   downloadAnnotated(): Promise<{ fileName: string; bytes: Uint8Array }>;
 }
 

@@ -42,6 +42,23 @@ function fakeConfig(outDir: string): webpack.Configuration {
 }
 
 
+
+/** Loads the fake Office (at ExcelApi 1.1, IE11 built-ins only) and commands.js in a VM, presses the ribbon button, waits for completed(). */
+async function pressRibbon(fake: string, commands: string, protectFirstSheet: boolean, displayLanguage?: string): Promise<{ context: vm.Context; grid: ReturnType<typeof buildSampleGrid> }> {
+  const context = vm.createContext({ setTimeout, clearTimeout });
+  vm.runInContext(STRIP_MODERN, context);
+  vm.runInContext('var window = this;', context); // IE11 has window, not globalThis
+  vm.runInContext(fake, context);
+  const grid = buildSampleGrid();
+  context.init = JSON.parse(JSON.stringify({ sheets: grid.sheets.map((s, i) => ({ name: s.name, rows: s.rows, protected: protectFirstSheet && i === 0 })) }));
+  context.options = { apiLevel: '1.1', displayLanguage: displayLanguage || 'vi-VN' };
+  vm.runInContext('var handle = FakeOffice.installFakeOffice(this, init, options);', context);
+  vm.runInContext(commands, context);
+  vm.runInContext('var completed = 0; handle.actions.recalculateScores({ completed: function () { completed++; } });', context);
+  for (let i = 0; i < 200 && vm.runInContext('completed', context) === 0; i++) await new Promise((r) => setTimeout(r, 10));
+  return { context, grid };
+}
+
 describe('the ES5 commands bundle (Excel 2016/2019, Internet Explorer 11)', () => {
   let outDir = '';
   let commands = '';
@@ -93,16 +110,7 @@ describe('the ES5 commands bundle (Excel 2016/2019, Internet Explorer 11)', () =
   });
 
   test('event.completed() is called even when the write fails (protected sheet)', async () => {
-    const context = vm.createContext({ setTimeout, clearTimeout });
-    vm.runInContext(STRIP_MODERN, context);
-    vm.runInContext('var window = this;', context);
-    vm.runInContext(fake, context);
-    const grid = buildSampleGrid();
-    context.init = JSON.parse(JSON.stringify({ sheets: grid.sheets.map((s, i) => ({ name: s.name, rows: s.rows, protected: i === 0 })) }));
-    vm.runInContext('var handle = FakeOffice.installFakeOffice(this, init, { apiLevel: "1.1" });', context);
-    vm.runInContext(commands, context);
-    vm.runInContext('var completed = 0; handle.actions.recalculateScores({ completed: function () { completed++; } });', context);
-    for (let i = 0; i < 200 && vm.runInContext('completed', context) === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    const { context, grid } = await pressRibbon(fake, commands, true);
     expect(vm.runInContext('completed', context)).toBe(1);
     expect(vm.runInContext('handle.sheet("Tổng hợp điểm")', context)).toBeNull();
     // No pane to speak through: the message opens in a dialog, in Vietnamese, naming the sheet.
@@ -114,16 +122,7 @@ describe('the ES5 commands bundle (Excel 2016/2019, Internet Explorer 11)', () =
   });
 
   test('in an English Office the message dialog of the ribbon is in English', async () => {
-    const context = vm.createContext({ setTimeout, clearTimeout });
-    vm.runInContext(STRIP_MODERN, context);
-    vm.runInContext('var window = this;', context);
-    vm.runInContext(fake, context);
-    const grid = buildSampleGrid();
-    context.init = JSON.parse(JSON.stringify({ sheets: grid.sheets.map((s, i) => ({ name: s.name, rows: s.rows, protected: i === 0 })) }));
-    vm.runInContext('var handle = FakeOffice.installFakeOffice(this, init, { apiLevel: "1.1", displayLanguage: "en-US" });', context);
-    vm.runInContext(commands, context);
-    vm.runInContext('var completed = 0; handle.actions.recalculateScores({ completed: function () { completed++; } });', context);
-    for (let i = 0; i < 200 && vm.runInContext('completed', context) === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    const { context } = await pressRibbon(fake, commands, true, 'en-US');
     const url = new URL(vm.runInContext('handle.dialogs[0].url', context));
     expect(url.searchParams.get('lang')).toBe('en');
     expect(url.searchParams.get('text')).toMatch(/is protected/);
