@@ -14,6 +14,7 @@ import { sampleWorkbookBytes } from '../../src/xlsx/gridToWorkbook';
 import { readWorkbookBytes, readWorkbookFile, workbookToGrid } from '../../src/xlsx/readWorkbook';
 import { WorkbookInputError } from '../../src/xlsx/workbookInputError';
 import { everyKindWorkbook } from './fixtures/everyKind';
+import { body, MERGES, specWorkbook } from './fixtures/smallAppendix';
 
 /**
  * The fast reader must give exactly the grid ExcelJS + workbookToGrid gives (same cells, same
@@ -56,37 +57,6 @@ async function toBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
 // ---------------------------------------------------------------------------------------------
 // Workbooks as the other tests build them
 
-type Value = ExcelJS.CellValue;
-
-function specWorkbook(sheets: Array<{ name: string; rows: Value[][]; merges?: string[]; font?: string }>): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  for (const spec of sheets) {
-    const ws = wb.addWorksheet(spec.name);
-    spec.rows.forEach((row, r) =>
-      row.forEach((value, c) => {
-        if (value === null || value === undefined) return;
-        const cell = ws.getCell(r + 1, c + 1);
-        cell.value = value;
-        if (spec.font) cell.font = { name: spec.font };
-      }),
-    );
-    for (const m of spec.merges || []) ws.mergeCells(m);
-  }
-  return wb;
-}
-
-function body(encode: (s: string) => string): Value[][] {
-  return [
-    [encode('PHỤ LỤC 1')],
-    [encode('STT'), encode('Lĩnh vực, tiêu chí'), encode('Điểm'), null, encode('Tài liệu kiểm chứng')],
-    [null, null, encode('Tối đa'), encode('Tự đánh giá'), null],
-    ['1', encode('Công tác chỉ đạo điều hành'), 3, null, null],
-    ['1.1', encode('Kế hoạch cải cách hành chính'), 1, 1, encode('Kế hoạch số 12/KH-UBND ngày 05/01/2023')],
-    ['1.2', encode('Báo cáo định kỳ'), 2, encode('1,5'), null],
-    [encode('Tổng cộng'), null, 3, null, null],
-  ];
-}
-const MERGES = ['A2:A3', 'B2:B3', 'C2:D2', 'E2:E3'];
 
 const annotatedInput = () =>
   specWorkbook([

@@ -8,50 +8,17 @@ import { encodeTcvn3, encodeVni } from '../../src/core/text/legacyEncodings';
 import { applyPlanToWorkbook, writeWorkbookFile } from '../../src/xlsx/applyPlan';
 import { readWorkbookFile, workbookToGrid } from '../../src/xlsx/readWorkbook';
 import { evaluateCell } from '../helpers/formulaEvaluator';
+import { body, MERGES, SheetSpec, specWorkbook } from './fixtures/smallAppendix';
 
 /** Real .xlsx files, written with ExcelJS the way Excel stores them, read back through the gateway. */
 
-type Value = ExcelJS.CellValue;
-interface SheetSpec {
-  name: string;
-  rows: Value[][];
-  merges?: string[];
-  font?: string;
-}
-
 async function writeXlsx(file: string, sheets: SheetSpec[]): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  for (const spec of sheets) {
-    const ws = wb.addWorksheet(spec.name);
-    spec.rows.forEach((row, r) => {
-      row.forEach((value, c) => {
-        if (value === null || value === undefined) return;
-        const cell = ws.getCell(r + 1, c + 1);
-        cell.value = value;
-        if (spec.font) cell.font = { name: spec.font };
-      });
-    });
-    for (const m of spec.merges || []) ws.mergeCells(m);
-  }
-  await wb.xlsx.writeFile(file);
+  await specWorkbook(sheets).xlsx.writeFile(file);
 }
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-real-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-/** The same small Phụ lục in Unicode; encoders turn it into TCVN3 or VNI text. */
-function body(encode: (s: string) => string): Value[][] {
-  return [
-    [encode('PHỤ LỤC 1')],
-    [encode('STT'), encode('Lĩnh vực, tiêu chí'), encode('Điểm'), null, encode('Tài liệu kiểm chứng')],
-    [null, null, encode('Tối đa'), encode('Tự đánh giá'), null],
-    ['1', encode('Công tác chỉ đạo điều hành'), 3, null, null],
-    ['1.1', encode('Kế hoạch cải cách hành chính'), 1, 1, encode('Kế hoạch số 12/KH-UBND ngày 05/01/2023')],
-    ['1.2', encode('Báo cáo định kỳ'), 2, encode('1,5'), null],
-    [encode('Tổng cộng'), null, 3, null, null],
-  ];
-}
-const MERGES = ['A2:A3', 'B2:B3', 'C2:D2', 'E2:E3'];
 
 describe('legacy encodings and Unicode forms in real files', () => {
   const cases: Array<[string, (s: string) => string, string | undefined]> = [
