@@ -14,7 +14,7 @@ import { sampleWorkbookBytes } from '../../src/xlsx/gridToWorkbook';
 import { readWorkbookBytes, readWorkbookFile, workbookToGrid } from '../../src/xlsx/readWorkbook';
 import { WorkbookInputError } from '../../src/xlsx/workbookInputError';
 import { everyKindWorkbook } from './fixtures/everyKind';
-import { body, MERGES, specWorkbook } from './fixtures/smallAppendix';
+import { annotatedInputSheets, body, MERGES, specWorkbook } from './fixtures/smallAppendix';
 
 /**
  * The fast reader must give exactly the grid ExcelJS + workbookToGrid gives (same cells, same
@@ -58,24 +58,7 @@ async function toBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
 // Workbooks as the other tests build them
 
 
-const annotatedInput = () =>
-  specWorkbook([
-    {
-      name: 'Phụ lục 1',
-      merges: MERGES,
-      rows: [
-        ['PHỤ LỤC 1'],
-        ['STT', 'Lĩnh vực, tiêu chí', 'Điểm', null, 'Tài liệu kiểm chứng', 'Tỷ lệ (%)'],
-        [null, null, 'Tối đa', 'Tự đánh giá', null, null],
-        ['I', 'Lĩnh vực một', 3, 99, null, null],
-        ['1.1', 'Tiêu chí', 1, 1, { text: 'KH 1', hyperlink: 'https://x.vn/kh1.pdf' }, null],
-        ['1.2', 'Tiêu chí hai', 2, '1,5', { formula: 'HYPERLINK("https://x.vn/a.pdf","BC 2")', result: 'BC 2' }, null],
-        ['II', '=cmd|calc', 1, null, null, null],
-        ['2.1', 'Tiêu chí ba', 1, 0.25, 'QĐ 3', null],
-        ['Tổng cộng', null, 4, null, null, null],
-      ],
-    },
-  ]);
+const annotatedInput = () => specWorkbook(annotatedInputSheets());
 
 /** The sheet with every kind of value ExcelJS writes (shared with readWorkbook.test.ts). */
 function everyKind(): ExcelJS.Workbook {

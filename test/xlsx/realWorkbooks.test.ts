@@ -8,7 +8,7 @@ import { encodeTcvn3, encodeVni } from '../../src/core/text/legacyEncodings';
 import { applyPlanToWorkbook, writeWorkbookFile } from '../../src/xlsx/applyPlan';
 import { readWorkbookFile, workbookToGrid } from '../../src/xlsx/readWorkbook';
 import { evaluateCell } from '../helpers/formulaEvaluator';
-import { body, MERGES, SheetSpec, specWorkbook } from './fixtures/smallAppendix';
+import { annotatedInputSheets, body, MERGES, SheetSpec, specWorkbook } from './fixtures/smallAppendix';
 
 /** Real .xlsx files, written with ExcelJS the way Excel stores them, read back through the gateway. */
 
@@ -47,23 +47,7 @@ describe('the annotated copy', () => {
   test('has live formulas that evaluate to the computed totals, and user cells unchanged', async () => {
     const input = path.join(tmp, 'input.xlsx');
     const out = path.join(tmp, 'out.xlsx');
-    await writeXlsx(input, [
-      {
-        name: 'Phụ lục 1',
-        merges: MERGES,
-        rows: [
-          ['PHỤ LỤC 1'],
-          ['STT', 'Lĩnh vực, tiêu chí', 'Điểm', null, 'Tài liệu kiểm chứng', 'Tỷ lệ (%)'],
-          [null, null, 'Tối đa', 'Tự đánh giá', null, null],
-          ['I', 'Lĩnh vực một', 3, 99, null, null],
-          ['1.1', 'Tiêu chí', 1, 1, { text: 'KH 1', hyperlink: 'https://x.vn/kh1.pdf' }, null],
-          ['1.2', 'Tiêu chí hai', 2, '1,5', { formula: 'HYPERLINK("https://x.vn/a.pdf","BC 2")', result: 'BC 2' }, null],
-          ['II', '=cmd|calc', 1, null, null, null],
-          ['2.1', 'Tiêu chí ba', 1, 0.25, 'QĐ 3', null],
-          ['Tổng cộng', null, 4, null, null, null],
-        ],
-      },
-    ]);
+    await writeXlsx(input, annotatedInputSheets());
     const before = fs.readFileSync(input);
     const loaded = await readWorkbookFile(input);
     const analysis = analyseWorkbook(loaded.grid, { profile: null });
