@@ -1,0 +1,32 @@
+import { mergeTitleFacts, readTitleFacts } from '../../../src/core/identity/titleFacts';
+import { analyseWorkbook } from '../../../src/core/analyse';
+import { buildSampleGrid } from '../../../src/core/sample/thanhXa2023';
+
+describe('title facts: who and when a scoring table is about', () => {
+  it('reads the sample: xã Thanh Xá, huyện Thanh Hà, 2023', () => {
+    const analysis = analyseWorkbook(buildSampleGrid());
+    const facts = mergeTitleFacts(analysis.sheets.map((s) => readTitleFacts(s.table.titleLines, s.name)));
+    expect(facts).toEqual({ commune: 'xã Thanh Xá', district: 'huyện Thanh Hà', province: null, year: 2023 });
+  });
+
+  it.each([
+    [['UBND XÃ HỒNG LẠC', 'BẢNG TỰ CHẤM ĐIỂM NĂM 2024'], 'xã Hồng Lạc', 2024],
+    [['ỦY BAN NHÂN DÂN', 'PHƯỜNG TRẦN HƯNG ĐẠO, thành phố Hải Dương'], 'phường Trần Hưng Đạo', null],
+    [['UBND THỊ TRẤN THANH HÀ', 'Kết quả chấm điểm năm 2023 của thị trấn Thanh Hà'], 'thị trấn Thanh Hà', 2023],
+    // NFD text (decomposed diacritics) as some sheets store it.
+    [['UBND XÃ THANH XÁ'.normalize('NFD'), 'NĂM 2023'.normalize('NFD')], 'xã Thanh Xá', 2023],
+  ])('%j → %s, %s', (lines, commune, year) => {
+    const facts = readTitleFacts(lines as string[]);
+    expect(facts.commune === null ? null : facts.commune.normalize('NFC')).toBe(commune);
+    expect(facts.year).toBe(year);
+  });
+
+  it('knows nothing when the titles state nothing', () => {
+    expect(readTitleFacts(['PHỤ LỤC 1', 'BẢNG CHẤM ĐIỂM'])).toEqual({ commune: null, district: null, province: null, year: null });
+  });
+
+  it('takes the district and province from a line that names all three', () => {
+    const facts = readTitleFacts(['Xã Thanh Xá, huyện Thanh Hà, tỉnh Hải Dương']);
+    expect(facts).toMatchObject({ commune: 'xã Thanh Xá', district: 'huyện Thanh Hà', province: 'tỉnh Hải Dương' });
+  });
+});
