@@ -1,3 +1,4 @@
+import { Differences, FieldLoss, findDifferences, ScoreDifference } from './appraisal/differences';
 import { checkTable } from './check/checkTable';
 import { Flag, FLAG_SEVERITY } from './check/flag';
 import { SheetGrid, WorkbookGrid } from './grid';
@@ -6,11 +7,13 @@ import { ScoringTable } from './model/types';
 import { Lang } from './number/format';
 import { Points } from './number/points';
 import { buildPlan } from './plan/buildPlan';
+import { isConsolidationSheetName } from './messages/consolidationText';
 import { SUMMARY_SHEET_NAME, SummaryTableInput } from './plan/summarySheet';
 import { WritePlan } from './plan/types';
 import { a1 } from './address';
 import { BUILTIN_PROFILES, crossCheck, identifyAppendix, Profile, ProfileAppendix, profileTiers } from './profile/profile';
 import { findHeader } from './recognise/header';
+import { readTitleFacts } from './identity/titleFacts';
 import { NodeScore, scoreTable, TableScore } from './score/scoreTable';
 
 /**
@@ -23,6 +26,8 @@ export interface AnalyseOptions {
   profile?: Profile | null | 'auto';
   /** Language of the summary sheet. */
   lang?: Lang;
+  /** The assessment year evidence must date from; default: "năm 2023" in a sheet's title rows (else an earlier sheet's). */
+  assessmentYear?: number;
 }
 
 export interface FieldResult {
@@ -58,9 +63,17 @@ export interface WorkbookAnalysis {
   skipped: SkippedSheet[];
   /** Every flag, sheet by sheet, in row order. */
   flags: Flag[];
-  total: { max: Points; self: Points; appraised: Points | null };
+  /**
+   * Workbook totals. `appraised` sums the sheets that have an appraised column, and `appraisedMax` is
+   * their self-assessable maximum, the base of the appraised percentage (null without such a sheet).
+   */
+  total: { max: Points; self: Points; appraised: Points | null; appraisedMax: Points | null };
   profile: Profile | null;
   plan: WritePlan;
+  /** Appraisal: leaves whose appraised score differs from the self-score (empty without an appraised column). */
+  differences: ScoreDifference[];
+  /** Appraisal: points lost per field of every sheet with an appraised column (self - appraised over appraised leaves). */
+  lostByField: FieldLoss[];
 }
 
 function fieldResult(ns: NodeScore, table: ScoringTable): FieldResult {
@@ -91,14 +104,16 @@ function byRow(a: Flag, b: Flag): number {
   return a.row - b.row || a.col - b.col;
 }
 
-export function analyseSheet(sheet: SheetGrid, options?: AnalyseOptions): (SheetAnalysis & { profile: Profile | null }) | null {
+/** `workbookYear`: the assessment year an earlier sheet's titles gave, for a sheet whose titles do not say. */
+export function analyseSheet(sheet: SheetGrid, options?: AnalyseOptions, workbookYear?: number | null): (SheetAnalysis & { profile: Profile | null }) | null {
   const header = findHeader(sheet);
   if (!header) return null;
   const table = buildTable(sheet, header);
   if (table.nodes.length === 0) return null;
   const chosen = chooseProfile(options ? options.profile : undefined, table);
   const score = scoreTable(table, { profileTiers: profileTiers(chosen.appendix) });
-  let flags = checkTable(score);
+  const year = (options && options.assessmentYear) || readTitleFacts(table.titleLines, sheet.name).year || workbookYear || null;
+  let flags = checkTable(score, { assessmentYear: year });
   if (chosen.profile && chosen.appendix) flags = flags.concat(crossCheck(chosen.profile, chosen.appendix, score));
   flags.sort(byRow);
   const fields: FieldResult[] = [];
@@ -111,40 +126,56 @@ export function analyseWorkbook(workbook: WorkbookGrid, options?: AnalyseOptions
   const skipped: SkippedSheet[] = [];
   let flags: Flag[] = [];
   let profile: Profile | null = null;
-  const total = { max: 0, self: 0, appraised: null as Points | null };
+  const total = { max: 0, self: 0, appraised: null as Points | null, appraisedMax: null as Points | null };
+  let workbookYear: number | null = null;
   for (let i = 0; i < workbook.sheets.length; i++) {
     const sheet = workbook.sheets[i];
-    if (sheet.name === SUMMARY_SHEET_NAME) {
+    if (sheet.name === SUMMARY_SHEET_NAME || isConsolidationSheetName(sheet.name)) {
       skipped.push({ name: sheet.name, reason: 'tool-owned' });
       continue;
     }
-    const analysis = analyseSheet(sheet, options);
+    const analysis = analyseSheet(sheet, options, workbookYear);
     if (!analysis) {
       skipped.push({ name: sheet.name, reason: 'not-a-scoring-table' });
       flags.push({ kind: 'not-a-scoring-table', severity: FLAG_SEVERITY['not-a-scoring-table'], sheet: sheet.name, cell: '', row: -1, col: -1, code: '', params: {} });
       continue;
     }
     if (analysis.profile && !profile) profile = analysis.profile;
+    if (workbookYear === null) workbookYear = readTitleFacts(analysis.table.titleLines, sheet.name).year;
     sheets.push(analysis);
     flags = flags.concat(analysis.flags);
     total.max += analysis.score.selfAssessableMax;
     total.self += analysis.score.self;
-    if (analysis.score.appraised !== null) total.appraised = (total.appraised || 0) + analysis.score.appraised;
+    if (analysis.score.appraised !== null) {
+      total.appraised = (total.appraised || 0) + analysis.score.appraised;
+      total.appraisedMax = (total.appraisedMax || 0) + analysis.score.selfAssessableMax;
+    }
   }
   const tables: SummaryTableInput[] = [];
   for (let i = 0; i < sheets.length; i++) {
     const s = sheets[i];
     tables.push({ sheet: s.name, fields: s.fields, max: s.score.selfAssessableMax, self: s.score.self, appraised: s.score.appraised });
   }
+  const appraisal: Differences = findDifferences(sheets);
   const plan = buildPlan(
     workbook,
     sheets.map(function (s) {
       return s.score;
     }),
     flags,
-    { fileName: workbook.fileName, tables: tables, max: total.max, self: total.self, appraised: total.appraised, flags: flags, lang: options && options.lang ? options.lang : 'vi' },
+    { fileName: workbook.fileName, tables: tables, max: total.max, self: total.self, appraised: total.appraised, appraisedMax: total.appraisedMax, flags: flags, lang: options && options.lang ? options.lang : 'vi', appraisal: appraisal },
   );
-  return { fileName: workbook.fileName, sheets: sheets, skipped: skipped, flags: flags, total: total, profile: profile, plan: plan };
+  return {
+    fileName: workbook.fileName,
+    sheets: sheets,
+    skipped: skipped,
+    flags: flags,
+    total: total,
+    profile: profile,
+    plan: plan,
+    differences: appraisal.differences,
+    lostByField: appraisal.lostByField,
+  };
 }
 
 export function countBySeverity(flags: Flag[]): { error: number; warning: number; info: number } {

@@ -1,5 +1,5 @@
 import { WorkbookGrid } from './grid';
-import { WritePlan } from './plan/types';
+import { SummarySheet, WritePlan } from './plan/types';
 
 /**
  * What the task pane and the ribbon command need from wherever the workbook lives.
@@ -87,6 +87,12 @@ export interface WorkbookHost {
   onUserEdit?(listener: () => void): () => void;
   /** Browser mode: the annotated workbook as .xlsx bytes. */
   downloadAnnotated?(): Promise<{ fileName: string; bytes: Uint8Array }>;
+  /**
+   * Excel: adds the sheets as new worksheets (e.g. the consolidation of many communes), each name made
+   * unique ("Tổng hợp xếp hạng (2)") so no existing sheet is ever overwritten; resolves to the names used.
+   * Rejects with a HostError and removes what it added.
+   */
+  addSheets?(sheets: SummarySheet[]): Promise<string[]>;
 }
 
 /** A small read-only window on the sheet around a selected cell (browser mode's "select"). */

@@ -4,22 +4,35 @@ import { Points } from '../number/points';
 import { ColumnScore, NodeScore, ScoreColumn, TableScore } from '../score/scoreTable';
 import { isAllowed } from '../score/tiers';
 import { Flag, FLAG_SEVERITY, FlagKind, FlagParams } from './flag';
+import { citesDateInYear, formatCitationDate, judgeEvidence } from '../evidence/evidencePeriod';
+import { readTitleFacts } from '../identity/titleFacts';
+import { toNfc } from '../text/fold';
+
+export interface CheckOptions {
+  /** The year the evidence must date from; absent or null: the year in the table's title rows ("năm 2023"). */
+  assessmentYear?: number | null;
+}
 
 /** Check step: turns what scoring observed into flags, each pointing at one cell. */
-export function checkTable(score: TableScore): Flag[] {
+export function checkTable(score: TableScore, options?: CheckOptions): Flag[] {
   const flags: Flag[] = [];
   const sheet = score.table.sheet;
+  // No year known (none given, none in the titles): evidence dates are not judged.
+  const year = options && options.assessmentYear ? options.assessmentYear : readTitleFacts(score.table.titleLines, sheet).year;
+  // With both score columns on the sheet, a message must say which score it is about (see flagMessage).
+  const bothScores = score.table.columns.appraised !== undefined;
   const add = function (kind: FlagKind, cell: RowCell | { row: number; col: number } | null, code: string, params: FlagParams, column?: ScoreColumn): void {
     const row = cell ? cell.row : -1;
     const col = cell ? cell.col : -1;
     const flag: Flag = { kind: kind, severity: FLAG_SEVERITY[kind], sheet: sheet, cell: cell ? a1(row, col) : '', row: row, col: col, code: code, params: params };
     if (column) flag.score = column;
+    if (column && bothScores) params.bothScores = 1;
     flags.push(flag);
   };
 
   for (let i = 0; i < score.nodes.length; i++) {
     const ns = score.nodes[i];
-    if (ns.leaf) checkLeaf(ns, add);
+    if (ns.leaf) checkLeaf(ns, add, year);
     else checkParent(ns, add);
   }
   for (let i = 0; i < score.table.duplicateCodes.length; i++) {
@@ -38,7 +51,7 @@ export function checkTable(score: TableScore): Flag[] {
 
 type AddFlag = (kind: FlagKind, cell: RowCell | { row: number; col: number } | null, code: string, params: FlagParams, column?: ScoreColumn) => void;
 
-function checkLeaf(ns: NodeScore, add: AddFlag): void {
+function checkLeaf(ns: NodeScore, add: AddFlag, year: number | null): void {
   const node = ns.node;
   const maxCell = node.cells.max;
   if (maxCell && (maxCell.reading.kind === 'text' || maxCell.reading.kind === 'error')) {
@@ -49,6 +62,7 @@ function checkLeaf(ns: NodeScore, add: AddFlag): void {
   if (node.survey) return;
   checkLeafColumn(ns, ns.self, 'self', add);
   if (ns.appraised) checkLeafColumn(ns, ns.appraised, 'appraised', add);
+  if (ns.self.units > 0) checkEvidenceDates(ns, add, year);
 }
 
 function reportUnreadable(cell: RowCell, code: string, add: AddFlag, column: ScoreColumn | undefined): void {
@@ -95,6 +109,49 @@ function checkLeafColumn(ns: NodeScore, score: ColumnScore, column: ScoreColumn,
   if (column === 'self' && units > 0 && !hasEvidence(ns)) {
     const evidenceCell = node.cells.evidence;
     if (evidenceCell) add('missing-evidence', evidenceCell, node.code, { score: units }, column);
+  }
+}
+
+/** The longest evidence text quoted in an evidence-unparsed message. */
+const QUOTE_LENGTH = 60;
+
+/**
+ * Evidence dates of a scored leaf: its evidence cell and its tier rows' are read together, since officials
+ * put the citation on whichever row they chose. The flag points at the first of them that holds text.
+ */
+function checkEvidenceDates(ns: NodeScore, add: AddFlag, year: number | null): void {
+  const cells: RowCell[] = [];
+  const candidates = [ns.node.cells.evidence];
+  for (let i = 0; i < ns.node.tierRows.length; i++) candidates.push(ns.node.tierRows[i].cells.evidence);
+  let linked = false;
+  for (let i = 0; i < candidates.length; i++) {
+    const cell = candidates[i];
+    if (!cell) continue;
+    if (cell.hyperlink || (cell.formula && /HYPERLINK\s*\(/i.test(cell.formula))) linked = true;
+    if (/[0-9A-Za-z\u00c0-\u1ef9]/.test(cell.text)) cells.push(cell);
+  }
+  if (cells.length === 0) return; // no text (hyperlink only, or missing: another flag's business)
+  const texts: string[] = [];
+  for (let i = 0; i < cells.length; i++) texts.push(cells[i].text);
+  const text = texts.join('\n');
+  if (citesDateInYear(text, year)) return; // a document dated in the year (any date, the year unknown): nothing to flag
+  const judgement = judgeEvidence(text, year);
+  const code = ns.node.code;
+  if (judgement.verdict === 'out-of-period' && year !== null) {
+    const dates: string[] = [];
+    let plan = false;
+    for (let i = 0; i < judgement.outside.length; i++) {
+      const c = judgement.outside[i];
+      const shown = formatCitationDate(c);
+      if (dates.indexOf(shown) < 0) dates.push(shown);
+      if (c.docType === 'ke-hoach') plan = true; // say why a plan dated in the year before does not count
+    }
+    const params: FlagParams = { dates: dates.join(', '), year: year };
+    if (plan) params.plan = 1;
+    add('evidence-out-of-period', cells[0], code, params);
+  } else if (judgement.verdict === 'unparsed' && !linked) {
+    const quoted = toNfc(texts.join('; ').replace(/\s+/g, ' '));
+    add('evidence-unparsed', cells[0], code, { text: quoted.length > QUOTE_LENGTH ? quoted.substring(0, QUOTE_LENGTH - 1) + '…' : quoted });
   }
 }
 

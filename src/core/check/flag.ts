@@ -15,6 +15,8 @@ export type FlagKind =
   | 'duplicate-code'
   | 'text-number'
   | 'profile-mismatch'
+  | 'evidence-out-of-period'
+  | 'evidence-unparsed'
   | 'not-a-scoring-table';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -33,8 +35,10 @@ export const FLAG_SEVERITY: { [kind in FlagKind]: Severity } = {
   'hand-total-mismatch': 'warning',
   'duplicate-code': 'warning',
   'profile-mismatch': 'warning',
+  'evidence-out-of-period': 'warning',
   'text-number': 'info',
   'not-a-scoring-table': 'info',
+  'evidence-unparsed': 'info',
 };
 
 /** Values a message needs; numbers are exact units (see points.ts) where the name says points. */

@@ -28,7 +28,7 @@ const UNIT_PREFIXES: Array<{ folded: string; kind: 'commune' | 'district' | 'pro
 ];
 
 /** Words that end a place name in a title ("… xã Thanh Xá năm 2023", "… Thanh Xá, huyện …"). */
-const NAME_STOP = /^(nam|ve|ngay|thang|kem|theo|tai|cua|huyen|tinh|quan|dat|diem)$/;
+const NAME_STOP = /^(ve|ngay|thang|kem|theo|tai|cua|huyen|tinh|quan|dat|diem)$/;
 
 /** Two-word unit names that end a place name ("… Trần Hưng Đạo, thành phố Hải Dương"). */
 const TWO_WORD_STOP = /^(thanh pho|thi xa|thi tran)$/;
@@ -60,7 +60,9 @@ function findUnit(line: string, kind: 'commune' | 'district' | 'province'): stri
       const start = i + parts.length;
       const name: string[] = [];
       for (let j = start; j < words.length && name.length < 5; j++) {
-        if (NAME_STOP.test(folded[j]) || TWO_WORD_STOP.test(folded[j] + ' ' + folded[j + 1]) || /^\d/.test(words[j]) || /[.…]/.test(words[j])) break;
+        // "năm 2023" ends a name, but "Nam" folds alike and is part of many names (xã Nam Hưng, xã Tân Nam).
+        const yearFollows = folded[j] === 'nam' && /^\d/.test(words[j + 1] || '');
+        if (yearFollows || NAME_STOP.test(folded[j]) || TWO_WORD_STOP.test(folded[j] + ' ' + folded[j + 1]) || /^\d/.test(words[j]) || /[.…]/.test(words[j])) break;
         name.push(titleCase(words[j]));
       }
       if (name.length > 0 && name.length <= 4) return prefix.label + ' ' + name.join(' ');

@@ -64,6 +64,14 @@ const FLAG_TEMPLATES: { [kind in FlagKind]: Template } = {
     vi: 'Tiêu chí {code} khác với {profile}.',
     en: 'Criterion {code} differs from {profile}.',
   },
+  'evidence-out-of-period': {
+    vi: 'Tài liệu kiểm chứng của tiêu chí {code} ghi {dates}, ngoài năm đánh giá {year}.{planHint}',
+    en: 'The evidence of criterion {code} is dated {dates}, outside the assessment year {year}.{planHint}',
+  },
+  'evidence-unparsed': {
+    vi: 'Không đọc được số, ký hiệu hay ngày ban hành văn bản trong tài liệu kiểm chứng của tiêu chí {code} ("{text}").',
+    en: 'No document number, symbol or date can be read in the evidence of criterion {code} ("{text}").',
+  },
   'not-a-scoring-table': {
     vi: 'Trang tính "{sheet}" không phải bảng chấm điểm (không thấy các cột Tiêu chí, Điểm tối đa, Tự đánh giá); đã bỏ qua.',
     en: 'Sheet "{sheet}" is not a scoring table (no Criterion, Maximum and Self-score columns); skipped.',
@@ -111,7 +119,29 @@ export const TEXT = {
   warning: { vi: 'Cảnh báo', en: 'Warning' },
   info: { vi: 'Lưu ý', en: 'Note' },
   childrenSum: { vi: 'tổng điểm tối đa các tiêu chí con', en: 'the sum of its sub-criteria maxima' },
+  // Appraisal (thẩm định): the section of the summary sheet and the score a flag concerns.
+  differencesHeading: { vi: 'CHÊNH LỆCH ĐIỂM THẨM ĐỊNH SO VỚI ĐIỂM TỰ ĐÁNH GIÁ', en: 'APPRAISED SCORES THAT DIFFER FROM THE SELF-SCORES' },
+  criterion: { vi: 'Tiêu chí', en: 'Criterion' },
+  difference: { vi: 'Chênh lệch', en: 'Difference' },
+  evidence: { vi: 'Tài liệu kiểm chứng', en: 'Evidence' },
+  explanation: { vi: 'Ghi chú, giải trình', en: 'Note, explanation' },
+  noDifferences: {
+    vi: 'Điểm thẩm định bằng điểm tự đánh giá ở mọi tiêu chí đã thẩm định.',
+    en: 'Every appraised criterion keeps its self-score.',
+  },
+  lostHeading: { vi: 'ĐIỂM BỊ TRỪ KHI THẨM ĐỊNH THEO LĨNH VỰC', en: 'POINTS LOST IN APPRAISAL BY FIELD' },
+  lost: { vi: 'Điểm bị trừ', en: 'Points lost' },
+  scoreSelf: { vi: '[Điểm tự đánh giá] ', en: '[Self-score] ' },
+  scoreAppraised: { vi: '[Điểm thẩm định] ', en: '[Appraised score] ' },
   profileSays: { vi: 'theo {profile}', en: 'according to {profile}' },
+  // Evidence dates: how a cited date reads ("ngày 05/01/2023", "tháng 12/2022", "năm 2022") and the plan rule.
+  citedDay: { vi: 'ngày {date}', en: '{date}' },
+  citedMonth: { vi: 'tháng {date}', en: '{date}' },
+  citedYear: { vi: 'năm {date}', en: '{date}' },
+  evidencePlanHint: {
+    vi: ' Kế hoạch của năm đánh giá chỉ được tính khi ban hành trong năm đó hoặc trong quý IV năm trước.',
+    en: ' A plan for the assessment year counts only when issued in that year or in the fourth quarter of the year before.',
+  },
 };
 
 export type TextKey = keyof typeof TEXT;
@@ -146,8 +176,34 @@ export function flagMessage(flag: Flag, lang: Lang): string {
   if (flag.kind === 'max-mismatch') {
     params.basis = flag.params.profile ? fill(TEXT.profileSays[lang], params, lang) : TEXT.childrenSum[lang];
   }
+  if (flag.kind === 'evidence-out-of-period') {
+    params.dates = citedDates(String(flag.params.dates || ''), lang);
+    params.planHint = flag.params.plan ? TEXT.evidencePlanHint[lang] : '';
+  }
   const variant = flag.kind === 'profile-mismatch' ? PROFILE_VARIANTS[String(flag.params.variant)] : null;
-  return fill((variant || FLAG_TEMPLATES[flag.kind])[lang], params, lang);
+  return scoreLabel(flag, lang) + fill((variant || FLAG_TEMPLATES[flag.kind])[lang], params, lang);
+}
+
+/** "05/01/2023, 12/2022, 2022" (as evidencePeriod formats them) → "ngày 05/01/2023, tháng 12/2022, năm 2022". */
+function citedDates(dates: string, lang: Lang): string {
+  const parts = dates.split(', ');
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const slashes = parts[i].split('/').length - 1;
+    const key: TextKey = slashes === 2 ? 'citedDay' : slashes === 1 ? 'citedMonth' : 'citedYear';
+    out.push(text(key, lang, { date: parts[i] }));
+  }
+  return out.join(', ');
+}
+
+/**
+ * Which score a flag concerns, where a reader could not tell: always for the appraised score; for the
+ * self-score only on a sheet that also has an appraised column (checkTable sets `bothScores` there).
+ */
+function scoreLabel(flag: Flag, lang: Lang): string {
+  if (flag.score === 'appraised') return TEXT.scoreAppraised[lang];
+  if (flag.score === 'self' && flag.params.bothScores) return TEXT.scoreSelf[lang];
+  return '';
 }
 
 export function severityLabel(severity: Flag['severity'], lang: Lang): string {

@@ -42,6 +42,16 @@ export const PANE_TEXT = {
     en: 'Could not copy to the clipboard; select the text below and press Ctrl+C.',
   },
   reportHeading: { vi: 'Đoạn báo cáo mục II', en: 'Report paragraph (section II)' },
+  reportDocx: { vi: 'Báo cáo (.docx)', en: 'Report (.docx)' },
+  reportDocxHint: {
+    vi: 'Tải báo cáo tự đánh giá dạng Word: điền sẵn số liệu, các mục cần tự viết để trong [ngoặc vuông], kèm danh sách tiêu chí cần giải trình',
+    en: 'Download the self-assessment report as a Word file: figures filled in, what you must write in [brackets], with the criteria to explain',
+  },
+  reportSaved: { vi: 'Đã tải xuống báo cáo {file}.', en: 'Downloaded the report {file}.' },
+  reportCopied: {
+    vi: 'Excel này không cho tải tệp xuống; đã chép toàn bộ báo cáo vào bộ nhớ tạm để dán vào Word.',
+    en: 'This Excel cannot download files; the whole report is on the clipboard to paste into Word.',
+  },
   working: { vi: 'Đang xử lý…', en: 'Working…' },
   reading: { vi: 'Đang đọc bảng điểm…', en: 'Reading the scores…' },
   writing: { vi: 'Đang ghi công thức…', en: 'Writing formulas…' },
@@ -74,9 +84,77 @@ export const PANE_TEXT = {
   dismiss: { vi: 'Đóng', en: 'Dismiss' },
   details: { vi: 'Chi tiết: {detail}', en: 'Details: {detail}' },
   actions: { vi: 'Thao tác', en: 'Actions' },
+  // Appraisal (src/taskpane/components/DifferenceList)
+  appraisalHeading: { vi: 'Thẩm định', en: 'Appraisal' },
+  appraisedTotal: { vi: 'Tổng điểm thẩm định', en: 'Total appraised score' },
+  appraiserMode: { vi: 'Chế độ thẩm định', en: "Appraiser's mode" },
+  appraiserModeHint: {
+    vi: 'Dành cho cán bộ thẩm định: điền sẵn điểm thẩm định bằng điểm tự chấm, rồi chỉ sửa những tiêu chí chấm khác.',
+    en: 'For the appraiser: pre-fill the appraised scores with the self-scores, then change only the criteria you score differently.',
+  },
+  fillAppraised: { vi: 'Điền điểm thẩm định từ điểm tự chấm (chỉ ô trống)', en: 'Fill appraised scores from the self-scores (empty cells only)' },
+  fillAppraisedHint: {
+    vi: 'Chép điểm tự chấm sang ô điểm thẩm định còn trống của từng tiêu chí rồi tính lại tổng; ô đã có điểm thẩm định giữ nguyên. Hoàn tác được.',
+    en: 'Copies each self-score into its empty appraised cell, then recalculates the totals; appraised cells already filled are kept. Can be reverted.',
+  },
+  filled: {
+    vi: 'Đã điền {cells} ô điểm thẩm định ({criteria} tiêu chí) và tính lại tổng.',
+    en: 'Filled {cells} appraised cells ({criteria} criteria) and recalculated the totals.',
+  },
+  fillNothing: { vi: 'Không có ô điểm thẩm định trống nào để điền.', en: 'No empty appraised cell to fill.' },
+  differencesHeading: { vi: 'Chênh lệch điểm thẩm định ({count})', en: 'Appraised scores that differ ({count})' },
+  noDifferences: {
+    vi: 'Điểm thẩm định bằng điểm tự chấm ở mọi tiêu chí đã thẩm định.',
+    en: 'Every appraised criterion keeps its self-score.',
+  },
+  notAppraised: { vi: 'Chưa thẩm định: {count} tiêu chí.', en: 'Not yet appraised: {count} criteria.' },
+  differenceGoTo: { vi: 'Chọn ô điểm thẩm định {cell} trên {sheet}', en: 'Select the appraised cell {cell} on {sheet}' },
+  differenceLine: { vi: 'Tự chấm {self} → thẩm định {appraised}', en: 'Self {self} → appraised {appraised}' },
+  evidenceShort: { vi: 'Minh chứng: {text}', en: 'Evidence: {text}' },
+  explanationShort: { vi: 'Giải trình: {text}', en: 'Explanation: {text}' },
+  lostHeading: { vi: 'Điểm bị trừ theo lĩnh vực', en: 'Points lost by field' },
+  colSelf: { vi: 'Tự chấm', en: 'Self' },
+  colAppraised: { vi: 'Thẩm định', en: 'Appraised' },
+  colLost: { vi: 'Bị trừ', en: 'Lost' },
+  colDifference: { vi: 'Chênh lệch', en: 'Difference' },
   oldExcel: {
     vi: 'Excel này dùng trình duyệt cũ; đang mở bản rút gọn.',
     en: 'This Excel uses an old browser engine; opening the light pane.',
+  },
+  // Consolidation of many communes (src/taskpane/components/Consolidation)
+  consolidateHeading: { vi: 'Tổng hợp nhiều xã', en: 'Consolidate many communes' },
+  consolidateIntro: {
+    vi: 'Chọn tệp Phụ lục (.xlsx) của nhiều xã một lúc để xếp hạng và tổng hợp các vấn đề. Tệp được đọc ngay trên máy này, không bị sửa.',
+    en: 'Choose the appendix workbooks (.xlsx) of several communes at once to rank them and list their issues. The files are read on this computer and never changed.',
+  },
+  consolidateChoose: { vi: 'Chọn các tệp .xlsx…', en: 'Choose .xlsx files…' },
+  consolidateChooseHint: { vi: 'Chọn các tệp Phụ lục của nhiều xã (.xlsx)', en: 'Choose the appendix workbooks of several communes (.xlsx)' },
+  consolidateProgress: { vi: 'Đã đọc {done}/{total} tệp', en: 'Read {done}/{total} files' },
+  consolidateCurrent: { vi: 'Đang đọc {file}…', en: 'Reading {file}…' },
+  consolidateRanking: { vi: 'Xếp hạng {count} xã theo điểm {basis}', en: 'Ranking of {count} communes by {basis} score' },
+  consolidateBasisSelf: { vi: 'tự đánh giá', en: 'self-assessed' },
+  consolidateBasisAppraised: { vi: 'thẩm định', en: 'appraised' },
+  consolidateNone: { vi: 'Không tệp nào có bảng chấm điểm đọc được.', en: 'No file holds a scoring table that could be read.' },
+  colCommune: { vi: 'Xã', en: 'Commune' },
+  consolidateFailed: { vi: 'Tệp không dùng được ({count})', en: 'Files not used ({count})' },
+  consolidateDownload: { vi: 'Tải xuống TONG-HOP.xlsx', en: 'Download TONG-HOP.xlsx' },
+  consolidateDownloadHint: {
+    vi: 'Tệp mới gồm trang xếp hạng các xã và trang liệt kê mọi vấn đề (tệp, trang, ô)',
+    en: 'A new workbook: the ranking of the communes and every issue with its file, sheet and cell',
+  },
+  consolidateWrite: { vi: 'Ghi vào sổ làm việc', en: 'Write into the workbook' },
+  consolidateWriteHint: {
+    vi: 'Thêm trang mới vào sổ làm việc đang mở; không ghi đè trang nào có sẵn',
+    en: 'Adds new sheets to the open workbook; no existing sheet is overwritten',
+  },
+  consolidateWritten: { vi: 'Đã thêm vào sổ làm việc các trang: {sheets}.', en: 'Added to the workbook the sheets: {sheets}.' },
+  groupsLegend: { vi: 'Ngưỡng xếp nhóm (% điểm)', en: 'Group thresholds (% of the maximum)' },
+  groupFrom: { vi: 'Nhóm {group} từ', en: 'Group {group} from' },
+  groupsRest: { vi: 'dưới ngưỡng nhóm C: không xếp nhóm', en: 'below group C: no group' },
+  groupsApply: { vi: 'Áp dụng', en: 'Apply' },
+  groupsInvalid: {
+    vi: 'Ngưỡng phải là số từ 0 đến 100, giảm dần: A > B > C.',
+    en: 'Thresholds must be numbers from 0 to 100, decreasing: A > B > C.',
   },
 };
 
@@ -98,6 +176,8 @@ const FLAG_KIND_LABELS: { [kind in FlagKind]: Template } = {
   'duplicate-code': { vi: 'Trùng mã tiêu chí', en: 'Duplicate criterion code' },
   'text-number': { vi: 'Điểm nhập dạng chữ', en: 'Score typed as text' },
   'profile-mismatch': { vi: 'Khác bộ tiêu chí', en: 'Differs from the rubric' },
+  'evidence-out-of-period': { vi: 'Tài liệu kiểm chứng ngoài năm đánh giá', en: 'Evidence outside the assessment year' },
+  'evidence-unparsed': { vi: 'Không đọc được số, ngày văn bản', en: 'No document number or date found' },
   'not-a-scoring-table': { vi: 'Trang không phải bảng chấm điểm', en: 'Not a scoring sheet' },
 };
 

@@ -40,6 +40,7 @@ function readTableRow(sheet: SheetGrid, header: TableHeader, row: number): Table
     guidance: textAt(sheet, row, c.guidance),
     note: textAt(sheet, row, c.note),
     percent: readRowCell(sheet, row, c.percent),
+    appraisedPercent: readRowCell(sheet, row, c.appraisedPercent),
   };
 }
 

@@ -24,6 +24,8 @@ export interface TableRow {
   guidance: string;
   note: string;
   percent: RowCell | null;
+  /** The appraised score's percentage cell ("Tỷ lệ thẩm định"), when the sheet has one. */
+  appraisedPercent: RowCell | null;
 }
 
 /**

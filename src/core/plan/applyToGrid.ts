@@ -20,7 +20,8 @@ export function applyPlanToGrid(workbook: WorkbookGrid, plan: WritePlan): Workbo
     while (sheet.rows.length <= w.row) sheet.rows.push([]);
     const row = sheet.rows[w.row] || (sheet.rows[w.row] = []);
     const old = row[w.col];
-    const cell: GridCell = { value: w.result, formula: w.formula };
+    // A value write (appraiser's fill) is a constant, as if typed; the rest are formulas with their result.
+    const cell: GridCell = w.purpose === 'appraised-fill' ? { value: w.value } : { value: w.result, formula: w.formula };
     if (old && old.font) cell.font = old.font;
     row[w.col] = cell;
   }

@@ -5,7 +5,7 @@ import { RowCell, TableRow } from '../model/types';
 import { percentHundredths, Points, unitsToNumber } from '../number/points';
 import { ScoreColumn, ScoreRef, TableScore } from '../score/scoreTable';
 import { sumFormula } from './sumFormula';
-import { CellWrite, Highlight, WritePlan, WritePurpose } from './types';
+import { CellWrite, FormulaPurpose, Highlight, WritePlan } from './types';
 import { buildSummarySheet, SummaryInput } from './summarySheet';
 
 export const MISSING_EVIDENCE_COLOR = 'FFEB9C';
@@ -40,7 +40,7 @@ function planTable(workbook: WorkbookGrid, score: TableScore, writes: CellWrite[
   for (let i = 0; i < workbook.sheets.length; i++) if (workbook.sheets[i].name === sheetName) sheet = workbook.sheets[i];
   if (!sheet) return;
   const grid = sheet;
-  const write = function (cell: RowCell, formula: string, result: number | string, purpose: WritePurpose, numberFormat?: string): void {
+  const write = function (cell: RowCell, formula: string, result: number | string, purpose: FormulaPurpose, numberFormat?: string): void {
     const existing = cellAt(grid, cell.row, cell.col);
     const previousFormula = existing && existing.formula ? existing.formula : undefined;
     const previousValue = existing ? existing.value : null;
@@ -67,7 +67,8 @@ function planTable(workbook: WorkbookGrid, score: TableScore, writes: CellWrite[
       const column = columns[c] === 'self' ? ns.self : ns.appraised;
       if (cell && column) write(cell, sumFormula(column.refs), unitsToNumber(column.units), 'parent-total');
     }
-    planPercent(ns.node.cells, ns.self.units, ns.selfAssessableMax, ns.typedMax, write);
+    planPercent(ns.node.cells.percent, ns.node.cells.self, ns.node.cells.max, ns.self.units, ns.selfAssessableMax, ns.typedMax, write);
+    if (ns.appraised) planPercent(ns.node.cells.appraisedPercent, ns.node.cells.appraised, ns.node.cells.max, ns.appraised.units, ns.selfAssessableMax, ns.typedMax, write);
   }
   const total = score.table.total;
   if (total) {
@@ -87,7 +88,9 @@ function planTable(workbook: WorkbookGrid, score: TableScore, writes: CellWrite[
       }
       write(cell, sumFormula(refs), unitsToNumber(units), 'sheet-total');
     }
-    planPercent(total.cells, score.self, score.selfAssessableMax, total.cells.max && total.cells.max.reading.kind === 'number' ? total.cells.max.reading.units : null, write);
+    const typedTotalMax = total.cells.max && total.cells.max.reading.kind === 'number' ? total.cells.max.reading.units : null;
+    planPercent(total.cells.percent, total.cells.self, total.cells.max, score.self, score.selfAssessableMax, typedTotalMax, write);
+    if (score.appraised !== null) planPercent(total.cells.appraisedPercent, total.cells.appraised, total.cells.max, score.appraised, score.selfAssessableMax, typedTotalMax, write);
   }
 }
 
@@ -95,23 +98,28 @@ function columnCell(cells: TableRow, column: ScoreColumn): RowCell | null {
   return column === 'self' ? cells.self : cells.appraised;
 }
 
-/** Percentage = self / self-assessable max; refers to the typed max cell only when it is that max. */
+/**
+ * Percentage = score / self-assessable max (the self-score into the percent column, the appraised score
+ * into the appraised percent column); refers to the typed max cell only when it is that max.
+ */
 function planPercent(
-  cells: TableRow,
-  self: Points,
+  percentCell: RowCell | null,
+  scoreCell: RowCell | null,
+  maxCell: RowCell | null,
+  units: Points,
   selfAssessableMax: Points,
   typedMax: Points | null,
-  write: (cell: RowCell, formula: string, result: number | string, purpose: WritePurpose, numberFormat?: string) => void,
+  write: (cell: RowCell, formula: string, result: number | string, purpose: FormulaPurpose, numberFormat?: string) => void,
 ): void {
-  if (!cells.percent || !cells.self) return;
-  const selfRef = a1(cells.self.row, cells.self.col);
-  const hundredths = percentHundredths(self, selfAssessableMax);
+  if (!percentCell || !scoreCell) return;
+  const scoreRef = a1(scoreCell.row, scoreCell.col);
+  const hundredths = percentHundredths(units, selfAssessableMax);
   if (hundredths === null) {
-    write(cells.percent, '""', '', 'percent', PERCENT_FORMAT);
+    write(percentCell, '""', '', 'percent', PERCENT_FORMAT);
     return;
   }
-  const maxRef = cells.max && typedMax === selfAssessableMax ? a1(cells.max.row, cells.max.col) : unitsToNumber(selfAssessableMax).toString();
-  write(cells.percent, 'ROUND(' + selfRef + '/' + maxRef + ',4)', hundredths / 10000, 'percent', PERCENT_FORMAT);
+  const maxRef = maxCell && typedMax === selfAssessableMax ? a1(maxCell.row, maxCell.col) : unitsToNumber(selfAssessableMax).toString();
+  write(percentCell, 'ROUND(' + scoreRef + '/' + maxRef + ',4)', hundredths / 10000, 'percent', PERCENT_FORMAT);
 }
 
 function sameFormula(a: string, b: string): boolean {

@@ -1,3 +1,4 @@
+import { Differences } from '../appraisal/differences';
 import { Flag } from '../check/flag';
 import { flagMessage, severityLabel, text } from '../messages/catalogue';
 import { Lang } from '../number/format';
@@ -31,8 +32,12 @@ export interface SummaryInput {
   max: Points;
   self: Points;
   appraised: Points | null;
+  /** Maximum of the sheets that have an appraised column: the base of the total appraised percentage. */
+  appraisedMax?: Points | null;
   flags: Flag[];
   lang: Lang;
+  /** Appraisal differences and points lost per field; the section appears only when a sheet has an appraised column. */
+  appraisal?: Differences;
 }
 
 function t(value: string, bold?: boolean): SummaryCell {
@@ -53,13 +58,13 @@ function percent(part: Points | null, whole: Points, bold?: boolean): SummaryCel
   return cell;
 }
 
-function scoreLine(label: SummaryCell[], max: Points, self: Points, appraised: Points | null, bold: boolean): SummaryCell[] {
+function scoreLine(label: SummaryCell[], max: Points, self: Points, appraised: Points | null, bold: boolean, appraisedMax?: Points | null): SummaryCell[] {
   return label.concat([
     points(max, bold),
     points(self, bold),
     percent(self, max, bold),
     appraised === null ? t('') : points(appraised, bold),
-    percent(appraised, max, bold),
+    percent(appraised, appraisedMax === undefined || appraisedMax === null ? max : appraisedMax, bold),
   ]);
 }
 
@@ -83,7 +88,8 @@ export function buildSummarySheet(input: SummaryInput): SummarySheet {
     }
     rows.push(scoreLine([t(table.sheet, true), t(''), t(text('sheetTotal', lang), true)], table.max, table.self, table.appraised, true));
   }
-  if (input.tables.length > 1) rows.push(scoreLine([t(text('grandTotal', lang), true), t(''), t('')], input.max, input.self, input.appraised, true));
+  if (input.tables.length > 1) rows.push(scoreLine([t(text('grandTotal', lang), true), t(''), t('')], input.max, input.self, input.appraised, true, input.appraisedMax));
+  if (input.appraisal && input.appraisal.lostByField.length) appraisalSection(rows, input.appraisal, lang);
   rows.push([]);
   rows.push([t(text('flagsHeading', lang), true)]);
   rows.push([text('severity', lang), text('kind', lang), text('message', lang), text('sheet', lang), text('cell', lang), text('code', lang)].map(function (h) {
@@ -101,5 +107,39 @@ export function buildSummarySheet(input: SummaryInput): SummarySheet {
       t(f.code),
     ]);
   }
-  return { name: SUMMARY_SHEET_NAME, rows: rows, columnWidths: [14, 18, 60, 14, 12, 14, 12, 14] };
+  return { name: SUMMARY_SHEET_NAME, rows: rows, columnWidths: [14, 18, 60, 14, 12, 14, 24, 24] };
+}
+
+/**
+ * "Chênh lệch điểm thẩm định": each criterion whose appraised score differs from the self-score, its code
+ * linking to the appraised cell, with the evidence and explanation as text; then the points lost per field.
+ */
+function appraisalSection(rows: SummaryCell[][], appraisal: Differences, lang: Lang): void {
+  const bold = function (h: string): SummaryCell {
+    return t(h, true);
+  };
+  rows.push([]);
+  rows.push([t(text('differencesHeading', lang), true)]);
+  rows.push([text('appendix', lang), text('code', lang), text('criterion', lang), text('self', lang), text('appraised', lang), text('difference', lang), text('evidence', lang), text('explanation', lang)].map(bold));
+  if (appraisal.differences.length === 0) rows.push([t(text('noDifferences', lang))]);
+  for (let i = 0; i < appraisal.differences.length; i++) {
+    const d = appraisal.differences[i];
+    rows.push([
+      t(d.sheet),
+      { kind: 'link', text: d.code, sheet: d.sheet, address: d.appraisedCell },
+      t(d.name),
+      points(d.self),
+      points(d.appraised),
+      points(d.difference),
+      t(d.evidence),
+      t(d.explanation),
+    ]);
+  }
+  rows.push([]);
+  rows.push([t(text('lostHeading', lang), true)]);
+  rows.push([text('appendix', lang), text('code', lang), text('field', lang), text('lost', lang)].map(bold));
+  for (let i = 0; i < appraisal.lostByField.length; i++) {
+    const f = appraisal.lostByField[i];
+    rows.push([t(f.sheet), t(f.code), t(f.name), points(f.lost)]);
+  }
 }

@@ -5,26 +5,51 @@ import { CellScalar } from '../grid';
  * Gateways apply it literally; the core has already decided which cells it owns.
  */
 
-/** Why the tool writes a cell; only these cells are the tool's to write. */
-export type WritePurpose = 'parent-total' | 'sheet-total' | 'percent';
+/** Why the tool writes a formula: only these cells are the tool's to write on every run. */
+export type FormulaPurpose = 'parent-total' | 'sheet-total' | 'percent';
 
-export interface CellWrite {
+/**
+ * Why the tool writes a cell. 'appraised-fill' is the appraiser's mode, on request only: a self-score
+ * copied as a constant into an appraised cell that was empty (src/core/appraisal/fillAppraised.ts).
+ */
+export type WritePurpose = FormulaPurpose | 'appraised-fill';
+
+interface CellWriteBase {
   sheet: string;
   /** 0-based */
   row: number;
   col: number;
   /** A1 address, e.g. "E12". */
   address: string;
+  /** Excel number format, e.g. "0.00%" for percentages; absent keeps the cell's own. */
+  numberFormat?: string;
+  /** What the cell held before, so it can be restored. */
+  previous: { value: CellScalar; formula?: string };
+}
+
+/** A live formula the tool owns (totals, percentages). */
+export interface FormulaWrite extends CellWriteBase {
+  purpose: FormulaPurpose;
   /** Formula without "=". */
   formula: string;
   /** The value the formula evaluates to, so hosts that cannot recalculate still show it. */
   result: number | string;
-  /** Excel number format, e.g. "0.00%" for percentages; absent keeps the cell's own. */
-  numberFormat?: string;
-  purpose: WritePurpose;
-  /** What the cell held before, so it can be restored. */
-  previous: { value: CellScalar; formula?: string };
+  value?: undefined;
 }
+
+/**
+ * A constant written into a cell (a number, or text such as the "x" that picks a level), never a
+ * formula: gateways write it as the value a user would type, text staying text.
+ */
+export interface ValueWrite extends CellWriteBase {
+  purpose: 'appraised-fill';
+  value: number | string;
+  formula?: undefined;
+  result?: undefined;
+}
+
+/** One cell a plan writes; gateways tell the two kinds apart by `purpose` (or by which of formula/value is set). */
+export type CellWrite = FormulaWrite | ValueWrite;
 
 export type HighlightKind = 'missing-evidence' | 'score-problem';
 

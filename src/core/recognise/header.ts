@@ -3,7 +3,7 @@ import { foldText } from '../text/fold';
 import { displayText } from './cellText';
 
 /** The columns a scoring table can have; code, name, max and self are required. */
-export type ColumnRole = 'code' | 'name' | 'max' | 'self' | 'appraised' | 'evidence' | 'guidance' | 'note' | 'percent';
+export type ColumnRole = 'code' | 'name' | 'max' | 'self' | 'appraised' | 'evidence' | 'guidance' | 'note' | 'percent' | 'appraisedPercent';
 
 export type ColumnMap = { [role in ColumnRole]?: number };
 
@@ -29,7 +29,8 @@ const REQUIRED: ColumnRole[] = ['name', 'max', 'self'];
  */
 export function classifyHeader(folded: string): ColumnRole | null {
   const t = ' ' + folded.replace(/[^a-z0-9%]+/g, ' ') + ' ';
-  if (/ (ty|ti) le |%/.test(t)) return 'percent';
+  // "Tỷ lệ thẩm định" is the appraised score's percentage; any other "Tỷ lệ" is the self-score's.
+  if (/ (ty|ti) le |%/.test(t)) return / tham dinh | huyen cham /.test(t) ? 'appraisedPercent' : 'percent';
   if (/ tham dinh | huyen cham | diem huyen /.test(t)) return 'appraised';
   if (/ tu danh gia | tu cham | tu dg | xa cham | tu diem | diem tu /.test(t)) return 'self';
   if (/ toi da | thang diem | diem chuan | diem quy dinh | khung diem /.test(t)) return 'max';

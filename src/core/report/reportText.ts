@@ -1,13 +1,18 @@
 import { WorkbookAnalysis, SheetAnalysis } from '../analyse';
+import { Flag } from '../check/flag';
+import { flagMessage } from '../messages/catalogue';
+import { CriterionNode } from '../model/types';
 import { formatPercentHundredths, formatPoints, Lang } from '../number/format';
 import { percentHundredths, Points } from '../number/points';
 
 /**
  * Section II of the self-assessment report (the seed's "II. KẾT QUẢ THỰC HIỆN"), written from
  * the computed figures so every number uses one format, plus the criteria that need an explanation.
+ * The sentences are built here once: `reportText` joins them as plain text and
+ * selfAssessmentReport.ts places the same sentences in the Word document.
  */
 
-const WORDS = {
+export const REPORT_WORDS = {
   vi: {
     heading1: '1. Kết quả tự đánh giá thực hiện cải cách hành chính (CCHC) của UBND xã (đánh giá tài liệu kiểm chứng)',
     total: 'Tổng điểm tự đánh giá: {self} điểm/{max} điểm, đạt {pct}%. Trong đó, điểm tự đánh giá trên các lĩnh vực sau:',
@@ -16,9 +21,12 @@ const WORDS = {
     heading2: '2. Đánh giá tác động của cải cách hành chính',
     impactIntro: 'Tác động của CCHC đến sự phát triển kinh tế - xã hội của cấp xã (tài liệu kiểm chứng)',
     impactLine: '- {name}: {self} điểm/{max} điểm',
-    explainHeading: 'Các tiêu chí cần giải trình (được chấm điểm nhưng chưa có tài liệu kiểm chứng):',
+    explainHeading: 'Các tiêu chí cần giải trình (được chấm điểm nhưng chưa có tài liệu kiểm chứng, hoặc tài liệu kiểm chứng ngoài thời gian đánh giá):',
     explainLine: '- {code} {name} ({sheet}, ô {cell}): {self} điểm',
-    explainNone: 'Không có tiêu chí nào được chấm điểm mà thiếu tài liệu kiểm chứng.',
+    explainOutOfPeriod: ', tài liệu kiểm chứng ngoài thời gian đánh giá',
+    explainNone: 'Không có tiêu chí nào được chấm điểm mà thiếu tài liệu kiểm chứng hoặc có tài liệu kiểm chứng ngoài thời gian đánh giá.',
+    reasonMissing: 'Được chấm điểm nhưng chưa có tài liệu kiểm chứng',
+    reasonOutOfPeriod: 'Tài liệu kiểm chứng ngoài thời gian đánh giá',
     noTable: 'Không tìm thấy bảng chấm điểm nào trong tệp.',
   },
   en: {
@@ -29,14 +37,17 @@ const WORDS = {
     heading2: '2. Impact of administrative reform',
     impactIntro: 'Impact of administrative reform on the commune\'s socio-economic development (evidence-based)',
     impactLine: '- {name}: {self} points/{max} points',
-    explainHeading: 'Criteria that need an explanation (scored without evidence):',
+    explainHeading: 'Criteria that need an explanation (scored without evidence, or with evidence outside the assessment period):',
     explainLine: '- {code} {name} ({sheet}, cell {cell}): {self} points',
-    explainNone: 'No criterion is scored without evidence.',
+    explainOutOfPeriod: ', evidence outside the assessment period',
+    explainNone: 'No criterion is scored without evidence or with evidence outside the assessment period.',
+    reasonMissing: 'Scored without an evidence document',
+    reasonOutOfPeriod: 'Evidence dated outside the assessment period',
     noTable: 'No scoring table was found in the file.',
   },
 };
 
-function say(template: string, values: { [k: string]: string }): string {
+export function say(template: string, values: { [k: string]: string }): string {
   return template.replace(/\{(\w+)\}/g, function (whole: string, name: string): string {
     return values[name] !== undefined ? values[name] : whole;
   });
@@ -48,41 +59,61 @@ function percentText(self: Points, max: Points, lang: Lang): string | null {
 }
 
 /** Names in sheets often end with the maximum in brackets or a colon; the report states it itself. */
-function cleanName(name: string): string {
+export function cleanName(name: string): string {
   return name.replace(/\s*\(\s*[\d.,]+\s*(điểm|đ)?\s*\)\s*$/i, '').replace(/[:;.\s]+$/, '').replace(/\s+/g, ' ');
 }
 
-function mainSheet(analysis: WorkbookAnalysis): SheetAnalysis | null {
+/** Phụ lục 1 (the evidence-scored appendix the report's totals are about), else the first table. */
+export function mainSheet(analysis: WorkbookAnalysis): SheetAnalysis | null {
   for (let i = 0; i < analysis.sheets.length; i++) if (analysis.sheets[i].appendix && analysis.sheets[i].appendix!.id === 'phu-luc-1') return analysis.sheets[i];
   return analysis.sheets.length ? analysis.sheets[0] : null;
 }
 
-export function reportText(analysis: WorkbookAnalysis, lang: Lang): string {
-  const w = WORDS[lang];
+/** One field's line of II.1, split so the document can add the field's shortfall reason before the end mark. */
+export interface FieldLine {
+  code: string;
+  /** "- Công tác chỉ đạo điều hành: 14,35 điểm/15 điểm, đạt 95,67%" */
+  body: string;
+  /** ";" between fields, "." after the last. */
+  end: string;
+  /** The field scored less than its self-assessable maximum. */
+  belowMax: boolean;
+}
+
+/** Section II, parts 1 and 2, as sentences. */
+export interface SectionTwo {
+  heading1: string;
+  totalLine: string;
+  fieldLines: FieldLine[];
+  /** Part 2, from the other tables (Phụ lục 2); null when the workbook has only one. */
+  impact: { heading: string; intro: string; lines: string[] } | null;
+}
+
+export function sectionTwo(analysis: WorkbookAnalysis, lang: Lang): SectionTwo | null {
+  const w = REPORT_WORDS[lang];
   const main = mainSheet(analysis);
-  if (!main) return w.noTable;
-  const lines: string[] = [];
+  if (!main) return null;
   const p = function (u: Points): string {
     return formatPoints(u, lang);
   };
-  lines.push(w.heading1);
   const totalPct = percentText(main.score.self, main.score.selfAssessableMax, lang);
-  lines.push(say(w.total, { self: p(main.score.self), max: p(main.score.selfAssessableMax), pct: totalPct === null ? '-' : totalPct }));
+  const totalLine = say(w.total, { self: p(main.score.self), max: p(main.score.selfAssessableMax), pct: totalPct === null ? '-' : totalPct });
   const selfFields = main.fields.filter(function (f) {
     return f.max > 0;
   });
+  const fieldLines: FieldLine[] = [];
   for (let i = 0; i < selfFields.length; i++) {
     const f = selfFields[i];
     const pct = percentText(f.self, f.max, lang);
-    const line = say(pct === null ? w.fieldLineNoPct : w.fieldLine, { name: cleanName(f.name), self: p(f.self), max: p(f.max), pct: pct || '' });
-    lines.push(line + (i === selfFields.length - 1 ? '.' : ';'));
+    const body = say(pct === null ? w.fieldLineNoPct : w.fieldLine, { name: cleanName(f.name), self: p(f.self), max: p(f.max), pct: pct || '' });
+    fieldLines.push({ code: f.code, body: body, end: i === selfFields.length - 1 ? '.' : ';', belowMax: f.self < f.max });
   }
   const others = analysis.sheets.filter(function (s) {
     return s !== main;
   });
+  let impact: SectionTwo['impact'] = null;
   if (others.length) {
-    lines.push(w.heading2);
-    lines.push(w.impactIntro);
+    const lines: string[] = [];
     for (let s = 0; s < others.length; s++) {
       const nodes = others[s].score.nodes;
       for (let i = 0; i < nodes.length; i++) {
@@ -91,21 +122,89 @@ export function reportText(analysis: WorkbookAnalysis, lang: Lang): string {
         lines.push(say(w.impactLine, { name: cleanName(ns.node.cells.name), self: p(ns.self.units), max: p(ns.max) }));
       }
     }
+    impact = { heading: w.heading2, intro: w.impactIntro, lines: lines };
   }
-  lines.push('');
-  lines.push(w.explainHeading);
-  let explained = 0;
+  return { heading1: w.heading1, totalLine: totalLine, fieldLines: fieldLines, impact: impact };
+}
+
+/** Flag kinds that put a criterion on the list to explain (the out-of-period kind is matched by name). */
+const EXPLAIN_KINDS: { [kind: string]: boolean } = { 'missing-evidence': true, 'evidence-out-of-period': true };
+
+/** A criterion the district will ask about: scored without evidence, or with evidence dated outside the year. */
+export interface ExplanationItem {
+  kind: 'missing-evidence' | 'evidence-out-of-period';
+  sheet: string;
+  /** The cell the flag points at (the evidence cell). */
+  cell: string;
+  code: string;
+  name: string;
+  /** The self-score of the criterion. */
+  self: Points;
+  flag: Flag;
+}
+
+function nodeOfFlag(sheet: SheetAnalysis, flag: Flag): CriterionNode | null {
+  let byCode: CriterionNode | null = null;
+  const nodes = sheet.table.nodes;
+  for (let n = 0; n < nodes.length; n++) {
+    if (nodes[n].cells.row === flag.row) return nodes[n];
+    if (nodes[n].code === flag.code) byCode = nodes[n];
+  }
+  return byCode;
+}
+
+export function explanationItems(analysis: WorkbookAnalysis): ExplanationItem[] {
+  const items: ExplanationItem[] = [];
   for (let s = 0; s < analysis.sheets.length; s++) {
     const sheet = analysis.sheets[s];
     for (let i = 0; i < sheet.flags.length; i++) {
       const f = sheet.flags[i];
-      if (f.kind !== 'missing-evidence') continue;
-      let name = '';
-      for (let n = 0; n < sheet.table.nodes.length; n++) if (sheet.table.nodes[n].code === f.code) name = cleanName(sheet.table.nodes[n].cells.name);
-      lines.push(say(w.explainLine, { code: f.code, name: name, sheet: sheet.name, cell: f.cell, self: p(Number(f.params.score)) }));
-      explained++;
+      if (!EXPLAIN_KINDS[f.kind]) continue;
+      const node = nodeOfFlag(sheet, f);
+      const typed = f.params.score;
+      const self = typeof typed === 'number' ? typed : node ? sheet.score.byNode(node).self.units : 0;
+      items.push({
+        kind: f.kind === 'missing-evidence' ? 'missing-evidence' : 'evidence-out-of-period',
+        sheet: sheet.name,
+        cell: f.cell,
+        code: f.code,
+        name: node ? cleanName(node.cells.name) : '',
+        self: self,
+        flag: f,
+      });
     }
   }
-  if (explained === 0) lines.push(w.explainNone);
+  return items;
+}
+
+/** Why the criterion is listed: for evidence out of period, the check's own sentence with the dates it read. */
+export function explanationReason(item: ExplanationItem, lang: Lang): string {
+  const w = REPORT_WORDS[lang];
+  if (item.kind === 'missing-evidence') return w.reasonMissing;
+  return item.flag.kind === 'evidence-out-of-period' ? flagMessage(item.flag, lang) : w.reasonOutOfPeriod;
+}
+
+export function reportText(analysis: WorkbookAnalysis, lang: Lang): string {
+  const w = REPORT_WORDS[lang];
+  const two = sectionTwo(analysis, lang);
+  if (!two) return w.noTable;
+  const lines: string[] = [];
+  lines.push(two.heading1);
+  lines.push(two.totalLine);
+  for (let i = 0; i < two.fieldLines.length; i++) lines.push(two.fieldLines[i].body + two.fieldLines[i].end);
+  if (two.impact) {
+    lines.push(two.impact.heading);
+    lines.push(two.impact.intro);
+    for (let i = 0; i < two.impact.lines.length; i++) lines.push(two.impact.lines[i]);
+  }
+  lines.push('');
+  lines.push(w.explainHeading);
+  const items = explanationItems(analysis);
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i];
+    const line = say(w.explainLine, { code: it.code, name: it.name, sheet: it.sheet, cell: it.cell, self: formatPoints(it.self, lang) });
+    lines.push(line + (it.kind === 'evidence-out-of-period' ? w.explainOutOfPeriod : ''));
+  }
+  if (items.length === 0) lines.push(w.explainNone);
   return lines.join('\n');
 }

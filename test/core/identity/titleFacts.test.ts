@@ -13,6 +13,9 @@ describe('title facts: who and when a scoring table is about', () => {
     [['UBND XÃ HỒNG LẠC', 'BẢNG TỰ CHẤM ĐIỂM NĂM 2024'], 'xã Hồng Lạc', 2024],
     [['ỦY BAN NHÂN DÂN', 'PHƯỜNG TRẦN HƯNG ĐẠO, thành phố Hải Dương'], 'phường Trần Hưng Đạo', null],
     [['UBND THỊ TRẤN THANH HÀ', 'Kết quả chấm điểm năm 2023 của thị trấn Thanh Hà'], 'thị trấn Thanh Hà', 2023],
+    [['UBND XÃ NAM HƯNG', 'CHẤM ĐIỂM NĂM 2023 CỦA UBND XÃ NAM HƯNG'], 'xã Nam Hưng', 2023],
+    [['UBND XÃ TÂN NAM NĂM 2022'], 'xã Tân Nam', 2022],
+    [['UBND PHƯỜNG NAM ĐỒNG'], 'phường Nam Đồng', null],
     // NFD text (decomposed diacritics) as some sheets store it.
     [['UBND XÃ THANH XÁ'.normalize('NFD'), 'NĂM 2023'.normalize('NFD')], 'xã Thanh Xá', 2023],
   ])('%j → %s, %s', (lines, commune, year) => {

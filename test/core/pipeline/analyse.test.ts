@@ -1,4 +1,5 @@
 import { analyseWorkbook } from '../../../src/core/analyse';
+import { buildSampleGrid } from '../../../src/core/sample/thanhXa2023';
 import { Flag } from '../../../src/core/check/flag';
 import { flagMessage } from '../../../src/core/messages/catalogue';
 import { unitsToNumber } from '../../../src/core/number/points';
@@ -150,5 +151,20 @@ describe('header recognition', () => {
     const a = analyseWorkbook(workbook(notes, problemSheet()), { profile: null });
     expect(a.skipped).toEqual([{ name: 'Ghi chú', reason: 'not-a-scoring-table' }]);
     expect(a.flags.filter((f) => f.kind === 'not-a-scoring-table').map((f) => f.sheet)).toEqual(['Ghi chú']);
+  });
+});
+
+describe('sheets the consolidation wrote into a workbook', () => {
+  it('are the tool\'s own: skipped without a "not a scoring table" note, also when renamed "(2)"', () => {
+    const grid = buildSampleGrid();
+    const written = (name: string) => ({ name: name, rows: [[{ value: 'TỔNG HỢP' }], [{ value: 'STT' }, { value: 'Xã' }, { value: 'Tổng điểm' }]] });
+    grid.sheets.push(written('Tổng hợp xếp hạng'), written('Danh sách vấn đề (2)'), written('Ghi chú của xã'));
+    const analysis = analyseWorkbook(grid);
+    expect(analysis.skipped).toEqual([
+      { name: 'Tổng hợp xếp hạng', reason: 'tool-owned' },
+      { name: 'Danh sách vấn đề (2)', reason: 'tool-owned' },
+      { name: 'Ghi chú của xã', reason: 'not-a-scoring-table' },
+    ]);
+    expect(analysis.flags.filter((f) => f.kind === 'not-a-scoring-table').map((f) => f.sheet)).toEqual(['Ghi chú của xã']);
   });
 });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { analyseWorkbook } from '../../../src/core/analyse';
 import { GridCell, SheetGrid } from '../../../src/core/grid';
 import { applyPlanToGrid } from '../../../src/core/plan/applyToGrid';
+import { planFillAppraised } from '../../../src/core/appraisal/fillAppraised';
 import { HEADER, sheet, workbook } from '../../helpers/gridBuilder';
 import { evaluateCell } from '../../helpers/formulaEvaluator';
 
@@ -110,5 +111,57 @@ describe('properties of the core', () => {
       { numRuns: 150 },
     );
   });
-});
 
+  test("the appraiser's fill writes only blank appraised cells of leaf and tier rows, and reproduces the self-scores", () => {
+    // Mostly blank (not yet appraised), sometimes an appraiser's value, a dash, a space or words.
+    const appraisedCell = fc.oneof({ arbitrary: fc.constant(null), weight: 8 }, fc.constant(0.5), fc.constant('x'), fc.constant('-'), fc.constant(' '), fc.constant('đạt'));
+    const leaf = fc.record({
+      max: fc.integer({ min: 0, max: 400 }).map((h) => h / 100),
+      score: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 400 }).map((h) => h / 100), fc.constant('0,5'), fc.constant('x'), fc.constant('đạt')),
+      appraised: appraisedCell,
+      tiers: fc.array(fc.record({ points: fc.integer({ min: 0, max: 200 }).map((h) => h / 100), self: fc.constantFrom(null, 'x', 1), appraised: appraisedCell }), { maxLength: 3 }),
+    });
+    const spec = fc.array(fc.array(leaf, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 3 });
+    let runsThatFilled = 0;
+    fc.assert(
+      fc.property(spec, fc.boolean(), (fields, survey) => {
+        const rows: unknown[][] = [['BẢNG'], ['STT', 'Nội dung tiêu chí', 'Điểm tối đa', 'Điểm tự đánh giá', 'Điểm thẩm định', 'Tài liệu kiểm chứng']];
+        fields.forEach((field, f) => {
+          rows.push([String(f + 1), 'Lĩnh vực', null, null, f % 2 ? 7 : null]);
+          field.forEach((l, i) => {
+            rows.push([`${f + 1}.${i + 1}`, survey && i === 0 ? 'Khảo sát ĐTXHH' : 'Tiêu chí', l.max, l.score, l.appraised, 'KH 1']);
+            l.tiers.forEach((t) => rows.push(['-', 'Mức', t.points, t.self, t.appraised]));
+          });
+        });
+        rows.push(['Tổng cộng', null, null, null, 3]);
+        const grid = workbook(sheet('S', rows as never));
+        const analysis = analyseWorkbook(grid, { profile: null });
+        const s = analysis.sheets[0];
+        const fillable = new Set<string>();
+        for (const ns of s.score.nodes) {
+          if (!ns.leaf || ns.node.survey) continue;
+          fillable.add(ns.node.cells.row + ':4');
+          for (const t of ns.node.tierRows) fillable.add(t.cells.row + ':4');
+        }
+        const plan = planFillAppraised(analysis, grid);
+        if (plan.writes.length) runsThatFilled++;
+        for (const w of plan.writes) {
+          expect(w.purpose).toBe('appraised-fill');
+          expect(fillable.has(w.row + ':' + w.col)).toBe(true);
+          const before = (grid.sheets[0].rows[w.row] || [])[w.col];
+          expect(before === null || before === undefined || before.value === null).toBe(true);
+        }
+        // Each criterion the fill touched now has its self-score as its appraised score.
+        const after = analyseWorkbook(applyPlanToGrid(grid, plan), { profile: null }).sheets[0];
+        const touchedRows = new Set(plan.writes.map((w) => w.row));
+        after.score.nodes.forEach((ns, i) => {
+          const rowsOf = [ns.node.cells.row, ...ns.node.tierRows.map((t) => t.cells.row)];
+          if (ns.leaf && rowsOf.some((r) => touchedRows.has(r))) expect(ns.appraised!.units).toBe(s.score.nodes[i].self.units);
+        });
+      }),
+      { numRuns: 200 },
+    );
+    // Not vacuous: most random tables have something to fill.
+    expect(runsThatFilled).toBeGreaterThan(50);
+  });
+});

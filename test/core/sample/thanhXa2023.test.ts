@@ -384,8 +384,21 @@ describe('the scoring core on the sample', () => {
     expect([points(analysis.total.max), points(analysis.total.self)]).toEqual([SAMPLE_EXPECTED.total.max, SAMPLE_EXPECTED.total.self]);
   });
 
+  // Evidence-date flags read the sample's real-looking citations; they are listed on their own below.
+  const evidenceKinds = ['evidence-out-of-period', 'evidence-unparsed'];
+
   test('flags exactly the deliberate problems', () => {
-    const flags = analysis.flags.map((f) => ({ sheet: f.sheet, cell: f.cell, code: f.code, kind: f.kind }));
+    const flags = analysis.flags.filter((f) => evidenceKinds.indexOf(f.kind) < 0).map((f) => ({ sheet: f.sheet, cell: f.cell, code: f.code, kind: f.kind }));
     expect(flags).toEqual(SAMPLE_EXPECTED.problems);
+  });
+
+  test('evidence dates: three descriptions cite no document, one report is dated 08/01/2024, outside 2023', () => {
+    const flags = analysis.flags.filter((f) => evidenceKinds.indexOf(f.kind) >= 0).map((f) => [f.kind, f.cell, f.code]);
+    expect(flags).toEqual([
+      ['evidence-unparsed', 'F59', '3.1.3'], // "Ảnh chụp bảng niêm yết TTHC …"
+      ['evidence-unparsed', 'F67', '3.3.2'], // "99 Phiếu xin lỗi …"
+      ['evidence-out-of-period', 'F110', '6.2.2'], // "Báo cáo số 05/BC-UBND ngày 08/01/2024"
+      ['evidence-unparsed', 'F119', '7.1.4'], // "Danh sách tài khoản thư điện tử công vụ …"
+    ]);
   });
 });
