@@ -2,10 +2,10 @@ import { a1, columnLetters } from '../core/address';
 import { CellScalar, WorkbookGrid } from '../core/grid';
 import { ApplyOptions, ApplyReport, HostCapabilities, RevertReport, WorkbookHost } from '../core/host';
 import { SUMMARY_SHEET_NAME } from '../core/plan/summarySheet';
-import { WritePlan } from '../core/plan/types';
+import { SummarySheet, WritePlan } from '../core/plan/types';
 import { BACKUP_SHEET_NAME, BackupRecord, parseBackup } from './backupRecords';
 import { detectFeatures, ExcelFeatures } from './features';
-import { buildBackup, quoteSheet, rangeAddress, summaryBlock } from './planCells';
+import { buildBackup, quoteSheet, rangeAddress, summaryBlock, uniqueSheetName, writeContent } from './planCells';
 import { at2, findSheet, prevOf, ReadState, SheetRead, toGrid } from './readState';
 import { hostError, toHostError } from './officeErrors';
 
@@ -407,12 +407,13 @@ export function createExcelHost(options?: ExcelHostOptions): WorkbookHost & { fe
       let j = i + 1;
       while (j < writes.length && writes[j].sheet === writes[i].sheet && writes[j].col === writes[i].col && writes[j].row === writes[j - 1].row + 1) j++;
       const block = writes.slice(i, j);
-      const formulas: string[][] = [];
+      const formulas: CellScalar[][] = [];
       const formats: string[][] = [];
       let anyFormat = false;
       const sr = findSheet(s, block[0].sheet);
       for (let k = 0; k < block.length; k++) {
-        formulas.push(['=' + block[k].formula]);
+        // A formula, or a constant for a value write (its backup is the same: the cell's previous formula-or-value).
+        formulas.push([writeContent(block[k])]);
         if (block[k].numberFormat) anyFormat = true;
         formats.push([block[k].numberFormat || prevOf(sr, block[k].row, block[k].col).nf]);
       }
@@ -509,51 +510,74 @@ export function createExcelHost(options?: ExcelHostOptions): WorkbookHost & { fe
   }
 
   function queueSummary(ops: Op[], plan: WritePlan, exists: boolean): void {
-    const block = summaryBlock(plan, features.rangeHyperlink);
+    queueSheet(ops, plan.summary, plan.summary.name, exists);
+  }
+
+  /**
+   * A tool-owned sheet (the summary, a consolidation sheet) written as `name`: added, or cleared when it
+   * `exists`; text as text (never parsed as a formula), numbers with their formats, bold, links, widths.
+   */
+  function queueSheet(ops: Op[], sheet: SummarySheet, name: string, exists: boolean): void {
+    const block = summaryBlock(sheet, features.rangeHyperlink);
     const rows = block.formulas.length;
     const cols = rows ? block.formulas[0].length : 1;
     ops.push({
-      size: jsonSize(block.formulas) + jsonSize(block.formats) + jsonSize(block.links),
+      size: 200 + sheet.columnWidths.length * 100,
       apply: function (context: Any) {
         const sheets = context.workbook.worksheets;
         let ws: Any;
         if (exists) {
-          ws = sheets.getItem(plan.summary.name);
+          ws = sheets.getItem(name);
           ws.getRange().clear();
         } else {
-          ws = sheets.add(plan.summary.name);
-        }
-        if (rows === 0) return;
-        const range = ws.getRange(rangeAddress(0, 0, rows, cols));
-        range.numberFormat = block.formats;
-        range.formulas = block.formulas;
-        for (let r = 0; r < rows; r++) {
-          let c = 0;
-          while (c < cols) {
-            if (!block.bold[r][c]) {
-              c++;
-              continue;
-            }
-            let e = c + 1;
-            while (e < cols && block.bold[r][e]) e++;
-            ws.getRange(rangeAddress(r, c, 1, e - c)).format.font.bold = true;
-            c = e;
-          }
-        }
-        if (features.rangeHyperlink) {
-          for (let k = 0; k < block.links.length; k++) {
-            const l = block.links[k];
-            ws.getRange(a1(l.r, l.c)).hyperlink = { documentReference: quoteSheet(l.cell.sheet) + '!' + l.cell.address, textToDisplay: l.cell.text };
-          }
+          ws = sheets.add(name);
         }
         if (features.columnWidth) {
-          for (let c = 0; c < plan.summary.columnWidths.length; c++) {
+          for (let c = 0; c < sheet.columnWidths.length; c++) {
             // Excel's columnWidth is in points; ~7 points per character of the default font.
-            ws.getRange(columnLetters(c) + ':' + columnLetters(c)).format.columnWidth = plan.summary.columnWidths[c] * 7;
+            ws.getRange(columnLetters(c) + ':' + columnLetters(c)).format.columnWidth = sheet.columnWidths[c] * 7;
           }
         }
       },
     });
+    // Rows in chunks, so that a long sheet (every flag of many communes) splits under the payload limit.
+    const CHUNK = 1000;
+    for (let first = 0; first < rows; first += CHUNK) {
+      const count = Math.min(CHUNK, rows - first);
+      const formulas = block.formulas.slice(first, first + count);
+      const formats = block.formats.slice(first, first + count);
+      const links: typeof block.links = [];
+      for (let k = 0; k < block.links.length; k++) if (block.links[k].r >= first && block.links[k].r < first + count) links.push(block.links[k]);
+      const top = first;
+      ops.push({
+        size: jsonSize(formulas) + jsonSize(formats) + jsonSize(links),
+        apply: function (context: Any) {
+          const ws = context.workbook.worksheets.getItem(name);
+          const range = ws.getRange(rangeAddress(top, 0, count, cols));
+          range.numberFormat = formats;
+          range.formulas = formulas;
+          for (let r = top; r < top + count; r++) {
+            let c = 0;
+            while (c < cols) {
+              if (!block.bold[r][c]) {
+                c++;
+                continue;
+              }
+              let e = c + 1;
+              while (e < cols && block.bold[r][e]) e++;
+              ws.getRange(rangeAddress(r, c, 1, e - c)).format.font.bold = true;
+              c = e;
+            }
+          }
+          if (features.rangeHyperlink) {
+            for (let k = 0; k < links.length; k++) {
+              const l = links[k];
+              ws.getRange(a1(l.r, l.c)).hyperlink = { documentReference: quoteSheet(l.cell.sheet) + '!' + l.cell.address, textToDisplay: l.cell.text };
+            }
+          }
+        },
+      });
+    }
   }
 
   /** Splits queued ops into batches under the payload limit. */
@@ -819,6 +843,95 @@ export function createExcelHost(options?: ExcelHostOptions): WorkbookHost & { fe
     return chain;
   }
 
+  /* ---------------------------------------------------------------- new sheets (consolidation) */
+
+  /** The sheet with its links to a sheet of the same set following that sheet's new name. */
+  function retarget(sheet: SummarySheet, wanted: string[], used: string[]): SummarySheet {
+    const rows: SummarySheet['rows'] = [];
+    for (let r = 0; r < sheet.rows.length; r++) {
+      const row: SummarySheet['rows'][number] = [];
+      for (let c = 0; c < sheet.rows[r].length; c++) {
+        const cell = sheet.rows[r][c];
+        const k = cell && cell.kind === 'link' ? indexOf(wanted, cell.sheet) : -1;
+        row.push(cell && cell.kind === 'link' && k >= 0 ? { kind: 'link', text: cell.text, sheet: used[k], address: cell.address } : cell);
+      }
+      rows.push(row);
+    }
+    return { name: sheet.name, rows: rows, columnWidths: sheet.columnWidths };
+  }
+
+  /**
+   * New tool sheets beside the user's, never over them: one sync learns the current sheet names (a clash
+   * would fail the batch), one more adds and writes the sheets and shows the first (more only over the
+   * payload limit). On failure whatever was added is deleted again.
+   */
+  function addSheets(list: SummarySheet[]): Promise<string[]> {
+    if (!list.length) return Promise.resolve([]);
+    const wanted: string[] = [];
+    const used: string[] = [];
+    let present: string[] = [];
+    writing++;
+    return listNames()
+      .then(function (existing) {
+        present = existing;
+        const taken = existing.slice();
+        for (let i = 0; i < list.length; i++) {
+          const name = uniqueSheetName(list[i].name, taken);
+          taken.push(name);
+          wanted.push(list[i].name);
+          used.push(name);
+        }
+        const ops: Op[] = [];
+        for (let i = 0; i < list.length; i++) queueSheet(ops, retarget(list[i], wanted, used), used[i], false);
+        ops.push({
+          size: 100,
+          apply: function (context: Any) {
+            context.workbook.worksheets.getItem(used[0]).activate();
+          },
+        });
+        const groups = batches(ops);
+        return run(function (context: Any) {
+          let k = 0;
+          const next = function (): Promise<void> {
+            if (k >= groups.length) return Promise.resolve();
+            const group = groups[k++];
+            for (let i = 0; i < group.length; i++) group[i].apply(context);
+            return sync(context).then(next);
+          };
+          return next();
+        });
+      })
+      .then(
+        function () {
+          writing--;
+          rememberNames(present.concat(used));
+          return used;
+        },
+        function (e: Any) {
+          writing--;
+          const failure = toHostError(e);
+          if (!used.length) throw failure;
+          // None of these names existed before, so any sheet holding one now is a partial write of ours.
+          return listNames()
+            .then(function (now) {
+              const ours: string[] = [];
+              for (let i = 0; i < now.length; i++) if (indexOf(used, now[i]) >= 0) ours.push(now[i]);
+              if (!ours.length) return undefined;
+              return run(function (context: Any) {
+                for (let i = 0; i < ours.length; i++) context.workbook.worksheets.getItem(ours[i]).delete();
+                return sync(context);
+              });
+            })
+            .then(undefined, function () {
+              return undefined;
+            })
+            .then(function (): never {
+              throw failure;
+            });
+        },
+      );
+  }
+
   /* ---------------------------------------------------------------- revert and clear */
 
   function readBackupAndMarks(): Promise<{ backup: BackupRecord[] | null; names: string[]; marks: Array<{ sheet: string; address: string; ids: string[] }> }> {
@@ -1075,6 +1188,7 @@ export function createExcelHost(options?: ExcelHostOptions): WorkbookHost & { fe
     clearHighlights: clearHighlights,
     selectCell: selectCell,
     onUserEdit: features.changeEvents ? onUserEdit : undefined,
+    addSheets: addSheets,
   };
   return host;
 }

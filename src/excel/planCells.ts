@@ -1,22 +1,25 @@
 import { a1, columnLetters } from '../core/address';
 import { CellScalar } from '../core/grid';
 import { SUMMARY_SHEET_NAME } from '../core/plan/summarySheet';
-import { SummaryCell, WritePlan } from '../core/plan/types';
+import { CellWrite, SummaryCell, SummarySheet, WritePlan } from '../core/plan/types';
 import { BackupRecord } from './backupRecords';
 import { findSheet, prevOf, ReadState } from './readState';
 
 /** The write sync's data, prepared without Office.js: addresses, the summary block, backup records. ES5. */
 
-/** The summary sheet as one block of formulas/constants, number formats and bold flags; links as HYPERLINK formulas where Range.hyperlink (1.7) is missing. */
-export function summaryBlock(plan: WritePlan, rangeHyperlink: boolean): { formulas: CellScalar[][]; formats: string[][]; bold: boolean[][]; links: Array<{ r: number; c: number; cell: SummaryCell & { kind: 'link' } }> } {
+/**
+ * A tool-owned sheet (the summary sheet, a consolidation sheet) as one block of formulas/constants, number
+ * formats and bold flags; links as HYPERLINK formulas where Range.hyperlink (1.7) is missing.
+ */
+export function summaryBlock(sheet: SummarySheet, rangeHyperlink: boolean): { formulas: CellScalar[][]; formats: string[][]; bold: boolean[][]; links: Array<{ r: number; c: number; cell: SummaryCell & { kind: 'link' } }> } {
   let width = 1;
-  for (let r = 0; r < plan.summary.rows.length; r++) if (plan.summary.rows[r].length > width) width = plan.summary.rows[r].length;
+  for (let r = 0; r < sheet.rows.length; r++) if (sheet.rows[r].length > width) width = sheet.rows[r].length;
   const formulas: CellScalar[][] = [];
   const formats: string[][] = [];
   const bold: boolean[][] = [];
   const links: Array<{ r: number; c: number; cell: SummaryCell & { kind: 'link' } }> = [];
-  for (let r = 0; r < plan.summary.rows.length; r++) {
-    const src = plan.summary.rows[r];
+  for (let r = 0; r < sheet.rows.length; r++) {
+    const src = sheet.rows[r];
     const fr: CellScalar[] = [];
     const nr: string[] = [];
     const br: boolean[] = [];
@@ -49,6 +52,28 @@ export function summaryBlock(plan: WritePlan, rangeHyperlink: boolean): { formul
   return { formulas: formulas, formats: formats, bold: bold, links: links };
 }
 
+/** Excel's limits on a sheet name: at most 31 characters, none of : \ / ? * [ ], no apostrophe at either end. */
+const SHEET_NAME_MAX = 31;
+
+/**
+ * `wanted` made a legal sheet name that none of `existing` holds (Excel compares names case-insensitively):
+ * "Tổng hợp xếp hạng", then "Tổng hợp xếp hạng (2)", "(3)"…, shortened to fit 31 characters.
+ */
+export function uniqueSheetName(wanted: string, existing: string[]): string {
+  let base = wanted.replace(/[:\\/?*\[\]]/g, ' ').replace(/^'+|'+$/g, '').replace(/\s+/g, ' ').replace(/^\s+|\s+$/g, '');
+  if (!base || base.toLowerCase() === 'history') base = 'CCHC';
+  const taken = function (name: string): boolean {
+    for (let i = 0; i < existing.length; i++) if (existing[i].toLowerCase() === name.toLowerCase()) return true;
+    return false;
+  };
+  let candidate = base.substring(0, SHEET_NAME_MAX).replace(/[\s']+$/, '');
+  for (let n = 2; taken(candidate); n++) {
+    const suffix = ' (' + n + ')';
+    candidate = base.substring(0, SHEET_NAME_MAX - suffix.length).replace(/\s+$/, '') + suffix;
+  }
+  return candidate;
+}
+
 export function quoteSheet(name: string): string {
   return "'" + name.replace(/'/g, "''") + "'";
 }
@@ -56,6 +81,15 @@ export function quoteSheet(name: string): string {
 /** Text stays text: a leading apostrophe keeps "=…", "+…", "-…" and "@…" from being parsed. */
 export function textConstant(text: string): string {
   return /^[=+\-@]/.test(text) ? "'" + text : text;
+}
+
+/**
+ * What Range.formulas receives for one write: "=SUM(…)" for a formula, the constant itself for a value
+ * write (the appraiser's fill: a number, or text such as "x", kept as text).
+ */
+export function writeContent(w: CellWrite): CellScalar {
+  if (w.purpose === 'appraised-fill') return typeof w.value === 'number' ? w.value : textConstant(w.value);
+  return '=' + w.formula;
 }
 
 export function rangeAddress(top: number, left: number, rows: number, cols: number): string {

@@ -86,7 +86,8 @@ function applyWrite(ws: ExcelJS.Worksheet, w: CellWrite): void {
     throw new Error('The write plan targets ' + w.sheet + '!' + w.address + ', which is inside a merged range');
   }
   detachSharedClones(ws, cell);
-  cell.value = { formula: w.formula, result: w.result } as ExcelJS.CellValue;
+  // A value write (the appraiser's fill) is a plain constant, text staying text; the rest are formulas.
+  cell.value = w.purpose === 'appraised-fill' ? w.value : ({ formula: w.formula, result: w.result } as ExcelJS.CellValue);
   if (w.numberFormat) cell.style = { ...cell.style, numFmt: w.numberFormat };
 }
 
@@ -240,13 +241,17 @@ export async function workbookToXlsxBuffer(workbook: ExcelJS.Workbook): Promise<
  * a failure at any point leaves either the old file or none, never half a workbook.
  */
 export async function writeWorkbookFile(workbook: ExcelJS.Workbook, outPath: string): Promise<void> {
-  const buffer = await workbookToXlsxBuffer(workbook);
+  await writeFileAtomically(outPath, await workbookToXlsxBuffer(workbook));
+}
+
+/** Bytes to outPath through a flushed temporary file and a rename (see writeWorkbookFile). */
+export async function writeFileAtomically(outPath: string, bytes: Uint8Array): Promise<void> {
   const dir = nodePath.dirname(outPath);
   const tmp = nodePath.join(dir, '.' + nodePath.basename(outPath) + '.' + process.pid + '.' + Date.now().toString(36) + Math.random().toString(36).slice(2, 8) + '.tmp');
   let handle: fs.promises.FileHandle | undefined;
   try {
     handle = await fs.promises.open(tmp, 'wx');
-    await handle.writeFile(buffer);
+    await handle.writeFile(bytes);
     await handle.sync();
     await handle.close();
     handle = undefined;
