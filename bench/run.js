@@ -5,6 +5,8 @@
  *    and the per-leaf cost relative to the 1,000-row table (linear growth keeps it near 1).
  *  - workbooks: `cchc`'s read + score of 250 generated commune workbooks against ExcelJS merely
  *    loading the same files; each side runs in its own child process (peak RSS per side), alternated.
+ *  - consolidate-250: `cchc consolidate DIR --out TONG-HOP.xlsx` on the same 250 files (read, analyse,
+ *    rank, write the ranking workbook) against the same ExcelJS load, in the same alternation.
  *  - add-in (bench/addin.js): syncs and bytes per recalculation, pane and commands bundle sizes.
  */
 const { execFileSync } = require('child_process');
@@ -44,13 +46,20 @@ async function benchWorkbooks() {
     const run = (mode) => JSON.parse(execFileSync(process.execPath, ['--expose-gc', worker, mode, dir], { encoding: 'utf8' }));
     const load = [];
     const score = [];
+    const consolidated = [];
     for (let i = 0; i < 3; i++) {
       load.push(run('load'));
       score.push(run('score'));
+      consolidated.push(run('consolidate'));
     }
     const loadMs = median(load.map((r) => r.ms));
     const scoreMs = median(score.map((r) => r.ms));
-    console.log(JSON.stringify({ bench: 'workbooks', files: count, exceljsLoadMs: Math.round(loadMs), cchcReadAndScoreMs: Math.round(scoreMs), ratio: +(scoreMs / loadMs).toFixed(3), target: 1.15, exceljsPeakRssMB: Math.max(...load.map((r) => r.peakRssMB)), cchcPeakRssMB: Math.max(...score.map((r) => r.peakRssMB)), flags: score[0].flags }));
+    const loadPeak = Math.max(...load.map((r) => r.peakRssMB));
+    console.log(JSON.stringify({ bench: 'workbooks', files: count, exceljsLoadMs: Math.round(loadMs), cchcReadAndScoreMs: Math.round(scoreMs), ratio: +(scoreMs / loadMs).toFixed(3), target: 1.15, exceljsPeakRssMB: loadPeak, cchcPeakRssMB: Math.max(...score.map((r) => r.peakRssMB)), flags: score[0].flags }));
+    // `cchc consolidate DIR --out TONG-HOP.xlsx` on the same files: read, analyse, rank, write the ranking workbook.
+    const consolidateMs = median(consolidated.map((r) => r.ms));
+    const consolidatePeak = Math.max(...consolidated.map((r) => r.peakRssMB));
+    console.log(JSON.stringify({ bench: 'consolidate-' + count, files: count, exceljsLoadMs: Math.round(loadMs), cchcConsolidateMs: Math.round(consolidateMs), ratio: +(consolidateMs / loadMs).toFixed(3), target: 1.2, exceljsPeakRssMB: loadPeak, cchcPeakRssMB: consolidatePeak, memoryRatio: +(consolidatePeak / loadPeak).toFixed(3), communes: consolidated[0].communes, failed: consolidated[0].failed }));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -4,6 +4,7 @@ import { analyseWorkbook, WorkbookAnalysis } from '../core/analyse';
 import { WorkbookGrid } from '../core/grid';
 import { Profile, findBuiltinProfile, validateProfile } from '../core/profile/profile';
 import { reportText } from '../core/report/reportText';
+import { buildSelfAssessmentReport } from '../core/report/selfAssessmentReport';
 import { toJsonResult } from '../core/report/jsonResult';
 import { applyPlanToWorkbook, writeWorkbookFile } from '../xlsx/applyPlan';
 import { sampleWorkbookBytes } from '../xlsx/gridToWorkbook';
@@ -11,6 +12,7 @@ import { readGridFromXlsxBytes, readGridFromXlsxFile } from '../xlsx/fastGrid';
 import { LoadedWorkbook, readWorkbookBytes, readWorkbookFile } from '../xlsx/readWorkbook';
 import { WorkbookInputError } from '../xlsx/workbookInputError';
 import { CliArgs, HELP_EN, HELP_VI, parseArgs, UsageError } from './args';
+import { ConsolidateInputProblem, runConsolidate } from './consolidate';
 import { formatSummary } from './printSummary';
 import { startStep } from './progress';
 
@@ -88,7 +90,7 @@ function loadProfile(option: string): Profile | null | 'auto' {
 
 function analyse(loaded: { grid: WorkbookGrid }, args: CliArgs, fileLabel: string, io: CliIo): WorkbookAnalysis {
   const done = startStep(io.stderr, args.lang === 'vi' ? 'Đang chấm điểm' : 'Scoring');
-  const analysis = analyseWorkbook(loaded.grid, { profile: loadProfile(args.profile), lang: args.lang });
+  const analysis = analyseWorkbook(loaded.grid, { profile: loadProfile(args.profile), lang: args.lang, assessmentYear: args.year });
   done();
   if (analysis.sheets.length === 0) {
     throw new InputProblem(
@@ -119,6 +121,33 @@ async function writeAnnotatedCopy(loaded: { workbook?: LoadedWorkbook['workbook'
   }
 }
 
+/** Checked before reading the input, so a wrong name fails at once. */
+function checkDocxPath(args: CliArgs): void {
+  const out = path.resolve(args.docx as string);
+  if (!args.sample && args.file && out === path.resolve(args.file)) {
+    throw new InputProblem('Không ghi đè tệp gốc: hãy chọn tên khác cho --docx.', 'Refusing to overwrite the input file: choose another --docx name.');
+  }
+  if (!/\.docx$/i.test(out)) throw new InputProblem('Tệp báo cáo phải có đuôi .docx: ' + args.docx, 'The report file must end in .docx: ' + args.docx);
+  if (fs.existsSync(out) && fs.statSync(out).isDirectory()) throw new InputProblem('"' + args.docx + '" là một thư mục, không phải tệp .docx.', '"' + args.docx + '" is a folder, not a .docx file.');
+  const dir = path.dirname(out);
+  if (!fs.existsSync(dir)) throw new InputProblem('Không có thư mục "' + dir + '" để ghi báo cáo.', 'The folder "' + dir + '" does not exist.');
+}
+
+/** `report --docx`: the self-assessment report as a Word document; docx is loaded only for this. */
+async function writeReportDocx(analysis: WorkbookAnalysis, args: CliArgs, io: CliIo): Promise<void> {
+  const out = path.resolve(args.docx as string);
+  const done = startStep(io.stderr, args.lang === 'vi' ? 'Đang ghi ' + path.basename(out) : 'Writing ' + path.basename(out));
+  try {
+    const { reportDocxBytes } = await import('../docx/selfAssessmentDocx');
+    fs.writeFileSync(out, await reportDocxBytes(buildSelfAssessmentReport(analysis, args.lang, { year: args.year })));
+  } catch (error) {
+    throw new InputProblem('Không ghi được tệp "' + args.docx + '": ' + (error as Error).message, 'Cannot write "' + args.docx + '": ' + (error as Error).message);
+  } finally {
+    done();
+  }
+  io.stdout((args.lang === 'vi' ? 'Đã ghi báo cáo: ' : 'Report written: ') + args.docx + '\n');
+}
+
 async function run(args: CliArgs, io: CliIo): Promise<number> {
   if (args.command === 'help') {
     io.stdout((args.lang === 'en' ? HELP_EN : HELP_VI) + '\n');
@@ -128,6 +157,7 @@ async function run(args: CliArgs, io: CliIo): Promise<number> {
     io.stdout(version() + '\n');
     return 0;
   }
+  if (args.command === 'consolidate') return runConsolidate(args, io, loadProfile(args.profile));
   if (args.command === 'sample') {
     const out = path.resolve(args.out || SAMPLE_FILE_NAME);
     if (fs.existsSync(out)) throw new InputProblem('Tệp "' + out + '" đã có; chọn tên khác để không ghi đè.', '"' + out + '" already exists; choose another name so nothing is overwritten.');
@@ -135,11 +165,16 @@ async function run(args: CliArgs, io: CliIo): Promise<number> {
     io.stdout((args.lang === 'vi' ? 'Đã ghi tệp mẫu: ' : 'Sample written: ') + out + '\n');
     return 0;
   }
+  if (args.docx) checkDocxPath(args);
   const loaded = await loadInput(args, io);
   const fileLabel = args.sample ? SAMPLE_FILE_NAME : path.basename(args.file as string);
   loaded.grid.fileName = fileLabel;
   const analysis = analyse(loaded, args, fileLabel, io);
   if (args.command === 'report') {
+    if (args.docx) {
+      await writeReportDocx(analysis, args, io);
+      return 0;
+    }
     io.stdout(reportText(analysis, args.lang) + '\n');
     return 0;
   }
@@ -165,8 +200,8 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     lang = args.lang;
     return await run(args, io);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof InputProblem) {
-      const problem: UsageError | InputProblem = error;
+    if (error instanceof UsageError || error instanceof InputProblem || error instanceof ConsolidateInputProblem) {
+      const problem: UsageError | InputProblem | ConsolidateInputProblem = error;
       io.stderr('cchc: ' + (lang === 'en' ? problem.messageEn : problem.message) + '\n');
       return 2;
     }

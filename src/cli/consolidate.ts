@@ -1,0 +1,205 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Consolidation, consolidationSheets, DEFAULT_GROUPS, groupLabel, isConsolidationWorkbook } from '../core/consolidate/consolidate';
+import { flagMessage } from '../core/messages/catalogue';
+import { consolidationText, failureText } from '../core/messages/consolidationText';
+import { formatPercentHundredths, formatPoints, Lang } from '../core/number/format';
+import { Points, unitsToNumber } from '../core/number/points';
+import { Profile } from '../core/profile/profile';
+import { writeFileAtomically } from '../xlsx/applyPlan';
+import { consolidateFiles, FileToConsolidate, summarySheetsToXlsx } from '../xlsx/consolidateFiles';
+import { readGridFromXlsxBytes } from '../xlsx/fastGrid';
+import { readWorkbookFileBytes } from '../xlsx/workbookFile';
+import { CliArgs } from './args';
+
+/**
+ * `cchc consolidate DIR|FILES... [--out TONG-HOP.xlsx] [--json] [--groups 90,80,70]`: the
+ * district's ranking of many communes. Files are read one at a time; a bad file is listed with
+ * its reason and the batch goes on. Exit 0 when at least one commune was consolidated (failed
+ * files are listed), 2 when nothing was given or found, or every file failed.
+ */
+
+export interface ConsolidateIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+/** A problem with what the user named: one line on stderr, exit code 2. */
+export class ConsolidateInputProblem extends Error {
+  messageEn: string;
+  constructor(vi: string, en: string) {
+    super(vi);
+    this.messageEn = en;
+    Object.setPrototypeOf(this, ConsolidateInputProblem.prototype);
+  }
+}
+
+function problem(key: Parameters<typeof consolidationText>[0], params: { [name: string]: string | number }): ConsolidateInputProblem {
+  return new ConsolidateInputProblem(consolidationText(key, 'vi', params), consolidationText(key, 'en', params));
+}
+
+/** Excel's lock files ("~$Phu-luc.xlsx") are not workbooks. */
+function isWorkbookName(name: string): boolean {
+  return /\.xlsx$/i.test(name) && name.indexOf('~$') !== 0;
+}
+
+/** Every input file: a folder's .xlsx files (not recursive, sorted), files as named; never the output. */
+export function listInputs(inputs: string[], out: string | null): string[] {
+  if (inputs.length === 0) throw problem('cliNoInput', {});
+  const outPath = out ? path.resolve(out) : null;
+  const files: string[] = [];
+  for (const input of inputs) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(input);
+    } catch {
+      throw problem('cliNotFound', { path: input });
+    }
+    if (stat.isDirectory()) {
+      const names = fs
+        .readdirSync(input)
+        .filter(isWorkbookName)
+        .sort((a, b) => a.localeCompare(b, 'vi'));
+      for (const name of names) {
+        const full = path.join(input, name);
+        if (outPath !== null && path.resolve(full) === outPath) continue;
+        if (fs.statSync(full).isFile()) files.push(full);
+      }
+    } else {
+      if (outPath !== null && path.resolve(input) === outPath) throw problem('cliOutIsInput', { path: input });
+      files.push(input);
+    }
+  }
+  if (files.length === 0) throw problem('cliNoFiles', { where: inputs.join(', ') });
+  return files;
+}
+
+function pad(text: string, width: number, right?: boolean): string {
+  const t = text.length > width ? text.substring(0, width - 1) + '…' : text;
+  const fill = new Array(Math.max(0, width - t.length) + 1).join(' ');
+  return right ? fill + t : t + fill;
+}
+
+function pct(hundredths: number | null, lang: Lang): string {
+  return hundredths === null ? '' : formatPercentHundredths(hundredths, lang) + '%';
+}
+
+/** The ranking as a text table (rank, commune, self, %, appraised, %, group), then the failed files. */
+export function formatConsolidation(c: Consolidation, lang: Lang): string {
+  const groups = c.groups || DEFAULT_GROUPS;
+  const anyAppraised = c.rows.some((r) => r.appraised !== null);
+  const out: string[] = [];
+  out.push(consolidationText(c.rankedBy === 'appraised' ? 'rankedByAppraised' : 'rankedBySelf', lang));
+  let head = pad(consolidationText('rank', lang), 9) + pad(consolidationText('commune', lang), 30) + pad(consolidationText('self', lang), 12, true) + pad('%', 9, true);
+  if (anyAppraised) head += pad(consolidationText('appraised', lang), 12, true) + pad('%', 9, true);
+  out.push(head + '  ' + consolidationText('group', lang));
+  for (const r of c.rows) {
+    let line = pad(String(r.rank), 9) + pad(r.commune, 30) + pad(formatPoints(r.self, lang), 12, true) + pad(pct(r.selfPercentHundredths, lang), 9, true);
+    if (anyAppraised) line += pad(r.appraised === null ? '' : formatPoints(r.appraised, lang), 12, true) + pad(pct(r.appraisedPercentHundredths, lang), 9, true);
+    out.push(line + '  ' + groupLabel(r.group, groups, lang));
+  }
+  if (c.rows.length === 0) out.push(consolidationText('noCommunes', lang));
+  if (c.failed.length > 0) {
+    out.push('');
+    out.push(consolidationText('cliFailedHeading', lang));
+    for (const f of c.failed) out.push('  ' + f.fileName + ': ' + failureText(f.failure, lang, f.detail));
+  }
+  return out.join('\n');
+}
+
+function num(units: Points | null): number | null {
+  return units === null ? null : unitsToNumber(units);
+}
+
+function percent(hundredths: number | null): number | null {
+  return hundredths === null ? null : hundredths / 100;
+}
+
+/** The Consolidation as JSON: points and percentages as JSON numbers (68.13, 92.07), words added. */
+export function consolidationJson(c: Consolidation, lang: Lang): unknown {
+  const groups = c.groups || DEFAULT_GROUPS;
+  return {
+    rankedBy: c.rankedBy,
+    groups: groups,
+    fieldColumns: c.fieldColumns.map((f) => ({ code: f.code, name: f.name, max: unitsToNumber(f.max) })),
+    rows: c.rows.map((r) => ({
+      rank: r.rank,
+      commune: r.commune,
+      fileName: r.fileName,
+      group: r.group,
+      groupLabel: groupLabel(r.group, groups, lang),
+      max: unitsToNumber(r.max),
+      self: unitsToNumber(r.self),
+      selfPercent: percent(r.selfPercentHundredths),
+      appraised: num(r.appraised),
+      appraisedPercent: percent(r.appraisedPercentHundredths),
+      fields: r.fields.map((f) => ({ code: f.code, name: f.name, max: unitsToNumber(f.max), self: unitsToNumber(f.self), appraised: num(f.appraised) })),
+      flagCounts: r.flagCounts,
+    })),
+    failed: c.failed.map((f) => ({ fileName: f.fileName, failure: f.failure, detail: f.detail === undefined ? null : f.detail, reason: failureText(f.failure, lang, f.detail) })),
+    flagKinds: c.flagKinds,
+    flags: c.flags.map((item) => ({
+      commune: item.commune,
+      fileName: item.fileName,
+      kind: item.flag.kind,
+      severity: item.flag.severity,
+      sheet: item.flag.sheet,
+      cell: item.flag.cell,
+      code: item.flag.code,
+      message: flagMessage(item.flag, lang),
+    })),
+  };
+}
+
+/**
+ * Writing over a previous consolidation is how a re-run works; writing over anything else (a
+ * commune's workbook in the same folder) would lose the user's data.
+ */
+async function refuseForeignOutput(out: string): Promise<void> {
+  if (!fs.existsSync(out)) return;
+  let ours = false;
+  try {
+    const grid = await readGridFromXlsxBytes(readWorkbookFileBytes(out).bytes, path.basename(out));
+    ours = isConsolidationWorkbook(grid.sheets.map((sheet) => sheet.name));
+  } catch {
+    ours = false;
+  }
+  if (!ours) throw problem('cliOutExists', { path: out });
+}
+
+/** Progress on stderr: "Đã đọc 12/250 tệp" at most about once a second, and always the last. */
+function progressWriter(io: ConsolidateIo, lang: Lang): (done: number, total: number) => void {
+  let last = Date.now();
+  return (done, total) => {
+    const now = Date.now();
+    if (done < total && now - last < 1000) return;
+    last = now;
+    io.stderr(consolidationText('progress', lang, { done: done, total: total }) + '\n');
+  };
+}
+
+export async function runConsolidate(args: CliArgs, io: ConsolidateIo, profile: Profile | null | 'auto'): Promise<number> {
+  const lang = args.lang;
+  if (args.out !== null && !/\.xlsx$/i.test(args.out)) throw problem('cliOutXlsx', { path: args.out });
+  const paths = listInputs(args.inputs || [], args.out);
+  if (args.out !== null) await refuseForeignOutput(args.out);
+  const files: FileToConsolidate[] = paths.map((p) => ({ name: path.basename(p), bytes: () => readWorkbookFileBytes(p).bytes }));
+  const consolidation = await consolidateFiles(files, { lang: lang, groups: args.groups, profile: profile, onProgress: progressWriter(io, lang) });
+
+  if (args.json) io.stdout(JSON.stringify(consolidationJson(consolidation, lang), null, 2) + '\n');
+  else io.stdout(formatConsolidation(consolidation, lang) + '\n');
+
+  if (consolidation.rows.length === 0) throw problem('cliAllFailed', { count: consolidation.failed.length });
+  if (args.out !== null) {
+    const out = args.out;
+    try {
+      const bytes = await summarySheetsToXlsx(consolidationSheets(consolidation, lang));
+      await writeFileAtomically(path.resolve(out), bytes);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw problem('cliCannotWrite', { path: out, reason: reason });
+    }
+    if (!args.json) io.stdout('\n' + consolidationText('cliWritten', lang, { path: out, communes: consolidation.rows.length, failed: consolidation.failed.length }) + '\n');
+  }
+  return 0;
+}
