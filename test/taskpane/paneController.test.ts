@@ -6,7 +6,7 @@ import { applyPlanToGrid } from '../../src/core/plan/applyToGrid';
 import { WritePlan } from '../../src/core/plan/types';
 import { buildSampleGrid } from '../../src/core/sample/thanhXa2023';
 import { chooseLang, detectOffice, WindowLike } from '../../src/taskpane/host/chooseHost';
-import { describeError, PaneController } from '../../src/taskpane/model/paneController';
+import { canSaveFiles, describeError, PaneController } from '../../src/taskpane/model/paneController';
 import { buildPaneView, scoreFigure } from '../../src/taskpane/model/paneModel';
 import { createBrowserHost } from '../../src/xlsx/browserHost';
 import { WorkbookInputError } from '../../src/xlsx/workbookInputError';
@@ -106,11 +106,14 @@ describe('pane view model', () => {
       ['off-tier', 1],
       ['missing-evidence', 2],
       ['hand-total-mismatch', 1],
+      ['evidence-out-of-period', 1],
       ['text-number', 1],
+      ['evidence-unparsed', 3],
     ]);
     expect(view.flagGroups[1].items.map((i) => i.cell)).toEqual(['F80', 'F104']);
     expect(view.flagGroups[1].label).toBe('Thiếu tài liệu kiểm chứng');
-    expect(view.flagCount).toBe(5);
+    // The 5 deliberate problems, the report dated 08/01/2024 and three evidence descriptions citing no document.
+    expect(view.flagCount).toBe(9);
     expect(view.report).toContain('68,13 điểm/74 điểm, đạt 92,07%');
   });
 
@@ -234,6 +237,40 @@ describe('PaneController', () => {
     expect(copied).toContain('68.13 points/74 points, 92.07%');
     expect(await c.copyReport(async () => Promise.reject(new Error('denied')))).toBe(false);
     expect(c.getState().error!.text).toBe(paneText('copyFailed', 'en'));
+  });
+
+  test('"Báo cáo (.docx)" hands over the Word file, or copies the whole report where files cannot be saved', async () => {
+    const c = new PaneController(new GridHost(buildSampleGrid()), 'vi');
+    await c.start();
+    const saved: Array<{ fileName: string; bytes: Uint8Array }> = [];
+    let copied = '';
+    await c.saveReport((fileName, bytes) => saved.push({ fileName, bytes }), async (t) => void (copied = t));
+    expect(saved.map((x) => x.fileName)).toEqual(['bao-cao-tu-danh-gia-cchc-xa-thanh-xa-2023.docx']);
+    expect(String.fromCharCode(saved[0].bytes[0], saved[0].bytes[1])).toBe('PK');
+    expect(copied).toBe('');
+    expect(c.getState().notice).toBe(paneText('reportSaved', 'vi', { file: 'bao-cao-tu-danh-gia-cchc-xa-thanh-xa-2023.docx' }));
+    await c.saveReport(null, async (t) => void (copied = t));
+    expect(copied).toMatch(/I\. TÌNH HÌNH TRIỂN KHAI[\s\S]*Tổng điểm tự đánh giá: 68,13 điểm\/74 điểm, đạt 92,07%[\s\S]*III\. KIẾN NGHỊ, ĐỀ XUẤT/);
+    expect(c.getState().notice).toBe(paneText('reportCopied', 'vi'));
+    // A renderer that fails still leaves the user with the text.
+    const failing = new PaneController(new GridHost(buildSampleGrid()), 'vi', { renderDocx: () => Promise.reject(new Error('no zip')) });
+    await failing.start();
+    copied = '';
+    await failing.saveReport(() => undefined, async (t) => void (copied = t));
+    expect(copied).toContain('68,13 điểm/74 điểm');
+  });
+
+  test('where a file can be saved: browser mode and Windows webviews yes, the macOS webview no', () => {
+    const env = (userAgent: string, anchorDownload = true, msSaveBlob = false) => ({ userAgent, anchorDownload, msSaveBlob });
+    const webView2 = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.0.0';
+    const wkWebView = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko)';
+    const safari = wkWebView + ' Version/17.0 Safari/605.1.15';
+    expect(canSaveFiles('excel', env(webView2))).toBe(true);
+    expect(canSaveFiles('excel', env(wkWebView))).toBe(false);
+    expect(canSaveFiles('excel', env(safari))).toBe(true);
+    expect(canSaveFiles('browser', env(wkWebView))).toBe(true);
+    expect(canSaveFiles('excel', env('Mozilla/5.0 (Windows NT 10.0) Edge/18', false, true))).toBe(true);
+    expect(canSaveFiles('excel', env(webView2, false))).toBe(false);
   });
 });
 

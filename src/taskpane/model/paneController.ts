@@ -1,9 +1,11 @@
 import { analyseWorkbook, WorkbookAnalysis } from '../../core/analyse';
+import { planFillAndRecalculate } from '../../core/appraisal/fillAppraised';
 import { WorkbookGrid } from '../../core/grid';
-import { ApplyReport, isHostError, WorkbookHost } from '../../core/host';
+import { ApplyReport, HostKind, isHostError, WorkbookHost } from '../../core/host';
 import { hostErrorText, paneText } from '../../core/messages/paneText';
 import { Lang } from '../../core/number/format';
 import { applyPlanToGrid } from '../../core/plan/applyToGrid';
+import type { ReportDocument } from '../../core/report/selfAssessmentReport';
 import { buildPaneView, PaneView } from './paneModel';
 
 /**
@@ -13,7 +15,7 @@ import { buildPaneView, PaneView } from './paneModel';
  * a debounced re-run when the user edits a scoring sheet, ignoring the pane's own writes.
  */
 
-export type PaneStatus = 'idle' | 'reading' | 'writing' | 'reverting' | 'highlighting';
+export type PaneStatus = 'idle' | 'reading' | 'writing' | 'reverting' | 'highlighting' | 'reporting';
 
 export interface PaneMessage {
   text: string;
@@ -32,6 +34,8 @@ export interface PaneState {
   /** A write of this pane can be reverted. */
   canRevert: boolean;
   lastWrite: ApplyReport | null;
+  /** Appraiser's mode shown (offered when a sheet has an appraised column). */
+  appraiserMode: boolean;
   /** Bumped on every completed analysis (tests and "checked at" use it). */
   runs: number;
   lastRunAt: Date | null;
@@ -45,6 +49,41 @@ export interface PaneControllerOptions {
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
   now?: () => number;
+  /** The Word renderer; by default src/docx loaded on first use, in its own chunk. */
+  renderDocx?: (doc: ReportDocument) => Promise<Uint8Array>;
+  /** The report builder; by default its own small chunk, fetched once the first result is shown. */
+  loadReport?: () => Promise<ReportModule>;
+}
+
+/** What the page can do with a file made in the pane (feature detection, read from `window`). */
+export interface FileSaveEnv {
+  /** `<a download>` is supported and object URLs can be made. */
+  anchorDownload: boolean;
+  /** navigator.msSaveOrOpenBlob (the EdgeHTML webview of older Excel). */
+  msSaveBlob: boolean;
+  userAgent: string;
+}
+
+/**
+ * Whether "Báo cáo (.docx)" can hand the user a file here. Browser mode: yes. In Excel the pane is a
+ * webview: WebView2 and EdgeHTML save downloads; the macOS/iPad webview (WKWebView, no "Safari/" in
+ * its user agent) silently ignores them, so there the report text goes to the clipboard instead.
+ */
+export function canSaveFiles(kind: HostKind, env: FileSaveEnv): boolean {
+  if (env.msSaveBlob) return true;
+  if (!env.anchorDownload) return false;
+  if (kind === 'browser') return true;
+  return !(/Macintosh|iPad|iPhone/.test(env.userAgent) && !/Safari\//.test(env.userAgent));
+}
+
+type ReportModule = typeof import('../../core/report/selfAssessmentReport');
+
+function loadReportModule(): Promise<ReportModule> {
+  return import(/* webpackChunkName: "report" */ '../../core/report/selfAssessmentReport');
+}
+
+function loadDocxRenderer(doc: ReportDocument): Promise<Uint8Array> {
+  return import(/* webpackChunkName: "docx" */ '../../docx/selfAssessmentDocx').then((m) => m.reportDocxBytes(doc));
 }
 
 /** Any failure in words for the official; host text only as the details line. */
@@ -74,6 +113,11 @@ export class PaneController {
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
   private readonly clearTimer: (handle: unknown) => void;
   private readonly now: () => number;
+  private readonly renderDocx: (doc: ReportDocument) => Promise<Uint8Array>;
+  private readonly loadReport: () => Promise<ReportModule>;
+  /** The report builder once loaded: then the copy fallback runs within the user's click. */
+  private reportModule: ReportModule | null = null;
+  private reportLoading: Promise<ReportModule> | null = null;
   private timer: unknown = null;
   private ownWriteUntil = 0;
   private rerunAfterBusy = false;
@@ -91,6 +135,8 @@ export class PaneController {
     this.setTimer = options.setTimer || ((fn, ms) => setTimeout(fn, ms));
     this.clearTimer = options.clearTimer || ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
     this.now = options.now || (() => Date.now());
+    this.renderDocx = options.renderDocx || loadDocxRenderer;
+    this.loadReport = options.loadReport || loadReportModule;
     this.state = {
       status: 'idle',
       busy: false,
@@ -101,6 +147,7 @@ export class PaneController {
       highlights: true,
       canRevert: false,
       lastWrite: null,
+      appraiserMode: false,
       runs: 0,
       lastRunAt: null,
     };
@@ -151,6 +198,8 @@ export class PaneController {
 
   private show(analysis: WorkbookAnalysis, grid: WorkbookGrid, patch: Partial<PaneState>): void {
     this.grid = grid;
+    // The report builder arrives after the first result, off the pane's first load.
+    if (!this.reportModule && !this.reportLoading) this.reportBuilder().catch(() => undefined);
     this.set({
       analysis,
       view: buildPaneView(analysis, this.lang),
@@ -202,6 +251,41 @@ export class PaneController {
         canRevert: true,
         lastWrite: report,
         notice: paneText('written', this.lang, { written: report.written, highlighted: report.highlighted }),
+      };
+    });
+  }
+
+  /** Shows or hides the appraiser's mode (the fill button); nothing is written by switching it. */
+  setAppraiserMode(on: boolean): void {
+    this.set({ appraiserMode: on });
+  }
+
+  /**
+   * Appraiser's mode: "Điền điểm thẩm định từ điểm tự chấm (chỉ ô trống)". One read, then one write that
+   * holds both the fill (self-scores copied into the empty appraised cells only) and the recalculation
+   * of the filled workbook, so a single revert undoes both. Nothing to fill: nothing is written.
+   */
+  fillAppraised(): Promise<void> {
+    return this.run('writing', async () => {
+      const grid = await this.host.readWorkbook();
+      const result = planFillAndRecalculate(grid, { lang: this.lang });
+      if (result.fill.cells === 0) {
+        this.show(result.analysis, grid, {});
+        return { notice: paneText('fillNothing', this.lang) };
+      }
+      this.ownWriteUntil = Number.POSITIVE_INFINITY;
+      let report: ApplyReport;
+      try {
+        report = await this.host.applyPlan(result.plan, { highlights: this.state.highlights });
+      } finally {
+        this.ownWriteUntil = this.now() + this.ownWriteQuietMs;
+      }
+      const after = applyPlanToGrid(grid, result.plan);
+      this.show(analyseWorkbook(after, { lang: this.lang }), after, {});
+      return {
+        canRevert: true,
+        lastWrite: report,
+        notice: paneText('filled', this.lang, { cells: result.fill.cells, criteria: result.fill.criteria }),
       };
     });
   }
@@ -258,6 +342,48 @@ export class PaneController {
       this.set({ error: { text: paneText('copyFailed', this.lang) } });
       return false;
     }
+  }
+
+  /**
+   * "Báo cáo (.docx)": the self-assessment report as a Word file handed to `save`; where the host
+   * cannot save files (`save` null) or the download fails, the report's text goes to the clipboard.
+   * The copy happens before any await, so the browser still sees the user's click.
+   */
+  saveReport(save: ((fileName: string, bytes: Uint8Array) => void) | null, copy: (text: string) => Promise<void>): Promise<void> {
+    const analysis = this.state.analysis;
+    if (!analysis) return Promise.resolve();
+    return this.run('reporting', async () => {
+      const report = this.reportModule || (await this.reportBuilder());
+      const doc = report.buildSelfAssessmentReport(analysis, this.lang);
+      if (save) {
+        try {
+          save(doc.fileName, await this.renderDocx(doc));
+          return { notice: paneText('reportSaved', this.lang, { file: doc.fileName }) };
+        } catch {
+          // fall through: the text still reaches the user
+        }
+      }
+      try {
+        await copy(report.reportDocumentText(doc));
+      } catch {
+        return { error: { text: paneText('copyFailed', this.lang) } };
+      }
+      return { notice: paneText('reportCopied', this.lang) };
+    });
+  }
+
+  /** Loads the report builder once (a failed load is retried on the next call). */
+  private reportBuilder(): Promise<ReportModule> {
+    if (!this.reportLoading) {
+      this.reportLoading = this.loadReport().then(
+        (m) => (this.reportModule = m),
+        (error) => {
+          this.reportLoading = null;
+          throw error;
+        },
+      );
+    }
+    return this.reportLoading;
   }
 
   /** Browser mode: after opening another file, start over. */

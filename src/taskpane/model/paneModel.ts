@@ -58,7 +58,51 @@ export interface FlagGroup {
   items: FlagItem[];
 }
 
+/** One criterion whose appraised score differs from the self-score; a button selecting the appraised cell. */
+export interface DifferenceItem {
+  key: string;
+  sheet: string;
+  code: string;
+  name: string;
+  /** The appraised score's cell (the one to select). */
+  cell: string;
+  self: string;
+  appraised: string;
+  /** Signed: "-0,5", "+0,25". */
+  difference: string;
+  /** Points taken away (true) or given (false). */
+  lost: boolean;
+  /** Shortened for the list; the full texts for the tooltip. */
+  evidence: string;
+  explanation: string;
+  evidenceFull: string;
+  explanationFull: string;
+}
+
+export interface FieldLossItem {
+  key: string;
+  sheet: string;
+  code: string;
+  name: string;
+  self: string;
+  appraised: string;
+  /** Points lost in appraisal (self - appraised over the appraised leaves); negative when points were given. */
+  lost: string;
+}
+
+/** What the pane shows of the appraisal; null when no sheet has an appraised column. */
+export interface AppraisalView {
+  /** Appraised total over the appendices that have an appraised column, of their maximum. */
+  total: ScoreFigure;
+  differences: DifferenceItem[];
+  lostByField: FieldLossItem[];
+  /** Leaves not yet appraised (every appraised cell empty). */
+  notAppraised: number;
+}
+
 export interface PaneView {
+  /** Appraisal differences and the appraiser's mode; null without an appraised column. */
+  appraisal: AppraisalView | null;
   sheets: SheetView[];
   /** Sum over every appendix; shown only with more than one. */
   grandTotal: ScoreFigure;
@@ -102,6 +146,69 @@ export function groupFlags(flags: Flag[], lang: Lang): FlagGroup[] {
     .map((x) => x.g);
 }
 
+const SHORT_TEXT = 80;
+
+/** A long evidence or explanation cut at a word for the list ("…"); the full text goes in the tooltip. */
+export function shorten(text: string, max = SHORT_TEXT): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  if (one.length <= max) return one;
+  const cut = one.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return (space > max / 2 ? cut.slice(0, space) : cut) + '…';
+}
+
+function signedPoints(units: Points, lang: Lang): string {
+  const text = formatPoints(units, lang);
+  return units > 0 ? '+' + text : text;
+}
+
+export function buildAppraisalView(analysis: WorkbookAnalysis, lang: Lang): AppraisalView | null {
+  const total = analysis.total;
+  if (total.appraised === null || total.appraisedMax === null) return null;
+  let notAppraised = 0;
+  for (const s of analysis.sheets) {
+    if (s.table.columns.appraised === undefined) continue;
+    for (const ns of s.score.nodes) if (ns.leaf && !ns.node.survey && ns.appraised && ns.appraised.empty) notAppraised++;
+  }
+  const fieldsBySheet: { [sheet: string]: WorkbookAnalysis['sheets'][number]['fields'] } = {};
+  for (const s of analysis.sheets) fieldsBySheet[s.name] = s.fields;
+  const seen: { [sheet: string]: number } = {};
+  return {
+    // Over the sheets that have an appraised column only (Phụ lục 2 may have none).
+    total: scoreFigure(total.appraised, total.appraisedMax, lang),
+    notAppraised,
+    differences: analysis.differences.map((d, i) => ({
+      key: d.sheet + '|' + d.code + '|' + d.appraisedCell + '|' + i,
+      sheet: d.sheet,
+      code: d.code,
+      name: d.name,
+      cell: d.appraisedCell,
+      self: formatPoints(d.self, lang),
+      appraised: formatPoints(d.appraised, lang),
+      difference: signedPoints(d.difference, lang),
+      lost: d.difference < 0,
+      evidence: shorten(d.evidence),
+      explanation: shorten(d.explanation),
+      evidenceFull: d.evidence,
+      explanationFull: d.explanation,
+    })),
+    lostByField: analysis.lostByField.map((f) => {
+      // lostByField follows each sheet's fields in order.
+      const k = (seen[f.sheet] = (seen[f.sheet] === undefined ? -1 : seen[f.sheet]) + 1);
+      const field = (fieldsBySheet[f.sheet] || [])[k];
+      return {
+        key: f.sheet + '|' + f.code + '|' + k,
+        sheet: f.sheet,
+        code: f.code,
+        name: f.name,
+        self: field ? formatPoints(field.self, lang) : '',
+        appraised: field && field.appraised !== null ? formatPoints(field.appraised, lang) : '',
+        lost: formatPoints(f.lost, lang),
+      };
+    }),
+  };
+}
+
 export function buildPaneView(analysis: WorkbookAnalysis, lang: Lang): PaneView {
   const sheets: SheetView[] = analysis.sheets.map((s) => ({
     name: s.name,
@@ -117,6 +224,7 @@ export function buildPaneView(analysis: WorkbookAnalysis, lang: Lang): PaneView 
     })),
   }));
   return {
+    appraisal: buildAppraisalView(analysis, lang),
     sheets,
     grandTotal: scoreFigure(analysis.total.self, analysis.total.max, lang),
     flagCount: analysis.flags.length,

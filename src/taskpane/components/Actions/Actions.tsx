@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Button, makeStyles, Switch, tokens, Tooltip } from '@fluentui/react-components';
-import { ArrowSyncRegular, ArrowUndoRegular, CalculatorRegular, CopyRegular } from '@fluentui/react-icons';
+import { ArrowSyncRegular, ArrowUndoRegular, CalculatorRegular, CopyRegular, DocumentTextRegular } from '@fluentui/react-icons';
 import { paneText } from '../../../core/messages/paneText';
 import { Lang } from '../../../core/number/format';
 
@@ -19,6 +19,8 @@ export interface ActionsProps {
   onRevert: () => void;
   onHighlights: (on: boolean) => void;
   onCopyReport: () => void;
+  /** "Báo cáo (.docx)"; absent, the button is not shown. */
+  onReportDocx?: () => void;
 }
 
 /** The action toolbar: recalculate and write, re-read, highlights on/off, revert, copy the report. */
@@ -43,6 +45,13 @@ export function Actions(p: ActionsProps): JSX.Element {
       <Button icon={<CopyRegular />} disabled={!p.hasResult} onClick={p.onCopyReport}>
         {t('copyReport')}
       </Button>
+      {p.onReportDocx ? (
+        <Tooltip content={t('reportDocxHint')} relationship="description">
+          <Button icon={<DocumentTextRegular />} disabled={p.busy || !p.hasResult} onClick={p.onReportDocx}>
+            {t('reportDocx')}
+          </Button>
+        </Tooltip>
+      ) : null}
       <Switch label={t('highlights')} checked={p.highlights} disabled={p.busy} onChange={(_, d) => p.onHighlights(d.checked)} />
     </div>
   );

@@ -3,34 +3,32 @@ import { Caption1, ProgressBar, Subtitle2, Text, Title3 } from '@fluentui/react-
 import { paneText } from '../../../core/messages/paneText';
 import { Actions } from '../Actions/Actions';
 import { CellPreviewGrid } from '../CellPreviewGrid/CellPreviewGrid';
+import { AppraiserMode } from '../DifferenceList/AppraiserMode';
+import { DifferenceList } from '../DifferenceList/DifferenceList';
+import { ConsolidationSection } from '../Consolidation/Consolidation';
 import { ErrorBar } from '../ErrorBar/ErrorBar';
 import { FieldTable } from '../FieldTable/FieldTable';
 import { FlagList } from '../FlagList/FlagList';
 import { StandaloneBar } from '../StandaloneBar/StandaloneBar';
+import { readFile, saveBytes } from './browserFiles';
 import { useScorePaneStyles } from './ScorePane.styles';
 import { CellPreviewData, ScorePaneProps } from './ScorePane.types';
 import { useScorePane, writeClipboard } from './useScorePane';
+import { canSaveFiles } from '../../model/paneController';
 
-function saveBytes(fileName: string, bytes: Uint8Array): void {
-  const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  document.body.removeChild(a);
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
-}
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-function readFile(file: File): Promise<Uint8Array> {
-  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer().then((b) => new Uint8Array(b));
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsArrayBuffer(file);
-  });
+/** Where this page can hand the user a file (see canSaveFiles); feature-detected, not guessed from the host. */
+function fileSaver(kind: 'excel' | 'browser'): ((fileName: string, bytes: Uint8Array) => void) | null {
+  const nav = navigator as Navigator & { msSaveOrOpenBlob?: (blob: Blob, name: string) => boolean };
+  const env = {
+    anchorDownload: 'download' in document.createElement('a') && typeof URL !== 'undefined' && typeof URL.createObjectURL === 'function',
+    msSaveBlob: typeof nav.msSaveOrOpenBlob === 'function',
+    userAgent: nav.userAgent || '',
+  };
+  if (!canSaveFiles(kind, env)) return null;
+  if (env.msSaveBlob) return (fileName, bytes) => void nav.msSaveOrOpenBlob!(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: DOCX_MIME }), fileName);
+  return (fileName, bytes) => saveBytes(fileName, bytes, DOCX_MIME);
 }
 
 /** The task pane: totals, per-field table, flags, actions; in the browser also open/download. */
@@ -108,6 +106,7 @@ export function ScorePane({ host, lang, standalone, debounceMs }: ScorePaneProps
         onRevert={() => void controller.revert()}
         onHighlights={(on) => void controller.setHighlights(on)}
         onCopyReport={() => void controller.copyReport(writeClipboard)}
+        onReportDocx={() => void controller.saveReport(fileSaver(host.kind), writeClipboard)}
       />
 
       <div className={s.status} role="status" aria-live="polite">
@@ -153,6 +152,26 @@ export function ScorePane({ host, lang, standalone, debounceMs }: ScorePaneProps
           ))
         : null}
 
+      {view && view.appraisal ? (
+        <section className={s.section} aria-labelledby="cchc-appraisal">
+          <Subtitle2 as="h2" id="cchc-appraisal">
+            {paneText('appraisalHeading', lang)}
+          </Subtitle2>
+          <Text data-testid="appraised-total">
+            {paneText('appraisedTotal', lang)}: {view.appraisal.total.scoreOfMax}
+            {view.appraisal.total.percent ? ' · ' + view.appraisal.total.percent : ''}
+          </Text>
+          <AppraiserMode
+            lang={lang}
+            on={state.appraiserMode}
+            busy={busy}
+            onToggle={(on) => controller.setAppraiserMode(on)}
+            onFill={() => void controller.fillAppraised()}
+          />
+          <DifferenceList appraisal={view.appraisal} lang={lang} onSelect={(sheet, cell) => void controller.selectCell(sheet, cell)} />
+        </section>
+      ) : null}
+
       {view ? (
         <section className={s.section} aria-labelledby="cchc-flags">
           <Subtitle2 as="h2" id="cchc-flags">
@@ -174,6 +193,8 @@ export function ScorePane({ host, lang, standalone, debounceMs }: ScorePaneProps
           </pre>
         </section>
       ) : null}
+
+      <ConsolidationSection host={host} lang={lang} />
 
       {state.lastRunAt ? (
         <Caption1 className={s.muted}>{paneText('lastRun', lang, { time: state.lastRunAt.toLocaleTimeString(lang === 'vi' ? 'vi-VN' : 'en-GB') })}</Caption1>

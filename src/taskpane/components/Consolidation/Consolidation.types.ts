@@ -1,0 +1,83 @@
+import type { CommuneGroup, GroupThresholds } from '../../../core/consolidate/consolidate';
+import type { WorkbookHost } from '../../../core/host';
+import type { Lang } from '../../../core/number/format';
+import type { PaneMessage } from '../../model/paneController';
+
+/** The "Tổng hợp nhiều xã" section: plain data the render lays out, every figure already formatted. */
+
+export interface ConsolidationProps {
+  /** Excel (new sheets through host.addSheets) or the browser (download); the section reads files itself. */
+  host: WorkbookHost;
+  lang: Lang;
+}
+
+export interface RankingRowView {
+  key: string;
+  /** "1", "2", "2", "4": equal totals share a rank. */
+  rank: string;
+  commune: string;
+  fileName: string;
+  /** "68,13" */
+  self: string;
+  /** "68,13/74", for the cell's title. */
+  selfOfMax: string;
+  /** "92,07%", "" without a maximum. */
+  selfPercent: string;
+  /** "–" when the commune has no appraised score. */
+  appraised: string;
+  appraisedPercent: string;
+  group: CommuneGroup;
+  /** "A", "B", "C", or "Dưới 70%". */
+  groupLabel: string;
+}
+
+export interface FailedFileView {
+  key: string;
+  fileName: string;
+  reason: string;
+}
+
+export interface ConsolidationView {
+  /** "Xếp hạng 4 xã theo điểm tự đánh giá" */
+  caption: string;
+  /** Column words, as in the consolidation workbook. */
+  headers: { rank: string; self: string; selfPercent: string; appraised: string; appraisedPercent: string; group: string };
+  rows: RankingRowView[];
+  failed: FailedFileView[];
+  /** The thresholds the groups were given with. */
+  groups: GroupThresholds;
+}
+
+export type ConsolidationPhase = 'idle' | 'reading' | 'done';
+
+export interface ConsolidationState {
+  phase: ConsolidationPhase;
+  /** Files read so far and in all, and the one being read (progress). */
+  done: number;
+  total: number;
+  current: string;
+  view: ConsolidationView | null;
+  /** Writing the sheets or preparing the download. */
+  saving: boolean;
+  error: PaneMessage | null;
+  notice: string | null;
+}
+
+/** The threshold inputs as typed ("90", "82,5"), before they are valid numbers. */
+export interface GroupInputs {
+  a: string;
+  b: string;
+  c: string;
+}
+
+/** The part shown once there is a result. */
+export interface ConsolidationResultProps {
+  view: ConsolidationView;
+  lang: Lang;
+  busy: boolean;
+  canDownload: boolean;
+  canWrite: boolean;
+  onRegroup: (groups: GroupThresholds) => void;
+  onDownload: () => void;
+  onWrite: () => void;
+}

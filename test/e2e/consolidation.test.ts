@@ -1,0 +1,204 @@
+import ExcelJS from 'exceljs';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { communeWorkbookBytes, corruptWorkbookBytes, CommuneSpec } from '../xlsx/fixtures/communes';
+import { buildOfficeStub, buildPane, chromiumAvailable, launch, serve, Served, shot } from './harness';
+
+/**
+ * "Tổng hợp nhiều xã" in a real browser (Debian's Chromium via playwright-core): several communes'
+ * workbooks and a broken one chosen at once give the ranking on screen, the broken file listed with
+ * its reason, and a downloadable TONG-HOP.xlsx (read back with ExcelJS); inside Excel (the Office
+ * stub) the same result goes into the open workbook as new sheets, never over an existing one.
+ */
+
+const run = chromiumAvailable() ? describe : describe.skip;
+
+/** Five communes: a tie for third place, one below every group threshold, one with an appraised score. */
+const COMMUNES: Array<{ file: string; spec: CommuneSpec }> = [
+  { file: 'xa-dong-hoa.xlsx', spec: { commune: 'Đông Hòa', self: '48,1' } },
+  { file: 'xa-an-binh.xlsx', spec: { commune: 'An Bình', self: '70,3', appraised: '69' } },
+  { file: 'xa-cam-phuc.xlsx', spec: { commune: 'Cẩm Phúc', self: '62,9' } },
+  { file: 'xa-thanh-xa.xlsx', spec: { commune: 'Thanh Xá' } },
+  { file: 'xa-binh-minh.xlsx', spec: { commune: 'Bình Minh', self: '62,9' } },
+];
+const BROKEN = 'xa-hong.xlsx';
+
+/** What a district official expects to read: rank, commune, self, %, appraised, %, group. */
+const EXPECTED_RANKING = [
+  ['1', 'xã An Bình', '70,3', '95%', '69', '93,24%', 'A'],
+  ['2', 'xã Thanh Xá', '68,13', '92,07%', '–', '', 'A'],
+  ['3', 'xã Bình Minh', '62,9', '85%', '–', '', 'B'],
+  ['3', 'xã Cẩm Phúc', '62,9', '85%', '–', '', 'B'],
+  ['5', 'xã Đông Hòa', '48,1', '65%', '–', '', 'Dưới 70%'],
+];
+
+async function rankingOnScreen(page: Page): Promise<string[][]> {
+  return page.getByTestId('ranking-row').evaluateAll((rows) =>
+    rows.map((tr) =>
+      Array.prototype.map.call(tr.children, (cell: Element, i: number) => {
+        // The commune cell also shows the file name underneath; the name is its first text.
+        if (i === 1) return (cell.firstChild && cell.firstChild.textContent ? cell.firstChild.textContent : '').trim();
+        return (cell.textContent || '').trim();
+      }) as string[],
+    ),
+  );
+}
+
+/** Every text the progress line shows while the files are read (it may pass quickly). */
+async function watchProgress(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { __progress: string[] }).__progress = seen;
+    new MutationObserver(() => {
+      const el = document.querySelector('[data-testid="consolidate-progress"]');
+      if (el && el.textContent && seen[seen.length - 1] !== el.textContent) seen.push(el.textContent);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+}
+
+run('consolidation of many communes in the task pane', () => {
+  let server: Served;
+  let context: BrowserContext;
+  let tmp: string;
+  let files: string[];
+  let stub: string;
+
+  beforeAll(async () => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-e2e-consolidate-'));
+    files = [];
+    for (const c of COMMUNES) {
+      const file = path.join(tmp, c.file);
+      fs.writeFileSync(file, await communeWorkbookBytes(c.spec));
+      files.push(file);
+    }
+    const broken = path.join(tmp, BROKEN);
+    fs.writeFileSync(broken, await corruptWorkbookBytes());
+    files.splice(2, 0, broken);
+    const web = await buildPane();
+    stub = await buildOfficeStub();
+    server = await serve([web]);
+    context = (await launch()).context;
+  }, 240000);
+
+  afterAll(async () => {
+    if (context) await context.close();
+    if (server) await server.close();
+  });
+
+  test('standalone: six files at once give the ranking, the broken file with its reason, and TONG-HOP.xlsx', async () => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(path.basename(new URL(r.url()).pathname));
+    });
+    await page.goto(server.url + 'standalone.html');
+    await page.getByTestId('main-total').filter({ hasText: '68,13/74' }).waitFor({ timeout: 30000 });
+    // The consolidation code is fetched only once files are chosen.
+    expect(scripts.filter((s) => /^consolidate\./.test(s))).toEqual([]);
+
+    const section = page.getByRole('region', { name: 'Tổng hợp nhiều xã' });
+    await section.getByRole('button', { name: 'Chọn các tệp .xlsx…' }).waitFor();
+    await watchProgress(page);
+    await page.getByTestId('consolidate-input').setInputFiles(files);
+    const table = page.getByRole('table', { name: 'Xếp hạng 5 xã theo điểm tự đánh giá' });
+    await table.waitFor({ timeout: 60000 });
+    expect(scripts.filter((s) => /^consolidate\./.test(s)).length).toBe(1);
+
+    const progress = await page.evaluate(() => (window as unknown as { __progress: string[] }).__progress);
+    expect(progress.length).toBeGreaterThan(0);
+    for (const p of progress) expect(p).toMatch(/^Đã đọc [0-6]\/6 tệp$/);
+
+    expect(await rankingOnScreen(page)).toEqual(EXPECTED_RANKING);
+    expect(await table.getByRole('columnheader').allInnerTexts()).toEqual(['Xếp hạng', 'Xã', 'Tự đánh giá', 'Tỷ lệ', 'Thẩm định', 'Tỷ lệ', 'Nhóm']);
+    // Each commune's file is named under it, so an official can tell which file a row came from.
+    expect(await table.getByRole('rowheader', { name: /Thanh Xá/ }).innerText()).toContain('xa-thanh-xa.xlsx');
+
+    const failed = page.getByTestId('failed-files');
+    expect(await failed.getByRole('listitem').count()).toBe(1);
+    const reason = await failed.getByRole('listitem').innerText();
+    expect(reason).toContain(BROKEN);
+    expect(reason).toMatch(/bị hỏng|không đọc được/);
+    await page.getByText('Tệp không dùng được (1)').waitFor();
+
+    // Stricter groups: A from 95%, B from 90%, C from 85% (typed with a comma on purpose).
+    await page.getByLabel('Nhóm A từ').fill('95');
+    await page.getByLabel('Nhóm B từ').fill('90');
+    await page.getByLabel('Nhóm C từ').fill('85,0');
+    await section.getByRole('button', { name: 'Áp dụng' }).click();
+    await page.waitForFunction(() => {
+      const rows = document.querySelectorAll('[data-testid="ranking-row"]');
+      return rows.length === 5 && (rows[1].lastElementChild!.textContent || '').trim() === 'B';
+    });
+    expect((await rankingOnScreen(page)).map((r) => r[6])).toEqual(['A', 'B', 'C', 'C', 'Dưới 85%']);
+
+    await page.screenshot({ path: shot('consolidation-standalone'), fullPage: true });
+
+    const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('button', { name: 'Tải xuống TONG-HOP.xlsx' }).click()]);
+    expect(download.suggestedFilename()).toBe('TONG-HOP.xlsx');
+    const saved = path.join(tmp, 'TONG-HOP.xlsx');
+    await download.saveAs(saved);
+    await page.getByText('Đã tải xuống TONG-HOP.xlsx.').waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(saved);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp xếp hạng', 'Danh sách vấn đề']);
+    const texts = (ws: ExcelJS.Worksheet): string[][] => {
+      const out: string[][] = [];
+      ws.eachRow((row) => out.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : typeof v === 'object' && v && 'text' in v ? String((v as { text: unknown }).text) : String(v)))));
+      return out;
+    };
+    const ranking = texts(wb.worksheets[0]);
+    // One row per commune, in rank order, each naming its file.
+    const communeRows = ranking.filter((r) => COMMUNES.some((c) => r.includes(c.file)));
+    expect(communeRows.map((r) => 'xã ' + COMMUNES.find((c) => r.includes(c.file))!.spec.commune)).toEqual(EXPECTED_RANKING.map((r) => r[1]));
+    // The broken file is listed in the workbook too.
+    expect(ranking.some((r) => r.includes(BROKEN))).toBe(true);
+    // Every flag of every commune with its file, sheet and cell.
+    const flagRows = texts(wb.worksheets[1]);
+    for (const c of COMMUNES) expect(flagRows.some((r) => r.includes(c.file) && r.includes('Phụ lục 1') && r.some((v) => /^[A-Z]+\d+$/.test(v)))).toBe(true);
+  });
+
+  test('in Excel (Office stub): "Ghi vào sổ làm việc" adds new sheets, a second time beside the first', async () => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.route(/appsforoffice\.microsoft\.com/, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: stub }));
+    await page.goto(server.url + 'taskpane.html');
+    await page.getByTestId('main-total').filter({ hasText: '68,13/74' }).waitFor({ timeout: 30000 });
+    expect(await page.locator('body').getAttribute('data-host')).toBe('excel');
+    type Fake = { sheets: Array<{ name: string; cells: { [k: string]: { value: unknown; formula?: string } } }> };
+    const sheetsNow = () => page.evaluate(() => (window as unknown as { __fakeOffice: Fake }).__fakeOffice.sheets.map((s) => s.name));
+    const userSheet = () => page.evaluate(() => JSON.stringify((window as unknown as { __fakeOffice: Fake }).__fakeOffice.sheets.find((s) => s.name === 'Phụ lục 1')));
+    const before = await userSheet();
+
+    const section = page.getByRole('region', { name: 'Tổng hợp nhiều xã' });
+    await page.getByTestId('consolidate-input').setInputFiles(files);
+    await page.getByRole('table', { name: 'Xếp hạng 5 xã theo điểm tự đánh giá' }).waitFor({ timeout: 60000 });
+    expect(await section.getByRole('button', { name: 'Tải xuống TONG-HOP.xlsx' }).count()).toBe(0);
+    const write = section.getByRole('button', { name: 'Ghi vào sổ làm việc' });
+
+    await write.click();
+    await section.getByText('Đã thêm vào sổ làm việc các trang: "Tổng hợp xếp hạng", "Danh sách vấn đề".').waitFor({ timeout: 30000 });
+    await write.click();
+    await section.getByText('Đã thêm vào sổ làm việc các trang: "Tổng hợp xếp hạng (2)", "Danh sách vấn đề (2)".').waitFor({ timeout: 30000 });
+    const names = await sheetsNow();
+    expect(names).toEqual(expect.arrayContaining(['Phụ lục 1', 'Phụ lục 2', 'Tổng hợp xếp hạng', 'Danh sách vấn đề', 'Tổng hợp xếp hạng (2)', 'Danh sách vấn đề (2)']));
+    expect(await userSheet()).toBe(before);
+    const communesWritten = await page.evaluate(() => {
+      const s = (window as unknown as { __fakeOffice: Fake }).__fakeOffice.sheets.find((x) => x.name === 'Tổng hợp xếp hạng')!;
+      return Object.keys(s.cells)
+        .map((k) => s.cells[k].value)
+        .filter((v) => typeof v === 'string');
+    });
+    for (const c of COMMUNES) expect(communesWritten.some((v) => (v as string).indexOf(c.spec.commune as string) >= 0)).toBe(true);
+    await page.screenshot({ path: shot('consolidation-excel-stub'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
