@@ -184,7 +184,7 @@ export async function runConsolidate(args: CliArgs, io: ConsolidateIo, profile: 
   const paths = listInputs(args.inputs || [], args.out);
   if (args.out !== null) await refuseForeignOutput(args.out);
   const files: FileToConsolidate[] = paths.map((p) => ({ name: path.basename(p), bytes: () => readWorkbookFileBytes(p).bytes }));
-  const consolidation = await consolidateFiles(files, { lang: lang, groups: args.groups, profile: profile, onProgress: progressWriter(io, lang) });
+  const consolidation = await consolidateFiles(files, { lang: lang, groups: args.groups, profile: profile, assessmentYear: args.year, onProgress: progressWriter(io, lang) });
 
   if (args.json) io.stdout(JSON.stringify(consolidationJson(consolidation, lang), null, 2) + '\n');
   else io.stdout(formatConsolidation(consolidation, lang) + '\n');

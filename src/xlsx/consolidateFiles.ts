@@ -20,6 +20,8 @@ export interface ConsolidateFilesOptions {
   lang: Lang;
   /** As analyseWorkbook's: 'auto' (default) picks a built-in profile a sheet matches; null none. */
   profile?: Profile | null | 'auto';
+  /** As analyseWorkbook's: the year evidence must date from; default each workbook's titles. */
+  assessmentYear?: number;
   /** After each file, read or failed. */
   onProgress?: (done: number, total: number, fileName: string) => void;
 }
@@ -69,7 +71,7 @@ async function readOne(file: FileToConsolidate, options: ConsolidateFilesOptions
   grid.fileName = file.name;
   if (isConsolidationWorkbook(grid.sheets.map((s) => s.name))) return null;
   try {
-    const analysis = analyseWorkbook(grid, { profile: options.profile === undefined ? 'auto' : options.profile, lang: options.lang });
+    const analysis = analyseWorkbook(grid, { profile: options.profile === undefined ? 'auto' : options.profile, lang: options.lang, assessmentYear: options.assessmentYear });
     grid = null;
     const summary = summariseSource({ fileName: file.name, analysis: analysis });
     // A copy through JSON: names, codes and flag texts may be slices of the file's whole sheet XML,

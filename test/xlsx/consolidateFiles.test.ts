@@ -201,3 +201,16 @@ describe('the summary writer', () => {
     expect(grid.sheets[0].rows[1]![0]!.value).toBe('=cmd|calc');
   });
 });
+
+describe('consolidateFiles with an assessment year set by the user', () => {
+  test('checks every commune\'s evidence dates against that year instead of the one in its titles', async () => {
+    const files = [{ name: 'an-binh.xlsx', bytes: await communeWorkbookBytes({ commune: 'An Bình', self: '70' }) }];
+    const outOfPeriod = (c: Consolidation) => c.rows[0].flagCounts['evidence-out-of-period'] || 0;
+    const fromTitles = await consolidateFiles(files, { lang: 'vi' });
+    const in2022 = await consolidateFiles(files, { lang: 'vi', assessmentYear: 2022 });
+    // The sample's documents are dated 2023 (one in January 2024): judged for 2022, most fall outside.
+    expect(outOfPeriod(fromTitles)).toBe(1);
+    expect(outOfPeriod(in2022)).toBeGreaterThan(20);
+    expect(in2022.rows[0].self).toBe(fromTitles.rows[0].self);
+  });
+});
