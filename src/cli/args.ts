@@ -123,7 +123,7 @@ Cách dùng:
       tự đánh giá dạng Word (bố cục như báo cáo của xã, điền sẵn số liệu, các mục cần tự viết để
       trong [ngoặc vuông], kèm danh sách tiêu chí cần giải trình).
   cchc sample [RA.xlsx]       Ghi tệp mẫu Phụ lục 1, 2 của xã Thanh Xá năm 2023 (tiêu chí thành phần minh họa).
-  cchc consolidate THƯ-MỤC|TỆP.xlsx... [--out TONG-HOP.xlsx] [--json] [--groups 90,80,70]
+  cchc consolidate THƯ-MỤC|TỆP.xlsx... [--out TONG-HOP.xlsx] [--json] [--groups 90,80,70] [--year NĂM]
       Tổng hợp nhiều xã: mỗi xã một dòng (điểm từng lĩnh vực, tổng, tỷ lệ, xếp hạng, nhóm, số vấn đề),
       kèm danh sách mọi vấn đề. Thư mục: mọi tệp .xlsx trong đó. Tệp lỗi được liệt kê, không dừng cả lô.
       --groups: ngưỡng % của nhóm A, B, C (mặc định 90,80,70). --out ghi bảng tổng hợp ra tệp mới.
@@ -139,7 +139,7 @@ Usage:
       title rows ("… năm 2023"). A plan issued in the fourth quarter of the year before still counts.
   cchc report FILE.xlsx [--docx REPORT.docx]   (--docx: the self-assessment report as a Word document)
   cchc sample [OUT.xlsx]
-  cchc consolidate FOLDER|FILE.xlsx... [--out SUMMARY.xlsx] [--json] [--groups 90,80,70]
+  cchc consolidate FOLDER|FILE.xlsx... [--out SUMMARY.xlsx] [--json] [--groups 90,80,70] [--year YYYY]
       One row per commune (field scores, totals, %, rank, group, issue counts) and every issue;
       unreadable files are listed without stopping the batch. --groups: A, B, C thresholds in %.
   --sample instead of FILE.xlsx runs on the embedded sample workbook.
