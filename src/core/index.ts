@@ -15,3 +15,8 @@ export { BUILTIN_PROFILES, validateProfile } from './profile/profile';
 export { formatPoints, formatPercentHundredths } from './number/format';
 export type { WorkbookHost, HostCapabilities, HostKind, ApplyOptions, ApplyReport, RevertReport, HostError, HostErrorCode } from './host';
 export { isHostError } from './host';
+export { consolidate, consolidationSheets, DEFAULT_GROUPS } from './consolidate/consolidate';
+export type { Consolidation, CommuneRow, CommuneSource, FailedSource, GroupThresholds } from './consolidate/consolidate';
+export { buildSelfAssessmentReport } from './report/selfAssessmentReport';
+export { parseCitations } from './evidence/citations';
+export { readTitleFacts } from './identity/titleFacts';

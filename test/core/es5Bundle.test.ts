@@ -56,4 +56,34 @@ describe('the ES5 core bundle', () => {
     expect(json.total.selfPercent).toBe(75);
     expect(json.flags.map((f: { kind: string }) => f.kind).sort()).toEqual(['missing-evidence', 'off-tier', 'text-number']);
   });
+
+  test('ranks communes, reads citations and builds the report with only ES5 built-ins', () => {
+    const context = vm.createContext({});
+    vm.runInContext(STRIP_MODERN, context);
+    vm.runInContext(code, context);
+    const commune = (name: string, score: number) =>
+      workbook(
+        sheet('PL1', [
+          ['UBND XÃ ' + name.toUpperCase()],
+          ['BẢNG TỰ CHẤM ĐIỂM NĂM 2023'],
+          HEADER,
+          ['1', 'Lĩnh vực', 2, null],
+          ['1.1', 'Tiêu chí', 2, score, 'Kế hoạch số 12/KH-UBND ngày 05/01/2022'],
+        ]),
+      );
+    context.inputs = JSON.parse(JSON.stringify([commune('An Bình', 1), commune('Hồng Lạc', 2)]));
+    const result = vm.runInContext(
+      '(function(){ var sources = []; for (var i = 0; i < inputs.length; i++) sources.push({ fileName: "x" + i + ".xlsx", analysis: CchcCore.analyseWorkbook(inputs[i]) });' +
+        ' var c = CchcCore.consolidate(sources, { lang: "vi" });' +
+        ' var report = CchcCore.buildSelfAssessmentReport(sources[0].analysis, "vi");' +
+        ' return JSON.stringify({ ranking: c.rows.map(function (r) { return r.rank + " " + r.commune + " " + r.group; }), flags: sources[0].analysis.flags.map(function (f) { return f.kind; }), cited: CchcCore.parseCitations("QĐ 45/QĐ-UBND 20/3/2023")[0].date, sheets: CchcCore.consolidationSheets(c, "vi").length, explain: report.explanationCount }); })()',
+      context,
+    );
+    const json = JSON.parse(result);
+    expect(json.ranking).toEqual(['1 xã Hồng Lạc A', '2 xã An Bình D']);
+    expect(json.flags).toContain('evidence-out-of-period');
+    expect(json.cited).toEqual({ day: 20, month: 3, year: 2023 });
+    expect(json.sheets).toBe(2);
+    expect(json.explain).toBe(1);
+  });
 });
