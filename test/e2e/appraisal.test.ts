@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { BrowserContext } from 'playwright-core';
 import { appraisedSampleBytes } from '../xlsx/fixtures/appraisedSample';
-import { buildPane, chromiumAvailable, launch, serve, Served, shot } from './harness';
+import { buildPane, chromiumAvailable, Served, shot, openBrowser, closeBrowser } from './harness';
 
 /**
  * The appraisal in the pane, in a real browser (standalone mode): an .xlsx returned by the district
@@ -25,14 +25,10 @@ run('appraisal in the task pane (standalone mode)', () => {
     zeroed = built.zeroed;
     file = path.join(tmp, 'tham-dinh.xlsx');
     fs.writeFileSync(file, built.bytes);
-    server = await serve([await buildPane()]);
-    context = (await launch()).context;
+    ({ server, context } = await openBrowser([await buildPane()]));
   }, 240000);
 
-  afterAll(async () => {
-    if (context) await context.close();
-    if (server) await server.close();
-  });
+  afterAll(() => closeBrowser({ server, context }));
 
   test('differences select their cell; the fill writes the empty appraised cells only and reverts', async () => {
     const page = await context.newPage();

@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { communeWorkbookBytes, corruptWorkbookBytes, CommuneSpec } from '../xlsx/fixtures/communes';
-import { buildOfficeStub, buildPane, chromiumAvailable, launch, serve, Served, shot } from './harness';
+import { buildOfficeStub, buildPane, chromiumAvailable, Served, shot, openBrowser, closeBrowser } from './harness';
 
 /**
  * "Tổng hợp nhiều xã" in a real browser (Debian's Chromium via playwright-core): several communes'
@@ -78,14 +78,10 @@ run('consolidation of many communes in the task pane', () => {
     files.splice(2, 0, broken);
     const web = await buildPane();
     stub = await buildOfficeStub();
-    server = await serve([web]);
-    context = (await launch()).context;
+    ({ server, context } = await openBrowser([web]));
   }, 240000);
 
-  afterAll(async () => {
-    if (context) await context.close();
-    if (server) await server.close();
-  });
+  afterAll(() => closeBrowser({ server, context }));
 
   test('standalone: six files at once give the ranking, the broken file with its reason, and TONG-HOP.xlsx', async () => {
     const page = await context.newPage();

@@ -117,3 +117,15 @@ export function shot(name: string): string {
   fs.mkdirSync(SHOTS, { recursive: true });
   return path.join(SHOTS, name + '.png');
 }
+
+/** A served folder (or several) and a fresh Chromium, as every end-to-end suite starts. */
+export async function openBrowser(dirs: string[]): Promise<{ server: Served; context: BrowserContext }> {
+  const server = await serve(dirs);
+  return { server: server, context: (await launch()).context };
+}
+
+/** Closes what openBrowser opened, also after a beforeAll that failed half way. */
+export async function closeBrowser(session: { server?: Served; context?: BrowserContext }): Promise<void> {
+  if (session.context) await session.context.close();
+  if (session.server) await session.server.close();
+}

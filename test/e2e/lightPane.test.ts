@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { BrowserContext } from 'playwright-core';
-import { buildOfficeStub, chromiumAvailable, launch, ROOT, runWebpack, serve, Served, shot } from './harness';
+import { buildOfficeStub, chromiumAvailable, ROOT, runWebpack, Served, shot, openBrowser, closeBrowser } from './harness';
 
 /**
  * taskpane.html as Excel 2016/2019 opens it: an engine without fetch (Internet Explorer 11) gets the
@@ -24,14 +24,10 @@ run('light task pane (Excel 2016/2019, ExcelApi 1.1)', () => {
     const config = require(path.join(ROOT, 'webpack.config.js'));
     await runWebpack(config({ outDir: out, only: 'taskpane,commands' }, { mode: 'production' }));
     stub = await buildOfficeStub();
-    server = await serve([out]);
-    context = (await launch()).context;
+    ({ server, context } = await openBrowser([out]));
   }, 240000);
 
-  afterAll(async () => {
-    if (context) await context.close();
-    if (server) await server.close();
-  });
+  afterAll(() => closeBrowser({ server, context }));
 
   test('an old engine gets the light pane; "Tính lại điểm" writes 68,13/74 and revert restores', async () => {
     const page = await context.newPage();

@@ -1,5 +1,5 @@
 import type { BrowserContext } from 'playwright-core';
-import { buildOfficeStub, buildPane, chromiumAvailable, launch, serve, Served, shot } from './harness';
+import { buildOfficeStub, buildPane, chromiumAvailable, Served, shot, openBrowser, closeBrowser } from './harness';
 
 /**
  * taskpane.html "inside Excel": office.js is replaced by the in-memory Excel fake on the sample,
@@ -24,14 +24,10 @@ run('task pane in Excel (Office stub on the in-memory workbook)', () => {
   beforeAll(async () => {
     const web = await buildPane();
     stub = await buildOfficeStub();
-    server = await serve([web]);
-    context = (await launch()).context;
+    ({ server, context } = await openBrowser([web]));
   }, 240000);
 
-  afterAll(async () => {
-    if (context) await context.close();
-    if (server) await server.close();
-  });
+  afterAll(() => closeBrowser({ server, context }));
 
   test('"Tính lại điểm" writes in ≤ 2 syncs; revert restores every cell', async () => {
     const page = await context.newPage();

@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { readWorkbookFile } from '../../src/xlsx/readWorkbook';
-import { buildPane, chromiumAvailable, launch, ROOT, serve, Served, shot } from './harness';
+import { buildPane, chromiumAvailable, ROOT, Served, shot, openBrowser, closeBrowser } from './harness';
 
 /**
  * The task pane in a real browser (Debian's Chromium via playwright-core): standalone mode on the
@@ -39,14 +39,10 @@ run('task pane in the browser (standalone mode)', () => {
   beforeAll(async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-e2e-'));
     web = await buildPane();
-    server = await serve([web]);
-    context = (await launch()).context;
+    ({ server, context } = await openBrowser([web]));
   }, 240000);
 
-  afterAll(async () => {
-    if (context) await context.close();
-    if (server) await server.close();
-  });
+  afterAll(() => closeBrowser({ server, context }));
 
   async function open(page: Page, url: string): Promise<void> {
     await page.goto(server.url + url);
