@@ -7,7 +7,7 @@ import { ScoringTable } from './model/types';
 import { Lang } from './number/format';
 import { Points } from './number/points';
 import { buildPlan } from './plan/buildPlan';
-import { isConsolidationSheetName } from './messages/consolidationText';
+import { isConsolidationSheetName } from './consolidate/sheetNames';
 import { SUMMARY_SHEET_NAME, SummaryTableInput } from './plan/summarySheet';
 import { WritePlan } from './plan/types';
 import { a1 } from './address';

@@ -1,3 +1,4 @@
+import { FLAGS_SHEET, RANKING_SHEET } from '../consolidate/sheetNames';
 import { Lang } from '../number/format';
 
 /**
@@ -8,8 +9,8 @@ import { Lang } from '../number/format';
 type Template = { vi: string; en: string };
 
 export const CONSOLIDATION_TEXT = {
-  rankingSheet: { vi: 'Tổng hợp xếp hạng', en: 'Commune ranking' },
-  flagsSheet: { vi: 'Danh sách vấn đề', en: 'Issues by commune' },
+  rankingSheet: RANKING_SHEET,
+  flagsSheet: FLAGS_SHEET,
   title: {
     vi: 'TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH CÁC XÃ, PHƯỜNG, THỊ TRẤN',
     en: 'ADMINISTRATIVE REFORM INDEX: COMMUNES CONSOLIDATED AND RANKED',
@@ -118,12 +119,3 @@ export function failureText(failure: string, lang: Lang, detail?: string): strin
   return fill(template[lang], { detail: detail || '' });
 }
 
-/**
- * A sheet the consolidation wrote ("Tổng hợp xếp hạng", "Danh sách vấn đề (2)" when the add-in had
- * to make the name unique): the tool's own, never a commune's scoring table.
- */
-export function isConsolidationSheetName(name: string): boolean {
-  const base = name.replace(/\s*\(\d+\)$/, '');
-  const t = CONSOLIDATION_TEXT;
-  return base === t.rankingSheet.vi || base === t.rankingSheet.en || base === t.flagsSheet.vi || base === t.flagsSheet.en;
-}
