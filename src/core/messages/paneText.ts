@@ -75,6 +75,18 @@ export const PANE_TEXT = {
   },
   flagsHeading: { vi: 'Các vấn đề cần xem lại ({count})', en: 'Issues to review ({count})' },
   noFlags: { vi: 'Không có vấn đề nào.', en: 'No issues.' },
+  // The assessment year of the evidence check (src/taskpane/components/AssessmentYear)
+  yearLabel: { vi: 'Năm đánh giá:', en: 'Assessment year:' },
+  yearHint: {
+    vi: 'Tài liệu kiểm chứng mà mọi ngày ghi trong đó đều ngoài năm này sẽ được đánh dấu. Chỉ kiểm tra lại, không ghi gì vào bảng.',
+    en: 'Evidence whose every date falls outside this year is flagged. This only checks again; nothing is written to the sheet.',
+  },
+  yearFromTitles: { vi: '(đọc từ tiêu đề)', en: '(read from the title)' },
+  yearByUser: { vi: '(do bạn đặt)', en: '(set by you)' },
+  yearUnknown: { vi: '(tiêu đề không ghi năm)', en: '(the title states no year)' },
+  yearBackToTitles: { vi: 'Dùng năm {year} trong tiêu đề', en: 'Use {year} from the title' },
+  yearClear: { vi: 'Bỏ năm đã đặt', en: 'Clear the year' },
+  yearInvalid: { vi: 'Năm phải gồm 4 chữ số, từ 2000 đến 2100.', en: 'The year must have 4 digits, from 2000 to 2100.' },
   flagGoTo: { vi: 'Chọn ô {cell} trên {sheet}', en: 'Select cell {cell} on {sheet}' },
   selectedCell: { vi: 'Ô {sheet}!{cell}', en: 'Cell {sheet}!{cell}' },
   previewHeading: { vi: 'Xem ô trong bảng', en: 'Cell in the sheet' },

@@ -1,6 +1,7 @@
-import { analyseWorkbook, WorkbookAnalysis } from '../../core/analyse';
+import { AnalyseOptions, analyseWorkbook, WorkbookAnalysis } from '../../core/analyse';
 import { planFillAndRecalculate } from '../../core/appraisal/fillAppraised';
 import { WorkbookGrid } from '../../core/grid';
+import { mergeTitleFacts, readTitleFacts, TitleFacts } from '../../core/identity/titleFacts';
 import { ApplyReport, HostKind, isHostError, WorkbookHost } from '../../core/host';
 import { hostErrorText, paneText } from '../../core/messages/paneText';
 import { Lang } from '../../core/number/format';
@@ -16,6 +17,42 @@ import { buildPaneView, PaneView } from './paneModel';
  */
 
 export type PaneStatus = 'idle' | 'reading' | 'writing' | 'reverting' | 'highlighting' | 'reporting';
+
+/** Where the assessment year the evidence check uses comes from. */
+export type AssessmentYearSource = 'titles' | 'user' | 'unknown';
+
+export interface AssessmentYearState {
+  /** The year in use: the user's, else the one the title rows state ("năm 2023"); null when neither. */
+  year: number | null;
+  source: AssessmentYearSource;
+  /** The year the title rows state, for "back to the title's year"; null when they state none. */
+  titleYear: number | null;
+}
+
+/** A year the user may set: four digits, 2000–2100 (the core's title reader knows "năm 20xx" only). */
+export function isValidAssessmentYear(year: unknown): year is number {
+  return typeof year === 'number' && Math.floor(year) === year && year >= 2000 && year <= 2100;
+}
+
+/** The year field's text: a valid year, '' (nothing typed) or 'invalid'. */
+export function parseAssessmentYear(text: string): number | '' | 'invalid' {
+  const t = text.trim();
+  if (t === '') return '';
+  if (!/^\d{4}$/.test(t)) return 'invalid';
+  const year = parseInt(t, 10);
+  return isValidAssessmentYear(year) ? year : 'invalid';
+}
+
+/** The workbook's year as its scoring tables' title rows state it (the first table that does). */
+export function titleYearOf(analysis: WorkbookAnalysis): number | null {
+  const facts: TitleFacts[] = analysis.sheets.map((s) => readTitleFacts(s.table.titleLines, s.name));
+  return mergeTitleFacts(facts).year;
+}
+
+function yearState(userYear: number | null, titleYear: number | null): AssessmentYearState {
+  if (userYear !== null) return { year: userYear, source: 'user', titleYear };
+  return { year: titleYear, source: titleYear !== null ? 'titles' : 'unknown', titleYear };
+}
 
 export interface PaneMessage {
   text: string;
@@ -36,6 +73,8 @@ export interface PaneState {
   lastWrite: ApplyReport | null;
   /** Appraiser's mode shown (offered when a sheet has an appraised column). */
   appraiserMode: boolean;
+  /** The assessment year of the evidence-out-of-period check, and where it came from. */
+  assessmentYear: AssessmentYearState;
   /** Bumped on every completed analysis (tests and "checked at" use it). */
   runs: number;
   lastRunAt: Date | null;
@@ -124,6 +163,10 @@ export class PaneController {
   private unsubscribeEdits: (() => void) | null = null;
   private disposed = false;
   private grid: WorkbookGrid | null = null;
+  /** The year the user set in the pane; null: the title rows' year. */
+  private userYear: number | null = null;
+  /** The year was changed while a run was busy: re-check the grid it leaves. */
+  private reshowAfterBusy = false;
 
   constructor(
     readonly host: WorkbookHost,
@@ -148,6 +191,7 @@ export class PaneController {
       canRevert: false,
       lastWrite: null,
       appraiserMode: false,
+      assessmentYear: yearState(null, null),
       runs: 0,
       lastRunAt: null,
     };
@@ -203,6 +247,7 @@ export class PaneController {
     this.set({
       analysis,
       view: buildPaneView(analysis, this.lang),
+      assessmentYear: yearState(this.userYear, titleYearOf(analysis)),
       runs: this.state.runs + 1,
       lastRunAt: new Date(this.now()),
       ...patch,
@@ -220,7 +265,46 @@ export class PaneController {
     }
     if (this.rerunAfterBusy && !this.disposed) {
       this.rerunAfterBusy = false;
+      this.reshowAfterBusy = false;
       await this.analyse();
+    } else if (this.reshowAfterBusy && !this.disposed) {
+      this.reshowAfterBusy = false;
+      this.reanalyse();
+    }
+  }
+
+  /** Every analysis of the pane goes through here, so the user's assessment year applies to all of them. */
+  private analyseOptions(): AnalyseOptions {
+    const options: AnalyseOptions = { lang: this.lang };
+    if (this.userYear !== null) options.assessmentYear = this.userYear;
+    return options;
+  }
+
+  /**
+   * The user sets the assessment year (null: back to the title rows' year). The grid last read or
+   * written is checked again; the workbook is neither read nor written. A year outside 2000–2100 is
+   * refused (false) and changes nothing.
+   */
+  setAssessmentYear(year: number | null): boolean {
+    if (this.disposed) return false;
+    if (year !== null && !isValidAssessmentYear(year)) return false;
+    this.userYear = year;
+    if (this.state.busy) this.reshowAfterBusy = true;
+    else this.reanalyse();
+    return true;
+  }
+
+  /** Re-checks the last grid with the current options (no host call); before any read, only the year shown changes. */
+  private reanalyse(): void {
+    const grid = this.grid;
+    if (!grid) {
+      this.set({ assessmentYear: yearState(this.userYear, this.state.assessmentYear.titleYear) });
+      return;
+    }
+    try {
+      this.show(analyseWorkbook(grid, this.analyseOptions()), grid, {});
+    } catch (error) {
+      this.set({ error: describeError(error, this.lang) });
     }
   }
 
@@ -229,7 +313,7 @@ export class PaneController {
     return this.run('reading', async () => {
       const grid = await this.host.readWorkbook();
       const patch: Partial<PaneState> = this.host.canRevert ? { canRevert: this.host.canRevert() } : {};
-      this.show(analyseWorkbook(grid, { lang: this.lang }), grid, patch);
+      this.show(analyseWorkbook(grid, this.analyseOptions()), grid, patch);
     });
   }
 
@@ -237,7 +321,7 @@ export class PaneController {
   recalculate(): Promise<void> {
     return this.run('writing', async () => {
       const grid = await this.host.readWorkbook();
-      const analysis = analyseWorkbook(grid, { lang: this.lang });
+      const analysis = analyseWorkbook(grid, this.analyseOptions());
       this.ownWriteUntil = Number.POSITIVE_INFINITY;
       let report: ApplyReport;
       try {
@@ -246,7 +330,7 @@ export class PaneController {
         this.ownWriteUntil = this.now() + this.ownWriteQuietMs;
       }
       const after = applyPlanToGrid(grid, analysis.plan);
-      this.show(analyseWorkbook(after, { lang: this.lang }), after, {});
+      this.show(analyseWorkbook(after, this.analyseOptions()), after, {});
       return {
         canRevert: true,
         lastWrite: report,
@@ -268,7 +352,7 @@ export class PaneController {
   fillAppraised(): Promise<void> {
     return this.run('writing', async () => {
       const grid = await this.host.readWorkbook();
-      const result = planFillAndRecalculate(grid, { lang: this.lang });
+      const result = planFillAndRecalculate(grid, this.analyseOptions());
       if (result.fill.cells === 0) {
         this.show(result.analysis, grid, {});
         return { notice: paneText('fillNothing', this.lang) };
@@ -281,7 +365,7 @@ export class PaneController {
         this.ownWriteUntil = this.now() + this.ownWriteQuietMs;
       }
       const after = applyPlanToGrid(grid, result.plan);
-      this.show(analyseWorkbook(after, { lang: this.lang }), after, {});
+      this.show(analyseWorkbook(after, this.analyseOptions()), after, {});
       return {
         canRevert: true,
         lastWrite: report,
@@ -300,7 +384,7 @@ export class PaneController {
         this.ownWriteUntil = this.now() + this.ownWriteQuietMs;
       }
       const grid = await this.host.readWorkbook();
-      this.show(analyseWorkbook(grid, { lang: this.lang }), grid, {});
+      this.show(analyseWorkbook(grid, this.analyseOptions()), grid, {});
       if (restored === 0) return { canRevert: false, error: { text: hostErrorText('nothing-to-revert', this.lang) } };
       return { canRevert: false, lastWrite: null, notice: paneText('reverted', this.lang, { restored }) };
     });
@@ -386,8 +470,9 @@ export class PaneController {
     return this.reportLoading;
   }
 
-  /** Browser mode: after opening another file, start over. */
+  /** Browser mode: after opening another file, start over (its own title rows give its year). */
   reset(): Promise<void> {
+    this.userYear = null;
     this.set({ canRevert: false, lastWrite: null, notice: null, error: null });
     return this.analyse();
   }

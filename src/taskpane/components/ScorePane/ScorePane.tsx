@@ -2,6 +2,7 @@ import * as React from 'react';
 import { Caption1, ProgressBar, Subtitle2, Text, Title3 } from '@fluentui/react-components';
 import { paneText } from '../../../core/messages/paneText';
 import { Actions } from '../Actions/Actions';
+import { AssessmentYear } from '../AssessmentYear/AssessmentYear';
 import { CellPreviewGrid } from '../CellPreviewGrid/CellPreviewGrid';
 import { AppraiserMode } from '../DifferenceList/AppraiserMode';
 import { DifferenceList } from '../DifferenceList/DifferenceList';
@@ -87,7 +88,8 @@ export function ScorePane({ host, lang, standalone, debounceMs }: ScorePaneProps
           }
           onDownload={() =>
             void withLocalBusy(async () => {
-              const out = await standalone.downloadAnnotated();
+              const year = controller.getState().assessmentYear;
+              const out = await standalone.downloadAnnotated({ assessmentYear: year.source === 'user' ? year.year : null });
               saveBytes(out.fileName, out.bytes);
               controller.showNotice(paneText('downloaded', lang, { file: out.fileName }));
             })
@@ -177,6 +179,7 @@ export function ScorePane({ host, lang, standalone, debounceMs }: ScorePaneProps
           <Subtitle2 as="h2" id="cchc-flags">
             {paneText('flagsHeading', lang, { count: view.flagCount })}
           </Subtitle2>
+          <AssessmentYear lang={lang} value={state.assessmentYear} onSet={(year) => controller.setAssessmentYear(year)} />
           <FlagList groups={view.flagGroups} lang={lang} onSelect={(sheet, cell) => void controller.selectCell(sheet, cell)} />
         </section>
       ) : null}
