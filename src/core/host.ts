@@ -86,13 +86,18 @@ export interface WorkbookHost {
   /** Calls back when the user edits a scoring sheet (not for the tool's own writes); returns an unsubscribe. */
   onUserEdit?(listener: () => void): () => void;
   /** Browser mode: the annotated workbook as .xlsx bytes. */
-  downloadAnnotated?(): Promise<{ fileName: string; bytes: Uint8Array }>;
+  downloadAnnotated?(options?: DownloadOptions): Promise<{ fileName: string; bytes: Uint8Array }>;
   /**
    * Excel: adds the sheets as new worksheets (e.g. the consolidation of many communes), each name made
    * unique ("Tổng hợp xếp hạng (2)") so no existing sheet is ever overwritten; resolves to the names used.
    * Rejects with a HostError and removes what it added.
    */
   addSheets?(sheets: SummarySheet[]): Promise<string[]>;
+}
+
+/** How the annotated copy is checked: the assessment year the user set in the pane, if any (else the titles'). */
+export interface DownloadOptions {
+  assessmentYear?: number | null;
 }
 
 /** A small read-only window on the sheet around a selected cell (browser mode's "select"). */
@@ -118,7 +123,7 @@ export interface StandaloneControls {
   /** The cell last selected through selectCell, with its neighbourhood; null before any. */
   selection(): CellPreview | null;
   onSelectionChange(listener: (preview: CellPreview | null) => void): () => void;
-  downloadAnnotated(): Promise<{ fileName: string; bytes: Uint8Array }>;
+  downloadAnnotated(options?: DownloadOptions): Promise<{ fileName: string; bytes: Uint8Array }>;
 }
 
 export function isHostError(e: unknown): e is HostError {

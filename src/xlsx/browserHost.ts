@@ -1,7 +1,7 @@
 import { columnLetters, parseA1 } from '../core/address';
 import { analyseWorkbook } from '../core/analyse';
 import { WorkbookGrid, GridCell } from '../core/grid';
-import { ApplyOptions, ApplyReport, CellPreview, HostCapabilities, HostError, RevertReport, StandaloneControls, WorkbookHost } from '../core/host';
+import { ApplyOptions, ApplyReport, CellPreview, DownloadOptions, HostCapabilities, HostError, RevertReport, StandaloneControls, WorkbookHost } from '../core/host';
 import { Lang } from '../core/number/format';
 import { WritePlan } from '../core/plan/types';
 import { applyPlanToWorkbook, workbookToXlsxBuffer } from './applyPlan';
@@ -23,7 +23,7 @@ export interface BrowserWorkbookHost extends WorkbookHost, StandaloneControls {
   readonly kind: 'browser';
   /** Language of the summary sheet in the annotated copy. */
   setLanguage(lang: Lang): void;
-  downloadAnnotated(): Promise<{ fileName: string; bytes: Uint8Array }>;
+  downloadAnnotated(options?: DownloadOptions): Promise<{ fileName: string; bytes: Uint8Array }>;
 }
 
 interface State {
@@ -208,9 +208,10 @@ class InMemoryHost implements BrowserWorkbookHost {
   }
 
   /** The annotated copy, exactly what `cchc score FILE --out COPY` writes: analysed and planned afresh. */
-  async downloadAnnotated(): Promise<{ fileName: string; bytes: Uint8Array }> {
+  async downloadAnnotated(options?: DownloadOptions): Promise<{ fileName: string; bytes: Uint8Array }> {
     const top = this.top();
-    const analysis = analyseWorkbook(top.grid, { lang: this.lang });
+    const year = options && options.assessmentYear;
+    const analysis = analyseWorkbook(top.grid, year ? { lang: this.lang, assessmentYear: year } : { lang: this.lang });
     const state = await this.written(top, analysis.plan, this.highlightsWanted);
     return { fileName: annotatedFileName(this.name), bytes: state.bytes };
   }

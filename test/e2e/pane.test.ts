@@ -159,6 +159,48 @@ run('task pane in the browser (standalone mode)', () => {
     await page.close();
   });
 
+  test('"Năm đánh giá": typing 2022 raises the out-of-period flag count; invalid is refused; back to the title\'s 2023', async () => {
+    const page = await context.newPage();
+    await open(page, 'standalone.html');
+    const flags = page.getByRole('region', { name: /Các vấn đề cần xem lại/ });
+    const outOfPeriod = flags.getByRole('region', { name: /Tài liệu kiểm chứng ngoài năm đánh giá/ });
+    const count = async () => Number((await outOfPeriod.getByRole('heading').innerText()).replace(/\D+/g, ''));
+    const year = page.getByRole('spinbutton', { name: 'Năm đánh giá:' });
+    expect(await year.inputValue()).toBe('2023');
+    expect(await page.getByTestId('year-source').innerText()).toBe('(đọc từ tiêu đề)');
+    expect(await count()).toBe(1);
+
+    await year.fill('2022');
+    await page.getByTestId('year-source').filter({ hasText: '(do bạn đặt)' }).waitFor({ timeout: 10000 });
+    const raised = await count();
+    expect(raised).toBeGreaterThan(20);
+    expect(await outOfPeriod.getByRole('button').count()).toBe(raised);
+    await expectTotal(page);
+    // The downloaded copy is checked against the year the user set, as the pane shows it.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải xuống' }).click()]);
+    const downloaded = path.join(tmp, 'download-2022.xlsx');
+    await download.saveAs(downloaded);
+    const summary = (await readWorkbookFile(downloaded)).grid.sheets.find((s) => s.name === 'Tổng hợp điểm')!;
+    const summaryText = summary.rows.map((row) => (row || []).map((c) => (c && typeof c.value === 'string' ? c.value : '')).join(' ')).join('\n');
+    expect(summaryText.split('ngoài năm đánh giá 2022').length - 1).toBe(raised);
+    expect(summaryText).not.toContain('ngoài năm đánh giá 2023');
+
+    // Not a year from 2000 to 2100: a short message, the flags stay.
+    await year.fill('1999');
+    await year.press('Enter');
+    await page.getByRole('alert').filter({ hasText: 'Năm phải gồm 4 chữ số, từ 2000 đến 2100.' }).waitFor();
+    expect(await year.getAttribute('aria-invalid')).toBe('true');
+    expect(await count()).toBe(raised);
+    await page.screenshot({ path: shot('standalone-assessment-year'), fullPage: true });
+
+    await page.getByRole('button', { name: 'Dùng năm 2023 trong tiêu đề' }).click();
+    await page.getByTestId('year-source').filter({ hasText: '(đọc từ tiêu đề)' }).waitFor();
+    expect(await year.inputValue()).toBe('2023');
+    expect(await count()).toBe(1);
+    expect(await page.getByRole('alert').filter({ hasText: 'Năm phải gồm' }).count()).toBe(0);
+    await page.close();
+  });
+
   test('English when the browser language is not Vietnamese (?lang=en here)', async () => {
     const page = await context.newPage();
     await page.goto(server.url + 'standalone.html?lang=en');
