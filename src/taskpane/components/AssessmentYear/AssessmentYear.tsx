@@ -2,33 +2,12 @@ import * as React from 'react';
 import { Button, Label, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { paneText } from '../../../core/messages/paneText';
 import { Lang } from '../../../core/number/format';
+import { PLAIN_NUMBER_INPUT } from '../plainNumberInput.styles';
 import { AssessmentYearState, parseAssessmentYear } from '../../model/paneController';
 
 const useStyles = makeStyles({
   line: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase200 },
-  // The look of the consolidation's threshold inputs (a plain input in Fluent's style, see ConsolidationResult).
-  year: {
-    width: '72px',
-    boxSizing: 'border-box',
-    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase200,
-    textAlign: 'right',
-    fontVariantNumeric: 'tabular-nums',
-    color: tokens.colorNeutralForeground1,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    borderBottomColor: tokens.colorNeutralStrokeAccessible,
-    borderRadius: tokens.borderRadiusMedium,
-    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
-    // Longhands: Griffel's shorthands() helper would add ~5 kB to the pane's first load.
-    '&[aria-invalid="true"]': {
-      borderTopColor: tokens.colorPaletteRedBorder2,
-      borderRightColor: tokens.colorPaletteRedBorder2,
-      borderBottomColor: tokens.colorPaletteRedBorder2,
-      borderLeftColor: tokens.colorPaletteRedBorder2,
-    },
-  },
+  year: { ...PLAIN_NUMBER_INPUT, width: '72px' },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 

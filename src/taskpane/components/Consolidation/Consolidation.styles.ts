@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { PLAIN_NUMBER_INPUT } from '../plainNumberInput.styles';
 
 export const useConsolidationStyles = makeStyles({
   section: {
@@ -37,27 +38,7 @@ export const useConsolidationStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
   },
   thresholdBox: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS },
-  threshold: {
-    width: '48px',
-    boxSizing: 'border-box',
-    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase200,
-    textAlign: 'right',
-    color: tokens.colorNeutralForeground1,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    borderBottomColor: tokens.colorNeutralStrokeAccessible,
-    borderRadius: tokens.borderRadiusMedium,
-    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
-    // Longhands: Griffel's shorthands() helper would add ~5 kB to the pane's first load.
-    '&[aria-invalid="true"]': {
-      borderTopColor: tokens.colorPaletteRedBorder2,
-      borderRightColor: tokens.colorPaletteRedBorder2,
-      borderBottomColor: tokens.colorPaletteRedBorder2,
-      borderLeftColor: tokens.colorPaletteRedBorder2,
-    },
-  },
+  threshold: { ...PLAIN_NUMBER_INPUT, width: '48px' },
   progress: {
     display: 'flex',
     flexDirection: 'column',
