@@ -3,60 +3,13 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { analyseWorkbook } from '../../src/core/analyse';
 import { WorkbookGrid } from '../../src/core/grid';
-import { ApplyOptions, WorkbookHost } from '../../src/core/host';
-import { applyPlanToGrid } from '../../src/core/plan/applyToGrid';
-import { WritePlan } from '../../src/core/plan/types';
 import { buildSampleGrid } from '../../src/core/sample/thanhXa2023';
 import { DifferenceList } from '../../src/taskpane/components/DifferenceList/DifferenceList';
 import { PaneController } from '../../src/taskpane/model/paneController';
 import { buildPaneView, shorten } from '../../src/taskpane/model/paneModel';
 import { appraisedSheet, fillSheet } from '../core/appraisal/appraisalGrid';
 import { workbook } from '../helpers/gridBuilder';
-
-/** A host on a plain grid: reads, writes (the plan applied to the grid) and a one-step revert. */
-class GridHost implements WorkbookHost {
-  readonly kind = 'excel' as const;
-  readonly capabilities = { apiLevel: '1.9', readsHyperlinks: true, readsFonts: true, conditionalFormatHighlights: true, singleUndoStep: false, changeEvents: true, download: false };
-  reads = 0;
-  writes: Array<{ plan: WritePlan; options: ApplyOptions }> = [];
-  history: WorkbookGrid[] = [];
-  selected: string[] = [];
-  listener: (() => void) | null = null;
-  constructor(public grid: WorkbookGrid) {}
-  async readWorkbook() {
-    this.reads++;
-    return this.grid;
-  }
-  async applyPlan(plan: WritePlan, options: ApplyOptions) {
-    this.writes.push({ plan, options });
-    this.history.push(this.grid);
-    this.grid = applyPlanToGrid(this.grid, plan);
-    this.listener?.(); // the write's own change event
-    return { written: plan.writes.length, highlighted: options.highlights ? plan.highlights.length : 0, syncs: 1 };
-  }
-  canRevert() {
-    return this.history.length > 0;
-  }
-  async revertLastWrite() {
-    const before = this.history.pop();
-    if (!before) return { restored: 0 };
-    const restored = this.writes[this.writes.length - 1].plan.writes.length;
-    this.grid = before;
-    return { restored };
-  }
-  async clearHighlights() {
-    return 0;
-  }
-  async selectCell(sheet: string, address: string) {
-    this.selected.push(sheet + '!' + address);
-  }
-  onUserEdit(listener: () => void) {
-    this.listener = listener;
-    return () => {
-      this.listener = null;
-    };
-  }
-}
+import { GridHost } from '../helpers/gridHost';
 
 function valueAt(grid: WorkbookGrid, address: string): unknown {
   const m = /^([A-Z])(\d+)$/.exec(address)!;

@@ -1,61 +1,18 @@
 import { analyseWorkbook } from '../../src/core/analyse';
 import { WorkbookGrid } from '../../src/core/grid';
-import { ApplyOptions, HostError, WorkbookHost } from '../../src/core/host';
 import { langFromLocale, paneText } from '../../src/core/messages/paneText';
-import { applyPlanToGrid } from '../../src/core/plan/applyToGrid';
-import { WritePlan } from '../../src/core/plan/types';
 import { buildSampleGrid } from '../../src/core/sample/thanhXa2023';
+import { GridHost as SharedGridHost } from '../helpers/gridHost';
 import { chooseLang, detectOffice, WindowLike } from '../../src/taskpane/host/chooseHost';
 import { canSaveFiles, describeError, PaneController } from '../../src/taskpane/model/paneController';
 import { buildPaneView, scoreFigure } from '../../src/taskpane/model/paneModel';
 import { createBrowserHost } from '../../src/xlsx/browserHost';
 import { WorkbookInputError } from '../../src/xlsx/workbookInputError';
 
-/** A host on a plain grid, counting reads and writes like syncs. */
-class GridHost implements WorkbookHost {
-  readonly kind = 'excel' as const;
-  readonly capabilities = { apiLevel: '1.9', readsHyperlinks: true, readsFonts: true, conditionalFormatHighlights: true, singleUndoStep: false, changeEvents: true, download: false };
-  reads = 0;
-  writes: Array<{ plan: WritePlan; options: ApplyOptions }> = [];
-  history: WorkbookGrid[] = [];
-  failWrite: HostError | null = null;
-  listener: (() => void) | null = null;
-  selected: string[] = [];
-  constructor(public grid: WorkbookGrid) {}
-  async readWorkbook() {
-    this.reads++;
-    return this.grid;
-  }
-  async applyPlan(plan: WritePlan, options: ApplyOptions) {
-    if (this.failWrite) throw this.failWrite;
-    this.writes.push({ plan, options });
-    this.history.push(this.grid);
-    this.grid = applyPlanToGrid(this.grid, plan);
-    this.listener?.(); // the host's own change event, echoing the write
-    return { written: plan.writes.length, highlighted: options.highlights ? plan.highlights.length : 0, syncs: 1 };
-  }
-  savedWrite = false;
-  canRevert() {
-    return this.savedWrite || this.history.length > 0;
-  }
-  async revertLastWrite() {
-    this.savedWrite = false;
-    const before = this.history.pop();
-    if (!before) return { restored: 0 };
-    this.grid = before;
-    return { restored: 3 };
-  }
-  async clearHighlights() {
-    return 5;
-  }
-  async selectCell(sheet: string, address: string) {
-    this.selected.push(sheet + '!' + address);
-  }
-  onUserEdit(listener: () => void) {
-    this.listener = listener;
-    return () => {
-      this.listener = null;
-    };
+/** The shared grid host, reporting fixed counts so the notices' words can be checked. */
+class GridHost extends SharedGridHost {
+  constructor(grid: WorkbookGrid) {
+    super(grid, { restored: 3, cleared: 5 });
   }
 }
 
