@@ -14,7 +14,7 @@ import { a1 } from './address';
 import { BUILTIN_PROFILES, crossCheck, identifyAppendix, Profile, ProfileAppendix, profileTiers } from './profile/profile';
 import { findHeader } from './recognise/header';
 import { readTitleFacts } from './identity/titleFacts';
-import { NodeScore, scoreTable, TableScore } from './score/scoreTable';
+import { scoreTable, TableScore } from './score/scoreTable';
 
 /**
  * The whole pipeline on plain data: recognise → build the tree → score → check → plan.
@@ -76,17 +76,19 @@ export interface WorkbookAnalysis {
   lostByField: FieldLoss[];
 }
 
-function fieldResult(ns: NodeScore, table: ScoringTable): FieldResult {
-  const node = ns.node;
+function fieldResult(score: TableScore, i: number): FieldResult {
+  const table = score.table;
+  const f = score.figures;
+  const appraised = f.appraised[i];
   return {
-    code: node.code,
-    name: node.cells.name,
-    max: ns.selfAssessableMax,
-    surveyMax: ns.max - ns.selfAssessableMax,
-    self: ns.self.units,
-    appraised: ns.appraised ? ns.appraised.units : null,
-    row: node.cells.row,
-    address: a1(node.cells.row, table.columns.code !== undefined ? table.columns.code : table.columns.name!),
+    code: table.criteria.code[i],
+    name: table.criteria.name[i],
+    max: f.selfAssessableMax[i],
+    surveyMax: f.max[i] - f.selfAssessableMax[i],
+    self: f.self[i],
+    appraised: appraised === appraised ? appraised : null, // NaN: no appraised column
+    row: table.criteria.row[i],
+    address: a1(table.criteria.row[i], table.columns.code !== undefined ? table.columns.code : table.columns.name!),
   };
 }
 
@@ -109,7 +111,7 @@ export function analyseSheet(sheet: SheetGrid, options?: AnalyseOptions, workboo
   const header = findHeader(sheet);
   if (!header) return null;
   const table = buildTable(sheet, header);
-  if (table.nodes.length === 0) return null;
+  if (table.criteria.row.length === 0) return null;
   const chosen = chooseProfile(options ? options.profile : undefined, table);
   const score = scoreTable(table, { profileTiers: profileTiers(chosen.appendix) });
   const year = (options && options.assessmentYear) || readTitleFacts(table.titleLines, sheet.name).year || workbookYear || null;
@@ -117,7 +119,7 @@ export function analyseSheet(sheet: SheetGrid, options?: AnalyseOptions, workboo
   if (chosen.profile && chosen.appendix) flags = flags.concat(crossCheck(chosen.profile, chosen.appendix, score));
   flags.sort(byRow);
   const fields: FieldResult[] = [];
-  for (let i = 0; i < table.roots.length; i++) fields.push(fieldResult(score.byNode(table.roots[i]), table));
+  for (let i = 0; i < table.rootIndexes.length; i++) fields.push(fieldResult(score, table.rootIndexes[i]));
   return { name: sheet.name, table: table, score: score, fields: fields, appendix: chosen.appendix, flags: flags, profile: chosen.profile };
 }
 

@@ -1,8 +1,8 @@
 import { a1 } from '../address';
 import type { SheetAnalysis } from '../analyse';
-import { CriterionNode, RowCell } from '../model/types';
+import { RowCell, ScoringTable } from '../model/types';
 import { Points } from '../number/points';
-import { ColumnScore } from '../score/scoreTable';
+import { APPRAISED_EMPTY, LEAF } from '../score/scoreTable';
 
 /**
  * Appraisal (thẩm định): where the district's appraised score differs from the commune's self-score,
@@ -46,9 +46,16 @@ export interface Differences {
   lostByField: FieldLoss[];
 }
 
-function entryCell(score: ColumnScore, fallback: RowCell | null): string {
-  const cell = score.entries.length ? score.entries[0].cell : fallback;
-  return cell ? a1(cell.row, cell.col) : '';
+/** Where a column's score is typed: the leaf row if it holds one, else the first tier row that does, else the leaf row. */
+function entryCell(table: ScoringTable, i: number, column: 'self' | 'appraised'): string {
+  const col = column === 'self' ? table.columns.self : table.columns.appraised;
+  if (col === undefined) return '';
+  const k = table.criteria;
+  if ((column === 'self' ? k.self[i] : k.appraised[i]).kind === 'empty') {
+    const tierReadings = column === 'self' ? table.tiers.self : table.tiers.appraised;
+    for (let j = k.tierStart[i]; j < k.tierEnd[i]; j++) if (tierReadings[j].kind !== 'empty') return a1(table.tiers.row[j], col);
+  }
+  return a1(k.row[i], col);
 }
 
 function evidenceText(cell: RowCell | null): string {
@@ -58,21 +65,26 @@ function evidenceText(cell: RowCell | null): string {
   return cell.hyperlink ? cell.hyperlink : '';
 }
 
-/** The criterion's own text, else what its tier rows hold, joined. */
-function gather(node: CriterionNode, read: (cells: CriterionNode['cells']) => string): string {
-  const own = read(node.cells);
+/** The criterion's own text in a column, else what its tier rows hold, joined. */
+function gather(table: ScoringTable, i: number, col: number | undefined, read: (cell: RowCell | null) => string): string {
+  const k = table.criteria;
+  const own = read(table.rowCell(k.row[i], col, false));
   if (own) return own;
   const parts: string[] = [];
-  for (let i = 0; i < node.tierRows.length; i++) {
-    const t = read(node.tierRows[i].cells);
+  for (let j = k.tierStart[i]; j < k.tierEnd[i]; j++) {
+    const t = read(table.rowCell(table.tiers.row[j], col, false));
     if (t) parts.push(t);
   }
   return parts.join('; ');
 }
 
-function rootOf(node: CriterionNode): CriterionNode {
-  let n = node;
-  while (n.parent) n = n.parent;
+function noteText(cell: RowCell | null): string {
+  return cell ? cell.text.replace(/^\s+|\s+$/g, '') : '';
+}
+
+function rootOf(table: ScoringTable, i: number): number {
+  let n = i;
+  while (table.criteria.parent[n] >= 0) n = table.criteria.parent[n];
   return n;
 }
 
@@ -89,36 +101,34 @@ export function findDifferences(sheets: SheetAnalysis[]): Differences {
     const table = sheet.table;
     if (table.columns.appraised === undefined) continue;
     const lostByRoot: { [index: number]: Points } = {};
-    for (let i = 0; i < sheet.score.nodes.length; i++) {
-      const ns = sheet.score.nodes[i];
-      if (!ns.leaf || ns.node.survey || !ns.appraised || ns.appraised.empty) continue;
-      const root = rootOf(ns.node);
-      const difference = ns.appraised.units - ns.self.units;
-      lostByRoot[root.index] = (lostByRoot[root.index] || 0) - difference;
+    const f = sheet.score.figures;
+    const k = table.criteria;
+    // The table's arrays: a big table's node objects are not made to find a few differences.
+    for (let i = 0; i < k.row.length; i++) {
+      if (!(f.state[i] & LEAF) || f.state[i] & APPRAISED_EMPTY || k.survey[i]) continue;
+      const root = rootOf(table, i);
+      const difference = f.appraised[i] - f.self[i];
+      lostByRoot[root] = (lostByRoot[root] || 0) - difference;
       if (difference === 0) continue;
-      const node = ns.node;
+      const evidenceCol = table.columns.evidence;
       differences.push({
         sheet: sheet.name,
-        code: node.code,
-        name: node.cells.name,
-        self: ns.self.units,
-        appraised: ns.appraised.units,
+        code: k.code[i],
+        name: k.name[i],
+        self: f.self[i],
+        appraised: f.appraised[i],
         difference: difference,
-        selfCell: entryCell(ns.self, node.cells.self),
-        appraisedCell: entryCell(ns.appraised, node.cells.appraised),
-        evidence: gather(node, function (cells) {
-          return evidenceText(cells.evidence);
-        }),
-        evidenceCell: node.cells.evidence ? a1(node.cells.evidence.row, node.cells.evidence.col) : null,
-        explanation: gather(node, function (cells) {
-          return cells.note.replace(/^\s+|\s+$/g, '');
-        }),
-        fieldCode: root.code,
+        selfCell: entryCell(table, i, 'self'),
+        appraisedCell: entryCell(table, i, 'appraised'),
+        evidence: gather(table, i, evidenceCol, evidenceText),
+        evidenceCell: evidenceCol !== undefined ? a1(k.row[i], evidenceCol) : null,
+        explanation: gather(table, i, table.columns.note, noteText),
+        fieldCode: k.code[root],
       });
     }
-    for (let r = 0; r < table.roots.length; r++) {
-      const root = table.roots[r];
-      lostByField.push({ sheet: sheet.name, code: root.code, name: root.cells.name, lost: lostByRoot[root.index] || 0 });
+    for (let r = 0; r < table.rootIndexes.length; r++) {
+      const root = table.rootIndexes[r];
+      lostByField.push({ sheet: sheet.name, code: k.code[root], name: k.name[root], lost: lostByRoot[root] || 0 });
     }
   }
   return { differences: differences, lostByField: lostByField };

@@ -1,7 +1,8 @@
 import { a1 } from '../address';
-import { RowCell } from '../model/types';
+import { RowCell, ScoringTable } from '../model/types';
+import { CellReading } from '../number/readCell';
 import { Points } from '../number/points';
-import { ColumnScore, NodeScore, ScoreColumn, TableScore } from '../score/scoreTable';
+import { APPRAISED_CONFLICT, APPRAISED_EMPTY, LEAF, NodeFigures, SELF_CONFLICT, SELF_EMPTY, ScoreColumn, TableScore } from '../score/scoreTable';
 import { isAllowed } from '../score/tiers';
 import { Flag, FLAG_SEVERITY, FlagKind, FlagParams } from './flag';
 import { citesDateInYear, formatCitationDate, judgeEvidence } from '../evidence/evidencePeriod';
@@ -30,10 +31,11 @@ export function checkTable(score: TableScore, options?: CheckOptions): Flag[] {
     flags.push(flag);
   };
 
-  for (let i = 0; i < score.nodes.length; i++) {
-    const ns = score.nodes[i];
-    if (ns.leaf) checkLeaf(ns, add, year);
-    else checkParent(ns, add);
+  // The table's arrays, not score.nodes: a big table's node objects are never made for checking.
+  const table = score.table;
+  for (let i = 0; i < table.criteria.row.length; i++) {
+    if (score.figures.state[i] & LEAF) checkLeaf(table, score.figures, i, add, year);
+    else checkParent(table, score.figures, i, add);
   }
   for (let i = 0; i < score.table.duplicateCodes.length; i++) {
     const d = score.table.duplicateCodes[i];
@@ -51,18 +53,29 @@ export function checkTable(score: TableScore, options?: CheckOptions): Flag[] {
 
 type AddFlag = (kind: FlagKind, cell: RowCell | { row: number; col: number } | null, code: string, params: FlagParams, column?: ScoreColumn) => void;
 
-function checkLeaf(ns: NodeScore, add: AddFlag, year: number | null): void {
-  const node = ns.node;
-  const maxCell = node.cells.max;
+/** A score or max cell of the table, as the checks report it; null where the sheet has no such column. */
+function scoreCell(row: number, col: number | undefined, reading: CellReading): RowCell | null {
+  return col === undefined ? null : { row: row, col: col, reading: reading, text: '' };
+}
+
+function columnIndex(table: ScoringTable, column: ScoreColumn): number | undefined {
+  return column === 'self' ? table.columns.self : table.columns.appraised;
+}
+
+function checkLeaf(table: ScoringTable, f: NodeFigures, i: number, add: AddFlag, year: number | null): void {
+  const k = table.criteria;
+  const maxCell = scoreCell(k.row[i], table.columns.max, k.max[i]);
   if (maxCell && (maxCell.reading.kind === 'text' || maxCell.reading.kind === 'error')) {
-    reportUnreadable(maxCell, node.code, add, undefined);
-  } else if (ns.typedMax === null && ns.max === 0 && !node.survey) {
-    add('missing-max', maxCell, node.code, {});
+    reportUnreadable(maxCell, k.code[i], add, undefined);
+  } else if (f.typedMax[i] !== f.typedMax[i] && f.max[i] === 0 && !k.survey[i]) {
+    add('missing-max', maxCell, k.code[i], {});
   }
-  if (node.survey) return;
-  checkLeafColumn(ns, ns.self, 'self', add);
-  if (ns.appraised) checkLeafColumn(ns, ns.appraised, 'appraised', add);
-  if (ns.self.units > 0) checkEvidenceDates(ns, add, year);
+  if (k.survey[i]) return;
+  // Read once from the sheet for both evidence checks; only a scored leaf needs evidence.
+  const evidence = f.self[i] > 0 ? evidenceCells(table, i) : null;
+  checkLeafColumn(table, f, i, 'self', add, evidence);
+  if (table.columns.appraised !== undefined) checkLeafColumn(table, f, i, 'appraised', add, null);
+  if (evidence) checkEvidenceDates(table, i, evidence, add, year);
 }
 
 function reportUnreadable(cell: RowCell, code: string, add: AddFlag, column: ScoreColumn | undefined): void {
@@ -71,45 +84,78 @@ function reportUnreadable(cell: RowCell, code: string, add: AddFlag, column: Sco
   else if (reading.kind === 'text' || reading.kind === 'mark' || reading.kind === 'survey') add('not-a-number', cell, code, { text: reading.raw }, column);
 }
 
-function checkLeafColumn(ns: NodeScore, score: ColumnScore, column: ScoreColumn, add: AddFlag): void {
-  const node = ns.node;
-  const leafCell = column === 'self' ? node.cells.self : node.cells.appraised;
-  if (!leafCell) return;
-  let unreadable = false;
-  for (let i = 0; i < score.entries.length; i++) {
-    const entry = score.entries[i];
-    const reading = entry.cell.reading;
-    // "x" is how a level is chosen on its own row; anywhere else it is not a score.
-    const markOnTier = reading.kind === 'mark' && entry.tier !== null && entry.units !== null;
-    if (reading.kind === 'number') {
-      if (reading.fromText) add('text-number', entry.cell, node.code, { text: reading.raw, score: reading.units }, column);
-    } else if (!markOnTier) {
-      reportUnreadable(entry.cell, node.code, add, column);
-      unreadable = true;
-    }
+/** One score typed for a leaf (on its row or a tier row): a text number is noted, a non-number reported. True when unreadable. */
+function checkEntry(row: number, col: number, reading: CellReading, markOnTier: boolean, code: string, column: ScoreColumn, add: AddFlag): boolean {
+  if (reading.kind === 'number') {
+    if (reading.fromText) add('text-number', { row: row, col: col }, code, { text: reading.raw, score: reading.units }, column);
+    return false;
   }
-  if (score.empty) {
-    if (column === 'self') add('unscored', leafCell, node.code, {}, column);
+  // "x" is how a level is chosen on its own row; anywhere else it is not a score.
+  if (markOnTier) return false;
+  reportUnreadable({ row: row, col: col, reading: reading, text: '' }, code, add, column);
+  return true;
+}
+
+function checkLeafColumn(table: ScoringTable, f: NodeFigures, i: number, column: ScoreColumn, add: AddFlag, evidence: Array<RowCell | null> | null): void {
+  const col = columnIndex(table, column);
+  if (col === undefined) return;
+  const k = table.criteria;
+  const t = table.tiers;
+  const code = k.code[i];
+  const leafCell = { row: k.row[i], col: col };
+  const leafReading = column === 'self' ? k.self[i] : k.appraised[i];
+  const tierReadings = column === 'self' ? t.self : t.appraised;
+  // The entries of scoreLeafColumn: the leaf row's score first, then each tier row's.
+  let count = 0;
+  let firstRow = -1;
+  let unreadable = false;
+  if (leafReading.kind !== 'empty') {
+    count++;
+    firstRow = k.row[i];
+    if (checkEntry(k.row[i], col, leafReading, false, code, column, add)) unreadable = true;
+  }
+  for (let j = k.tierStart[i]; j < k.tierEnd[i]; j++) {
+    const reading = tierReadings[j];
+    if (reading.kind === 'empty') continue;
+    count++;
+    if (firstRow < 0) firstRow = t.row[j];
+    const markOnTier = reading.kind === 'mark' && t.points[j] === t.points[j];
+    if (checkEntry(t.row[j], col, reading, markOnTier, code, column, add)) unreadable = true;
+  }
+  const state = f.state[i];
+  if (state & (column === 'self' ? SELF_EMPTY : APPRAISED_EMPTY)) {
+    if (column === 'self') add('unscored', leafCell, code, {}, column);
     return;
   }
-  if (score.conflictingTiers) add('multiple-tiers', leafCell, node.code, { count: score.entries.length }, column);
-  const scoreCell = score.entries.length ? score.entries[0].cell : leafCell;
-  const units = score.units;
-  const tiers = ns.tiers;
-  const outside = units < 0 || units > ns.max;
-  if (tiers && tiers.proportional && outside && ns.max > 0) {
-    add('off-tier', scoreCell, node.code, { score: units, allowed: [0, ns.max] }, column);
+  const conflicting = (state & (column === 'self' ? SELF_CONFLICT : APPRAISED_CONFLICT)) !== 0;
+  if (conflicting) add('multiple-tiers', leafCell, code, { count: count }, column);
+  const scoreAt = firstRow >= 0 ? { row: firstRow, col: col } : leafCell;
+  const units = column === 'self' ? f.self[i] : f.appraised[i];
+  const tiers = f.tiers[i];
+  const max = f.max[i];
+  const typed = f.typedMax[i] === f.typedMax[i];
+  const outside = units < 0 || units > max;
+  if (tiers && tiers.proportional && outside && max > 0) {
+    add('off-tier', scoreAt, code, { score: units, allowed: [0, max] }, column);
   } else if (units < 0) {
-    add('negative', scoreCell, node.code, { score: units }, column);
-  } else if (units > ns.max && (ns.typedMax !== null || ns.max > 0)) {
-    add('over-max', scoreCell, node.code, { score: units, max: ns.max }, column);
-  } else if (tiers && !unreadable && !score.conflictingTiers && !isAllowed(tiers, units)) {
-    add('off-tier', scoreCell, node.code, { score: units, allowed: tiers.allowed || [] }, column);
+    add('negative', scoreAt, code, { score: units }, column);
+  } else if (units > max && (typed || max > 0)) {
+    add('over-max', scoreAt, code, { score: units, max: max }, column);
+  } else if (tiers && !unreadable && !conflicting && !isAllowed(tiers, units)) {
+    add('off-tier', scoreAt, code, { score: units, allowed: tiers.allowed || [] }, column);
   }
-  if (column === 'self' && units > 0 && !hasEvidence(ns)) {
-    const evidenceCell = node.cells.evidence;
-    if (evidenceCell) add('missing-evidence', evidenceCell, node.code, { score: units }, column);
+  if (evidence && units > 0 && table.columns.evidence !== undefined && !hasEvidence(evidence)) {
+    add('missing-evidence', { row: k.row[i], col: table.columns.evidence }, code, { score: units }, column);
   }
+}
+
+/** The evidence cells of leaf `i`: its own row's, then its tier rows' (read from the sheet when asked). */
+function evidenceCells(table: ScoringTable, i: number): Array<RowCell | null> {
+  const k = table.criteria;
+  const col = table.columns.evidence;
+  const cells = [table.rowCell(k.row[i], col, false)];
+  for (let j = k.tierStart[i]; j < k.tierEnd[i]; j++) cells.push(table.rowCell(table.tiers.row[j], col, false));
+  return cells;
 }
 
 /** The longest evidence text quoted in an evidence-unparsed message. */
@@ -119,10 +165,8 @@ const QUOTE_LENGTH = 60;
  * Evidence dates of a scored leaf: its evidence cell and its tier rows' are read together, since officials
  * put the citation on whichever row they chose. The flag points at the first of them that holds text.
  */
-function checkEvidenceDates(ns: NodeScore, add: AddFlag, year: number | null): void {
+function checkEvidenceDates(table: ScoringTable, leaf: number, candidates: Array<RowCell | null>, add: AddFlag, year: number | null): void {
   const cells: RowCell[] = [];
-  const candidates = [ns.node.cells.evidence];
-  for (let i = 0; i < ns.node.tierRows.length; i++) candidates.push(ns.node.tierRows[i].cells.evidence);
   let linked = false;
   for (let i = 0; i < candidates.length; i++) {
     const cell = candidates[i];
@@ -136,7 +180,7 @@ function checkEvidenceDates(ns: NodeScore, add: AddFlag, year: number | null): v
   const text = texts.join('\n');
   if (citesDateInYear(text, year)) return; // a document dated in the year (any date, the year unknown): nothing to flag
   const judgement = judgeEvidence(text, year);
-  const code = ns.node.code;
+  const code = table.criteria.code[leaf];
   if (judgement.verdict === 'out-of-period' && year !== null) {
     const dates: string[] = [];
     let plan = false;
@@ -156,9 +200,8 @@ function checkEvidenceDates(ns: NodeScore, add: AddFlag, year: number | null): v
 }
 
 /** Evidence is any text, a hyperlink, or a HYPERLINK() formula on the leaf row or one of its tier rows. */
-function hasEvidence(ns: NodeScore): boolean {
-  if (cellHasEvidence(ns.node.cells.evidence)) return true;
-  for (let i = 0; i < ns.node.tierRows.length; i++) if (cellHasEvidence(ns.node.tierRows[i].cells.evidence)) return true;
+function hasEvidence(cells: Array<RowCell | null>): boolean {
+  for (let c = 0; c < cells.length; c++) if (cellHasEvidence(cells[c])) return true;
   return false;
 }
 
@@ -169,9 +212,21 @@ export function cellHasEvidence(cell: RowCell | null): boolean {
   return /[0-9A-Za-z\u00c0-\u1ef9]/.test(cell.text);
 }
 
-function checkParent(ns: NodeScore, add: AddFlag): void {
-  const cells = ns.node.cells;
-  checkTypedTotal(cells.max, cells.self, cells.appraised, ns.max, ns.self.units, ns.appraised ? ns.appraised.units : null, ns.node.code, add, ns.node.survey);
+function checkParent(table: ScoringTable, f: NodeFigures, i: number, add: AddFlag): void {
+  const k = table.criteria;
+  const c = table.columns;
+  const appraised = f.appraised[i];
+  checkTypedTotal(
+    scoreCell(k.row[i], c.max, k.max[i]),
+    scoreCell(k.row[i], c.self, k.self[i]),
+    scoreCell(k.row[i], c.appraised, k.appraised[i]),
+    f.max[i],
+    f.self[i],
+    appraised === appraised ? appraised : null,
+    k.code[i],
+    add,
+    k.survey[i],
+  );
 }
 
 function checkTypedTotal(

@@ -1,10 +1,10 @@
 import { cellAt, SheetGrid } from '../grid';
-import { cellText, isSurveyText, MAY_MENTION_SURVEY, parseTextNumber, readCell } from '../number/readCell';
+import { CellReading, cellText, isSurveyText, MAY_MENTION_SURVEY, parseTextNumber, readCell } from '../number/readCell';
 import { displayText } from '../recognise/cellText';
-import { TableHeader } from '../recognise/header';
 import { parentCode, readRowCode } from '../recognise/rowCode';
 import { foldText } from '../text/fold';
-import { CriterionNode, RowCell, ScoringTable, TableRow, TierRow } from './types';
+import { ColumnMap, TableHeader } from '../recognise/header';
+import { CriterionNode, NodeColumns, RowCell, ScoringTable, TableRow, TierColumns, TierRow } from './types';
 
 const NOT_A_SCORE: RowCell['reading'] = { kind: 'empty' };
 
@@ -13,7 +13,7 @@ const NO_CHILDREN: CriterionNode[] = Object.freeze([]) as unknown as CriterionNo
 const NO_TIER_ROWS: TierRow[] = Object.freeze([]) as unknown as TierRow[];
 
 /** Score and max cells are read as numbers; other cells (evidence) only as text. */
-function readRowCell(sheet: SheetGrid, row: number, col: number | undefined, asScore = true): RowCell | null {
+export function readRowCell(sheet: SheetGrid, row: number, col: number | undefined, asScore = true): RowCell | null {
   if (col === undefined) return null;
   const cell = cellAt(sheet, row, col);
   // Decoding text costs; score cells are judged by their reading, so only text cells get it.
@@ -44,19 +44,16 @@ function readTableRow(sheet: SheetGrid, header: TableHeader, row: number): Table
   };
 }
 
-function isBlankRow(cells: TableRow): boolean {
-  return (
-    cells.codeText === '' &&
-    cells.name === '' &&
-    (!cells.max || cells.max.reading.kind === 'empty') &&
-    (!cells.self || cells.self.reading.kind === 'empty')
-  );
+const EMPTY_READING: CellReading = NOT_A_SCORE;
+
+function readingAt(sheet: SheetGrid, row: number, col: number | undefined): CellReading {
+  return col === undefined ? EMPTY_READING : readCell(cellAt(sheet, row, col));
 }
 
 /** Points a tier row stands for: its max cell, else a number written in its own words. */
-function tierPoints(cells: TableRow): number | null {
-  if (cells.max && cells.max.reading.kind === 'number') return cells.max.reading.units;
-  const m = /[:=]\s*(\d+(?:[.,]\d+)?)\s*(?:điểm|diem|đ)?\s*[.;]?\s*$/i.exec(cells.name);
+function tierPoints(max: CellReading, name: string): number | null {
+  if (max.kind === 'number') return max.units;
+  const m = /[:=]\s*(\d+(?:[.,]\d+)?)\s*(?:điểm|diem|đ)?\s*[.;]?\s*$/i.exec(name);
   return m ? parseTextNumber(m[1]) : null;
 }
 
@@ -67,75 +64,144 @@ function codeValue(sheet: SheetGrid, row: number, col: number | undefined): stri
   return typeof cell.value === 'number' ? cell.value : displayText(cell);
 }
 
-
-function rowMentionsSurvey(cells: TableRow): boolean {
-  if (cells.self && cells.self.reading.kind === 'survey') return true;
-  // Texts here are already NFC (displayText), so the cheap test cannot miss a real mention.
-  return mentionsSurvey(cells.name) || mentionsSurvey(cells.guidance) || mentionsSurvey(cells.note);
-}
-
 function mentionsSurvey(text: string): boolean {
   return MAY_MENTION_SURVEY.test(text) && isSurveyText(foldText(text));
 }
 
+/**
+ * The parent of a new code: the latest node with its nearest existing ancestor code (a missing "1.2"
+ * still leaves "1.2.1" under field 1). Sheets list criteria in order, so the parent is nearly always
+ * on the path to the last node; looking there first keeps lookups in a big table's dictionary (slow
+ * once it outgrows the CPU cache) for codes out of order. The path is not trusted once a code has been
+ * seen twice: a node on it may then no longer be the latest with its code.
+ */
+function parentOf(code: string, path: number[], codes: string[], trustPath: boolean, byCode: { [code: string]: number }): number {
+  const wanted = parentCode(code);
+  if (wanted === null) return -1;
+  if (trustPath) {
+    for (let p = path.length - 1; p >= 0; p--) if (codes[path[p]] === wanted) return path[p];
+  }
+  let ancestorCode: string | null = wanted;
+  while (ancestorCode !== null && byCode[ancestorCode] === undefined) ancestorCode = parentCode(ancestorCode);
+  return ancestorCode !== null ? byCode[ancestorCode] : -1;
+}
+
+/** Cuts the path back to `parent` (or rebuilds it from the parent links when the parent is off it). */
+function followPath(path: number[], parent: number, parents: number[]): void {
+  let p = path.length - 1;
+  while (p >= 0 && path[p] !== parent) p--;
+  if (p >= 0 || parent < 0) {
+    path.length = p + 1;
+    return;
+  }
+  path.length = 0;
+  for (let n = parent; n >= 0; n = parents[n]) path.unshift(n);
+}
+
+function emptyCriteria(): NodeColumns {
+  return {
+    row: [],
+    code: [],
+    rawCode: [],
+    depth: [],
+    parent: [],
+    firstChild: [],
+    nextSibling: [],
+    survey: [],
+    name: [],
+    guidance: [],
+    note: [],
+    max: [],
+    self: [],
+    appraised: [],
+    tierStart: [],
+    tierEnd: [],
+  };
+}
+
 /** Reads the body of a recognised table into a criterion tree (build step of the pipeline). */
 export function buildTable(sheet: SheetGrid, header: TableHeader): ScoringTable {
-  const roots: CriterionNode[] = [];
-  const nodes: CriterionNode[] = [];
-  const byCode: { [code: string]: CriterionNode } = {};
+  const c = header.columns;
+  const criteria = emptyCriteria();
+  const tiers: TierColumns = { row: [], points: [], max: [], self: [], appraised: [], guidance: [] };
+  const rootIndexes: number[] = [];
+  const lastChild: number[] = [];
+  const byCode: { [code: string]: number } = {};
   const duplicates: { [code: string]: number[] } = {};
-  let current: CriterionNode | null = null;
+  // The last node and its ancestors: where the next node's parent almost always is.
+  const path: number[] = [];
+  let duplicated = false;
+  let current = -1;
   let total: ScoringTable['total'] = null;
 
   for (let r = header.firstBodyRow; r < sheet.rows.length; r++) {
     if (!sheet.rows[r]) continue;
-    const cells = readTableRow(sheet, header, r);
-    if (isBlankRow(cells)) continue;
-    const rowCode = readRowCode(codeValue(sheet, r, header.columns.code), cells.name);
+    const codeText = c.code === undefined ? '' : cellText(cellAt(sheet, r, c.code));
+    const name = textAt(sheet, r, c.name);
+    const max = readingAt(sheet, r, c.max);
+    const self = readingAt(sheet, r, c.self);
+    if (codeText === '' && name === '' && max.kind === 'empty' && self.kind === 'empty') continue; // blank row
+    const rowCode = readRowCode(codeValue(sheet, r, c.code), name);
     if (rowCode.kind === 'total') {
-      total = { cells: cells };
+      total = { cells: readTableRow(sheet, header, r) };
       // Some sheets put the total right under the header; after the criteria come signatures and notes.
-      if (nodes.length > 0) break;
+      if (criteria.row.length > 0) break;
       continue;
     }
     if (rowCode.kind === 'code') {
-      const node: CriterionNode = {
-        index: nodes.length,
-        code: rowCode.code,
-        rawCode: rowCode.raw,
-        depth: rowCode.depth,
-        cells: cells,
-        parent: null,
-        children: NO_CHILDREN,
-        tierRows: NO_TIER_ROWS,
-        survey: rowMentionsSurvey(cells),
-      };
-      if (byCode[rowCode.code]) {
-        const rows = duplicates[rowCode.code] || (duplicates[rowCode.code] = [byCode[rowCode.code].cells.row]);
+      const i = criteria.row.length;
+      const code = rowCode.code;
+      const guidance = textAt(sheet, r, c.guidance);
+      const note = textAt(sheet, r, c.note);
+      let survey = self.kind === 'survey' || mentionsSurvey(name) || mentionsSurvey(guidance) || mentionsSurvey(note);
+      const seen = byCode[code];
+      if (seen !== undefined) {
+        const rows = duplicates[code] || (duplicates[code] = [criteria.row[seen]]);
         rows.push(r);
+        duplicated = true;
       }
-      // Nearest existing ancestor: a missing "1.2" still leaves "1.2.1" under field 1.
-      let ancestorCode = parentCode(rowCode.code);
-      while (ancestorCode !== null && !byCode[ancestorCode]) ancestorCode = parentCode(ancestorCode);
-      const parent = ancestorCode !== null ? byCode[ancestorCode] : null;
-      node.parent = parent;
-      if (parent) {
-        if (parent.children === NO_CHILDREN) parent.children = [];
-        parent.children.push(node);
-        if (parent.survey) node.survey = true;
+      const parent = parentOf(code, path, criteria.code, !duplicated, byCode);
+      if (parent >= 0) {
+        if (lastChild[parent] < 0) criteria.firstChild[parent] = i;
+        else criteria.nextSibling[lastChild[parent]] = i;
+        lastChild[parent] = i;
+        if (criteria.survey[parent]) survey = true;
       } else {
-        roots.push(node);
+        rootIndexes.push(i);
       }
-      byCode[rowCode.code] = node;
-      nodes.push(node);
-      current = node;
+      byCode[code] = i;
+      lastChild.push(-1);
+      followPath(path, parent, criteria.parent);
+      path.push(i);
+      criteria.row.push(r);
+      criteria.code.push(code);
+      criteria.rawCode.push(rowCode.raw);
+      criteria.depth.push(rowCode.depth);
+      criteria.parent.push(parent);
+      criteria.firstChild.push(-1);
+      criteria.nextSibling.push(-1);
+      criteria.survey.push(survey);
+      criteria.name.push(name);
+      criteria.guidance.push(guidance);
+      criteria.note.push(note);
+      criteria.max.push(max);
+      criteria.self.push(self);
+      criteria.appraised.push(readingAt(sheet, r, c.appraised));
+      criteria.tierStart.push(tiers.row.length);
+      criteria.tierEnd.push(tiers.row.length);
+      current = i;
       continue;
     }
     // Uncoded, bulleted rows belong to the criterion above: levels or notes.
-    if (current) {
-      const tier: TierRow = { cells: cells, points: tierPoints(cells), label: cells.name };
-      if (current.tierRows === NO_TIER_ROWS) current.tierRows = [];
-      current.tierRows.push(tier);
+    if (current >= 0) {
+      const points = tierPoints(max, name);
+      tiers.row.push(r);
+      tiers.points.push(points === null ? NaN : points);
+      tiers.max.push(max);
+      tiers.self.push(self);
+      tiers.appraised.push(readingAt(sheet, r, c.appraised));
+      tiers.guidance.push(textAt(sheet, r, c.guidance));
+      criteria.tierEnd[current] = tiers.row.length;
     }
   }
 
@@ -148,20 +214,84 @@ export function buildTable(sheet: SheetGrid, header: TableHeader): ScoringTable 
     const row = sheet.rows[r];
     if (!row) continue;
     const parts: string[] = [];
-    for (let c = 0; c < row.length; c++) {
-      const t = displayText(row[c]);
+    for (let col = 0; col < row.length; col++) {
+      const t = displayText(row[col]);
       if (t !== '') parts.push(t);
     }
     if (parts.length) titleLines.push(parts.join(' '));
   }
-  return {
-    sheet: sheet.name,
-    header: header,
-    columns: header.columns,
-    titleLines: titleLines,
-    roots: roots,
-    nodes: nodes,
-    total: total,
-    duplicateCodes: duplicateCodes,
-  };
+  return new FlatScoringTable(sheet, header, titleLines, criteria, tiers, rootIndexes, total, duplicateCodes);
+}
+
+/**
+ * The table keeps its sheet, and makes the node objects (`nodes`, `roots`) from it on first use,
+ * reading each row exactly as the build did. Getters and methods live on the prototype: a getter
+ * defined on each object would give each its own hidden class in old space.
+ */
+class FlatScoringTable implements ScoringTable {
+  sheet: string;
+  columns: ColumnMap;
+  private made: { nodes: CriterionNode[]; roots: CriterionNode[] } | null = null;
+
+  constructor(
+    private grid: SheetGrid,
+    public header: TableHeader,
+    public titleLines: string[],
+    public criteria: NodeColumns,
+    public tiers: TierColumns,
+    public rootIndexes: number[],
+    public total: ScoringTable['total'],
+    public duplicateCodes: ScoringTable['duplicateCodes'],
+  ) {
+    this.sheet = grid.name;
+    this.columns = header.columns;
+  }
+
+  get nodes(): CriterionNode[] {
+    return this.make().nodes;
+  }
+
+  get roots(): CriterionNode[] {
+    return this.make().roots;
+  }
+
+  rowCell(row: number, col: number | undefined, asScore: boolean): RowCell | null {
+    return readRowCell(this.grid, row, col, asScore);
+  }
+
+  private make(): { nodes: CriterionNode[]; roots: CriterionNode[] } {
+    if (this.made) return this.made;
+    const k = this.criteria;
+    const t = this.tiers;
+    const nodes: CriterionNode[] = [];
+    const roots: CriterionNode[] = [];
+    for (let i = 0; i < k.row.length; i++) {
+      const parent = k.parent[i] >= 0 ? nodes[k.parent[i]] : null;
+      const node: CriterionNode = {
+        index: i,
+        code: k.code[i],
+        rawCode: k.rawCode[i],
+        depth: k.depth[i],
+        cells: readTableRow(this.grid, this.header, k.row[i]),
+        parent: parent,
+        children: NO_CHILDREN,
+        tierRows: NO_TIER_ROWS,
+        survey: k.survey[i],
+      };
+      for (let j = k.tierStart[i]; j < k.tierEnd[i]; j++) {
+        const cells = readTableRow(this.grid, this.header, t.row[j]);
+        if (node.tierRows === NO_TIER_ROWS) node.tierRows = [];
+        node.tierRows.push({ cells: cells, points: t.points[j] === t.points[j] ? t.points[j] : null, label: cells.name });
+      }
+      if (parent) {
+        if (parent.children === NO_CHILDREN) parent.children = [];
+        parent.children.push(node);
+      } else {
+        roots.push(node);
+      }
+      nodes.push(node);
+    }
+    this.made = { nodes: nodes, roots: roots };
+    return this.made;
+  }
 }

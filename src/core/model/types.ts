@@ -58,6 +58,47 @@ export interface TotalRow {
   cells: TableRow;
 }
 
+/**
+ * The criteria of a table as parallel arrays by node index (sheet order): what the pipeline reads.
+ * Kept as one object per row and per cell, a 100,000-leaf table outlived the young generation, so
+ * the garbage collector copied and rescanned it and a big table cost about twice as much per leaf
+ * as a small one. Arrays of numbers and of shared readings keep that cost flat.
+ */
+export interface NodeColumns {
+  /** Sheet row (0-based). */
+  row: number[];
+  code: string[];
+  rawCode: string[];
+  depth: number[];
+  /** Parent's index, -1 for a field (root). */
+  parent: number[];
+  /** First child's index and next sibling's, -1 for none: children in sheet order without a list per node. */
+  firstChild: number[];
+  nextSibling: number[];
+  survey: boolean[];
+  name: string[];
+  guidance: string[];
+  note: string[];
+  /** Readings of the max, self-score and appraised-score cells; an empty reading where the sheet has no such column. */
+  max: CellReading[];
+  self: CellReading[];
+  appraised: CellReading[];
+  /** The node's tier rows are TierColumns entries tierStart[i] up to (not including) tierEnd[i]. */
+  tierStart: number[];
+  tierEnd: number[];
+}
+
+/** Tier rows (uncoded rows under a criterion) as parallel arrays, in sheet order. */
+export interface TierColumns {
+  row: number[];
+  /** Points of the level; NaN where the row carries none (a note). */
+  points: number[];
+  max: CellReading[];
+  self: CellReading[];
+  appraised: CellReading[];
+  guidance: string[];
+}
+
 /** A recognised scoring table: the tree of one worksheet. */
 export interface ScoringTable {
   sheet: string;
@@ -65,9 +106,16 @@ export interface ScoringTable {
   columns: ColumnMap;
   /** Title rows above the header, as text (used to identify the appendix and the commune). */
   titleLines: string[];
-  roots: CriterionNode[];
-  /** Every coded node in sheet order. */
-  nodes: CriterionNode[];
+  /** The fields (lĩnh vực), as objects; made from the sheet on first use (see NodeColumns). */
+  readonly roots: CriterionNode[];
+  /** Every coded node in sheet order, as objects; made on first use. */
+  readonly nodes: CriterionNode[];
+  criteria: NodeColumns;
+  tiers: TierColumns;
+  /** Indexes of the fields (roots), in sheet order. */
+  rootIndexes: number[];
   total: TotalRow | null;
   duplicateCodes: Array<{ code: string; rows: number[] }>;
+  /** A cell of the table's sheet read as the model reads it (score cells as numbers, others as text); null without the column. */
+  rowCell: (row: number, col: number | undefined, asScore: boolean) => RowCell | null;
 }

@@ -3,7 +3,7 @@ import { cellAt, WorkbookGrid } from '../grid';
 import { Flag } from '../check/flag';
 import { RowCell, TableRow } from '../model/types';
 import { percentHundredths, Points, unitsToNumber } from '../number/points';
-import { ScoreColumn, ScoreRef, TableScore } from '../score/scoreTable';
+import { LEAF, parentRefs, ScoreColumn, TableScore, totalRefs } from '../score/scoreTable';
 import { sumFormula } from './sumFormula';
 import { CellWrite, FormulaPurpose, Highlight, WritePlan } from './types';
 import { buildSummarySheet, SummaryInput } from './summarySheet';
@@ -40,7 +40,7 @@ function planTable(workbook: WorkbookGrid, score: TableScore, writes: CellWrite[
   for (let i = 0; i < workbook.sheets.length; i++) if (workbook.sheets[i].name === sheetName) sheet = workbook.sheets[i];
   if (!sheet) return;
   const grid = sheet;
-  const write = function (cell: RowCell, formula: string, result: number | string, purpose: FormulaPurpose, numberFormat?: string): void {
+  const write = function (cell: CellPosition, formula: string, result: number | string, purpose: FormulaPurpose, numberFormat?: string): void {
     const existing = cellAt(grid, cell.row, cell.col);
     const previousFormula = existing && existing.formula ? existing.formula : undefined;
     const previousValue = existing ? existing.value : null;
@@ -58,41 +58,50 @@ function planTable(workbook: WorkbookGrid, score: TableScore, writes: CellWrite[
     if (numberFormat) w.numberFormat = numberFormat;
     writes.push(w);
   };
-  const columns: ScoreColumn[] = score.table.columns.appraised !== undefined ? ['self', 'appraised'] : ['self'];
-  for (let i = 0; i < score.nodes.length; i++) {
-    const ns = score.nodes[i];
-    if (ns.leaf || (ns.node.survey && ns.selfAssessableMax === 0)) continue;
-    for (let c = 0; c < columns.length; c++) {
-      const cell = columnCell(ns.node.cells, columns[c]);
-      const column = columns[c] === 'self' ? ns.self : ns.appraised;
-      if (cell && column) write(cell, sumFormula(column.refs), unitsToNumber(column.units), 'parent-total');
+  const table = score.table;
+  const k = table.criteria;
+  const c = table.columns;
+  const f = score.figures;
+  const hasAppraised = c.appraised !== undefined;
+  const at = function (row: number, col: number | undefined): CellPosition | null {
+    return col === undefined ? null : { row: row, col: col };
+  };
+  // The table's arrays, not score.nodes: a big table's node objects are never made for planning.
+  for (let i = 0; i < k.row.length; i++) {
+    if (f.state[i] & LEAF || (k.survey[i] && f.selfAssessableMax[i] === 0)) continue;
+    const row = k.row[i];
+    const typedMax = f.typedMax[i] === f.typedMax[i] ? f.typedMax[i] : null;
+    const selfCell = at(row, c.self);
+    if (selfCell) write(selfCell, sumFormula(parentRefs(table, i, 'self', f, [])), unitsToNumber(f.self[i]), 'parent-total');
+    planPercent(at(row, c.percent), selfCell, at(row, c.max), f.self[i], f.selfAssessableMax[i], typedMax, write);
+    if (hasAppraised) {
+      const appraisedCell = at(row, c.appraised)!;
+      write(appraisedCell, sumFormula(parentRefs(table, i, 'appraised', f, [])), unitsToNumber(f.appraised[i]), 'parent-total');
+      planPercent(at(row, c.appraisedPercent), appraisedCell, at(row, c.max), f.appraised[i], f.selfAssessableMax[i], typedMax, write);
     }
-    planPercent(ns.node.cells.percent, ns.node.cells.self, ns.node.cells.max, ns.self.units, ns.selfAssessableMax, ns.typedMax, write);
-    if (ns.appraised) planPercent(ns.node.cells.appraisedPercent, ns.node.cells.appraised, ns.node.cells.max, ns.appraised.units, ns.selfAssessableMax, ns.typedMax, write);
   }
-  const total = score.table.total;
+  const total = table.total;
   if (total) {
-    for (let c = 0; c < columns.length; c++) {
-      const cell = columnCell(total.cells, columns[c]);
+    const columns: ScoreColumn[] = hasAppraised ? ['self', 'appraised'] : ['self'];
+    for (let n = 0; n < columns.length; n++) {
+      const cell = columnCell(total.cells, columns[n]);
       if (!cell) continue;
-      const refs: ScoreRef[] = [];
       let units: Points = 0;
-      for (let r = 0; r < score.table.roots.length; r++) {
-        const root = score.byNode(score.table.roots[r]);
-        const col = columns[c] === 'self' ? root.self : root.appraised;
-        if (!col || (root.node.survey && root.selfAssessableMax === 0)) continue;
-        units += col.units;
-        const rootCell = columnCell(root.node.cells, columns[c]);
-        if (!root.leaf && rootCell) refs.push({ row: rootCell.row, col: rootCell.col });
-        else for (let k = 0; k < col.refs.length; k++) refs.push(col.refs[k]);
+      for (let r = 0; r < table.rootIndexes.length; r++) {
+        const root = table.rootIndexes[r];
+        if (k.survey[root] && f.selfAssessableMax[root] === 0) continue;
+        units += columns[n] === 'self' ? f.self[root] : f.appraised[root];
       }
-      write(cell, sumFormula(refs), unitsToNumber(units), 'sheet-total');
+      write(cell, sumFormula(totalRefs(table, columns[n], f)), unitsToNumber(units), 'sheet-total');
     }
     const typedTotalMax = total.cells.max && total.cells.max.reading.kind === 'number' ? total.cells.max.reading.units : null;
     planPercent(total.cells.percent, total.cells.self, total.cells.max, score.self, score.selfAssessableMax, typedTotalMax, write);
     if (score.appraised !== null) planPercent(total.cells.appraisedPercent, total.cells.appraised, total.cells.max, score.appraised, score.selfAssessableMax, typedTotalMax, write);
   }
 }
+
+/** Where a write goes: the plan needs no more of a cell than its place. */
+type CellPosition = { row: number; col: number };
 
 function columnCell(cells: TableRow, column: ScoreColumn): RowCell | null {
   return column === 'self' ? cells.self : cells.appraised;
@@ -103,13 +112,13 @@ function columnCell(cells: TableRow, column: ScoreColumn): RowCell | null {
  * into the appraised percent column); refers to the typed max cell only when it is that max.
  */
 function planPercent(
-  percentCell: RowCell | null,
-  scoreCell: RowCell | null,
-  maxCell: RowCell | null,
+  percentCell: CellPosition | null,
+  scoreCell: CellPosition | null,
+  maxCell: CellPosition | null,
   units: Points,
   selfAssessableMax: Points,
   typedMax: Points | null,
-  write: (cell: RowCell, formula: string, result: number | string, purpose: FormulaPurpose, numberFormat?: string) => void,
+  write: (cell: CellPosition, formula: string, result: number | string, purpose: FormulaPurpose, numberFormat?: string) => void,
 ): void {
   if (!percentCell || !scoreCell) return;
   const scoreRef = a1(scoreCell.row, scoreCell.col);

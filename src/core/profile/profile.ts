@@ -127,15 +127,15 @@ export function identifyAppendix(profile: Profile, table: ScoringTable): Profile
     if (fields.length) {
       let matched = 0;
       for (let f = 0; f < fields.length; f++) {
-        for (let r = 0; r < table.roots.length; r++) {
-          if (nameMatches(table.roots[r].cells.name, fields[f].name)) {
+        for (let r = 0; r < table.rootIndexes.length; r++) {
+          if (nameMatches(table.criteria.name[table.rootIndexes[r]], fields[f].name)) {
             matched++;
             break;
           }
         }
       }
       if (matched * 2 >= fields.length) return appendix;
-    } else if (appendix.criteria && appendix.criteria.length && findCriterion(table, appendix.criteria[0])) {
+    } else if (appendix.criteria && appendix.criteria.length && findCriterion(table, appendix.criteria[0]) >= 0) {
       return appendix;
     }
   }
@@ -147,12 +147,13 @@ export function identifyAppendix(profile: Profile, table: ScoringTable): Profile
   return null;
 }
 
-function findCriterion(table: ScoringTable, criterion: ProfileCriterion): CriterionNode | null {
-  for (let i = 0; i < table.nodes.length; i++) {
-    const node = table.nodes[i];
-    if (criterion.code !== undefined ? node.code === criterion.code : nameMatches(node.cells.name, criterion.name)) return node;
+/** The index of the table's node for a profile criterion (by code, else by name); -1 when none. */
+function findCriterion(table: ScoringTable, criterion: ProfileCriterion): number {
+  const k = table.criteria;
+  for (let i = 0; i < k.row.length; i++) {
+    if (criterion.code !== undefined ? k.code[i] === criterion.code : nameMatches(k.name[i], criterion.name)) return i;
   }
-  return null;
+  return -1;
 }
 
 function units(n: number): Points {
@@ -184,17 +185,18 @@ export function crossCheck(profile: Profile, appendix: ProfileAppendix, score: T
   };
   const maxCol = table.columns.max;
   const fields = appendix.fields || [];
+  const k = table.criteria;
+  const f = score.figures;
   for (let i = 0; i < fields.length; i++) {
     const field = fields[i];
-    let root: CriterionNode | null = null;
-    for (let r = 0; r < table.roots.length; r++) if (table.roots[r].code === field.code) root = table.roots[r];
-    if (!root) {
+    let root = -1;
+    for (let r = 0; r < table.rootIndexes.length; r++) if (k.code[table.rootIndexes[r]] === field.code) root = table.rootIndexes[r];
+    if (root < 0) {
       add('profile-mismatch', -1, undefined, field.code, { variant: 'missing-field', name: field.name });
       continue;
     }
-    const ns = score.byNode(root);
-    const shown = ns.typedMax !== null ? ns.typedMax : ns.selfAssessableMax;
-    if (shown !== units(field.max)) add('max-mismatch', root.cells.row, maxCol, field.code, { typed: shown, expected: units(field.max) });
+    const shown = f.typedMax[root] === f.typedMax[root] ? f.typedMax[root] : f.selfAssessableMax[root];
+    if (shown !== units(field.max)) add('max-mismatch', k.row[root], maxCol, field.code, { typed: shown, expected: units(field.max) });
   }
   if (appendix.selfAssessedMax !== undefined && score.selfAssessableMax !== units(appendix.selfAssessedMax)) {
     const totalRow = table.total ? table.total.cells.row : -1;
@@ -204,14 +206,14 @@ export function crossCheck(profile: Profile, appendix: ProfileAppendix, score: T
   for (let i = 0; i < criteria.length; i++) {
     const criterion = criteria[i];
     const node = findCriterion(table, criterion);
-    if (!node) continue;
-    const ns = score.byNode(node);
-    if (ns.max !== units(criterion.max)) add('max-mismatch', node.cells.row, maxCol, node.code, { typed: ns.max, expected: units(criterion.max) });
-    if (criterion.tiers && ns.tiers && ns.tiers.allowed && ns.tiers.source !== 'profile') {
+    if (node < 0) continue;
+    if (f.max[node] !== units(criterion.max)) add('max-mismatch', k.row[node], maxCol, k.code[node], { typed: f.max[node], expected: units(criterion.max) });
+    const tiers = f.tiers[node];
+    if (criterion.tiers && tiers && tiers.allowed && tiers.source !== 'profile') {
       const expected = criterion.tiers.map(units).sort(descending);
-      const actual = ns.tiers.allowed.slice().sort(descending);
+      const actual = tiers.allowed.slice().sort(descending);
       if (expected.join(',') !== actual.join(',')) {
-        add('profile-mismatch', node.cells.row, maxCol, node.code, { variant: 'tiers', sheetTiers: actual, profileTiers: expected });
+        add('profile-mismatch', k.row[node], maxCol, k.code[node], { variant: 'tiers', sheetTiers: actual, profileTiers: expected });
       }
     }
   }

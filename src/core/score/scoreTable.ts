@@ -1,4 +1,5 @@
 import { Points } from '../number/points';
+import { CellReading } from '../number/readCell';
 import { CriterionNode, RowCell, ScoringTable, TableRow, TierRow } from '../model/types';
 import { tierInfoFor, TierInfo } from './tiers';
 
@@ -55,11 +56,38 @@ export interface NodeScore {
   tiers: TierInfo | null;
 }
 
+/**
+ * A table's scores are kept flat: a few numbers per node in plain arrays (`figures`, by node.index),
+ * not an object tree. Kept as objects, a 100,000-leaf table outlived the young generation, so the
+ * garbage collector copied and rescanned it and big tables cost twice as much per leaf as small ones.
+ * A node's full score (cells, levels, SUM terms) is made again from the sheet when asked.
+ */
+export interface NodeFigures {
+  max: Points[];
+  selfAssessableMax: Points[];
+  /** NaN where the max cell holds no number (plain arrays of numbers stay unboxed; null would box them). */
+  typedMax: Points[];
+  self: Points[];
+  /** NaN without an appraised column. */
+  appraised: Points[];
+  /** Bits: see LEAF, SELF_EMPTY, SELF_CONFLICT, APPRAISED_EMPTY, APPRAISED_CONFLICT. */
+  state: number[];
+  tiers: Array<TierInfo | null>;
+}
+
+export const LEAF = 1;
+export const SELF_EMPTY = 2;
+export const SELF_CONFLICT = 4;
+export const APPRAISED_EMPTY = 8;
+export const APPRAISED_CONFLICT = 16;
+
 export interface TableScore {
   table: ScoringTable;
-  /** Same order as table.nodes. */
-  nodes: NodeScore[];
+  /** Every node's score, in table order. Made on first use; the pipeline itself reads `figures` and `view`. */
+  readonly nodes: NodeScore[];
+  /** One node's score, kept once made. */
   byNode: (node: CriterionNode) => NodeScore;
+  figures: NodeFigures;
   max: Points;
   selfAssessableMax: Points;
   self: Points;
@@ -76,10 +104,6 @@ function cellOf(row: TableRow, column: ScoreColumn): RowCell | null {
 }
 
 const NO_ENTRIES: ScoreEntry[] = Object.freeze([]) as unknown as ScoreEntry[];
-
-function emptyScore(): ColumnScore {
-  return { units: 0, refs: [], entries: [], empty: true, conflictingTiers: false };
-}
 
 const NO_REFS: ScoreRef[] = Object.freeze([]) as unknown as ScoreRef[];
 
@@ -131,101 +155,264 @@ function scoreLeafColumn(node: CriterionNode, column: ScoreColumn, tiers: TierIn
   return leafScore(total, refs, tierEntries, false, tierEntries.length > 1 && !(tiers && tiers.additive));
 }
 
-function typedNumber(cell: RowCell | null): Points | null {
-  return cell && cell.reading.kind === 'number' ? cell.reading.units : null;
+function filled<T>(count: number, value: T): T[] {
+  const list: T[] = [];
+  for (let i = 0; i < count; i++) list.push(value);
+  return list;
 }
 
-function scoreNode(node: CriterionNode, hasAppraised: boolean, options: ScoreOptions, index: NodeScore[]): NodeScore {
-  const typedMax = typedNumber(node.cells.max);
-  let result: NodeScore;
-  if (node.children.length === 0) {
+function leafColumn(node: CriterionNode, column: ScoreColumn, tiers: TierInfo | null): ColumnScore {
+  return node.survey ? leafScore(0, NO_REFS, NO_ENTRIES, true, false) : scoreLeafColumn(node, column, tiers);
+}
+
+/** The sheet column of a score column, undefined where the sheet has none. */
+function columnIndex(table: ScoringTable, column: ScoreColumn): number | undefined {
+  return column === 'self' ? table.columns.self : table.columns.appraised;
+}
+
+/** A score term for a cell from its reading; see cellRef. */
+function readingRef(row: number, col: number, reading: CellReading): ScoreRef {
+  if (reading.kind === 'number' && reading.fromText) {
+    const plain = /^\s*[+-]?\d+(?:([.,])\d+)?\s*$/.exec(reading.raw);
+    if (!plain) return { literal: reading.units };
+    return { row: row, col: col, decimalMark: plain[1] === ',' ? ',' : '.' };
+  }
+  return { row: row, col: col };
+}
+
+/** What scoring keeps of a leaf's column; one scratch object, so scoring a leaf allocates nothing. */
+const scratch = { units: 0, empty: true, conflicting: false };
+
+/** Leaf `i`'s column, by the rules of scoreLeafColumn, read from the table's arrays without making its lists. */
+function leafFigures(table: ScoringTable, i: number, column: ScoreColumn, tiers: TierInfo | null): typeof scratch {
+  scratch.units = 0;
+  scratch.empty = true;
+  scratch.conflicting = false;
+  const k = table.criteria;
+  if (k.survey[i] || columnIndex(table, column) === undefined) return scratch;
+  const tierReadings = column === 'self' ? table.tiers.self : table.tiers.appraised;
+  let count = 0;
+  let total = 0;
+  let firstUnits: Points | null = null;
+  for (let j = k.tierStart[i]; j < k.tierEnd[i]; j++) {
+    const reading = tierReadings[j];
+    if (reading.kind === 'empty') continue;
+    let units: Points | null = null;
+    if (reading.kind === 'number') units = reading.units;
+    else if (reading.kind === 'mark' && table.tiers.points[j] === table.tiers.points[j]) units = table.tiers.points[j];
+    if (count === 0) firstUnits = units;
+    count++;
+    if (units !== null) total += units;
+  }
+  const leafReading = column === 'self' ? k.self[i] : k.appraised[i];
+  if (leafReading.kind !== 'empty') {
+    // A score typed on the criterion row wins; tier rows beside it may only confirm it.
+    const units = leafReading.kind === 'number' ? leafReading.units : 0;
+    scratch.units = units;
+    scratch.empty = false;
+    scratch.conflicting = count > 1 || (count === 1 && firstUnits !== units);
+  } else if (count > 0) {
+    scratch.units = total;
+    scratch.empty = false;
+    scratch.conflicting = count > 1 && !(tiers && tiers.additive);
+  }
+  return scratch;
+}
+
+function columnState(score: typeof scratch, emptyBit: number, conflictBit: number): number {
+  return (score.empty ? emptyBit : 0) | (score.conflicting ? conflictBit : 0);
+}
+
+/** Post-order: a parent's figures are the sums of its children's. */
+function scoreNode(table: ScoringTable, i: number, hasAppraised: boolean, options: ScoreOptions, f: NodeFigures): void {
+  const k = table.criteria;
+  const typedReading = k.max[i];
+  const typedMax = typedReading.kind === 'number' ? typedReading.units : null;
+  f.typedMax[i] = typedMax === null ? NaN : typedMax;
+  if (k.firstChild[i] < 0) {
     let max = typedMax;
     if (max === null) {
-      for (let i = 0; i < node.tierRows.length; i++) {
-        const p = node.tierRows[i].points;
-        if (p !== null && (max === null || p > max)) max = p;
+      for (let j = k.tierStart[i]; j < k.tierEnd[i]; j++) {
+        const p = table.tiers.points[j];
+        if (p === p && (max === null || p > max)) max = p;
       }
     }
     const leafMax = max === null ? 0 : max;
-    const profileTiers = options.profileTiers ? options.profileTiers[node.code] || null : null;
-    const tiers = tierInfoFor(node, leafMax, profileTiers);
-    const self = node.survey ? leafScore(0, NO_REFS, NO_ENTRIES, true, false) : scoreLeafColumn(node, 'self', tiers);
-    result = {
-      node: node,
-      leaf: true,
-      max: leafMax,
-      selfAssessableMax: node.survey ? 0 : leafMax,
-      typedMax: typedMax,
-      self: self,
-      appraised: hasAppraised ? (node.survey ? leafScore(0, NO_REFS, NO_ENTRIES, true, false) : scoreLeafColumn(node, 'appraised', tiers)) : null,
-      tiers: tiers,
-    };
-  } else {
-    const self = emptyScore();
-    const appraised = hasAppraised ? emptyScore() : null;
-    let max = 0;
-    let selfAssessableMax = 0;
-    for (let i = 0; i < node.children.length; i++) {
-      const child = scoreNode(node.children[i], hasAppraised, options, index);
-      max += child.max;
-      selfAssessableMax += child.selfAssessableMax;
-      addChild(self, child.self, child, 'self');
-      if (appraised && child.appraised) addChild(appraised, child.appraised, child, 'appraised');
+    const profileTiers = options.profileTiers ? options.profileTiers[k.code[i]] || null : null;
+    const tiers = tierInfoFor(table, i, leafMax, profileTiers);
+    const self = leafFigures(table, i, 'self', tiers);
+    let state = LEAF | columnState(self, SELF_EMPTY, SELF_CONFLICT);
+    f.max[i] = leafMax;
+    f.selfAssessableMax[i] = k.survey[i] ? 0 : leafMax;
+    f.self[i] = self.units;
+    f.tiers[i] = tiers;
+    if (hasAppraised) {
+      const appraised = leafFigures(table, i, 'appraised', tiers);
+      f.appraised[i] = appraised.units;
+      state |= columnState(appraised, APPRAISED_EMPTY, APPRAISED_CONFLICT);
     }
-    result = {
-      node: node,
-      leaf: false,
-      max: max,
-      selfAssessableMax: selfAssessableMax,
-      typedMax: typedMax,
-      self: self,
-      appraised: appraised,
-      tiers: null,
-    };
+    f.state[i] = state;
+    return;
   }
-  index[node.index] = result;
-  return result;
+  let max = 0;
+  let selfAssessableMax = 0;
+  let self = 0;
+  let appraised = 0;
+  let state = SELF_EMPTY | (hasAppraised ? APPRAISED_EMPTY : 0);
+  for (let c = k.firstChild[i]; c >= 0; c = k.nextSibling[c]) {
+    scoreNode(table, c, hasAppraised, options, f);
+    max += f.max[c];
+    selfAssessableMax += f.selfAssessableMax[c];
+    self += f.self[c];
+    if (!(f.state[c] & SELF_EMPTY)) state &= ~SELF_EMPTY;
+    if (hasAppraised) {
+      appraised += f.appraised[c];
+      if (!(f.state[c] & APPRAISED_EMPTY)) state &= ~APPRAISED_EMPTY;
+    }
+  }
+  f.max[i] = max;
+  f.selfAssessableMax[i] = selfAssessableMax;
+  f.self[i] = self;
+  if (hasAppraised) f.appraised[i] = appraised;
+  f.state[i] = state;
 }
 
-function addChild(total: ColumnScore, child: ColumnScore, childScore: NodeScore, column: ScoreColumn): void {
-  total.units += child.units;
-  if (!child.empty) total.empty = false;
-  if (childScore.node.survey && childScore.selfAssessableMax === 0) return;
-  const cell = cellOf(childScore.node.cells, column);
-  // A parent's own cell will hold its SUM, so the grandparent refers to that cell only.
-  if (!childScore.leaf && cell) total.refs.push({ row: cell.row, col: cell.col });
-  else for (let i = 0; i < child.refs.length; i++) total.refs.push(child.refs[i]);
+/** The SUM terms of leaf `i`'s column (those of scoreLeafColumn), pushed onto `refs` without making its entries. */
+function pushLeafRefs(table: ScoringTable, i: number, column: ScoreColumn, refs: ScoreRef[]): void {
+  const k = table.criteria;
+  const col = columnIndex(table, column);
+  if (k.survey[i] || col === undefined) return;
+  const leafReading = column === 'self' ? k.self[i] : k.appraised[i];
+  if (leafReading.kind !== 'empty') {
+    refs.push(readingRef(k.row[i], col, leafReading));
+    return;
+  }
+  const t = table.tiers;
+  const tierReadings = column === 'self' ? t.self : t.appraised;
+  let chosen = 0;
+  for (let j = k.tierStart[i]; j < k.tierEnd[i]; j++) {
+    const reading = tierReadings[j];
+    if (reading.kind === 'empty') continue;
+    chosen++;
+    if (reading.kind === 'number') refs.push(readingRef(t.row[j], col, reading));
+    else if (reading.kind === 'mark' && t.points[j] === t.points[j]) {
+      // An "x" counts its level's points: the tier's max cell where it holds them, else the number itself.
+      if (t.max[j].kind === 'number' && table.columns.max !== undefined) refs.push({ row: t.row[j], col: table.columns.max });
+      else refs.push({ literal: t.points[j] });
+    }
+  }
+  if (chosen === 0) refs.push({ row: k.row[i], col: col });
+}
+
+/** The SUM terms child `c` adds to its parent's: its own cell if it is a parent (it will hold its SUM), else its score's. */
+function pushChildRefs(table: ScoringTable, c: number, column: ScoreColumn, f: NodeFigures, refs: ScoreRef[]): void {
+  const k = table.criteria;
+  if (k.survey[c] && f.selfAssessableMax[c] === 0) return;
+  const col = columnIndex(table, column);
+  if (k.firstChild[c] < 0) pushLeafRefs(table, c, column, refs);
+  else if (col !== undefined) refs.push({ row: k.row[c], col: col });
+  else parentRefs(table, c, column, f, refs);
+}
+
+/** The SUM terms of parent `i`'s column. */
+export function parentRefs(table: ScoringTable, i: number, column: ScoreColumn, f: NodeFigures, refs: ScoreRef[]): ScoreRef[] {
+  for (let c = table.criteria.firstChild[i]; c >= 0; c = table.criteria.nextSibling[c]) pushChildRefs(table, c, column, f, refs);
+  return refs;
+}
+
+/** The SUM terms of the table's total: its fields'. */
+export function totalRefs(table: ScoringTable, column: ScoreColumn, f: NodeFigures): ScoreRef[] {
+  const refs: ScoreRef[] = [];
+  for (let r = 0; r < table.rootIndexes.length; r++) pushChildRefs(table, table.rootIndexes[r], column, f, refs);
+  return refs;
+}
+
+function makeNodeScore(table: ScoringTable, node: CriterionNode, hasAppraised: boolean, f: NodeFigures): NodeScore {
+  const i = node.index;
+  const leaf = (f.state[i] & LEAF) !== 0;
+  const tiers = leaf ? f.tiers[i] : null;
+  let self: ColumnScore;
+  let appraised: ColumnScore | null = null;
+  if (leaf) {
+    self = leafColumn(node, 'self', tiers);
+    if (hasAppraised) appraised = leafColumn(node, 'appraised', tiers);
+  } else {
+    self = { units: f.self[i], refs: parentRefs(table, i, 'self', f, []), entries: [], empty: (f.state[i] & SELF_EMPTY) !== 0, conflictingTiers: false };
+    if (hasAppraised) {
+      appraised = { units: f.appraised[i], refs: parentRefs(table, i, 'appraised', f, []), entries: [], empty: (f.state[i] & APPRAISED_EMPTY) !== 0, conflictingTiers: false };
+    }
+  }
+  const typedMax = f.typedMax[i];
+  return {
+    node: node,
+    leaf: leaf,
+    max: f.max[i],
+    selfAssessableMax: f.selfAssessableMax[i],
+    typedMax: typedMax === typedMax ? typedMax : null, // NaN: no number typed
+    self: self,
+    appraised: appraised,
+    tiers: tiers,
+  };
 }
 
 /** Scores a table exactly (score step of the pipeline). */
 export function scoreTable(table: ScoringTable, options?: ScoreOptions): TableScore {
   const opts = options || {};
   const hasAppraised = table.columns.appraised !== undefined;
-  // Filled in post-order by node.index: made dense first, or writing far indices into an empty
-  // array turns it into a slow dictionary on big tables.
-  const nodes: NodeScore[] = [];
-  for (let i = 0; i < table.nodes.length; i++) nodes.push(null as unknown as NodeScore);
-  const rootScores: NodeScore[] = [];
-  for (let i = 0; i < table.roots.length; i++) rootScores.push(scoreNode(table.roots[i], hasAppraised, opts, nodes));
+  const n = table.criteria.row.length;
+  const f: NodeFigures = {
+    max: filled(n, 0),
+    selfAssessableMax: filled(n, 0),
+    typedMax: filled(n, NaN),
+    self: filled(n, 0),
+    appraised: filled(n, NaN),
+    state: filled(n, 0),
+    tiers: filled<TierInfo | null>(n, null),
+  };
   let max = 0;
   let selfAssessableMax = 0;
   let self = 0;
   let appraised: Points | null = hasAppraised ? 0 : null;
-  for (let i = 0; i < rootScores.length; i++) {
-    max += rootScores[i].max;
-    selfAssessableMax += rootScores[i].selfAssessableMax;
-    self += rootScores[i].self.units;
-    if (appraised !== null && rootScores[i].appraised) appraised += rootScores[i].appraised!.units;
+  for (let r = 0; r < table.rootIndexes.length; r++) {
+    const k = table.rootIndexes[r];
+    scoreNode(table, k, hasAppraised, opts, f);
+    max += f.max[k];
+    selfAssessableMax += f.selfAssessableMax[k];
+    self += f.self[k];
+    if (appraised !== null) appraised += f.appraised[k];
   }
-  return {
-    table: table,
-    nodes: nodes,
-    byNode: function (n: CriterionNode): NodeScore {
-      return nodes[n.index];
-    },
-    max: max,
-    selfAssessableMax: selfAssessableMax,
-    self: self,
-    appraised: appraised,
-  };
+  return new FlatTableScore(table, f, hasAppraised, max, selfAssessableMax, self, appraised);
+}
+
+/**
+ * Methods and the `nodes` getter live on the prototype: a getter defined on each result object would
+ * give each its own hidden class in old space, which kept every scored table alive until a full GC.
+ */
+class FlatTableScore implements TableScore {
+  private kept: NodeScore[] | null = null;
+  private all: NodeScore[] | null = null;
+
+  constructor(
+    public table: ScoringTable,
+    public figures: NodeFigures,
+    private hasAppraised: boolean,
+    public max: Points,
+    public selfAssessableMax: Points,
+    public self: Points,
+    public appraised: Points | null,
+  ) {}
+
+  get nodes(): NodeScore[] {
+    if (!this.all) {
+      const all: NodeScore[] = [];
+      for (let i = 0; i < this.table.nodes.length; i++) all.push(this.byNode(this.table.nodes[i]));
+      this.all = all;
+    }
+    return this.all;
+  }
+
+  byNode(node: CriterionNode): NodeScore {
+    if (!this.kept) this.kept = filled<NodeScore | null>(this.table.nodes.length, null) as NodeScore[];
+    return this.kept[node.index] || (this.kept[node.index] = makeNodeScore(this.table, node, this.hasAppraised, this.figures));
+  }
 }

@@ -1,6 +1,6 @@
 import { Points } from '../number/points';
 import { parseTextNumber } from '../number/readCell';
-import { CriterionNode } from '../model/types';
+import { ScoringTable } from '../model/types';
 import { foldText } from '../text/fold';
 
 /** The levels (mức điểm) a leaf may be given, as far as the sheet or a profile says. */
@@ -57,30 +57,38 @@ function indexOfPoints(list: Points[], value: Points): number {
   return -1;
 }
 
-/** Most leaves have no tier rows and share a guidance text and maximum: their TierInfo (immutable) is shared. */
-const plainLeafCache: { [key: string]: TierInfo } = {};
+/**
+ * Most leaves have no tier rows and share a guidance text and maximum: their TierInfo (immutable) is
+ * shared, found by guidance then max without building a key string per leaf.
+ */
+const plainLeafCache: { [guidance: string]: { [max: number]: TierInfo } } = {};
 let plainLeafCacheSize = 0;
 
-export function tierInfoFor(node: CriterionNode, max: Points, profileTiers: Points[] | null): TierInfo {
-  if (node.tierRows.length > 0 || profileTiers) return computeTierInfo(node, max, profileTiers);
-  const key = max + '\n' + node.cells.guidance;
-  if (Object.prototype.hasOwnProperty.call(plainLeafCache, key)) return plainLeafCache[key];
-  const info = computeTierInfo(node, max, null);
-  if (plainLeafCacheSize < 5000) {
-    plainLeafCache[key] = info;
+/** The levels leaf `i` of a table may be given: from its tier rows, its guidance text, else the profile. */
+export function tierInfoFor(table: ScoringTable, i: number, max: Points, profileTiers: Points[] | null): TierInfo {
+  const k = table.criteria;
+  const guidance = k.guidance[i];
+  if (k.tierEnd[i] > k.tierStart[i] || profileTiers) {
+    const rowPoints: Points[] = [];
+    let guidanceText = guidance;
+    for (let j = k.tierStart[i]; j < k.tierEnd[i]; j++) {
+      const p = table.tiers.points[j];
+      if (p === p) rowPoints.push(p); // NaN: a note row, no points
+      if (table.tiers.guidance[j]) guidanceText += '\n' + table.tiers.guidance[j];
+    }
+    return computeTierInfo(rowPoints, guidanceText, max, profileTiers);
+  }
+  const byMax = Object.prototype.hasOwnProperty.call(plainLeafCache, guidance) ? plainLeafCache[guidance] : null;
+  if (byMax && Object.prototype.hasOwnProperty.call(byMax, max)) return byMax[max];
+  const info = computeTierInfo([], guidance, max, null);
+  if (plainLeafCacheSize < 5000 && guidance !== '__proto__') {
+    (byMax || (plainLeafCache[guidance] = {}))[max] = info;
     plainLeafCacheSize++;
   }
   return info;
 }
 
-function computeTierInfo(node: CriterionNode, max: Points, profileTiers: Points[] | null): TierInfo {
-  const rowPoints: Points[] = [];
-  for (let i = 0; i < node.tierRows.length; i++) {
-    const p = node.tierRows[i].points;
-    if (p !== null) rowPoints.push(p);
-  }
-  let guidanceText = node.cells.guidance;
-  for (let i = 0; i < node.tierRows.length; i++) if (node.tierRows[i].cells.guidance) guidanceText += '\n' + node.tierRows[i].cells.guidance;
+function computeTierInfo(rowPoints: Points[], guidanceText: string, max: Points, profileTiers: Points[] | null): TierInfo {
   const fromText = tiersFromGuidance(guidanceText);
 
   let sum = 0;
