@@ -4,6 +4,8 @@ import { displayText } from '../recognise/cellText';
 import { parentCode, readRowCode } from '../recognise/rowCode';
 import { foldText } from '../text/fold';
 import { ColumnMap, TableHeader } from '../recognise/header';
+import { CodeIndex } from './codeIndex';
+import { cutColumn, indexColumn, NumberColumn, pointsColumn } from './columns';
 import { CriterionNode, NodeColumns, RowCell, ScoringTable, TableRow, TierColumns, TierRow } from './types';
 
 const NOT_A_SCORE: RowCell['reading'] = { kind: 'empty' };
@@ -75,19 +77,23 @@ function mentionsSurvey(text: string): boolean {
  * once it outgrows the CPU cache) for codes out of order. The path is not trusted once a code has been
  * seen twice: a node on it may then no longer be the latest with its code.
  */
-function parentOf(code: string, path: number[], codes: string[], trustPath: boolean, byCode: { [code: string]: number }): number {
+function parentOf(code: string, path: number[], codes: string[], trustPath: boolean, byCode: CodeIndex): number {
   const wanted = parentCode(code);
   if (wanted === null) return -1;
   if (trustPath) {
     for (let p = path.length - 1; p >= 0; p--) if (codes[path[p]] === wanted) return path[p];
   }
   let ancestorCode: string | null = wanted;
-  while (ancestorCode !== null && byCode[ancestorCode] === undefined) ancestorCode = parentCode(ancestorCode);
-  return ancestorCode !== null ? byCode[ancestorCode] : -1;
+  while (ancestorCode !== null) {
+    const found = byCode.find(ancestorCode);
+    if (found >= 0) return found;
+    ancestorCode = parentCode(ancestorCode);
+  }
+  return -1;
 }
 
 /** Cuts the path back to `parent` (or rebuilds it from the parent links when the parent is off it). */
-function followPath(path: number[], parent: number, parents: number[]): void {
+function followPath(path: number[], parent: number, parents: NumberColumn): void {
   let p = path.length - 1;
   while (p >= 0 && path[p] !== parent) p--;
   if (p >= 0 || parent < 0) {
@@ -98,35 +104,64 @@ function followPath(path: number[], parent: number, parents: number[]): void {
   for (let n = parent; n >= 0; n = parents[n]) path.unshift(n);
 }
 
-function emptyCriteria(): NodeColumns {
+/**
+ * Columns are made at their final size (at most one entry per body row) and cut to length at the end:
+ * grown by push, a big table's arrays would be copied a dozen times each, and the discarded copies
+ * (too big for the young generation) would call for full collections that mark the whole sheet.
+ */
+function sized<T>(bound: number): T[] {
+  return new Array<T>(bound);
+}
+
+function criteriaColumns(bound: number): NodeColumns {
   return {
-    row: [],
-    code: [],
-    rawCode: [],
-    depth: [],
-    parent: [],
-    firstChild: [],
-    nextSibling: [],
-    survey: [],
-    name: [],
-    guidance: [],
-    note: [],
-    max: [],
-    self: [],
-    appraised: [],
-    tierStart: [],
-    tierEnd: [],
+    row: indexColumn(bound, 0),
+    code: sized(bound),
+    rawCode: sized(bound),
+    depth: indexColumn(bound, 0),
+    parent: indexColumn(bound, -1),
+    firstChild: indexColumn(bound, -1),
+    nextSibling: indexColumn(bound, -1),
+    survey: sized(bound),
+    name: sized(bound),
+    guidance: sized(bound),
+    note: sized(bound),
+    max: sized(bound),
+    self: sized(bound),
+    appraised: sized(bound),
+    tierStart: indexColumn(bound, 0),
+    tierEnd: indexColumn(bound, 0),
   };
+}
+
+function tierColumns(bound: number): TierColumns {
+  return { row: indexColumn(bound, 0), points: pointsColumn(bound, NaN), max: sized(bound), self: sized(bound), appraised: sized(bound), guidance: sized(bound) };
+}
+
+/** Cuts every column of a set to `count` entries. */
+function cutTo(columns: NodeColumns | TierColumns, count: number): void {
+  const all = columns as unknown as { [name: string]: NumberColumn };
+  for (const name in all) if (Object.prototype.hasOwnProperty.call(all, name)) all[name] = cutColumn(all[name], count);
+}
+
+/** Rows the body may hold: those present from the first body row on. */
+function bodyRowBound(sheet: SheetGrid, header: TableHeader): number {
+  let n = 0;
+  for (let r = header.firstBodyRow; r < sheet.rows.length; r++) if (sheet.rows[r]) n++;
+  return n;
 }
 
 /** Reads the body of a recognised table into a criterion tree (build step of the pipeline). */
 export function buildTable(sheet: SheetGrid, header: TableHeader): ScoringTable {
   const c = header.columns;
-  const criteria = emptyCriteria();
-  const tiers: TierColumns = { row: [], points: [], max: [], self: [], appraised: [], guidance: [] };
+  const bound = bodyRowBound(sheet, header);
+  const criteria = criteriaColumns(bound);
+  const tiers = tierColumns(bound);
+  const lastChild = indexColumn(bound, -1);
+  let count = 0;
+  let tierCount = 0;
   const rootIndexes: number[] = [];
-  const lastChild: number[] = [];
-  const byCode: { [code: string]: number } = {};
+  const byCode = new CodeIndex(criteria.code, bound);
   const duplicates: { [code: string]: number[] } = {};
   // The last node and its ancestors: where the next node's parent almost always is.
   const path: number[] = [];
@@ -145,17 +180,18 @@ export function buildTable(sheet: SheetGrid, header: TableHeader): ScoringTable 
     if (rowCode.kind === 'total') {
       total = { cells: readTableRow(sheet, header, r) };
       // Some sheets put the total right under the header; after the criteria come signatures and notes.
-      if (criteria.row.length > 0) break;
+      if (count > 0) break;
       continue;
     }
     if (rowCode.kind === 'code') {
-      const i = criteria.row.length;
+      const i = count++;
       const code = rowCode.code;
       const guidance = textAt(sheet, r, c.guidance);
       const note = textAt(sheet, r, c.note);
       let survey = self.kind === 'survey' || mentionsSurvey(name) || mentionsSurvey(guidance) || mentionsSurvey(note);
-      const seen = byCode[code];
-      if (seen !== undefined) {
+      criteria.code[i] = code;
+      const seen = byCode.add(code, i);
+      if (seen >= 0) {
         const rows = duplicates[code] || (duplicates[code] = [criteria.row[seen]]);
         rows.push(r);
         duplicated = true;
@@ -169,42 +205,43 @@ export function buildTable(sheet: SheetGrid, header: TableHeader): ScoringTable 
       } else {
         rootIndexes.push(i);
       }
-      byCode[code] = i;
-      lastChild.push(-1);
+      lastChild[i] = -1;
       followPath(path, parent, criteria.parent);
       path.push(i);
-      criteria.row.push(r);
-      criteria.code.push(code);
-      criteria.rawCode.push(rowCode.raw);
-      criteria.depth.push(rowCode.depth);
-      criteria.parent.push(parent);
-      criteria.firstChild.push(-1);
-      criteria.nextSibling.push(-1);
-      criteria.survey.push(survey);
-      criteria.name.push(name);
-      criteria.guidance.push(guidance);
-      criteria.note.push(note);
-      criteria.max.push(max);
-      criteria.self.push(self);
-      criteria.appraised.push(readingAt(sheet, r, c.appraised));
-      criteria.tierStart.push(tiers.row.length);
-      criteria.tierEnd.push(tiers.row.length);
+      criteria.row[i] = r;
+      criteria.rawCode[i] = rowCode.raw;
+      criteria.depth[i] = rowCode.depth;
+      criteria.parent[i] = parent;
+      criteria.firstChild[i] = -1;
+      criteria.nextSibling[i] = -1;
+      criteria.survey[i] = survey;
+      criteria.name[i] = name;
+      criteria.guidance[i] = guidance;
+      criteria.note[i] = note;
+      criteria.max[i] = max;
+      criteria.self[i] = self;
+      criteria.appraised[i] = readingAt(sheet, r, c.appraised);
+      criteria.tierStart[i] = tierCount;
+      criteria.tierEnd[i] = tierCount;
       current = i;
       continue;
     }
     // Uncoded, bulleted rows belong to the criterion above: levels or notes.
     if (current >= 0) {
       const points = tierPoints(max, name);
-      tiers.row.push(r);
-      tiers.points.push(points === null ? NaN : points);
-      tiers.max.push(max);
-      tiers.self.push(self);
-      tiers.appraised.push(readingAt(sheet, r, c.appraised));
-      tiers.guidance.push(textAt(sheet, r, c.guidance));
-      criteria.tierEnd[current] = tiers.row.length;
+      const t = tierCount++;
+      tiers.row[t] = r;
+      tiers.points[t] = points === null ? NaN : points;
+      tiers.max[t] = max;
+      tiers.self[t] = self;
+      tiers.appraised[t] = readingAt(sheet, r, c.appraised);
+      tiers.guidance[t] = textAt(sheet, r, c.guidance);
+      criteria.tierEnd[current] = tierCount;
     }
   }
 
+  cutTo(criteria, count);
+  cutTo(tiers, tierCount);
   const duplicateCodes: ScoringTable['duplicateCodes'] = [];
   for (const code in duplicates) {
     if (Object.prototype.hasOwnProperty.call(duplicates, code)) duplicateCodes.push({ code: code, rows: duplicates[code] });

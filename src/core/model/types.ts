@@ -1,5 +1,6 @@
 import { CellReading } from '../number/readCell';
 import { ColumnMap, TableHeader } from '../recognise/header';
+import { NumberColumn } from './columns';
 
 /** One cell of a table row, read once: where it is, what it holds, its Unicode text. */
 export interface RowCell {
@@ -66,15 +67,15 @@ export interface TotalRow {
  */
 export interface NodeColumns {
   /** Sheet row (0-based). */
-  row: number[];
+  row: NumberColumn;
   code: string[];
   rawCode: string[];
-  depth: number[];
+  depth: NumberColumn;
   /** Parent's index, -1 for a field (root). */
-  parent: number[];
+  parent: NumberColumn;
   /** First child's index and next sibling's, -1 for none: children in sheet order without a list per node. */
-  firstChild: number[];
-  nextSibling: number[];
+  firstChild: NumberColumn;
+  nextSibling: NumberColumn;
   survey: boolean[];
   name: string[];
   guidance: string[];
@@ -84,15 +85,15 @@ export interface NodeColumns {
   self: CellReading[];
   appraised: CellReading[];
   /** The node's tier rows are TierColumns entries tierStart[i] up to (not including) tierEnd[i]. */
-  tierStart: number[];
-  tierEnd: number[];
+  tierStart: NumberColumn;
+  tierEnd: NumberColumn;
 }
 
 /** Tier rows (uncoded rows under a criterion) as parallel arrays, in sheet order. */
 export interface TierColumns {
-  row: number[];
+  row: NumberColumn;
   /** Points of the level; NaN where the row carries none (a note). */
-  points: number[];
+  points: NumberColumn;
   max: CellReading[];
   self: CellReading[];
   appraised: CellReading[];

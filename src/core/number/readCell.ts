@@ -53,6 +53,20 @@ function numberReading(units: Points): CellReading {
   return reading;
 }
 
+/** "x" marks are typed the same way over and over: one shared (immutable) reading per spelling. */
+const MARK_READINGS: { [raw: string]: CellReading } = {};
+let markReadingCount = 0;
+
+function markReading(raw: string): CellReading {
+  if (Object.prototype.hasOwnProperty.call(MARK_READINGS, raw)) return MARK_READINGS[raw];
+  const reading: CellReading = { kind: 'mark', raw: raw };
+  if (markReadingCount < 100 && raw !== '__proto__') {
+    MARK_READINGS[raw] = reading;
+    markReadingCount++;
+  }
+  return reading;
+}
+
 export function readCell(cell: GridCell | null | undefined): CellReading {
   if (!cell) return EMPTY;
   if (cell.error) return { kind: 'error', error: cell.error };
@@ -69,7 +83,7 @@ export function readCell(cell: GridCell | null | undefined): CellReading {
   if (/^#[A-Z0-9\/]+[!?]?$/.test(trimmed) && /^#(REF!|VALUE!|DIV\/0!|NAME\?|N\/A|NUM!|NULL!|SPILL!|CALC!)$/.test(trimmed)) {
     return { kind: 'error', error: trimmed };
   }
-  if (trimmed.length <= 2 && MARKS[trimmed.toLowerCase()]) return { kind: 'mark', raw: raw };
+  if (trimmed.length <= 2 && MARKS[trimmed.toLowerCase()]) return markReading(raw);
   if (MAY_MENTION_SURVEY.test(trimmed) && isSurveyText(foldText(trimmed))) return { kind: 'survey', raw: raw };
   const units = parseTextNumber(trimmed);
   if (units !== null) return { kind: 'number', units: units, fromText: true, raw: raw };

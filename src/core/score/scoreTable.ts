@@ -1,5 +1,6 @@
 import { Points } from '../number/points';
 import { CellReading } from '../number/readCell';
+import { indexColumn, NumberColumn, pointsColumn } from '../model/columns';
 import { CriterionNode, RowCell, ScoringTable, TableRow, TierRow } from '../model/types';
 import { tierInfoFor, TierInfo } from './tiers';
 
@@ -63,15 +64,15 @@ export interface NodeScore {
  * A node's full score (cells, levels, SUM terms) is made again from the sheet when asked.
  */
 export interface NodeFigures {
-  max: Points[];
-  selfAssessableMax: Points[];
-  /** NaN where the max cell holds no number (plain arrays of numbers stay unboxed; null would box them). */
-  typedMax: Points[];
-  self: Points[];
+  max: NumberColumn;
+  selfAssessableMax: NumberColumn;
+  /** NaN where the max cell holds no number. */
+  typedMax: NumberColumn;
+  self: NumberColumn;
   /** NaN without an appraised column. */
-  appraised: Points[];
+  appraised: NumberColumn;
   /** Bits: see LEAF, SELF_EMPTY, SELF_CONFLICT, APPRAISED_EMPTY, APPRAISED_CONFLICT. */
-  state: number[];
+  state: NumberColumn;
   tiers: Array<TierInfo | null>;
 }
 
@@ -155,9 +156,10 @@ function scoreLeafColumn(node: CriterionNode, column: ScoreColumn, tiers: TierIn
   return leafScore(total, refs, tierEntries, false, tierEntries.length > 1 && !(tiers && tiers.additive));
 }
 
+/** An array made at its final size (grown by push, a big table's would be copied many times over). */
 function filled<T>(count: number, value: T): T[] {
-  const list: T[] = [];
-  for (let i = 0; i < count; i++) list.push(value);
+  const list = new Array<T>(count);
+  for (let i = 0; i < count; i++) list[i] = value;
   return list;
 }
 
@@ -361,12 +363,12 @@ export function scoreTable(table: ScoringTable, options?: ScoreOptions): TableSc
   const hasAppraised = table.columns.appraised !== undefined;
   const n = table.criteria.row.length;
   const f: NodeFigures = {
-    max: filled(n, 0),
-    selfAssessableMax: filled(n, 0),
-    typedMax: filled(n, NaN),
-    self: filled(n, 0),
-    appraised: filled(n, NaN),
-    state: filled(n, 0),
+    max: pointsColumn(n, 0),
+    selfAssessableMax: pointsColumn(n, 0),
+    typedMax: pointsColumn(n, NaN),
+    self: pointsColumn(n, 0),
+    appraised: pointsColumn(n, NaN),
+    state: indexColumn(n, 0),
     tiers: filled<TierInfo | null>(n, null),
   };
   let max = 0;

@@ -63,6 +63,8 @@ function indexOfPoints(list: Points[], value: Points): number {
  */
 const plainLeafCache: { [guidance: string]: { [max: number]: TierInfo } } = {};
 let plainLeafCacheSize = 0;
+const tieredLeafCache: { [key: string]: TierInfo } = {};
+let tieredLeafCacheSize = 0;
 
 /** The levels leaf `i` of a table may be given: from its tier rows, its guidance text, else the profile. */
 export function tierInfoFor(table: ScoringTable, i: number, max: Points, profileTiers: Points[] | null): TierInfo {
@@ -76,7 +78,16 @@ export function tierInfoFor(table: ScoringTable, i: number, max: Points, profile
       if (p === p) rowPoints.push(p); // NaN: a note row, no points
       if (table.tiers.guidance[j]) guidanceText += '\n' + table.tiers.guidance[j];
     }
-    return computeTierInfo(rowPoints, guidanceText, max, profileTiers);
+    if (profileTiers) return computeTierInfo(rowPoints, guidanceText, max, profileTiers);
+    // Leaves with the same levels and words share one (immutable) TierInfo, as plain leaves do.
+    const key = max + '|' + rowPoints.join(',') + '|' + guidanceText;
+    if (Object.prototype.hasOwnProperty.call(tieredLeafCache, key)) return tieredLeafCache[key];
+    const info = computeTierInfo(rowPoints, guidanceText, max, null);
+    if (tieredLeafCacheSize < 5000) {
+      tieredLeafCache[key] = info;
+      tieredLeafCacheSize++;
+    }
+    return info;
   }
   const byMax = Object.prototype.hasOwnProperty.call(plainLeafCache, guidance) ? plainLeafCache[guidance] : null;
   if (byMax && Object.prototype.hasOwnProperty.call(byMax, max)) return byMax[max];

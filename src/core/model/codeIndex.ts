@@ -1,0 +1,55 @@
+import { indexColumn, NumberColumn } from './columns';
+
+/**
+ * Criterion codes to node indexes while a table is built: an open-addressing hash table in two
+ * numeric columns. A plain object keyed by 100,000 codes cost more than all the rest of the build
+ * (each key is interned into the engine's global string table, and the dictionary outgrows the CPU
+ * cache); here a code is hashed once and compared as a string only when the hashes agree.
+ */
+export class CodeIndex {
+  private slots: NumberColumn; // node index + 1; 0 is an empty slot
+  private hashes: NumberColumn;
+  private mask: number;
+
+  /** `codes`: the table's code column, filled as nodes are added; `capacity`: most nodes there can be. */
+  constructor(private codes: string[], capacity: number) {
+    let size = 16;
+    while (size < capacity * 2) size *= 2;
+    this.slots = indexColumn(size, 0);
+    this.hashes = indexColumn(size, 0);
+    this.mask = size - 1;
+  }
+
+  /** The latest node with this code, or -1. */
+  find(code: string): number {
+    const h = hashOf(code);
+    for (let slot = h & this.mask; this.slots[slot] !== 0; slot = (slot + 1) & this.mask) {
+      const node = this.slots[slot] - 1;
+      if (this.hashes[slot] === h && this.codes[node] === code) return node;
+    }
+    return -1;
+  }
+
+  /** Makes node `index` the latest with `code`; returns the node it takes over from (a duplicate code), or -1. */
+  add(code: string, index: number): number {
+    const h = hashOf(code);
+    let slot = h & this.mask;
+    for (; this.slots[slot] !== 0; slot = (slot + 1) & this.mask) {
+      const node = this.slots[slot] - 1;
+      if (this.hashes[slot] === h && this.codes[node] === code) {
+        this.slots[slot] = index + 1;
+        return node;
+      }
+    }
+    this.slots[slot] = index + 1;
+    this.hashes[slot] = h;
+    return -1;
+  }
+}
+
+/** A 32-bit string hash without Math.imul (which Internet Explorer 11 lacks): products stay exact in doubles. */
+function hashOf(text: string): number {
+  let h = 0;
+  for (let i = 0; i < text.length; i++) h = (h * 31 + text.charCodeAt(i)) | 0;
+  return h;
+}
