@@ -57,6 +57,36 @@ describe('the ES5 core bundle', () => {
     expect(json.flags.map((f: { kind: string }) => f.kind).sort()).toEqual(['missing-evidence', 'off-tier', 'text-number']);
   });
 
+  test('scores the same on an engine without typed arrays (the numeric columns fall back to plain arrays)', () => {
+    const run = (stripTypedArrays: boolean) => {
+      const context = vm.createContext({});
+      vm.runInContext(STRIP_MODERN, context);
+      if (stripTypedArrays) vm.runInContext('delete this.Int32Array; delete this.Float64Array;', context);
+      expect(vm.runInContext('typeof Int32Array', context)).toBe(stripTypedArrays ? 'undefined' : 'function');
+      vm.runInContext(code, context);
+      context.input = JSON.parse(
+        JSON.stringify(
+          workbook(
+            sheet('PL1', [
+              HEADER,
+              ['I', 'Lĩnh vực', 3, null],
+              ['1.1', 'Tiêu chí', 2, null, 'KH 1'],
+              ['-', 'Đạt', 2, 'x'],
+              ['-', 'Chưa đạt', 0, null],
+              ['1.2', 'Tiêu chí', 1, 1, null],
+              ['Tổng cộng', null, 3, null],
+            ]),
+          ),
+        ),
+      );
+      return JSON.parse(vm.runInContext('JSON.stringify(CchcCore.toJsonResult(CchcCore.analyseWorkbook(input), "vi"))', context));
+    };
+    const plain = run(true);
+    expect(plain).toEqual(run(false));
+    expect(plain.total.self).toBe(3);
+    expect(plain.flags.map((f: { kind: string }) => f.kind)).toEqual(['missing-evidence']);
+  });
+
   test('ranks communes, reads citations and builds the report with only ES5 built-ins', () => {
     const context = vm.createContext({});
     vm.runInContext(STRIP_MODERN, context);

@@ -1,0 +1,104 @@
+import fc from 'fast-check';
+import { findHeader } from '../../../src/core/recognise/header';
+import { buildTable } from '../../../src/core/model/buildTable';
+import { normaliseCode, parentCode } from '../../../src/core/recognise/rowCode';
+import { scoreTable } from '../../../src/core/score/scoreTable';
+import { HEADER, sheet } from '../../helpers/gridBuilder';
+
+/**
+ * The table is built into parallel arrays, its parents found on the path to the last node first. Whatever
+ * order the codes come in (duplicates, missing levels, roman fields), the tree must be the one the plain
+ * rule gives: each node under the latest earlier node with its nearest existing ancestor code.
+ */
+const CODES = ['1', '2', 'I', 'II', '1.1', '1.2', '2.1', '1.1.1', '1.1.2', '1.2.1', '2.1.1', '3.1.1', '1.1.1.1', '2.2'];
+const row = fc.oneof(
+  { weight: 5, arbitrary: fc.record({ kind: fc.constant('code' as const), code: fc.constantFrom(...CODES), score: fc.constantFrom(null, 0, 0.5, 1) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('tier' as const), points: fc.constantFrom(null, 0, 0.5, 1), mark: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'blank' as const }) },
+);
+type Row = typeof row extends fc.Arbitrary<infer T> ? T : never;
+
+function gridOf(rows: Row[]) {
+  const body = rows.map((r) => {
+    if (r.kind === 'code') return [r.code, 'Tiêu chí ' + r.code, 1, r.score, 'KH 1'];
+    if (r.kind === 'tier') return ['-', 'Mức', r.points, r.mark ? 'x' : null];
+    return [null, null, null, null];
+  });
+  return sheet('S', [['BẢNG CHẤM ĐIỂM'], HEADER, ...body]);
+}
+
+/** The rule, written the plain way: a dictionary of the latest node per code. */
+function expectedTree(rows: Row[]) {
+  const latest: { [code: string]: number } = {};
+  const parents: number[] = [];
+  const codes: string[] = [];
+  const duplicates: string[] = [];
+  const tierCounts: number[] = [];
+  for (const r of rows) {
+    if (r.kind === 'tier' && codes.length) tierCounts[codes.length - 1]++;
+    if (r.kind !== 'code') continue;
+    const code = normaliseCode(r.code)!;
+    if (latest[code] !== undefined && duplicates.indexOf(code) < 0) duplicates.push(code);
+    let ancestor = parentCode(code);
+    while (ancestor !== null && latest[ancestor] === undefined) ancestor = parentCode(ancestor);
+    parents.push(ancestor === null ? -1 : latest[ancestor]);
+    latest[code] = codes.length;
+    codes.push(code);
+    tierCounts.push(0);
+  }
+  return { parents, codes, duplicates, tierCounts };
+}
+
+describe('the flat table model', () => {
+  test('finds the same parents, duplicates and tier rows as the plain rule', () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 40 }), (rows) => {
+        const grid = gridOf(rows);
+        const table = buildTable(grid, findHeader(grid)!);
+        const expected = expectedTree(rows);
+        const k = table.criteria;
+        expect(Array.from({ length: k.row.length }, (_, i) => k.code[i])).toEqual(expected.codes);
+        expect(Array.from({ length: k.row.length }, (_, i) => k.parent[i])).toEqual(expected.parents);
+        expect(table.duplicateCodes.map((d) => d.code).sort()).toEqual(expected.duplicates.sort());
+        expect(Array.from({ length: k.row.length }, (_, i) => k.tierEnd[i] - k.tierStart[i])).toEqual(expected.tierCounts);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test('after a repeated code, a node on the path is no longer trusted as the latest with its code', () => {
+    // "1.1" again after "1.1.1": "1.1.1.1" still goes under the first "1.1.1", but "1.1.2" under the second "1.1".
+    const rows: Row[] = ['1', '1.1', '1.1.1', '1.1', '1.1.1.1', '1.1.2'].map((code) => ({ kind: 'code' as const, code, score: 1 }));
+    const grid = gridOf(rows);
+    const table = buildTable(grid, findHeader(grid)!);
+    expect(Array.from({ length: 6 }, (_, i) => table.criteria.parent[i])).toEqual(expectedTree(rows).parents);
+    expect(table.criteria.parent[5]).toBe(3);
+  });
+
+  test('the node objects, made on demand, agree with the columns and the scores', () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 40 }), (rows) => {
+        const grid = gridOf(rows);
+        const table = buildTable(grid, findHeader(grid)!);
+        const score = scoreTable(table);
+        const k = table.criteria;
+        expect(table.nodes.length).toBe(k.row.length);
+        expect(table.roots.map((n) => n.index)).toEqual(table.rootIndexes);
+        table.nodes.forEach((node, i) => {
+          expect(node.index).toBe(i);
+          expect(node.cells.row).toBe(k.row[i]);
+          expect(node.parent ? node.parent.index : -1).toBe(k.parent[i]);
+          for (const child of node.children) expect(child.parent).toBe(node);
+          expect(node.tierRows.map((t) => t.cells.row)).toEqual(Array.from({ length: k.tierEnd[i] - k.tierStart[i] }, (_, j) => table.tiers.row[k.tierStart[i] + j]));
+          const ns = score.byNode(node);
+          expect(ns).toBe(score.nodes[i]);
+          expect(ns.leaf).toBe(node.children.length === 0);
+          expect(ns.self.units).toBe(score.figures.self[i]);
+          expect(ns.max).toBe(score.figures.max[i]);
+          if (!ns.leaf) expect(ns.self.units).toBe(node.children.reduce((sum, c) => sum + score.byNode(c).self.units, 0));
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
