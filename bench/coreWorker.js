@@ -17,7 +17,7 @@ const total = leaves * tables;
 // Small tables are timed in batches (each sample ≥ ~20,000 leaves), so that timer and GC noise do not
 // swing the 1,000-leaf baseline that every other size is compared with.
 const batch = Math.max(1, Math.round(20000 / total));
-const runs = total >= 100000 ? 5 : 15;
+const runs = total >= 100000 ? 7 : 15;
 for (let i = 0; i < 3; i++) analyseAll(); // warm-up: compiled code, caches
 const times = [];
 for (let i = 0; i < runs; i++) {
