@@ -102,7 +102,6 @@ function checkLeafColumn(table: ScoringTable, f: NodeFigures, i: number, column:
   const k = table.criteria;
   const t = table.tiers;
   const code = k.code[i];
-  const leafCell = { row: k.row[i], col: col };
   const leafReading = column === 'self' ? k.self[i] : k.appraised[i];
   const tierReadings = column === 'self' ? t.self : t.appraised;
   // The entries of scoreLeafColumn: the leaf row's score first, then each tier row's.
@@ -124,25 +123,25 @@ function checkLeafColumn(table: ScoringTable, f: NodeFigures, i: number, column:
   }
   const state = f.state[i];
   if (state & (column === 'self' ? SELF_EMPTY : APPRAISED_EMPTY)) {
-    if (column === 'self') add('unscored', leafCell, code, {}, column);
+    if (column === 'self') add('unscored', { row: k.row[i], col: col }, code, {}, column);
     return;
   }
   const conflicting = (state & (column === 'self' ? SELF_CONFLICT : APPRAISED_CONFLICT)) !== 0;
-  if (conflicting) add('multiple-tiers', leafCell, code, { count: count }, column);
-  const scoreAt = firstRow >= 0 ? { row: firstRow, col: col } : leafCell;
+  if (conflicting) add('multiple-tiers', { row: k.row[i], col: col }, code, { count: count }, column);
+  const scoreRow = firstRow >= 0 ? firstRow : k.row[i];
   const units = column === 'self' ? f.self[i] : f.appraised[i];
   const tiers = f.tiers[i];
   const max = f.max[i];
   const typed = f.typedMax[i] === f.typedMax[i];
   const outside = units < 0 || units > max;
   if (tiers && tiers.proportional && outside && max > 0) {
-    add('off-tier', scoreAt, code, { score: units, allowed: [0, max] }, column);
+    add('off-tier', { row: scoreRow, col: col }, code, { score: units, allowed: [0, max] }, column);
   } else if (units < 0) {
-    add('negative', scoreAt, code, { score: units }, column);
+    add('negative', { row: scoreRow, col: col }, code, { score: units }, column);
   } else if (units > max && (typed || max > 0)) {
-    add('over-max', scoreAt, code, { score: units, max: max }, column);
+    add('over-max', { row: scoreRow, col: col }, code, { score: units, max: max }, column);
   } else if (tiers && !unreadable && !conflicting && !isAllowed(tiers, units)) {
-    add('off-tier', scoreAt, code, { score: units, allowed: tiers.allowed || [] }, column);
+    add('off-tier', { row: scoreRow, col: col }, code, { score: units, allowed: tiers.allowed || [] }, column);
   }
   if (evidence && units > 0 && table.columns.evidence !== undefined && !hasEvidence(evidence)) {
     add('missing-evidence', { row: k.row[i], col: table.columns.evidence }, code, { score: units }, column);
@@ -166,18 +165,21 @@ const QUOTE_LENGTH = 60;
  * put the citation on whichever row they chose. The flag points at the first of them that holds text.
  */
 function checkEvidenceDates(table: ScoringTable, leaf: number, candidates: Array<RowCell | null>, add: AddFlag, year: number | null): void {
-  const cells: RowCell[] = [];
+  let first: RowCell | null = null;
+  let withText = 0;
   let linked = false;
   for (let i = 0; i < candidates.length; i++) {
     const cell = candidates[i];
     if (!cell) continue;
     if (cell.hyperlink || (cell.formula && /HYPERLINK\s*\(/i.test(cell.formula))) linked = true;
-    if (/[0-9A-Za-z\u00c0-\u1ef9]/.test(cell.text)) cells.push(cell);
+    if (hasWords(cell)) {
+      if (!first) first = cell;
+      withText++;
+    }
   }
-  if (cells.length === 0) return; // no text (hyperlink only, or missing: another flag's business)
-  const texts: string[] = [];
-  for (let i = 0; i < cells.length; i++) texts.push(cells[i].text);
-  const text = texts.join('\n');
+  if (!first) return; // no text (hyperlink only, or missing: another flag's business)
+  // Most leaves cite on their own row only: their text is used as it is, with no list or joined copy.
+  const text = withText === 1 ? first.text : textsOf(candidates).join('\n');
   if (citesDateInYear(text, year)) return; // a document dated in the year (any date, the year unknown): nothing to flag
   const judgement = judgeEvidence(text, year);
   const code = table.criteria.code[leaf];
@@ -192,11 +194,25 @@ function checkEvidenceDates(table: ScoringTable, leaf: number, candidates: Array
     }
     const params: FlagParams = { dates: dates.join(', '), year: year };
     if (plan) params.plan = 1;
-    add('evidence-out-of-period', cells[0], code, params);
+    add('evidence-out-of-period', first, code, params);
   } else if (judgement.verdict === 'unparsed' && !linked) {
-    const quoted = toNfc(texts.join('; ').replace(/\s+/g, ' '));
-    add('evidence-unparsed', cells[0], code, { text: quoted.length > QUOTE_LENGTH ? quoted.substring(0, QUOTE_LENGTH - 1) + '…' : quoted });
+    const quoted = toNfc(textsOf(candidates).join('; ').replace(/\s+/g, ' '));
+    add('evidence-unparsed', first, code, { text: quoted.length > QUOTE_LENGTH ? quoted.substring(0, QUOTE_LENGTH - 1) + '…' : quoted });
   }
+}
+
+function hasWords(cell: RowCell): boolean {
+  return /[0-9A-Za-z\u00c0-\u1ef9]/.test(cell.text);
+}
+
+/** The texts of the evidence cells that hold words, in order. */
+function textsOf(cells: Array<RowCell | null>): string[] {
+  const texts: string[] = [];
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    if (cell && hasWords(cell)) texts.push(cell.text);
+  }
+  return texts;
 }
 
 /** Evidence is any text, a hyperlink, or a HYPERLINK() formula on the leaf row or one of its tier rows. */
@@ -209,7 +225,7 @@ export function cellHasEvidence(cell: RowCell | null): boolean {
   if (!cell) return false;
   if (cell.hyperlink) return true;
   if (cell.formula && /HYPERLINK\s*\(/i.test(cell.formula)) return true;
-  return /[0-9A-Za-z\u00c0-\u1ef9]/.test(cell.text);
+  return hasWords(cell);
 }
 
 function checkParent(table: ScoringTable, f: NodeFigures, i: number, add: AddFlag): void {

@@ -83,8 +83,20 @@ const BEFORE_DATE_RE = /[\s(,;:]/;
  * the year, so the check step calls this first and parses only the cells it cannot clear (the full
  * parse costs about ten times more).
  */
+/** The year as text, kept for the next leaf (every leaf of a table asks for the same year). */
+let lastYear = NaN;
+let lastYearText = '';
+
+function yearText(year: number): string {
+  if (year !== lastYear) {
+    lastYear = year;
+    lastYearText = String(year);
+  }
+  return lastYearText;
+}
+
 export function citesDateInYear(text: string, year: number | null): boolean {
-  if (year !== null ? text.indexOf(String(year)) < 0 : !/\d/.test(text)) return false;
+  if (year !== null ? text.indexOf(yearText(year)) < 0 : !/\d/.test(text)) return false;
   // Web addresses are blanked before parsing: let the parser decide.
   if (/https?:|www\./i.test(text)) return false;
   const re = TIGHT_DATE_RE;

@@ -78,7 +78,8 @@ export function readCell(cell: GridCell | null | undefined): CellReading {
   }
   if (typeof v === 'boolean') return { kind: 'text', raw: v ? 'TRUE' : 'FALSE' };
   const raw = String(v);
-  const trimmed = raw.replace(/^\s+|\s+$/g, '');
+  // Most cells need no trimming: the test spares a new string per cell.
+  const trimmed = /^\S[\s\S]*\S$|^\S$/.test(raw) ? raw : raw.replace(/^\s+|\s+$/g, '');
   if (trimmed === '' || DASHES[trimmed]) return EMPTY;
   if (/^#[A-Z0-9\/]+[!?]?$/.test(trimmed) && /^#(REF!|VALUE!|DIV\/0!|NAME\?|N\/A|NUM!|NULL!|SPILL!|CALC!)$/.test(trimmed)) {
     return { kind: 'error', error: trimmed };
