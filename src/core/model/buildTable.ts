@@ -1,10 +1,10 @@
 import { cellAt, SheetGrid } from '../grid';
 import { CellReading, cellText, isSurveyText, MAY_MENTION_SURVEY, parseTextNumber, readCell } from '../number/readCell';
 import { displayText } from '../recognise/cellText';
-import { parentCode, readRowCode } from '../recognise/rowCode';
+import { readRowCode } from '../recognise/rowCode';
 import { foldText } from '../text/fold';
 import { ColumnMap, TableHeader } from '../recognise/header';
-import { CodeIndex } from './codeIndex';
+import { CodeTree } from './codeTree';
 import { cutColumn, indexColumn, NumberColumn, pointsColumn } from './columns';
 import { CriterionNode, NodeColumns, RowCell, ScoringTable, TableRow, TierColumns, TierRow } from './types';
 
@@ -71,40 +71,6 @@ function mentionsSurvey(text: string): boolean {
 }
 
 /**
- * The parent of a new code: the latest node with its nearest existing ancestor code (a missing "1.2"
- * still leaves "1.2.1" under field 1). Sheets list criteria in order, so the parent is nearly always
- * on the path to the last node; looking there first keeps lookups in a big table's dictionary (slow
- * once it outgrows the CPU cache) for codes out of order. The path is not trusted once a code has been
- * seen twice: a node on it may then no longer be the latest with its code.
- */
-function parentOf(code: string, path: number[], codes: string[], trustPath: boolean, byCode: CodeIndex): number {
-  const wanted = parentCode(code);
-  if (wanted === null) return -1;
-  if (trustPath) {
-    for (let p = path.length - 1; p >= 0; p--) if (codes[path[p]] === wanted) return path[p];
-  }
-  let ancestorCode: string | null = wanted;
-  while (ancestorCode !== null) {
-    const found = byCode.find(ancestorCode);
-    if (found >= 0) return found;
-    ancestorCode = parentCode(ancestorCode);
-  }
-  return -1;
-}
-
-/** Cuts the path back to `parent` (or rebuilds it from the parent links when the parent is off it). */
-function followPath(path: number[], parent: number, parents: NumberColumn): void {
-  let p = path.length - 1;
-  while (p >= 0 && path[p] !== parent) p--;
-  if (p >= 0 || parent < 0) {
-    path.length = p + 1;
-    return;
-  }
-  path.length = 0;
-  for (let n = parent; n >= 0; n = parents[n]) path.unshift(n);
-}
-
-/**
  * Columns are made at their final size (at most one entry per body row) and cut to length at the end:
  * grown by push, a big table's arrays would be copied a dozen times each, and the discarded copies
  * (too big for the young generation) would call for full collections that mark the whole sheet.
@@ -161,11 +127,8 @@ export function buildTable(sheet: SheetGrid, header: TableHeader): ScoringTable 
   let count = 0;
   let tierCount = 0;
   const rootIndexes: number[] = [];
-  const byCode = new CodeIndex(criteria.code, bound);
+  const tree = new CodeTree(criteria.code, criteria.parent, bound);
   const duplicates: { [code: string]: number[] } = {};
-  // The last node and its ancestors: where the next node's parent almost always is.
-  const path: number[] = [];
-  let duplicated = false;
   let current = -1;
   let total: ScoringTable['total'] = null;
 
@@ -190,13 +153,12 @@ export function buildTable(sheet: SheetGrid, header: TableHeader): ScoringTable 
       const note = textAt(sheet, r, c.note);
       let survey = self.kind === 'survey' || mentionsSurvey(name) || mentionsSurvey(guidance) || mentionsSurvey(note);
       criteria.code[i] = code;
-      const seen = byCode.add(code, i);
+      const seen = tree.add(i);
       if (seen >= 0) {
         const rows = duplicates[code] || (duplicates[code] = [criteria.row[seen]]);
         rows.push(r);
-        duplicated = true;
       }
-      const parent = parentOf(code, path, criteria.code, !duplicated, byCode);
+      const parent = tree.parent;
       if (parent >= 0) {
         if (lastChild[parent] < 0) criteria.firstChild[parent] = i;
         else criteria.nextSibling[lastChild[parent]] = i;
@@ -206,8 +168,6 @@ export function buildTable(sheet: SheetGrid, header: TableHeader): ScoringTable 
         rootIndexes.push(i);
       }
       lastChild[i] = -1;
-      followPath(path, parent, criteria.parent);
-      path.push(i);
       criteria.row[i] = r;
       criteria.rawCode[i] = rowCode.raw;
       criteria.depth[i] = rowCode.depth;

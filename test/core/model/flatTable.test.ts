@@ -75,6 +75,20 @@ describe('the flat table model', () => {
     expect(table.criteria.parent[5]).toBe(3);
   });
 
+  test.each([
+    ['a repeat after codes in order', ['1', '1.1', '1.2', '2', '2.1', '1.1', '1.1.1']],
+    ['siblings out of order', ['1', '1.2', '1.1', '1.1.1', '1.2.1']],
+    ['fields out of order and repeated', ['2', '2.1', '1', '1.1', '2', '2.2']],
+    ['a missing level', ['1', '1.1', '1.1.1', '1.3.1', '1.3', '1.3.2']],
+  ])('%s: the same tree as the plain rule', (_, codes) => {
+    const rows: Row[] = (codes as string[]).map((code) => ({ kind: 'code' as const, code, score: 1 }));
+    const grid = gridOf(rows);
+    const table = buildTable(grid, findHeader(grid)!);
+    const expected = expectedTree(rows);
+    expect(Array.from({ length: codes.length }, (_, i) => table.criteria.parent[i])).toEqual(expected.parents);
+    expect(table.duplicateCodes.map((d) => d.code).sort()).toEqual(expected.duplicates.sort());
+  });
+
   test('the node objects, made on demand, agree with the columns and the scores', () => {
     fc.assert(
       fc.property(fc.array(row, { maxLength: 40 }), (rows) => {
