@@ -46,10 +46,9 @@ function readTableRow(sheet: SheetGrid, header: TableHeader, row: number): Table
   };
 }
 
-const EMPTY_READING: CellReading = NOT_A_SCORE;
-
+/** A score or max cell's reading; an empty one where the sheet has no such column. */
 function readingAt(sheet: SheetGrid, row: number, col: number | undefined): CellReading {
-  return col === undefined ? EMPTY_READING : readCell(cellAt(sheet, row, col));
+  return col === undefined ? NOT_A_SCORE : readCell(cellAt(sheet, row, col));
 }
 
 /** Points a tier row stands for: its max cell, else a number written in its own words. */
@@ -66,6 +65,7 @@ function codeValue(sheet: SheetGrid, row: number, col: number | undefined): stri
   return typeof cell.value === 'number' ? cell.value : displayText(cell);
 }
 
+// Texts here are already NFC (displayText), so the cheap test cannot miss a real mention.
 function mentionsSurvey(text: string): boolean {
   return MAY_MENTION_SURVEY.test(text) && isSurveyText(foldText(text));
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { findHeader } from '../../../src/core/recognise/header';
 import { buildTable } from '../../../src/core/model/buildTable';
 import { normaliseCode, parentCode } from '../../../src/core/recognise/rowCode';
-import { scoreTable } from '../../../src/core/score/scoreTable';
+import { ScoreRef, SELF_CONFLICT, SELF_EMPTY, scoreTable } from '../../../src/core/score/scoreTable';
 import { HEADER, sheet } from '../../helpers/gridBuilder';
 
 /**
@@ -12,8 +12,8 @@ import { HEADER, sheet } from '../../helpers/gridBuilder';
  */
 const CODES = ['1', '2', 'I', 'II', '1.1', '1.2', '2.1', '1.1.1', '1.1.2', '1.2.1', '2.1.1', '3.1.1', '1.1.1.1', '2.2'];
 const row = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('code' as const), code: fc.constantFrom(...CODES), score: fc.constantFrom(null, 0, 0.5, 1) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('tier' as const), points: fc.constantFrom(null, 0, 0.5, 1), mark: fc.boolean() }) },
+  { weight: 5, arbitrary: fc.record({ kind: fc.constant('code' as const), code: fc.constantFrom(...CODES), score: fc.constantFrom<number | string | null>(null, 0, 0.5, 1, '0,5', '1.0', '1,25 điểm', 'x', 'abc') }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('tier' as const), points: fc.constantFrom(null, 0, 0.5, 1), mark: fc.constantFrom<string | number | null>(null, 'x', '0,5', 1) }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'blank' as const }) },
 );
 type Row = typeof row extends fc.Arbitrary<infer T> ? T : never;
@@ -21,7 +21,7 @@ type Row = typeof row extends fc.Arbitrary<infer T> ? T : never;
 function gridOf(rows: Row[]) {
   const body = rows.map((r) => {
     if (r.kind === 'code') return [r.code, 'Tiêu chí ' + r.code, 1, r.score, 'KH 1'];
-    if (r.kind === 'tier') return ['-', 'Mức', r.points, r.mark ? 'x' : null];
+    if (r.kind === 'tier') return ['-', 'Mức', r.points, r.mark];
     return [null, null, null, null];
   });
   return sheet('S', [['BẢNG CHẤM ĐIỂM'], HEADER, ...body]);
@@ -109,7 +109,18 @@ describe('the flat table model', () => {
           expect(ns.leaf).toBe(node.children.length === 0);
           expect(ns.self.units).toBe(score.figures.self[i]);
           expect(ns.max).toBe(score.figures.max[i]);
-          if (!ns.leaf) expect(ns.self.units).toBe(node.children.reduce((sum, c) => sum + score.byNode(c).self.units, 0));
+          // The figures (what the pipeline reads) and the objects (what callers read) follow the same rules.
+          expect(ns.self.empty).toBe((score.figures.state[i] & SELF_EMPTY) !== 0);
+          expect(ns.self.conflictingTiers).toBe((score.figures.state[i] & SELF_CONFLICT) !== 0);
+          if (!ns.leaf) {
+            expect(ns.self.units).toBe(node.children.reduce((sum, c) => sum + score.byNode(c).self.units, 0));
+            // A parent's SUM terms: each child parent's own cell, each leaf's own terms as scoring made them.
+            const terms = node.children
+              .filter((c) => !(c.survey && score.byNode(c).selfAssessableMax === 0))
+              .flatMap((c): ScoreRef[] => (c.children.length ? [{ row: c.cells.row, col: table.columns.self! }] : score.byNode(c).self.refs))
+              .map((ref) => ('literal' in ref ? ref : { row: ref.row, col: ref.col, ...(ref.decimalMark ? { decimalMark: ref.decimalMark } : {}) }));
+            expect(ns.self.refs).toEqual(terms);
+          }
         });
       }),
       { numRuns: 300 },

@@ -168,3 +168,16 @@ describe('sheets the consolidation wrote into a workbook', () => {
     expect(analysis.flags.filter((f) => f.kind === 'not-a-scoring-table').map((f) => f.sheet)).toEqual(['Ghi chú của xã']);
   });
 });
+
+describe('an "x" on a row that carries no points', () => {
+  test('is not a score: it is reported at its cell, and the criterion is not called unscored', () => {
+    const analysis = analyseWorkbook(
+      workbook(sheet('PL1', [HEADER, ['1', 'Lĩnh vực', 1, null], ['1.1', 'Tiêu chí', 1, null, 'KH 1'], ['-', 'Ghi chú, không có điểm', null, 'x'], ['-', 'Đạt', 1, null]])),
+      { profile: null },
+    );
+    const flags = analysis.sheets[0].flags;
+    expect(flagsOf(flags, 'not-a-number').map((x) => [x.cell, x.params.text])).toEqual([['D4', 'x']]);
+    expect(flagsOf(flags, 'unscored')).toEqual([]);
+    expect(unitsToNumber(analysis.total.self)).toBe(0);
+  });
+});
