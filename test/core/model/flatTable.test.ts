@@ -49,18 +49,29 @@ function expectedTree(rows: Row[]) {
   return { parents, codes, duplicates, tierCounts };
 }
 
+function tableOf(rows: Row[]) {
+  const grid = gridOf(rows);
+  return buildTable(grid, findHeader(grid)!);
+}
+
+/** A numeric column's entries, as a plain list. */
+function valuesOf(column: { [i: number]: number; length: number }): number[] {
+  return Array.from({ length: column.length }, (_, i) => column[i]);
+}
+
+const codeRows = (codes: string[]): Row[] => codes.map((code) => ({ kind: 'code' as const, code, score: 1 }));
+
 describe('the flat table model', () => {
   test('finds the same parents, duplicates and tier rows as the plain rule', () => {
     fc.assert(
       fc.property(fc.array(row, { maxLength: 40 }), (rows) => {
-        const grid = gridOf(rows);
-        const table = buildTable(grid, findHeader(grid)!);
+        const table = tableOf(rows);
         const expected = expectedTree(rows);
         const k = table.criteria;
-        expect(Array.from({ length: k.row.length }, (_, i) => k.code[i])).toEqual(expected.codes);
-        expect(Array.from({ length: k.row.length }, (_, i) => k.parent[i])).toEqual(expected.parents);
+        expect(k.code).toEqual(expected.codes);
+        expect(valuesOf(k.parent)).toEqual(expected.parents);
         expect(table.duplicateCodes.map((d) => d.code).sort()).toEqual(expected.duplicates.sort());
-        expect(Array.from({ length: k.row.length }, (_, i) => k.tierEnd[i] - k.tierStart[i])).toEqual(expected.tierCounts);
+        expect(valuesOf(k.tierEnd).map((end, i) => end - k.tierStart[i])).toEqual(expected.tierCounts);
       }),
       { numRuns: 500 },
     );
@@ -68,10 +79,9 @@ describe('the flat table model', () => {
 
   test('after a repeated code, a node on the path is no longer trusted as the latest with its code', () => {
     // "1.1" again after "1.1.1": "1.1.1.1" still goes under the first "1.1.1", but "1.1.2" under the second "1.1".
-    const rows: Row[] = ['1', '1.1', '1.1.1', '1.1', '1.1.1.1', '1.1.2'].map((code) => ({ kind: 'code' as const, code, score: 1 }));
-    const grid = gridOf(rows);
-    const table = buildTable(grid, findHeader(grid)!);
-    expect(Array.from({ length: 6 }, (_, i) => table.criteria.parent[i])).toEqual(expectedTree(rows).parents);
+    const rows = codeRows(['1', '1.1', '1.1.1', '1.1', '1.1.1.1', '1.1.2']);
+    const table = tableOf(rows);
+    expect(valuesOf(table.criteria.parent)).toEqual(expectedTree(rows).parents);
     expect(table.criteria.parent[5]).toBe(3);
   });
 
@@ -81,19 +91,17 @@ describe('the flat table model', () => {
     ['fields out of order and repeated', ['2', '2.1', '1', '1.1', '2', '2.2']],
     ['a missing level', ['1', '1.1', '1.1.1', '1.3.1', '1.3', '1.3.2']],
   ])('%s: the same tree as the plain rule', (_, codes) => {
-    const rows: Row[] = (codes as string[]).map((code) => ({ kind: 'code' as const, code, score: 1 }));
-    const grid = gridOf(rows);
-    const table = buildTable(grid, findHeader(grid)!);
+    const rows = codeRows(codes as string[]);
+    const table = tableOf(rows);
     const expected = expectedTree(rows);
-    expect(Array.from({ length: codes.length }, (_, i) => table.criteria.parent[i])).toEqual(expected.parents);
+    expect(valuesOf(table.criteria.parent)).toEqual(expected.parents);
     expect(table.duplicateCodes.map((d) => d.code).sort()).toEqual(expected.duplicates.sort());
   });
 
   test('the node objects, made on demand, agree with the columns and the scores', () => {
     fc.assert(
       fc.property(fc.array(row, { maxLength: 40 }), (rows) => {
-        const grid = gridOf(rows);
-        const table = buildTable(grid, findHeader(grid)!);
+        const table = tableOf(rows);
         const score = scoreTable(table);
         const k = table.criteria;
         expect(table.nodes.length).toBe(k.row.length);
@@ -103,7 +111,7 @@ describe('the flat table model', () => {
           expect(node.cells.row).toBe(k.row[i]);
           expect(node.parent ? node.parent.index : -1).toBe(k.parent[i]);
           for (const child of node.children) expect(child.parent).toBe(node);
-          expect(node.tierRows.map((t) => t.cells.row)).toEqual(Array.from({ length: k.tierEnd[i] - k.tierStart[i] }, (_, j) => table.tiers.row[k.tierStart[i] + j]));
+          expect(node.tierRows.map((t) => t.cells.row)).toEqual(valuesOf(table.tiers.row).slice(k.tierStart[i], k.tierEnd[i]));
           const ns = score.byNode(node);
           expect(ns).toBe(score.nodes[i]);
           expect(ns.leaf).toBe(node.children.length === 0);
