@@ -13,18 +13,6 @@ export type ScoreColumn = 'self' | 'appraised';
  */
 export type ScoreRef = { row: number; col: number; decimalMark?: ',' | '.' } | { literal: Points };
 
-function cellRef(cell: RowCell): ScoreRef {
-  const r = cell.reading;
-  if (r.kind === 'number' && r.fromText) {
-    // Plain "1,5" or "0.5" stays live through NUMBERVALUE; "1,25 điểm" can only be a literal.
-    const plain = /^\s*[+-]?\d+(?:([.,])\d+)?\s*$/.exec(r.raw);
-    if (!plain) return { literal: r.units };
-    return { row: cell.row, col: cell.col, decimalMark: plain[1] === ',' ? ',' : '.' };
-  }
-  // The cell itself has row and col: one object less per scored cell on big sheets.
-  return cell;
-}
-
 /** One non-empty score cell that went into a score, kept for the checks. */
 export interface ScoreEntry {
   cell: RowCell;
@@ -106,56 +94,6 @@ function cellOf(row: TableRow, column: ScoreColumn): RowCell | null {
 
 const NO_ENTRIES: ScoreEntry[] = Object.freeze([]) as unknown as ScoreEntry[];
 
-const NO_REFS: ScoreRef[] = Object.freeze([]) as unknown as ScoreRef[];
-
-/**
- * A leaf's score is final once made: its lists are built at their exact length (an array grown by
- * push reserves room for 17), which halves what a big table keeps alive while it is analysed.
- */
-function leafScore(units: Points, refs: ScoreRef[], entries: ScoreEntry[], empty: boolean, conflictingTiers: boolean): ColumnScore {
-  return { units: units, refs: refs, entries: entries, empty: empty, conflictingTiers: conflictingTiers };
-}
-
-function scoreLeafColumn(node: CriterionNode, column: ScoreColumn, tiers: TierInfo | null): ColumnScore {
-  const leafCell = cellOf(node.cells, column);
-  if (!leafCell) return leafScore(0, NO_REFS, NO_ENTRIES, true, false);
-  let tierEntries: ScoreEntry[] = NO_ENTRIES;
-  for (let i = 0; i < node.tierRows.length; i++) {
-    const tier = node.tierRows[i];
-    const cell = cellOf(tier.cells, column);
-    if (!cell || cell.reading.kind === 'empty') continue;
-    let units: Points | null = null;
-    if (cell.reading.kind === 'number') units = cell.reading.units;
-    else if (cell.reading.kind === 'mark') units = tier.points;
-    const entry: ScoreEntry = { cell: cell, tier: tier, units: units };
-    tierEntries = tierEntries === NO_ENTRIES ? [entry] : tierEntries.concat([entry]);
-  }
-  const leafReading = leafCell.reading;
-  if (leafReading.kind !== 'empty') {
-    // A score typed on the criterion row wins; tier rows beside it may only confirm it.
-    const units = leafReading.kind === 'number' ? leafReading.units : 0;
-    const leafEntry: ScoreEntry = { cell: leafCell, tier: null, units: leafReading.kind === 'number' ? leafReading.units : null };
-    const conflicting = tierEntries.length > 1 || (tierEntries.length === 1 && tierEntries[0].units !== units);
-    return leafScore(units, [cellRef(leafCell)], tierEntries.length ? [leafEntry].concat(tierEntries) : [leafEntry], false, conflicting);
-  }
-  if (tierEntries.length === 0) return leafScore(0, [leafCell], NO_ENTRIES, true, false);
-  let total = 0;
-  const refs: ScoreRef[] = [];
-  for (let i = 0; i < tierEntries.length; i++) {
-    const entry = tierEntries[i];
-    if (entry.units === null) continue;
-    total += entry.units;
-    if (entry.cell.reading.kind === 'mark') {
-      const maxCell = entry.tier ? entry.tier.cells.max : null;
-      if (maxCell && maxCell.reading.kind === 'number') refs.push({ row: maxCell.row, col: maxCell.col });
-      else refs.push({ literal: entry.units });
-    } else {
-      refs.push(cellRef(entry.cell));
-    }
-  }
-  return leafScore(total, refs, tierEntries, false, tierEntries.length > 1 && !(tiers && tiers.additive));
-}
-
 /** An array made at its final size (grown by push, a big table's would be copied many times over). */
 function filled<T>(count: number, value: T): T[] {
   const list = new Array<T>(count);
@@ -163,8 +101,22 @@ function filled<T>(count: number, value: T): T[] {
   return list;
 }
 
-function leafColumn(node: CriterionNode, column: ScoreColumn, tiers: TierInfo | null): ColumnScore {
-  return node.survey ? leafScore(0, NO_REFS, NO_ENTRIES, true, false) : scoreLeafColumn(node, column, tiers);
+/**
+ * A leaf's entries, as objects for callers: the non-empty score cells of its row (first) and of its
+ * tier rows, each with the points it adds (the number typed, or its level's points for an "x").
+ */
+function leafEntries(node: CriterionNode, column: ScoreColumn): ScoreEntry[] {
+  const leafCell = node.survey ? null : cellOf(node.cells, column);
+  if (!leafCell) return NO_ENTRIES;
+  const entries: ScoreEntry[] = [];
+  if (leafCell.reading.kind !== 'empty') entries.push({ cell: leafCell, tier: null, units: leafCell.reading.kind === 'number' ? leafCell.reading.units : null });
+  for (let i = 0; i < node.tierRows.length; i++) {
+    const tier = node.tierRows[i];
+    const cell = cellOf(tier.cells, column);
+    if (!cell || cell.reading.kind === 'empty') continue;
+    entries.push({ cell: cell, tier: tier, units: cell.reading.kind === 'number' ? cell.reading.units : cell.reading.kind === 'mark' ? tier.points : null });
+  }
+  return entries.length ? entries : NO_ENTRIES;
 }
 
 /** The sheet column of a score column, undefined where the sheet has none. */
@@ -172,9 +124,10 @@ function columnIndex(table: ScoringTable, column: ScoreColumn): number | undefin
   return column === 'self' ? table.columns.self : table.columns.appraised;
 }
 
-/** A score term for a cell from its reading; see cellRef. */
+/** A score term for a cell from its reading. */
 function readingRef(row: number, col: number, reading: CellReading): ScoreRef {
   if (reading.kind === 'number' && reading.fromText) {
+    // Plain "1,5" or "0.5" stays live through NUMBERVALUE; "1,25 điểm" can only be a literal.
     const plain = /^\s*[+-]?\d+(?:([.,])\d+)?\s*$/.exec(reading.raw);
     if (!plain) return { literal: reading.units };
     return { row: row, col: col, decimalMark: plain[1] === ',' ? ',' : '.' };
@@ -185,7 +138,10 @@ function readingRef(row: number, col: number, reading: CellReading): ScoreRef {
 /** What scoring keeps of a leaf's column; one scratch object, so scoring a leaf allocates nothing. */
 const scratch = { units: 0, empty: true, conflicting: false };
 
-/** Leaf `i`'s column, by the rules of scoreLeafColumn, read from the table's arrays without making its lists. */
+/**
+ * Leaf `i`'s column: its units, whether nothing is entered, whether levels conflict. A score typed on
+ * the criterion row wins and tier rows beside it may only confirm it; otherwise the chosen levels add up.
+ */
 function leafFigures(table: ScoringTable, i: number, column: ScoreColumn, tiers: TierInfo | null): typeof scratch {
   scratch.units = 0;
   scratch.empty = true;
@@ -208,7 +164,6 @@ function leafFigures(table: ScoringTable, i: number, column: ScoreColumn, tiers:
   }
   const leafReading = column === 'self' ? k.self[i] : k.appraised[i];
   if (leafReading.kind !== 'empty') {
-    // A score typed on the criterion row wins; tier rows beside it may only confirm it.
     const units = leafReading.kind === 'number' ? leafReading.units : 0;
     scratch.units = units;
     scratch.empty = false;
@@ -279,15 +234,15 @@ function scoreNode(table: ScoringTable, i: number, hasAppraised: boolean, option
   f.state[i] = state;
 }
 
-/** The SUM terms of leaf `i`'s column (those of scoreLeafColumn), pushed onto `refs` without making its entries. */
-function pushLeafRefs(table: ScoringTable, i: number, column: ScoreColumn, refs: ScoreRef[]): void {
+/** The SUM terms of leaf `i`'s column, pushed onto `refs`: its own cell, else the cells (or points) of its chosen levels. */
+function pushLeafRefs(table: ScoringTable, i: number, column: ScoreColumn, refs: ScoreRef[]): ScoreRef[] {
   const k = table.criteria;
   const col = columnIndex(table, column);
-  if (k.survey[i] || col === undefined) return;
+  if (k.survey[i] || col === undefined) return refs;
   const leafReading = column === 'self' ? k.self[i] : k.appraised[i];
   if (leafReading.kind !== 'empty') {
     refs.push(readingRef(k.row[i], col, leafReading));
-    return;
+    return refs;
   }
   const t = table.tiers;
   const tierReadings = column === 'self' ? t.self : t.appraised;
@@ -304,6 +259,7 @@ function pushLeafRefs(table: ScoringTable, i: number, column: ScoreColumn, refs:
     }
   }
   if (chosen === 0) refs.push({ row: k.row[i], col: col });
+  return refs;
 }
 
 /** The SUM terms child `c` adds to its parent's: its own cell if it is a parent (it will hold its SUM), else its score's. */
@@ -333,17 +289,17 @@ function makeNodeScore(table: ScoringTable, node: CriterionNode, hasAppraised: b
   const i = node.index;
   const leaf = (f.state[i] & LEAF) !== 0;
   const tiers = leaf ? f.tiers[i] : null;
-  let self: ColumnScore;
-  let appraised: ColumnScore | null = null;
-  if (leaf) {
-    self = leafColumn(node, 'self', tiers);
-    if (hasAppraised) appraised = leafColumn(node, 'appraised', tiers);
-  } else {
-    self = { units: f.self[i], refs: parentRefs(table, i, 'self', f, []), entries: [], empty: (f.state[i] & SELF_EMPTY) !== 0, conflictingTiers: false };
-    if (hasAppraised) {
-      appraised = { units: f.appraised[i], refs: parentRefs(table, i, 'appraised', f, []), entries: [], empty: (f.state[i] & APPRAISED_EMPTY) !== 0, conflictingTiers: false };
-    }
-  }
+  const column = function (name: ScoreColumn, units: number, emptyBit: number, conflictBit: number): ColumnScore {
+    return {
+      units: units,
+      refs: leaf ? pushLeafRefs(table, i, name, []) : parentRefs(table, i, name, f, []),
+      entries: leaf ? leafEntries(node, name) : [],
+      empty: (f.state[i] & emptyBit) !== 0,
+      conflictingTiers: (f.state[i] & conflictBit) !== 0,
+    };
+  };
+  const self = column('self', f.self[i], SELF_EMPTY, SELF_CONFLICT);
+  const appraised = hasAppraised ? column('appraised', f.appraised[i], APPRAISED_EMPTY, APPRAISED_CONFLICT) : null;
   const typedMax = f.typedMax[i];
   return {
     node: node,
