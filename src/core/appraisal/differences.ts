@@ -2,7 +2,7 @@ import { a1 } from '../address';
 import type { SheetAnalysis } from '../analyse';
 import { RowCell, ScoringTable } from '../model/types';
 import { Points } from '../number/points';
-import { APPRAISED_EMPTY, LEAF } from '../score/scoreTable';
+import { APPRAISED_EMPTY, columnIndex, LEAF } from '../score/scoreTable';
 
 /**
  * Appraisal (thẩm định): where the district's appraised score differs from the commune's self-score,
@@ -48,7 +48,7 @@ export interface Differences {
 
 /** Where a column's score is typed: the leaf row if it holds one, else the first tier row that does, else the leaf row. */
 function entryCell(table: ScoringTable, i: number, column: 'self' | 'appraised'): string {
-  const col = column === 'self' ? table.columns.self : table.columns.appraised;
+  const col = columnIndex(table, column);
   if (col === undefined) return '';
   const k = table.criteria;
   if ((column === 'self' ? k.self[i] : k.appraised[i]).kind === 'empty') {

@@ -2,7 +2,7 @@ import { a1 } from '../address';
 import { RowCell, ScoringTable } from '../model/types';
 import { CellReading } from '../number/readCell';
 import { Points } from '../number/points';
-import { APPRAISED_CONFLICT, APPRAISED_EMPTY, LEAF, NodeFigures, SELF_CONFLICT, SELF_EMPTY, ScoreColumn, TableScore } from '../score/scoreTable';
+import { APPRAISED_CONFLICT, APPRAISED_EMPTY, columnIndex, LEAF, NodeFigures, SELF_CONFLICT, SELF_EMPTY, ScoreColumn, TableScore } from '../score/scoreTable';
 import { isAllowed } from '../score/tiers';
 import { Flag, FLAG_SEVERITY, FlagKind, FlagParams } from './flag';
 import { citesDateInYear, formatCitationDate, judgeEvidence } from '../evidence/evidencePeriod';
@@ -56,10 +56,6 @@ type AddFlag = (kind: FlagKind, cell: RowCell | { row: number; col: number } | n
 /** A score or max cell of the table, as the checks report it; null where the sheet has no such column. */
 function scoreCell(row: number, col: number | undefined, reading: CellReading): RowCell | null {
   return col === undefined ? null : { row: row, col: col, reading: reading, text: '' };
-}
-
-function columnIndex(table: ScoringTable, column: ScoreColumn): number | undefined {
-  return column === 'self' ? table.columns.self : table.columns.appraised;
 }
 
 function checkLeaf(table: ScoringTable, f: NodeFigures, i: number, add: AddFlag, year: number | null): void {

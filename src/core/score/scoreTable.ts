@@ -120,7 +120,7 @@ function leafEntries(node: CriterionNode, column: ScoreColumn): ScoreEntry[] {
 }
 
 /** The sheet column of a score column, undefined where the sheet has none. */
-function columnIndex(table: ScoringTable, column: ScoreColumn): number | undefined {
+export function columnIndex(table: ScoringTable, column: ScoreColumn): number | undefined {
   return column === 'self' ? table.columns.self : table.columns.appraised;
 }
 
