@@ -62,6 +62,9 @@ function benchCore() {
       target: 'exponent 1 (linear)',
     }),
   );
+  // Past the sizes asked for: a table twice as big costs the same per leaf once both outgrow the CPU cache.
+  const twice = timeCore(200000);
+  console.log(JSON.stringify({ bench: 'core-beyond', leaves: twice.leaves, ms: +twice.medianMs.toFixed(2), perLeafVs100000: +(twice.medianMs / twice.leaves / (big.medianMs / big.leaves)).toFixed(2), perLeafVs1000: +(twice.medianMs / twice.leaves / base).toFixed(2) }));
 }
 
 async function benchWorkbooks() {
