@@ -1,6 +1,6 @@
 import { a1 } from '../address';
 import { Flag, FLAG_SEVERITY, FlagKind, FlagParams } from '../check/flag';
-import { CriterionNode, ScoringTable } from '../model/types';
+import { ScoringTable } from '../model/types';
 import { Points, unitsFromNumber } from '../number/points';
 import { TableScore } from '../score/scoreTable';
 import { foldText } from '../text/fold';
