@@ -13,6 +13,7 @@ import { WritePlan } from './plan/types';
 import { a1 } from './address';
 import { BUILTIN_PROFILES, crossCheck, identifyAppendix, Profile, ProfileAppendix, profileTiers } from './profile/profile';
 import { findHeader } from './recognise/header';
+import { ColumnChoices, TableReading } from './recognise/reading';
 import { readTitleFacts } from './identity/titleFacts';
 import { scoreTable, TableScore } from './score/scoreTable';
 
@@ -28,6 +29,8 @@ export interface AnalyseOptions {
   lang?: Lang;
   /** The assessment year evidence must date from; default: "năm 2023" in a sheet's title rows (else an earlier sheet's). */
   assessmentYear?: number;
+  /** The user's choice of column per role, by sheet ("*": every sheet); overrides the inference. */
+  columns?: ColumnChoices;
 }
 
 export interface FieldResult {
@@ -44,7 +47,12 @@ export interface FieldResult {
 }
 
 export interface SheetAnalysis {
+  /** The worksheet's name; a sheet holding several tables (Phụ lục 1 then Phụ lục 2) gives one analysis each. */
   name: string;
+  /** 1-based position of the table in its sheet. */
+  tableIndex: number;
+  /** How the table was read: header rows, the column of each role and why, the alternatives. */
+  reading: TableReading;
   table: ScoringTable;
   score: TableScore;
   fields: FieldResult[];
@@ -54,7 +62,7 @@ export interface SheetAnalysis {
 
 export interface SkippedSheet {
   name: string;
-  reason: 'not-a-scoring-table' | 'tool-owned';
+  reason: 'not-a-scoring-table' | 'tool-owned' | 'summary';
 }
 
 export interface WorkbookAnalysis {

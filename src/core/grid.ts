@@ -33,6 +33,17 @@ export interface SheetGrid {
   /** rows[r][c]; missing rows or cells are empty. */
   rows: Array<Array<GridCell | null | undefined> | null | undefined>;
   merges?: CellRange[];
+  /**
+   * Hidden rows and columns (0-based indexes, ascending) where the host can tell: the file readers
+   * always can, Office.js where the API set allows. Absent: the host could not tell, and recognition
+   * says so when a choice between columns would depend on it.
+   */
+  hidden?: HiddenLines;
+}
+
+export interface HiddenLines {
+  rows: number[];
+  columns: number[];
 }
 
 export interface WorkbookGrid {

@@ -17,7 +17,11 @@ export type FlagKind =
   | 'profile-mismatch'
   | 'evidence-out-of-period'
   | 'evidence-unparsed'
-  | 'not-a-scoring-table';
+  | 'not-a-scoring-table'
+  | 'ambiguous-column'
+  | 'ambiguous-structure'
+  | 'summary-sheet'
+  | 'sum-range-mismatch';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -39,6 +43,10 @@ export const FLAG_SEVERITY: { [kind in FlagKind]: Severity } = {
   'text-number': 'info',
   'not-a-scoring-table': 'info',
   'evidence-unparsed': 'info',
+  'ambiguous-column': 'warning',
+  'ambiguous-structure': 'warning',
+  'summary-sheet': 'info',
+  'sum-range-mismatch': 'warning',
 };
 
 /** Values a message needs; numbers are exact units (see points.ts) where the name says points. */

@@ -76,6 +76,22 @@ const FLAG_TEMPLATES: { [kind in FlagKind]: Template } = {
     vi: 'Trang tính "{sheet}" không phải bảng chấm điểm (không thấy các cột Tiêu chí, Điểm tối đa, Tự đánh giá); đã bỏ qua.',
     en: 'Sheet "{sheet}" is not a scoring table (no Criterion, Maximum and Self-score columns); skipped.',
   },
+  'ambiguous-column': {
+    vi: 'Chưa chắc cột {role}: đang dùng cột {chosen} ("{chosenLabel}"), có thể là cột {other} ("{otherLabel}"). {why}Nếu sai, chọn lại trong "Cách đọc bảng" hoặc chạy lại với --column {option}={other}.',
+    en: 'Unsure which column holds the {role}: using column {chosen} ("{chosenLabel}"); it could be column {other} ("{otherLabel}"). {why}If wrong, choose in "How the table is read" or run again with --column {option}={other}.',
+  },
+  'ambiguous-structure': {
+    vi: 'Chưa chắc cách đọc dòng {rows} (tiêu chí {code}): {reading}. Hãy kiểm tra lại tổng điểm của tiêu chí này.',
+    en: 'Unsure how rows {rows} (criterion {code}) are read: {reading}. Check this criterion\'s total.',
+  },
+  'summary-sheet': {
+    vi: 'Trang tính "{sheet}" là bảng tổng hợp (điểm lấy bằng công thức từ trang khác), không chấm và không ghi vào.',
+    en: 'Sheet "{sheet}" is a summary (its scores are formulas into other sheets): not scored and not written.',
+  },
+  'sum-range-mismatch': {
+    vi: 'Công thức tổng ở ô {cell} của {code} không cộng tiêu chí {missing}; công cụ thay bằng công thức đủ.',
+    en: 'The total formula in {cell} of {code} leaves out criterion {missing}; the tool replaces it with a complete one.',
+  },
 };
 
 /** profile-mismatch says what differs through its `variant` parameter. */

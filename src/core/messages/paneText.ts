@@ -191,6 +191,10 @@ const FLAG_KIND_LABELS: { [kind in FlagKind]: Template } = {
   'evidence-out-of-period': { vi: 'Tài liệu kiểm chứng ngoài năm đánh giá', en: 'Evidence outside the assessment year' },
   'evidence-unparsed': { vi: 'Không đọc được số, ngày văn bản', en: 'No document number or date found' },
   'not-a-scoring-table': { vi: 'Trang không phải bảng chấm điểm', en: 'Not a scoring sheet' },
+  'ambiguous-column': { vi: 'Chưa chắc cột nào', en: 'Unsure which column' },
+  'ambiguous-structure': { vi: 'Chưa chắc cách đọc dòng', en: 'Unsure how rows are read' },
+  'summary-sheet': { vi: 'Bảng tổng hợp, không chấm', en: 'Summary sheet, not scored' },
+  'sum-range-mismatch': { vi: 'Công thức tổng thiếu tiêu chí', en: 'Total formula misses a criterion' },
 };
 
 
