@@ -110,6 +110,18 @@ function chooseProfile(option: AnalyseOptions['profile'], table: ScoringTable): 
   return { profile: null, appendix: null };
 }
 
+/** Stand-in until the header inference lands: the header's columns, each by its header. */
+function provisionalReading(table: ScoringTable): TableReading {
+  const roles: TableReading['roles'] = [];
+  const columns: TableReading['columns'] = [];
+  for (const col in table.header.labels) if (Object.prototype.hasOwnProperty.call(table.header.labels, col)) columns.push({ col: +col, label: table.header.labels[+col] });
+  for (const role in table.columns) {
+    const col = (table.columns as { [r: string]: number })[role];
+    roles.push({ role: role as TableReading['roles'][number]['role'], col: col, label: table.header.labels[col] || '', reason: 'header', alternatives: [] });
+  }
+  return { headerTop: table.header.top, headerBottom: table.header.bottom, lastRow: table.header.firstBodyRow, roles: roles, columns: columns, hiddenKnown: false };
+}
+
 function byRow(a: Flag, b: Flag): number {
   return a.row - b.row || a.col - b.col;
 }
@@ -128,7 +140,7 @@ export function analyseSheet(sheet: SheetGrid, options?: AnalyseOptions, workboo
   flags.sort(byRow);
   const fields: FieldResult[] = [];
   for (let i = 0; i < table.rootIndexes.length; i++) fields.push(fieldResult(score, table.rootIndexes[i]));
-  return { name: sheet.name, table: table, score: score, fields: fields, appendix: chosen.appendix, flags: flags, profile: chosen.profile };
+  return { name: sheet.name, tableIndex: 1, reading: provisionalReading(table), table: table, score: score, fields: fields, appendix: chosen.appendix, flags: flags, profile: chosen.profile };
 }
 
 export function analyseWorkbook(workbook: WorkbookGrid, options?: AnalyseOptions): WorkbookAnalysis {

@@ -4,6 +4,7 @@ import { displayText } from '../recognise/cellText';
 import { readRowCode } from '../recognise/rowCode';
 import { foldText } from '../text/fold';
 import { ColumnMap, TableHeader } from '../recognise/header';
+import { RowReading } from '../recognise/reading';
 import { CodeTree } from './codeTree';
 import { cutColumn, indexColumn, NumberColumn, pointsColumn } from './columns';
 import { CriterionNode, NodeColumns, RowCell, ScoringTable, TableRow, TierColumns, TierRow } from './types';
@@ -250,6 +251,17 @@ class FlatScoringTable implements ScoringTable {
 
   get roots(): CriterionNode[] {
     return this.make().roots;
+  }
+
+  rowReadings(): RowReading[] {
+    const out: RowReading[] = [];
+    const k = this.criteria;
+    for (let i = 0; i < k.row.length; i++) {
+      out.push({ row: k.row[i], kind: k.survey[i] ? 'survey' : 'criterion', label: k.rawCode[i], code: k.code[i] });
+      for (let j = k.tierStart[i]; j < k.tierEnd[i]; j++) out.push({ row: this.tiers.row[j], kind: 'tier', label: '', code: '' });
+    }
+    if (this.total) out.push({ row: this.total.cells.row, kind: 'total', label: '', code: '' });
+    return out;
   }
 
   rowCell(row: number, col: number | undefined, asScore: boolean): RowCell | null {

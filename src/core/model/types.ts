@@ -1,5 +1,6 @@
 import { CellReading } from '../number/readCell';
 import { ColumnMap, TableHeader } from '../recognise/header';
+import { RowReading } from '../recognise/reading';
 import { NumberColumn } from './columns';
 
 /** One cell of a table row, read once: where it is, what it holds, its Unicode text. */
@@ -117,6 +118,8 @@ export interface ScoringTable {
   rootIndexes: number[];
   total: TotalRow | null;
   duplicateCodes: Array<{ code: string; rows: number[] }>;
+  /** Row by row, what the build made of each body row (criterion, part, tier, group…), for --explain and the pane. */
+  rowReadings: () => RowReading[];
   /** A cell of the table's sheet read as the model reads it (score cells as numbers, others as text); null without the column. */
   rowCell: (row: number, col: number | undefined, asScore: boolean) => RowCell | null;
 }
