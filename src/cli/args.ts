@@ -1,3 +1,8 @@
+import { ColumnChoices } from '../core/recognise/reading';
+import { explainTextBoth } from '../core/messages/explainText';
+import { addColumnSpec } from './columns';
+import { UsageError } from './usageError';
+
 /** Command-line arguments of `cchc`, parsed without a library: the grammar is small. */
 
 export type Command = 'score' | 'report' | 'sample' | 'consolidate' | 'help' | 'version';
@@ -19,16 +24,15 @@ export interface CliArgs {
   groups?: { a: number; b: number; c: number };
   /** `--year 2023`: the assessment year evidence dates are checked against; absent: read from the title rows. */
   year?: number;
+  /** `--column [SHEET!]ROLE=COL[,…]` (repeatable): the user's columns, by sheet ("*": every sheet). */
+  columns?: ColumnChoices;
+  /** `--columns FILE.json`: the same mapping from a file (read by the command; --column wins over it). */
+  columnsFile?: string;
+  /** `score --explain`: how each table was read (header rows, columns and why, rows). */
+  explain: boolean;
 }
 
-export class UsageError extends Error {
-  messageEn: string;
-  constructor(vi: string, en: string) {
-    super(vi);
-    this.messageEn = en;
-    Object.setPrototypeOf(this, UsageError.prototype);
-  }
-}
+export { UsageError };
 
 const COMMANDS: { [name: string]: Command } = { score: 'score', report: 'report', sample: 'sample', consolidate: 'consolidate', help: 'help', version: 'version' };
 
@@ -58,7 +62,7 @@ function parseYear(value: string): number {
 }
 
 export function parseArgs(argv: string[]): CliArgs {
-  const args: CliArgs = { command: 'help', file: null, sample: false, out: null, docx: null, json: false, strict: false, lang: 'vi', profile: 'auto' };
+  const args: CliArgs = { command: 'help', file: null, sample: false, out: null, docx: null, json: false, strict: false, lang: 'vi', profile: 'auto', explain: false };
   const positional: string[] = [];
   let wantsHelp = false;
   let wantsVersion = false;
@@ -76,6 +80,9 @@ export function parseArgs(argv: string[]): CliArgs {
     else if (a === '--json') args.json = true;
     else if (a === '--strict') args.strict = true;
     else if (a === '--sample') args.sample = true;
+    else if (a === '--explain') args.explain = true;
+    else if (a === '--column' || a.indexOf('--column=') === 0) args.columns = addColumnSpec(args.columns || {}, takeValue('--column'));
+    else if (a === '--columns' || a.indexOf('--columns=') === 0) args.columnsFile = takeValue('--columns');
     else if (a === '--out' || a.indexOf('--out=') === 0 || a === '-o') args.out = takeValue('--out');
     else if (a === '--profile' || a.indexOf('--profile=') === 0) args.profile = takeValue('--profile');
     else if (a === '--groups' || a.indexOf('--groups=') === 0) args.groups = parseGroups(takeValue('--groups'));
@@ -103,6 +110,14 @@ export function parseArgs(argv: string[]): CliArgs {
   } else if ((args.command === 'score' || args.command === 'report') && !args.file && !args.sample) {
     throw new UsageError('Hãy chỉ ra tệp .xlsx cần chấm, ví dụ: cchc ' + args.command + ' phu-luc.xlsx (hoặc --sample).', 'Name the .xlsx file to score, e.g. cchc ' + args.command + ' appendix.xlsx (or --sample).');
   }
+  if (args.explain && args.command !== 'score') {
+    const t = explainTextBoth('explainOnlyScore');
+    throw new UsageError(t.vi, t.en);
+  }
+  if (args.command === 'sample' && (args.columns || args.columnsFile !== undefined)) {
+    const t = explainTextBoth('columnsNotForSample', { option: args.columns ? '--column' : '--columns' });
+    throw new UsageError(t.vi, t.en);
+  }
   if (args.docx !== null && args.command !== 'report') {
     throw new UsageError('--docx chỉ dùng với lệnh report, ví dụ: cchc report phu-luc.xlsx --docx bao-cao.docx', '--docx goes with the report command, e.g. cchc report appendix.xlsx --docx report.docx');
   }
@@ -112,10 +127,14 @@ export function parseArgs(argv: string[]): CliArgs {
 export const HELP_VI = `cchc — chấm điểm Chỉ số cải cách hành chính cấp xã từ các Phụ lục Excel
 
 Cách dùng:
-  cchc score TỆP.xlsx [--out RA.xlsx] [--json] [--strict] [--lang vi|en] [--profile auto|none|MÃ|TỆP.json] [--year NĂM]
+  cchc score TỆP.xlsx [--out RA.xlsx] [--json] [--strict] [--explain] [--lang vi|en] [--year NĂM]
+                      [--profile auto|none|MÃ|TỆP.json] [--column VAI-TRÒ=CỘT] [--columns CỘT.json]
       In bảng điểm từng lĩnh vực và các vấn đề. --out ghi một bản sao có công thức tổng,
       trang "Tổng hợp điểm" và tô màu ô có vấn đề (tệp gốc không bao giờ bị sửa).
       --json in kết quả dạng JSON. --strict trả mã thoát 1 khi có lỗi.
+      --explain: cách đọc từng bảng (dòng tiêu đề, cột của từng vai trò và lý do, các cột có thể
+      thay thế, cột ẩn, từng dòng được đọc là tiêu chí, mức điểm, dòng tổng…); với --json thêm
+      sheets[].reading.
       --year NĂM (cả với report): năm đánh giá để kiểm tra ngày của tài liệu kiểm chứng; mặc định lấy từ
       dòng tiêu đề ("… năm 2023"). Kế hoạch ban hành trong quý IV năm trước vẫn được tính.
   cchc report TỆP.xlsx [--docx BÁO-CÁO.docx]
@@ -129,12 +148,30 @@ Cách dùng:
       --groups: ngưỡng % của nhóm A, B, C (mặc định 90,80,70). --out ghi bảng tổng hợp ra tệp mới.
   Dùng --sample thay cho TỆP.xlsx để chạy trên tệp mẫu.
 
+Chọn cột và bộ tiêu chí (score, report, consolidate):
+  --column VAI-TRÒ=CỘT       Chọn cột cho một vai trò thay cho cách công cụ tự nhận; lặp lại được, hoặc
+                             nhiều cặp cách nhau dấu phẩy: --column self=E,max=D. CỘT là chữ cột (A…XFD)
+                             hoặc số thứ tự cột từ 1 (E là 5); none: bảng không có cột này.
+                             Chỉ cho một trang tính: --column "Phụ lục 1!self=E".
+                             VAI-TRÒ: code/ma, name/noi-dung, max/toi-da, self/tu-danh-gia (tu-cham),
+                             appraised/tham-dinh, evidence/kiem-chung (minh-chung), guidance/huong-dan,
+                             note/ghi-chu, percent/ty-le, appraisedPercent/ty-le-tham-dinh.
+  --columns CỘT.json         Như --column, từ tệp JSON theo trang tính ("*": mọi trang), ví dụ
+                             {"Phụ lục 1": {"self": "E", "max": "D"}, "*": {"evidence": "G"}};
+                             cột là chữ ("E") hoặc số từ 1 (5). --column ghi đè tệp.
+  --profile auto|none|MÃ|TỆP.json
+                             auto (mặc định): đối chiếu bộ tiêu chí có sẵn khi bảng khớp; none: không đối
+                             chiếu; hai-duong-3395-xa: buộc dùng bộ tiêu chí QĐ 3395 Hải Dương.
+
 Mã thoát: 0 thành công; 1 có lỗi (với --strict); 2 dữ liệu vào không dùng được.`;
 
 export const HELP_EN = `cchc — score a Vietnamese commune's Administrative Reform Index from its Excel appendices
 
 Usage:
-  cchc score FILE.xlsx [--out OUT.xlsx] [--json] [--strict] [--lang vi|en] [--profile auto|none|ID|FILE.json] [--year YYYY]
+  cchc score FILE.xlsx [--out OUT.xlsx] [--json] [--strict] [--explain] [--lang vi|en] [--year YYYY]
+                       [--profile auto|none|ID|FILE.json] [--column ROLE=COLUMN] [--columns COLUMNS.json]
+      --explain: how each table was read (header rows, the column of each role and why, the
+      alternatives, hidden columns, what each row was read as); with --json adds sheets[].reading.
       --year (also for report): the assessment year evidence dates are checked against; default: from the
       title rows ("… năm 2023"). A plan issued in the fourth quarter of the year before still counts.
   cchc report FILE.xlsx [--docx REPORT.docx]   (--docx: the self-assessment report as a Word document)
@@ -143,4 +180,18 @@ Usage:
       One row per commune (field scores, totals, %, rank, group, issue counts) and every issue;
       unreadable files are listed without stopping the batch. --groups: A, B, C thresholds in %.
   --sample instead of FILE.xlsx runs on the embedded sample workbook.
+
+Columns and profile (score, report, consolidate):
+  --column ROLE=COLUMN       Set the column of a role instead of the tool's own reading; repeatable, or
+                             several pairs with commas: --column self=E,max=D. COLUMN is a letter (A…XFD)
+                             or a 1-based number (E is 5); none: the table has no such column.
+                             One sheet only: --column "Phụ lục 1!self=E".
+                             ROLE: code, name, max, self, appraised, evidence, guidance, note, percent,
+                             appraisedPercent (or the Vietnamese ma, noi-dung, toi-da, tu-danh-gia, …).
+  --columns COLUMNS.json     The same from a JSON file by sheet ("*": every sheet), e.g.
+                             {"Phụ lục 1": {"self": "E", "max": "D"}, "*": {"evidence": "G"}};
+                             columns as letters ("E") or 1-based numbers (5). --column wins over the file.
+  --profile auto|none|ID|FILE.json
+                             auto (default): cross-check with a built-in profile the table matches;
+                             none: no cross-check; hai-duong-3395-xa: force Hải Dương's Decision 3395.
 Exit codes: 0 success; 1 error flags with --strict; 2 unusable input.`;

@@ -6,6 +6,7 @@ import { consolidationText, failureText } from '../core/messages/consolidationTe
 import { formatPercentHundredths, formatPoints, Lang } from '../core/number/format';
 import { Points, unitsToNumber } from '../core/number/points';
 import { Profile } from '../core/profile/profile';
+import { ColumnChoices } from '../core/recognise/reading';
 import { writeFileAtomically } from '../xlsx/applyPlan';
 import { consolidateFiles, FileToConsolidate, summarySheetsToXlsx } from '../xlsx/consolidateFiles';
 import { readGridFromXlsxBytes } from '../xlsx/fastGrid';
@@ -178,13 +179,14 @@ function progressWriter(io: ConsolidateIo, lang: Lang): (done: number, total: nu
   };
 }
 
-export async function runConsolidate(args: CliArgs, io: ConsolidateIo, profile: Profile | null | 'auto'): Promise<number> {
+/** `columns`: the user's --column / --columns choice, applied to every workbook (sheet names as typed). */
+export async function runConsolidate(args: CliArgs, io: ConsolidateIo, profile: Profile | null | 'auto', columns?: ColumnChoices): Promise<number> {
   const lang = args.lang;
   if (args.out !== null && !/\.xlsx$/i.test(args.out)) throw problem('cliOutXlsx', { path: args.out });
   const paths = listInputs(args.inputs || [], args.out);
   if (args.out !== null) await refuseForeignOutput(args.out);
   const files: FileToConsolidate[] = paths.map((p) => ({ name: path.basename(p), bytes: () => readWorkbookFileBytes(p).bytes }));
-  const consolidation = await consolidateFiles(files, { lang: lang, groups: args.groups, profile: profile, assessmentYear: args.year, onProgress: progressWriter(io, lang) });
+  const consolidation = await consolidateFiles(files, { lang: lang, groups: args.groups, profile: profile, columns: columns, assessmentYear: args.year, onProgress: progressWriter(io, lang) });
 
   if (args.json) io.stdout(JSON.stringify(consolidationJson(consolidation, lang), null, 2) + '\n');
   else io.stdout(formatConsolidation(consolidation, lang) + '\n');

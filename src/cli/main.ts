@@ -2,7 +2,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { analyseWorkbook, WorkbookAnalysis } from '../core/analyse';
 import { WorkbookGrid } from '../core/grid';
-import { Profile, findBuiltinProfile, validateProfile } from '../core/profile/profile';
+import { explainTextBoth } from '../core/messages/explainText';
+import { BUILTIN_PROFILES, Profile, findBuiltinProfile, validateProfile } from '../core/profile/profile';
+import { ColumnChoices } from '../core/recognise/reading';
 import { reportText } from '../core/report/reportText';
 import { buildSelfAssessmentReport } from '../core/report/selfAssessmentReport';
 import { toJsonResult } from '../core/report/jsonResult';
@@ -12,7 +14,9 @@ import { readGridFromXlsxBytes, readGridFromXlsxFile } from '../xlsx/fastGrid';
 import { LoadedWorkbook, readWorkbookBytes, readWorkbookFile } from '../xlsx/readWorkbook';
 import { WorkbookInputError } from '../xlsx/workbookInputError';
 import { CliArgs, HELP_EN, HELP_VI, parseArgs, UsageError } from './args';
+import { mergeChoices, readColumnsFile, resolveSheetNames } from './columns';
 import { ConsolidateInputProblem, runConsolidate } from './consolidate';
+import { formatExplanation } from './explain';
 import { formatSummary } from './printSummary';
 import { startStep } from './progress';
 
@@ -69,13 +73,20 @@ async function loadInput(args: CliArgs, io: CliIo): Promise<{ grid: WorkbookGrid
   }
 }
 
-function loadProfile(option: string): Profile | null | 'auto' {
-  if (option === 'auto') return 'auto';
-  if (option === 'none') return null;
-  const builtin = findBuiltinProfile(option);
+/**
+ * `--profile`: auto (a built-in profile where a table matches it), none (no profile at all), the id
+ * of a built-in profile (that one only), or a profile's .json file.
+ */
+export function loadProfile(option: string): Profile | null | 'auto' {
+  const id = option.replace(/^\s+|\s+$/g, '').toLowerCase();
+  if (id === 'auto') return 'auto';
+  if (id === 'none') return null;
+  const builtin = findBuiltinProfile(id);
   if (builtin) return builtin;
   if (!/\.json$/i.test(option)) {
-    throw new InputProblem('Không có bộ tiêu chí "' + option + '" (dùng auto, none, hai-duong-3395-xa hoặc một tệp .json).', 'No profile "' + option + '" (use auto, none, hai-duong-3395-xa or a .json file).');
+    const known = BUILTIN_PROFILES.map((p) => p.id).join(', ');
+    const t = explainTextBoth('unknownProfile', { id: option, known: known });
+    throw new InputProblem(t.vi, t.en);
   }
   let parsed: unknown;
   try {
@@ -88,9 +99,34 @@ function loadProfile(option: string): Profile | null | 'auto' {
   return parsed as Profile;
 }
 
-function analyse(loaded: { grid: WorkbookGrid }, args: CliArgs, fileLabel: string, io: CliIo): WorkbookAnalysis {
+/** What the user set before any file is read: a wrong profile or columns file fails at once. */
+interface Choices {
+  profile: Profile | null | 'auto';
+  /** From --columns FILE.json, then from --column (which wins). */
+  fileColumns?: ColumnChoices;
+  argColumns?: ColumnChoices;
+}
+
+function loadChoices(args: CliArgs): Choices {
+  return {
+    profile: loadProfile(args.profile),
+    fileColumns: args.columnsFile !== undefined ? readColumnsFile(args.columnsFile) : undefined,
+    argColumns: args.columns,
+  };
+}
+
+/** The user's columns with each sheet name as the workbook spells it; a sheet it lacks is an error. */
+function columnsFor(grid: WorkbookGrid, choices: Choices, args: CliArgs, fileLabel: string): ColumnChoices | undefined {
+  const names = grid.sheets.map((s) => s.name);
+  const fromFile = choices.fileColumns ? resolveSheetNames(choices.fileColumns, names, fileLabel, '--columns ' + args.columnsFile) : undefined;
+  const fromArgs = choices.argColumns ? resolveSheetNames(choices.argColumns, names, fileLabel, '--column') : undefined;
+  return mergeChoices(fromFile, fromArgs);
+}
+
+function analyse(loaded: { grid: WorkbookGrid }, args: CliArgs, choices: Choices, fileLabel: string, io: CliIo): WorkbookAnalysis {
+  const columns = columnsFor(loaded.grid, choices, args, fileLabel);
   const done = startStep(io.stderr, args.lang === 'vi' ? 'Đang chấm điểm' : 'Scoring');
-  const analysis = analyseWorkbook(loaded.grid, { profile: loadProfile(args.profile), lang: args.lang, assessmentYear: args.year });
+  const analysis = analyseWorkbook(loaded.grid, { profile: choices.profile, columns: columns, lang: args.lang, assessmentYear: args.year });
   done();
   if (analysis.sheets.length === 0) {
     throw new InputProblem(
@@ -157,7 +193,10 @@ async function run(args: CliArgs, io: CliIo): Promise<number> {
     io.stdout(version() + '\n');
     return 0;
   }
-  if (args.command === 'consolidate') return runConsolidate(args, io, loadProfile(args.profile));
+  if (args.command === 'consolidate') {
+    const choices = loadChoices(args);
+    return runConsolidate(args, io, choices.profile, mergeChoices(choices.fileColumns, choices.argColumns));
+  }
   if (args.command === 'sample') {
     const out = path.resolve(args.out || SAMPLE_FILE_NAME);
     if (fs.existsSync(out)) throw new InputProblem('Tệp "' + out + '" đã có; chọn tên khác để không ghi đè.', '"' + out + '" already exists; choose another name so nothing is overwritten.');
@@ -166,10 +205,11 @@ async function run(args: CliArgs, io: CliIo): Promise<number> {
     return 0;
   }
   if (args.docx) checkDocxPath(args);
+  const choices = loadChoices(args);
   const loaded = await loadInput(args, io);
   const fileLabel = args.sample ? SAMPLE_FILE_NAME : path.basename(args.file as string);
   loaded.grid.fileName = fileLabel;
-  const analysis = analyse(loaded, args, fileLabel, io);
+  const analysis = analyse(loaded, args, choices, fileLabel, io);
   if (args.command === 'report') {
     if (args.docx) {
       await writeReportDocx(analysis, args, io);
@@ -180,8 +220,9 @@ async function run(args: CliArgs, io: CliIo): Promise<number> {
   }
   if (args.out) await writeAnnotatedCopy(loaded, analysis, args, io);
   if (args.json) {
-    io.stdout(JSON.stringify(toJsonResult(analysis, args.lang), null, 2) + '\n');
+    io.stdout(JSON.stringify(toJsonResult(analysis, args.lang, { explain: args.explain }), null, 2) + '\n');
   } else {
+    if (args.explain) io.stdout(formatExplanation(analysis, args.lang) + '\n');
     io.stdout(formatSummary(analysis, args.lang) + '\n');
     if (args.out) {
       const n = analysis.plan.writes.length;

@@ -4,6 +4,7 @@ import { WorkbookGrid } from '../core/grid';
 import { Lang } from '../core/number/format';
 import { SummarySheet } from '../core/plan/types';
 import { Profile } from '../core/profile/profile';
+import { ColumnChoices } from '../core/recognise/reading';
 import { readGridFromXlsxBytes } from './fastGrid';
 import { summarySheetsXlsxBytes } from './summaryXlsx';
 import { WorkbookInputError, WorkbookInputErrorCode } from './workbookInputError';
@@ -22,6 +23,8 @@ export interface ConsolidateFilesOptions {
   profile?: Profile | null | 'auto';
   /** As analyseWorkbook's: the year evidence must date from; default each workbook's titles. */
   assessmentYear?: number;
+  /** As analyseWorkbook's: the user's column per role, by sheet ("*": every sheet), for every workbook. */
+  columns?: ColumnChoices;
   /** After each file, read or failed. */
   onProgress?: (done: number, total: number, fileName: string) => void;
 }
@@ -71,7 +74,7 @@ async function readOne(file: FileToConsolidate, options: ConsolidateFilesOptions
   grid.fileName = file.name;
   if (isConsolidationWorkbook(grid.sheets.map((s) => s.name))) return null;
   try {
-    const analysis = analyseWorkbook(grid, { profile: options.profile === undefined ? 'auto' : options.profile, lang: options.lang, assessmentYear: options.assessmentYear });
+    const analysis = analyseWorkbook(grid, { profile: options.profile === undefined ? 'auto' : options.profile, columns: options.columns, lang: options.lang, assessmentYear: options.assessmentYear });
     grid = null;
     const summary = summariseSource({ fileName: file.name, analysis: analysis });
     // A copy through JSON: names, codes and flag texts may be slices of the file's whole sheet XML,

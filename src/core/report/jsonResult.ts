@@ -1,4 +1,5 @@
-import { WorkbookAnalysis } from '../analyse';
+import { columnLetters } from '../address';
+import { SheetAnalysis, WorkbookAnalysis } from '../analyse';
 import { flagMessage } from '../messages/catalogue';
 import { Lang } from '../number/format';
 import { percentHundredths, Points, unitsToNumber } from '../number/points';
@@ -9,9 +10,13 @@ export interface JsonResult {
   profile: string | null;
   sheets: Array<{
     name: string;
+    /** 1-based position of the table in its sheet (a sheet may hold Phụ lục 1 then Phụ lục 2). */
+    tableIndex: number;
     appendix: string | null;
     fields: Array<{
       code: string;
+      /** The sheet's own label of the field ("I", "1."), where `code` is normalised. */
+      label: string;
       name: string;
       max: number;
       surveyMax: number;
@@ -23,6 +28,8 @@ export interface JsonResult {
       lost: number | null;
     }>;
     total: { max: number; self: number; selfPercent: number | null; appraised: number | null; appraisedPercent: number | null };
+    /** With `--explain`: how the table was read. */
+    reading?: JsonReading;
   }>;
   skippedSheets: Array<{ name: string; reason: string }>;
   /** appraisedMax: maximum of the sheets with an appraised column, the base of appraisedPercent. */
@@ -35,6 +42,72 @@ export interface JsonResult {
   highlights: number;
 }
 
+/** How a table was read (`cchc score --json --explain`): rows 1-based, columns as letters. */
+export interface JsonReading {
+  headerRows: { first: number; last: number };
+  lastRow: number;
+  roles: Array<{ role: string; column: string; label: string; reason: string; hidden?: boolean; alternatives: Array<{ column: string; label: string; hidden?: boolean }> }>;
+  /** Hidden columns with a header; null when the host could not tell. */
+  hiddenColumns: string[] | null;
+  rowCounts: { [kind: string]: number };
+  rows: Array<{ row: number; kind: string; label: string; code: string }>;
+}
+
+export interface JsonResultOptions {
+  /** Add each sheet's `reading`. */
+  explain?: boolean;
+}
+
+function readingJson(s: SheetAnalysis): JsonReading {
+  const r = s.reading;
+  const hiddenByCol: { [col: number]: boolean | undefined } = {};
+  const hiddenColumns: string[] = [];
+  for (let i = 0; i < r.columns.length; i++) {
+    hiddenByCol[r.columns[i].col] = r.columns[i].hidden;
+    if (r.columns[i].hidden) hiddenColumns.push(columnLetters(r.columns[i].col));
+  }
+  const rowCounts: { [kind: string]: number } = {};
+  const rows = s.table.rowReadings().map(function (row) {
+    rowCounts[row.kind] = (rowCounts[row.kind] || 0) + 1;
+    return { row: row.row + 1, kind: row.kind, label: row.label, code: row.code };
+  });
+  return {
+    headerRows: { first: r.headerTop + 1, last: r.headerBottom + 1 },
+    lastRow: r.lastRow + 1,
+    roles: r.roles.map(function (role) {
+      const out: JsonReading['roles'][number] = {
+        role: role.role,
+        column: columnLetters(role.col),
+        label: role.label,
+        reason: role.reason,
+        alternatives: role.alternatives.map(function (a) {
+          const alt: { column: string; label: string; hidden?: boolean } = { column: columnLetters(a.col), label: a.label };
+          if (a.hidden !== undefined) alt.hidden = a.hidden;
+          return alt;
+        }),
+      };
+      if (hiddenByCol[role.col] !== undefined) out.hidden = hiddenByCol[role.col];
+      return out;
+    }),
+    hiddenColumns: r.hiddenKnown ? hiddenColumns : null,
+    rowCounts: rowCounts,
+    rows: rows,
+  };
+}
+
+/** The sheet's own label of field i: FieldResult's when the core gives one, else the raw code of the field's row. */
+function fieldLabel(s: SheetAnalysis, i: number): string {
+  const own = (s.fields[i] as { label?: unknown }).label;
+  if (typeof own === 'string') return own;
+  const k = s.table.criteria;
+  let index = s.table.rootIndexes[i];
+  if (index === undefined || k.row[index] !== s.fields[i].row) {
+    index = -1;
+    for (let j = 0; j < k.row.length && index < 0; j++) if (k.row[j] === s.fields[i].row) index = j;
+  }
+  return index >= 0 ? k.rawCode[index] : s.fields[i].code;
+}
+
 function pct(part: Points | null, whole: Points): number | null {
   if (part === null) return null;
   const h = percentHundredths(part, whole);
@@ -45,7 +118,7 @@ function num(units: Points | null): number | null {
   return units === null ? null : unitsToNumber(units);
 }
 
-export function toJsonResult(analysis: WorkbookAnalysis, lang: Lang): JsonResult {
+export function toJsonResult(analysis: WorkbookAnalysis, lang: Lang, options?: JsonResultOptions): JsonResult {
   const counts = { error: 0, warning: 0, info: 0 };
   // lostByField lists a sheet's fields in the order of its fields (one per root), sheet names being unique.
   const lostBySheet: { [sheet: string]: Points[] } = {};
@@ -59,12 +132,14 @@ export function toJsonResult(analysis: WorkbookAnalysis, lang: Lang): JsonResult
     profile: analysis.profile ? analysis.profile.id : null,
     sheets: analysis.sheets.map(function (s) {
       const lost = Object.prototype.hasOwnProperty.call(lostBySheet, s.name) ? lostBySheet[s.name] : null;
-      return {
+      const sheet: JsonResult['sheets'][number] = {
         name: s.name,
+        tableIndex: s.tableIndex,
         appendix: s.appendix ? s.appendix.id : null,
         fields: s.fields.map(function (f, i) {
           return {
             code: f.code,
+            label: fieldLabel(s, i),
             name: f.name,
             max: unitsToNumber(f.max),
             surveyMax: unitsToNumber(f.surveyMax),
@@ -83,6 +158,8 @@ export function toJsonResult(analysis: WorkbookAnalysis, lang: Lang): JsonResult
           appraisedPercent: pct(s.score.appraised, s.score.selfAssessableMax),
         },
       };
+      if (options && options.explain) sheet.reading = readingJson(s);
+      return sheet;
     }),
     skippedSheets: analysis.skipped.map(function (s) {
       return { name: s.name, reason: s.reason };

@@ -1,0 +1,111 @@
+import { columnLetters } from '../core/address';
+import { SheetAnalysis, WorkbookAnalysis } from '../core/analyse';
+import { explainText, REASON_TEXT, ROLE_TEXT, ROW_KIND_TEXT, SKIP_TEXT } from '../core/messages/explainText';
+import { Lang } from '../core/number/format';
+import { RowKind, RowReading } from '../core/recognise/reading';
+import { ROLES } from './columns';
+
+/**
+ * `cchc score --explain` as text: for each table its header rows, the column of each role with the
+ * reason and the alternatives, hidden columns, and what each body row was read as; then the sheets
+ * not scored and why. Rows are 1-based as Excel shows them; the row list stops after `maxRows`.
+ */
+
+export const EXPLAIN_MAX_ROWS = 200;
+
+/** Name snippets in the row list are cut to this many characters. */
+const SNIPPET = 60;
+
+/** Order of the counts line. */
+const KIND_ORDER: Array<RowKind | 'field'> = ['field', 'criterion', 'part', 'survey', 'deduction', 'tier', 'group', 'total', 'ignored'];
+
+function oneLine(text: string, max: number): string {
+  const t = text.replace(/\s+/g, ' ').replace(/^ | $/g, '');
+  return t.length > max ? t.substring(0, max - 1) + '…' : t;
+}
+
+function rowsText(top: number, bottom: number): string {
+  return top === bottom ? String(top + 1) : top + 1 + '–' + (bottom + 1);
+}
+
+function columnText(col: number, label: string, hidden: boolean | undefined, lang: Lang): string {
+  const l = oneLine(label, SNIPPET);
+  const text = l ? explainText('column', lang, { col: columnLetters(col), label: l }) : explainText('columnNoLabel', lang, { col: columnLetters(col) });
+  return hidden ? text + explainText('hiddenMark', lang) : text;
+}
+
+function rowKind(reading: RowReading, fieldRows: { [row: number]: boolean }): RowKind | 'field' {
+  return reading.kind === 'criterion' && fieldRows[reading.row] ? 'field' : reading.kind;
+}
+
+function rowLine(sheet: SheetAnalysis, reading: RowReading, kind: RowKind | 'field', lang: Lang): string {
+  let line = explainText('rowLine', lang, { row: reading.row + 1, kind: ROW_KIND_TEXT[kind][lang] });
+  if (reading.code) line += ' ' + reading.code;
+  if (reading.label && reading.label !== reading.code) line += explainText('rowLabel', lang, { label: reading.label });
+  const nameCol = sheet.table.columns.name;
+  const cell = nameCol === undefined ? null : sheet.table.rowCell(reading.row, nameCol, false);
+  const name = cell ? oneLine(cell.text, SNIPPET) : '';
+  return name ? line + ' — ' + name : line;
+}
+
+export function explainTable(sheet: SheetAnalysis, lang: Lang, maxRows: number = EXPLAIN_MAX_ROWS): string[] {
+  const r = sheet.reading;
+  const out: string[] = [];
+  out.push(explainText('table', lang, { sheet: sheet.name, index: sheet.tableIndex }));
+  out.push('  ' + explainText('headerRows', lang, { rows: rowsText(r.headerTop, r.headerBottom), last: r.lastRow + 1 }));
+
+  const hiddenByCol: { [col: number]: boolean | undefined } = {};
+  for (let i = 0; i < r.columns.length; i++) hiddenByCol[r.columns[i].col] = r.columns[i].hidden;
+  out.push('  ' + explainText('columnsHeading', lang));
+  const missing: string[] = [];
+  for (const role of ROLES) {
+    const reading = r.roles.filter((x) => x.role === role)[0];
+    if (!reading) {
+      missing.push(role + ' (' + ROLE_TEXT[role][lang] + ')');
+      continue;
+    }
+    const column = columnText(reading.col, reading.label, hiddenByCol[reading.col], lang);
+    out.push('    ' + role + ' (' + ROLE_TEXT[role][lang] + '): ' + explainText('roleLine', lang, { column: column, reason: REASON_TEXT[reading.reason] ? REASON_TEXT[reading.reason][lang] : reading.reason }));
+    if (reading.alternatives.length > 0) {
+      const list = reading.alternatives.map((a) => columnText(a.col, a.label, a.hidden, lang)).join('; ');
+      out.push('        ' + explainText('alternatives', lang, { list: list }));
+    }
+  }
+  if (missing.length > 0) out.push('  ' + explainText('noColumn', lang, { list: missing.join(', ') }));
+
+  if (!r.hiddenKnown) out.push('  ' + explainText('hiddenUnknown', lang));
+  else {
+    const hidden = r.columns.filter((c) => c.hidden).map((c) => columnText(c.col, c.label, false, lang));
+    out.push('  ' + (hidden.length ? explainText('hiddenColumns', lang, { list: hidden.join('; ') }) : explainText('noHiddenColumns', lang)));
+  }
+
+  const fieldRows: { [row: number]: boolean } = {};
+  for (let i = 0; i < sheet.table.rootIndexes.length; i++) fieldRows[sheet.table.criteria.row[sheet.table.rootIndexes[i]]] = true;
+  const rows = sheet.table.rowReadings();
+  const counts: { [kind: string]: number } = {};
+  const kinds = rows.map((row) => {
+    const kind = rowKind(row, fieldRows);
+    counts[kind] = (counts[kind] || 0) + 1;
+    return kind;
+  });
+  const countList = KIND_ORDER.filter((k) => counts[k]).map((k) => explainText('count', lang, { n: counts[k], kind: ROW_KIND_TEXT[k][lang] }));
+  out.push('  ' + explainText('rowsHeading', lang, { counts: countList.length ? countList.join(', ') : explainText('noRows', lang) }));
+  const shown = Math.min(rows.length, maxRows);
+  for (let i = 0; i < shown; i++) out.push('    ' + rowLine(sheet, rows[i], kinds[i], lang));
+  if (rows.length > shown) out.push('    ' + explainText('moreRows', lang, { n: rows.length - shown }));
+  return out;
+}
+
+export function formatExplanation(analysis: WorkbookAnalysis, lang: Lang, maxRows: number = EXPLAIN_MAX_ROWS): string {
+  const out: string[] = [explainText('heading', lang), ''];
+  for (const sheet of analysis.sheets) {
+    out.push(...explainTable(sheet, lang, maxRows));
+    out.push('');
+  }
+  if (analysis.skipped.length > 0) {
+    out.push(explainText('skippedHeading', lang));
+    for (const s of analysis.skipped) out.push('  ' + explainText('skippedLine', lang, { sheet: s.name, reason: SKIP_TEXT[s.reason] ? SKIP_TEXT[s.reason][lang] : s.reason }));
+    out.push('');
+  }
+  return out.join('\n');
+}
