@@ -4,6 +4,7 @@ import JSZip from 'jszip';
 import * as nodePath from 'path';
 import { parseRange, sheetQualified } from '../core/address';
 import { CellWrite, Highlight, SummaryCell, SummarySheet, WritePlan } from '../core/plan/types';
+import { toFileFormula } from './futureFunctions';
 
 /**
  * The files-side gateway, writing: applies a core WritePlan literally to an ExcelJS workbook and
@@ -86,8 +87,9 @@ function applyWrite(ws: ExcelJS.Worksheet, w: CellWrite): void {
     throw new Error('The write plan targets ' + w.sheet + '!' + w.address + ', which is inside a merged range');
   }
   detachSharedClones(ws, cell);
-  // A value write (the appraiser's fill) is a plain constant, text staying text; the rest are formulas.
-  cell.value = w.purpose === 'appraised-fill' ? w.value : ({ formula: w.formula, result: w.result } as ExcelJS.CellValue);
+  // A value write (the appraiser's fill) is a plain constant, text staying text; the rest are formulas,
+  // stored as the file format wants them (`_xlfn.NUMBERVALUE(`), or Excel would show #NAME?.
+  cell.value = w.purpose === 'appraised-fill' ? w.value : ({ formula: toFileFormula(w.formula), result: w.result } as ExcelJS.CellValue);
   if (w.numberFormat) cell.style = { ...cell.style, numFmt: w.numberFormat };
 }
 

@@ -1,10 +1,11 @@
 import JSZip from 'jszip';
-import { CellRange, CellScalar, GridCell, SheetGrid, WorkbookGrid } from '../core/grid';
+import { CellRange, CellScalar, GridCell, HiddenLines, SheetGrid, WorkbookGrid } from '../core/grid';
 import { readWorkbookFileBytes } from './workbookFile';
 import { WorkbookInputError } from './workbookInputError';
 import { inspectXlsxBytes, resolveLimits, ZipLimits } from './zipGuard';
 import { T_BOOLEAN, T_DATE, T_ERROR, T_FORMULA, T_HYPERLINK, T_MERGE, T_NULL, T_NUMBER, T_RICH_TEXT, T_STRING } from './cellTypes';
 import { columnIndex, columnLetters } from '../core/address';
+import { fromFileFormula } from './futureFunctions';
 
 /**
  * The read-only files-side gateway: .xlsx bytes -> plain grid for the core, without ExcelJS.
@@ -635,6 +636,43 @@ function fontOf(m: CellModel): string | undefined {
 
 interface SheetState {
   rows: Array<Array<CellModel | undefined> | undefined>;
+  /** Whether each row's (last) <row> element says hidden, by 0-based row. */
+  hiddenRows: boolean[];
+}
+
+/** ExcelJS's utils.parseBoolean, which reads `hidden` on <row> and <col>. */
+function xmlTrue(v: string | undefined): boolean {
+  return v === 'true' || v === '1';
+}
+
+interface ColSpec {
+  min: number;
+  max: number;
+  hidden: boolean;
+}
+
+/**
+ * Hidden lines as readWorkbook.ts sheetHidden gives them from ExcelJS: <col> elements sorted by min,
+ * where two overlap the one starting first wins (ExcelJS's Column.fromModel); both lists limited to
+ * the grid's extent.
+ */
+function hiddenLines(cols: ColSpec[], hiddenRows: boolean[], rows: SheetGrid['rows']): HiddenLines {
+  const hidden: HiddenLines = { rows: [], columns: [] };
+  let width = 0;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (row && row.length > width) width = row.length;
+  }
+  const n = Math.min(hiddenRows.length, rows.length);
+  for (let r = 0; r < n; r++) if (hiddenRows[r]) hidden.rows.push(r);
+  cols.sort((a, b) => a.min - b.min);
+  let count = 1;
+  for (const col of cols) {
+    if (count < col.min) count = col.min;
+    for (; count <= col.max && count <= width; count++) if (col.hidden) hidden.columns.push(count - 1);
+    if (count > width) break;
+  }
+  return hidden;
 }
 
 /** Mirrors readWorkbook.ts convertCell over an ExcelJS cell of this model. */
@@ -668,7 +706,8 @@ function toGridCell(m: CellModel, sheet: SheetState): GridCell | null {
       const formula = m.formula || translatedFormula(m, sheet);
       const s = scalarise(m.result);
       out = { value: s.value };
-      if (formula) out.formula = formula;
+      // As readWorkbook.ts: the core sees "NUMBERVALUE", not the file's "_xlfn.NUMBERVALUE".
+      if (formula) out.formula = fromFileFormula(formula);
       if (s.error !== undefined) out.error = s.error;
       break;
     }
@@ -783,7 +822,7 @@ function reconcileCell(m: CellModel, styleId: number | undefined, opts: ParseOpt
 }
 
 /** sheetN.xml -> rows of cell models, merges applied; then the grid rows. */
-function parseWorksheet(xml: string, rels: Record<string, Rel> | null, opts: ParseOptions): { rows: SheetGrid['rows']; merges: CellRange[] } {
+function parseWorksheet(xml: string, rels: Record<string, Rel> | null, opts: ParseOptions): { rows: SheetGrid['rows']; merges: CellRange[]; hidden: HiddenLines } {
   // Hyperlinks and merges come after sheetData: read them first (the link map is needed per cell).
   const dataEnd = xml.lastIndexOf('</sheetData>');
   const { links, merges: mergeRefs } = collectHyperlinksAndMerges(xml, dataEnd >= 0 ? dataEnd + 12 : 0);
@@ -795,7 +834,8 @@ function parseWorksheet(xml: string, rels: Record<string, Rel> | null, opts: Par
     hyperlinkMap[h.ref] = rel.Target as string;
   }
 
-  const sheet: SheetState = { rows: [] };
+  const sheet: SheetState = { rows: [], hiddenRows: [] };
+  const cols: ColSpec[] = [];
   const formulae: Record<string, string> = Object.create(null);
   const s = new Scanner(xml);
   let inSheetData = false;
@@ -805,7 +845,15 @@ function parseWorksheet(xml: string, rels: Record<string, Rel> | null, opts: Par
         inSheetData = true;
         continue;
       }
-      if (!inSheetData || s.tag() !== 'row') continue;
+      if (!inSheetData) {
+        // <cols> comes before <sheetData>; only `hidden` matters to the grid.
+        if (s.tag() === 'col' && s.level() === 3) {
+          const a = s.attrs();
+          cols.push({ min: parseInt(a.min || '0', 10), max: parseInt(a.max || '0', 10), hidden: xmlTrue(a.hidden) });
+        }
+        continue;
+      }
+      if (s.tag() !== 'row') continue;
       parseRow(s, sheet, opts, formulae, hyperlinkMap);
     } else if (ev === EV_CLOSE && s.tag() === 'sheetData') {
       break;
@@ -852,7 +900,7 @@ function parseWorksheet(xml: string, rels: Record<string, Rel> | null, opts: Par
     }
     if (out) rows[r] = out;
   }
-  return { rows, merges: ranges };
+  return { rows, merges: ranges, hidden: hiddenLines(cols, sheet.hiddenRows, rows) };
 }
 
 function decodeRange(ref: string): CellRange {
@@ -879,7 +927,10 @@ function parseRow(s: Scanner, sheet: SheetState, opts: ParseOptions, formulae: R
   if (number !== number) bad('row without a number');
   // ExcelJS keeps the last <row> of a number, and rows below 1 land outside its row array.
   const cells: Array<CellModel | undefined> = [];
-  if (number >= 1) sheet.rows[number - 1] = cells;
+  if (number >= 1) {
+    sheet.rows[number - 1] = cells;
+    sheet.hiddenRows[number - 1] = xmlTrue(ra.hidden);
+  }
   if (s.selfClosing) {
     s.next();
     return;
@@ -1095,6 +1146,7 @@ async function gridFromZip(bytes: Uint8Array): Promise<WorkbookGrid> {
         const parsed = parseWorksheet(xml, relsXml !== null ? parseRels(relsXml) : null, opts);
         sheet.rows = parsed.rows;
         if (parsed.merges.length) sheet.merges = parsed.merges;
+        sheet.hidden = parsed.hidden;
       }),
     );
   }

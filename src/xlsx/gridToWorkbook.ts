@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { CellRange, GridCell, SheetGrid, WorkbookGrid } from '../core/grid';
 import { buildSampleGrid, SampleSheetStyle } from '../core/sample/thanhXa2023';
+import { toFileFormula } from './futureFunctions';
 
 /**
  * Plain grid -> ExcelJS workbook: values, formulas ({formula, result}), hyperlinks ({text,
@@ -20,7 +21,8 @@ function cellValue(cell: GridCell): ExcelJS.CellValue | undefined {
   if (cell.error) return { error: cell.error as ErrorText };
   if (cell.formula) {
     const result = cell.value === null || cell.value === undefined ? undefined : cell.value;
-    return { formula: cell.formula.replace(/^=/, ''), result: result } as ExcelJS.CellFormulaValue;
+    // Grids hold the names Excel shows; the file needs future functions prefixed (`_xlfn.`).
+    return { formula: toFileFormula(cell.formula.replace(/^=/, '')), result: result } as ExcelJS.CellFormulaValue;
   }
   if (cell.hyperlink) return { text: cell.value === null || cell.value === undefined ? cell.hyperlink : String(cell.value), hyperlink: cell.hyperlink };
   if (cell.value === null || cell.value === undefined) return undefined;
@@ -101,6 +103,12 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetGrid, style: SampleS
       if (style && styled) styleCell(target, style, r, c, gridCell);
       else if (gridCell && gridCell.font) target.font = { name: gridCell.font };
     }
+  }
+
+  // Hidden lines stay hidden, so a grid read from a file and written back reads the same.
+  if (sheet.hidden) {
+    for (let i = 0; i < sheet.hidden.rows.length; i++) ws.getRow(sheet.hidden.rows[i] + 1).hidden = true;
+    for (let i = 0; i < sheet.hidden.columns.length; i++) ws.getColumn(sheet.hidden.columns[i] + 1).hidden = true;
   }
 
   // Merge after writing: the top-left value stays, and its style spreads over the merged cells.

@@ -1,10 +1,11 @@
 import ExcelJS from 'exceljs';
-import { CellRange, CellScalar, GridCell, SheetGrid, WorkbookGrid } from '../core/grid';
+import { CellRange, CellScalar, GridCell, HiddenLines, SheetGrid, WorkbookGrid } from '../core/grid';
 import { readWorkbookFileBytes } from './workbookFile';
 import { WorkbookInputError } from './workbookInputError';
 import { inspectXlsxBytes, resolveLimits, ZipLimits } from './zipGuard';
 import { T_BOOLEAN, T_DATE, T_ERROR, T_FORMULA, T_HYPERLINK, T_MERGE, T_NULL, T_NUMBER, T_RICH_TEXT, T_STRING } from './cellTypes';
 import { parseRange } from '../core/address';
+import { fromFileFormula } from './futureFunctions';
 
 /**
  * The files-side gateway, reading: .xlsx bytes -> ExcelJS workbook -> plain grid for the core.
@@ -154,7 +155,8 @@ function convertCell(cell: CellLike, date1904: boolean): GridCell | null {
       const formula = (internal && internal.formula) || cell.formula;
       const s = scalarise(internal ? internal.result : cell.result, date1904);
       out = { value: s.value };
-      if (formula) out.formula = formula;
+      // The core sees the names Excel shows ("NUMBERVALUE"), not the file's "_xlfn.NUMBERVALUE".
+      if (formula) out.formula = fromFileFormula(formula);
       if (s.error !== undefined) out.error = s.error;
       break;
     }
@@ -184,6 +186,7 @@ function convertCell(cell: CellLike, date1904: boolean): GridCell | null {
 
 interface RowLike {
   number: number;
+  hidden?: boolean;
   _cells?: Array<CellLike | undefined>;
 }
 
@@ -249,7 +252,42 @@ function sheetToGrid(ws: ExcelJS.Worksheet, date1904: boolean): SheetGrid {
   const grid: SheetGrid = { name: ws.name, rows };
   const merges = sheetMerges(ws);
   if (merges.length) grid.merges = merges;
+  grid.hidden = sheetHidden(ws, own, rows);
   return grid;
+}
+
+/**
+ * Hidden rows and columns (`<row hidden>`, `<col hidden>`), limited to the grid's extent: lines
+ * with no cell cannot change a reading, and a `<col min="10" max="16384" hidden="1">` would
+ * otherwise list thousands. fastGrid.ts gives the same lists (test/xlsx/fastGrid.test.ts).
+ */
+function sheetHidden(ws: ExcelJS.Worksheet, own: Array<RowLike | undefined> | undefined, rows: SheetGrid['rows']): HiddenLines {
+  const hidden: HiddenLines = { rows: [], columns: [] };
+  let width = 0;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (row && row.length > width) width = row.length;
+  }
+  if (Array.isArray(own)) {
+    const n = Math.min(own.length, rows.length);
+    for (let r = 0; r < n; r++) {
+      const row = own[r];
+      if (row && row.hidden) hidden.rows.push(row.number - 1);
+    }
+  } else {
+    ws.eachRow((row, rowNumber) => {
+      if (row.hidden && rowNumber <= rows.length) hidden.rows.push(rowNumber - 1);
+    });
+  }
+  const columns = ws.columns as Array<{ hidden?: boolean } | undefined> | null;
+  if (columns) {
+    const n = Math.min(columns.length, width);
+    for (let c = 0; c < n; c++) {
+      const column = columns[c];
+      if (column && column.hidden) hidden.columns.push(c);
+    }
+  }
+  return hidden;
 }
 
 /**

@@ -39,6 +39,8 @@ function copySheet(sheet: SheetGrid): SheetGrid {
   }
   const copy: SheetGrid = { name: sheet.name, rows: rows };
   if (sheet.merges) copy.merges = sheet.merges.slice();
+  // Hidden lines stay hidden in the annotated copy, so a re-read sees the same sheet.
+  if (sheet.hidden) copy.hidden = { rows: sheet.hidden.rows.slice(), columns: sheet.hidden.columns.slice() };
   return copy;
 }
 
