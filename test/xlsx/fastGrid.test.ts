@@ -362,3 +362,51 @@ describe('bad input gives the same WorkbookInputError codes as readWorkbookFile'
     expect(await codes(p, { maxUncompressedBytes: 1000 })).toEqual(['too-large', 'too-large']);
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Hidden rows and columns, and functions stored with _xlfn.
+
+describe('hidden lines and future functions, as ExcelJS reads them', () => {
+  async function oneSheet(sheetXml: string): Promise<Uint8Array> {
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+    zip.file('_rels/.rels', rels([['rId1', 'officeDocument', 'xl/workbook.xml']]));
+    zip.file('xl/workbook.xml', '<workbook ' + NS + '><sheets><sheet name="Ẩn" sheetId="1" r:id="rId1"/></sheets></workbook>');
+    zip.file('xl/_rels/workbook.xml.rels', rels([['rId1', 'worksheet', 'worksheets/sheet1.xml']]));
+    zip.file('xl/worksheets/sheet1.xml', sheetXml);
+    return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  }
+
+  test('<col hidden> ranges (overlapping, "true", to the last column) and <row hidden>, limited to the grid', async () => {
+    const row = (r: number, attrs: string, cols: string) =>
+      '<row r="' + r + '"' + attrs + '>' + cols.split('').map((c) => '<c r="' + c + r + '"><v>' + r + '</v></c>').join('') + '</row>';
+    const xml =
+      '<worksheet ' + NS + '><sheetFormatPr defaultRowHeight="15"/>' +
+      // B hidden; C..D from the first of two overlapping <col>s (ExcelJS keeps the one starting first);
+      // F onwards hidden to XFD, listed only as far as the grid goes (column G).
+      '<cols><col min="2" max="2" width="0" hidden="1"/><col min="3" max="4" hidden="true"/><col min="4" max="5" hidden="0"/><col min="6" max="16384" hidden="1"/></cols>' +
+      '<sheetData>' + row(1, '', 'ABCDEFG') + row(2, ' hidden="1"', 'AB') + row(3, ' hidden="true" ht="0" customHeight="1"', 'A') + row(4, ' hidden="0"', 'A') +
+      '<row r="5" hidden="1"/>' + row(6, '', 'A') + '<row r="9" hidden="1"/>' +
+      '</sheetData></worksheet>';
+    const grid = await expectSameGrid(await oneSheet(xml));
+    expect(grid.sheets[0].hidden).toEqual({ rows: [1, 2, 4], columns: [1, 2, 3, 5, 6] });
+  });
+
+  test('nothing hidden is an empty list, not "cannot tell"', async () => {
+    const grid = await expectSameGrid(await oneSheet('<worksheet ' + NS + '><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>'));
+    expect(grid.sheets[0].hidden).toEqual({ rows: [], columns: [] });
+  });
+
+  test('_xlfn. and _xlws. are dropped from function names, shared formulas included', async () => {
+    const xml =
+      '<worksheet ' + NS + '><sheetData>' +
+      '<row r="1"><c r="A1" t="str"><v>1,5</v></c><c r="B1"><f t="shared" ref="B1:B2" si="0">_xlfn.NUMBERVALUE(A1,",",".")+_xlfn._xlws.SORT(A1)</f><v>1.5</v></c></row>' +
+      '<row r="2"><c r="A2" t="str"><v>2</v></c><c r="B2"><f t="shared" si="0"/><v>2</v></c><c r="C2" t="str"><f>"_xlfn.IFS("&amp;A2</f><v>x</v></c></row>' +
+      '</sheetData></worksheet>';
+    const grid = await expectSameGrid(await oneSheet(xml));
+    const s = grid.sheets[0];
+    expect(cellAt(s, 0, 1)!.formula).toBe('NUMBERVALUE(A1,",",".")+SORT(A1)');
+    expect(cellAt(s, 1, 1)!.formula).toBe('NUMBERVALUE(A2,",",".")+SORT(A2)');
+    expect(cellAt(s, 1, 2)!.formula).toBe('"_xlfn.IFS("&A2');
+  });
+});
