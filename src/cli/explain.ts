@@ -39,12 +39,13 @@ function rowKind(reading: RowReading, fieldRows: { [row: number]: boolean }): Ro
 }
 
 function rowLine(sheet: SheetAnalysis, reading: RowReading, kind: RowKind | 'field', lang: Lang): string {
-  let line = explainText('rowLine', lang, { row: reading.row + 1, kind: ROW_KIND_TEXT[kind][lang] });
-  if (reading.code) line += ' ' + reading.code;
-  if (reading.label && reading.label !== reading.code) line += explainText('rowLabel', lang, { label: reading.label });
   const nameCol = sheet.table.columns.name;
   const cell = nameCol === undefined ? null : sheet.table.rowCell(reading.row, nameCol, false);
   const name = cell ? oneLine(cell.text, SNIPPET) : '';
+  let line = explainText('rowLine', lang, { row: reading.row + 1, kind: ROW_KIND_TEXT[kind][lang] });
+  // A tier row carries its criterion's code: "mức điểm của 1.1.1".
+  if (reading.code) line += kind === 'tier' ? explainText('tierOf', lang, { code: reading.code }) : ' ' + reading.code;
+  if (reading.label && reading.label !== reading.code && oneLine(reading.label, SNIPPET) !== name) line += explainText('rowLabel', lang, { label: reading.label });
   return name ? line + ' — ' + name : line;
 }
 

@@ -54,8 +54,9 @@ export function recalculateScores(event: any): Promise<void> {
   return started.then(
     function (outcome) {
       lastOutcome = outcome;
-      // Success shows in the sheet itself (totals, summary sheet); a failure needs words.
-      if (!outcome.ok) showMessageDialog(Office, pageUrl(), outcome.message, lang);
+      // Success shows in the sheet itself (totals, summary sheet); a failure needs words, and so does
+      // a stored choice of columns that could not be read (said once per page).
+      if (!outcome.ok || outcome.notice) showMessageDialog(Office, pageUrl(), outcome.message, lang);
       complete();
     },
     function (e: unknown) {

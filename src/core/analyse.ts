@@ -2,7 +2,6 @@ import { Differences, FieldLoss, findDifferences, ScoreDifference } from './appr
 import { checkTable } from './check/checkTable';
 import { Flag, FLAG_SEVERITY } from './check/flag';
 import { SheetGrid, WorkbookGrid } from './grid';
-import { buildTable } from './model/buildTable';
 import { ScoringTable } from './model/types';
 import { Lang } from './number/format';
 import { Points } from './number/points';
@@ -10,10 +9,15 @@ import { buildPlan } from './plan/buildPlan';
 import { isConsolidationSheetName } from './consolidate/sheetNames';
 import { SUMMARY_SHEET_NAME, SummaryTableInput } from './plan/summarySheet';
 import { WritePlan } from './plan/types';
-import { a1 } from './address';
 import { BUILTIN_PROFILES, crossCheck, identifyAppendix, Profile, ProfileAppendix, profileTiers } from './profile/profile';
-import { findHeader } from './recognise/header';
-import { ColumnChoices, TableReading } from './recognise/reading';
+import { findHeader, HEADER_SEARCH_ROWS, hasRequiredColumns, TableHeader } from './recognise/header';
+import { choiceForSheet, ColumnChoices, TableReading } from './recognise/reading';
+import { resolveColumns, ResolvedColumns } from './recognise/columnRoles';
+import { buildTable, titleLinesOf } from './model/buildTable';
+import { cellAt } from './grid';
+import { a1, columnLetters } from './address';
+import { FlagParams } from './check/flag';
+import { foldText } from './text/fold';
 import { readTitleFacts } from './identity/titleFacts';
 import { scoreTable, TableScore } from './score/scoreTable';
 
@@ -102,45 +106,145 @@ function fieldResult(score: TableScore, i: number): FieldResult {
 
 function chooseProfile(option: AnalyseOptions['profile'], table: ScoringTable): { profile: Profile | null; appendix: ProfileAppendix | null } {
   if (option === null) return { profile: null, appendix: null };
-  const candidates = option === undefined || option === 'auto' ? BUILTIN_PROFILES : [option];
+  // A profile named by the user applies as it is; a built-in one only to a table that is its rubric.
+  const forced = option !== undefined && option !== 'auto';
+  const candidates = forced ? [option as Profile] : BUILTIN_PROFILES;
   for (let i = 0; i < candidates.length; i++) {
-    const appendix = identifyAppendix(candidates[i], table);
+    const appendix = identifyAppendix(candidates[i], table, forced);
     if (appendix) return { profile: candidates[i], appendix: appendix };
   }
   return { profile: null, appendix: null };
 }
 
-/** Stand-in until the header inference lands: the header's columns, each by its header. */
-function provisionalReading(table: ScoringTable): TableReading {
-  const roles: TableReading['roles'] = [];
-  const columns: TableReading['columns'] = [];
-  for (const col in table.header.labels) if (Object.prototype.hasOwnProperty.call(table.header.labels, col)) columns.push({ col: +col, label: table.header.labels[+col] });
-  for (const role in table.columns) {
-    const col = (table.columns as { [r: string]: number })[role];
-    roles.push({ role: role as TableReading['roles'][number]['role'], col: col, label: table.header.labels[col] || '', reason: 'header', alternatives: [] });
+/** How many tables one sheet may hold: bounded, whatever the file says. */
+const MAX_TABLES_PER_SHEET = 20;
+
+/** A "PHỤ LỤC 2" title line: the next appendix begins, under the same columns when it has no header of its own. */
+const APPENDIX_TITLE = /^\s*(phu luc|phan)\s+([0-9]+|[ivx]+)\b/;
+
+/**
+ * A table whose score cells are mostly formulas into other sheets ('Phụ lục 1'!E12) restates those
+ * sheets: scoring it would count them twice, and writing into it would overwrite the official's links.
+ */
+function isSummaryTable(sheet: SheetGrid, table: ScoringTable): boolean {
+  const k = table.criteria;
+  const cols = [table.columns.self, table.columns.max];
+  let filled = 0;
+  let crossSheet = 0;
+  for (let i = 0; i < k.row.length; i++) {
+    for (let c = 0; c < cols.length; c++) {
+      const col = cols[c];
+      if (col === undefined) continue;
+      const cell = cellAt(sheet, k.row[i], col);
+      if (!cell || (cell.value === null && !cell.formula)) continue;
+      filled++;
+      if (cell.formula && cell.formula.indexOf('!') >= 0) crossSheet++;
+    }
   }
-  return { headerTop: table.header.top, headerBottom: table.header.bottom, lastRow: table.header.firstBodyRow, roles: roles, columns: columns, hiddenKnown: false };
+  return crossSheet > 0 && crossSheet * 2 >= filled;
+}
+
+/** Where the tables of a sheet sit: the header found from `from` on, or the columns of the table before under a "Phụ lục 2" title. */
+function nextHeader(sheet: SheetGrid, from: number, previous: TableHeader | null): TableHeader | null {
+  const found = previous ? findHeader(sheet, from, from + HEADER_SEARCH_ROWS) : findHeader(sheet, from);
+  if (found || !previous) return found;
+  for (let r = from; r < sheet.rows.length && r < from + HEADER_SEARCH_ROWS; r++) {
+    const line = titleLinesOf(sheet, r, r + 1)[0];
+    if (line && APPENDIX_TITLE.test(foldText(line))) {
+      return { top: r, bottom: r, columns: previous.columns, firstBodyRow: r + 1, labels: previous.labels, candidates: previous.candidates };
+    }
+  }
+  return null;
 }
 
 function byRow(a: Flag, b: Flag): number {
   return a.row - b.row || a.col - b.col;
 }
 
-/** `workbookYear`: the assessment year an earlier sheet's titles gave, for a sheet whose titles do not say. */
+export interface SheetTables {
+  tables: Array<SheetAnalysis & { profile: Profile | null }>;
+  /** The sheet restates other sheets through formulas: reported, never scored nor written. */
+  summary: boolean;
+}
+
+/**
+ * Every table of a sheet, one after another (Phụ lục 1, its total row, then Phụ lục 2).
+ * `workbookYear`: the assessment year an earlier sheet's titles gave, for a sheet whose titles do not say.
+ */
+export function analyseSheetTables(sheet: SheetGrid, options?: AnalyseOptions, workbookYear?: number | null): SheetTables {
+  const tables: SheetTables['tables'] = [];
+  let summary = false;
+  let from = 0;
+  let previous: TableHeader | null = null;
+  let year = workbookYear || null;
+  for (let attempt = 0; attempt < MAX_TABLES_PER_SHEET && from < sheet.rows.length; attempt++) {
+    const header = nextHeader(sheet, from, previous);
+    if (!header) break;
+    const titleLines = titleLinesOf(sheet, from, header.top);
+    const titleYear = readTitleFacts(titleLines, sheet.name).year;
+    if (titleYear) year = titleYear;
+    const tableYear = (options && options.assessmentYear) || year;
+    const resolved = resolveColumns(sheet, header, { year: tableYear, choice: choiceForSheet(options ? options.columns : null, sheet.name) });
+    header.columns = resolved.columns;
+    previous = header;
+    if (!hasRequiredColumns(resolved.columns)) {
+      from = header.bottom + 1;
+      continue;
+    }
+    const table = buildTable(sheet, header, titleLines);
+    from = Math.max(table.nextStart, header.bottom + 1);
+    if (table.criteria.row.length === 0) continue;
+    if (isSummaryTable(sheet, table)) {
+      summary = true;
+      continue;
+    }
+    resolved.reading.lastRow = table.endRow - 1;
+    tables.push(analyseTable(sheet, table, resolved, tables.length + 1, options, tableYear));
+  }
+  return { tables: tables, summary: summary };
+}
+
+/** The first table of a sheet, or null (kept for callers that read one table per sheet). */
 export function analyseSheet(sheet: SheetGrid, options?: AnalyseOptions, workbookYear?: number | null): (SheetAnalysis & { profile: Profile | null }) | null {
-  const header = findHeader(sheet);
-  if (!header) return null;
-  const table = buildTable(sheet, header);
-  if (table.criteria.row.length === 0) return null;
+  const found = analyseSheetTables(sheet, options, workbookYear);
+  return found.tables.length ? found.tables[0] : null;
+}
+
+function analyseTable(sheet: SheetGrid, table: ScoringTable, resolved: ResolvedColumns, tableIndex: number, options: AnalyseOptions | undefined, year: number | null): SheetAnalysis & { profile: Profile | null } {
   const chosen = chooseProfile(options ? options.profile : undefined, table);
   const score = scoreTable(table, { profileTiers: profileTiers(chosen.appendix) });
-  const year = (options && options.assessmentYear) || readTitleFacts(table.titleLines, sheet.name).year || workbookYear || null;
   let flags = checkTable(score, { assessmentYear: year });
   if (chosen.profile && chosen.appendix) flags = flags.concat(crossCheck(chosen.profile, chosen.appendix, score));
+  flags = flags.concat(readingFlags(sheet.name, table, resolved));
   flags.sort(byRow);
   const fields: FieldResult[] = [];
   for (let i = 0; i < table.rootIndexes.length; i++) fields.push(fieldResult(score, table.rootIndexes[i]));
-  return { name: sheet.name, tableIndex: 1, reading: provisionalReading(table), table: table, score: score, fields: fields, appendix: chosen.appendix, flags: flags, profile: chosen.profile };
+  return { name: sheet.name, tableIndex: tableIndex, reading: resolved.reading, table: table, score: score, fields: fields, appendix: chosen.appendix, flags: flags, profile: chosen.profile };
+}
+
+/** Doubts about the reading itself: a column choice nothing settled, rows that read two ways. */
+function readingFlags(sheetName: string, table: ScoringTable, resolved: ResolvedColumns): Flag[] {
+  const flags: Flag[] = [];
+  const header = table.header;
+  for (let i = 0; i < resolved.ambiguities.length; i++) {
+    const a = resolved.ambiguities[i];
+    const params: FlagParams = {
+      role: a.role,
+      chosen: columnLetters(a.chosen),
+      chosenLabel: header.labels[a.chosen] || '',
+      other: columnLetters(a.other),
+      otherLabel: header.labels[a.other] || '',
+    };
+    if (a.yearUnknown) params.yearUnknown = 1;
+    if (a.hiddenUnknown) params.hiddenUnknown = 1;
+    flags.push({ kind: 'ambiguous-column', severity: FLAG_SEVERITY['ambiguous-column'], sheet: sheetName, cell: a1(header.top, a.chosen), row: header.top, col: a.chosen, code: '', params: params });
+  }
+  const codeCol = table.columns.code !== undefined ? table.columns.code : table.columns.name!;
+  for (let i = 0; i < table.structureDoubts.length; i++) {
+    const d = table.structureDoubts[i];
+    flags.push({ kind: 'ambiguous-structure', severity: FLAG_SEVERITY['ambiguous-structure'], sheet: sheetName, cell: a1(d.row, codeCol), row: d.row, col: codeCol, code: d.code, params: { rows: d.rows, reading: d.reading } });
+  }
+  return flags;
 }
 
 export function analyseWorkbook(workbook: WorkbookGrid, options?: AnalyseOptions): WorkbookAnalysis {
@@ -156,21 +260,25 @@ export function analyseWorkbook(workbook: WorkbookGrid, options?: AnalyseOptions
       skipped.push({ name: sheet.name, reason: 'tool-owned' });
       continue;
     }
-    const analysis = analyseSheet(sheet, options, workbookYear);
-    if (!analysis) {
-      skipped.push({ name: sheet.name, reason: 'not-a-scoring-table' });
-      flags.push({ kind: 'not-a-scoring-table', severity: FLAG_SEVERITY['not-a-scoring-table'], sheet: sheet.name, cell: '', row: -1, col: -1, code: '', params: {} });
+    const found = analyseSheetTables(sheet, options, workbookYear);
+    if (found.tables.length === 0) {
+      const reason = found.summary ? 'summary' : 'not-a-scoring-table';
+      skipped.push({ name: sheet.name, reason: reason });
+      flags.push({ kind: found.summary ? 'summary-sheet' : 'not-a-scoring-table', severity: FLAG_SEVERITY[found.summary ? 'summary-sheet' : 'not-a-scoring-table'], sheet: sheet.name, cell: '', row: -1, col: -1, code: '', params: {} });
       continue;
     }
-    if (analysis.profile && !profile) profile = analysis.profile;
-    if (workbookYear === null) workbookYear = readTitleFacts(analysis.table.titleLines, sheet.name).year;
-    sheets.push(analysis);
-    flags = flags.concat(analysis.flags);
-    total.max += analysis.score.selfAssessableMax;
-    total.self += analysis.score.self;
-    if (analysis.score.appraised !== null) {
-      total.appraised = (total.appraised || 0) + analysis.score.appraised;
-      total.appraisedMax = (total.appraisedMax || 0) + analysis.score.selfAssessableMax;
+    for (let t = 0; t < found.tables.length; t++) {
+      const analysis = found.tables[t];
+      if (analysis.profile && !profile) profile = analysis.profile;
+      if (workbookYear === null) workbookYear = readTitleFacts(analysis.table.titleLines, sheet.name).year;
+      sheets.push(analysis);
+      flags = flags.concat(analysis.flags);
+      total.max += analysis.score.selfAssessableMax;
+      total.self += analysis.score.self;
+      if (analysis.score.appraised !== null) {
+        total.appraised = (total.appraised || 0) + analysis.score.appraised;
+        total.appraisedMax = (total.appraisedMax || 0) + analysis.score.selfAssessableMax;
+      }
     }
   }
   const tables: SummaryTableInput[] = [];

@@ -1,5 +1,6 @@
 import { WorkbookGrid } from './grid';
 import { SummarySheet, WritePlan } from './plan/types';
+import type { ColumnChoices } from './recognise/reading';
 
 /**
  * What the task pane and the ribbon command need from wherever the workbook lives.
@@ -93,6 +94,15 @@ export interface WorkbookHost {
    * Rejects with a HostError and removes what it added.
    */
   addSheets?(sheets: SummarySheet[]): Promise<string[]>;
+  /**
+   * The user's choice of column per role ("Cách đọc bảng"), kept with the workbook so the next session
+   * and the ribbon command read the table the same way (Excel: document settings; browser: the open file
+   * only). Resolves null when none is kept; rejects (HostError) when the store cannot be read, and the
+   * caller then reads the table automatically.
+   */
+  readColumnChoices(): Promise<ColumnChoices | null>;
+  /** Keeps the choice (null or {} forgets it); rejects (HostError) when it could not be saved. */
+  saveColumnChoices(choices: ColumnChoices | null): Promise<void>;
 }
 
 /** How the annotated copy is checked: the assessment year the user set in the pane, if any (else the titles'). */

@@ -12,10 +12,14 @@ export interface ExcelFeatures {
   setVisibility: boolean; // 1.2
   protection: boolean; // 1.2
   columnWidth: boolean; // 1.2
+  /** Range.rowHidden / columnHidden: whether all, none or some lines of a range are hidden. */
+  lineHidden: boolean; // 1.2
   conditionalFormats: boolean; // 1.6
   rangeHyperlink: boolean; // 1.7
   changeEvents: boolean; // 1.7
   cellProperties: boolean; // 1.9
+  /** Range.getSpecialCellsOrNullObject('Visible'): which cells of a range are visible, as areas. */
+  visibleCells: boolean; // 1.9
   triggerSource: boolean; // 1.14
   mergeUndoGroup: boolean; // 1.20
 }
@@ -47,10 +51,12 @@ export function detectFeatures(office: Any): ExcelFeatures {
     setVisibility: at('1.2'),
     protection: at('1.2'),
     columnWidth: at('1.2'),
+    lineHidden: at('1.2'),
     conditionalFormats: at('1.6'),
     rangeHyperlink: at('1.7'),
     changeEvents: at('1.7'),
     cellProperties: at('1.9'),
+    visibleCells: at('1.9'),
     triggerSource: at('1.14'),
     mergeUndoGroup: at('1.20'),
   };

@@ -1,6 +1,7 @@
 import { a1, columnLetters } from '../core/address';
 import { CellScalar, WorkbookGrid } from '../core/grid';
 import { ApplyOptions, ApplyReport, HostCapabilities, RevertReport, WorkbookHost } from '../core/host';
+import type { ColumnChoices } from '../core/recognise/reading';
 import { SUMMARY_SHEET_NAME } from '../core/plan/summarySheet';
 import { SummarySheet, WritePlan } from '../core/plan/types';
 import { BACKUP_SHEET_NAME, BackupRecord, parseBackup } from './backupRecords';
@@ -8,6 +9,7 @@ import { detectFeatures, ExcelFeatures } from './features';
 import { buildBackup, quoteSheet, rangeAddress, summaryBlock, uniqueSheetName, writeContent } from './planCells';
 import { at2, findSheet, prevOf, ReadState, SheetRead, toGrid } from './readState';
 import { hostError, toHostError } from './officeErrors';
+import { HiddenProbe, queueHiddenRead, readHidden } from './readHidden';
 
 export { BACKUP_SHEET_NAME } from './backupRecords';
 export { detectFeatures } from './features';
@@ -60,6 +62,48 @@ export const NAMES_SETTING = 'cchc.sheetNames';
  * sync) and keeps it here, in the document's settings, so revert and clear put the user's fill back.
  */
 export const PREVIOUS_FILLS_SETTING = 'cchc.previousFills';
+
+/**
+ * Document setting holding the user's choice of columns ("Cách đọc bảng"): the ColumnChoices object as
+ * it is (the same shape as the command line's --columns file), so the ribbon command and the next
+ * session read the table as the user chose. Settings work from ExcelApi 1.1 and travel with the file.
+ */
+export const COLUMN_CHOICES_SETTING = 'cchc.columnChoices';
+
+/** Highest column Excel has (XFD), 0-based. */
+const LAST_COLUMN = 16383;
+const COLUMN_ROLES: string[] = ['code', 'name', 'max', 'self', 'appraised', 'evidence', 'guidance', 'note', 'percent', 'appraisedPercent'];
+
+/**
+ * A stored value as ColumnChoices: entries that are not a sheet → {role → column or null} are dropped
+ * (a hand-edited or future format must not break a read); null when nothing usable is left.
+ */
+export function columnChoicesFromSetting(value: unknown): ColumnChoices | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'object' || Object.prototype.toString.call(value) === '[object Array]') throw new Error('not an object');
+  const out: ColumnChoices = {};
+  let sheets = 0;
+  for (const sheet in value as Any) {
+    if (!Object.prototype.hasOwnProperty.call(value, sheet)) continue;
+    const entry = (value as Any)[sheet];
+    if (!entry || typeof entry !== 'object') continue;
+    const choice: Any = {};
+    let roles = 0;
+    for (const role in entry) {
+      if (!Object.prototype.hasOwnProperty.call(entry, role) || indexOf(COLUMN_ROLES, role) < 0) continue;
+      const col = entry[role];
+      if (col === null || (typeof col === 'number' && Math.floor(col) === col && col >= 0 && col <= LAST_COLUMN)) {
+        choice[role] = col;
+        roles++;
+      }
+    }
+    if (roles) {
+      out[sheet] = choice;
+      sheets++;
+    }
+  }
+  return sheets ? out : null;
+}
 
 export interface ExcelHostOptions {
   /** Object holding `Excel` and `Office` (defaults to the global object). */
@@ -216,6 +260,53 @@ export function createExcelHost(options?: ExcelHostOptions): WorkbookHost & { fe
     }
   }
 
+  /**
+   * The stored choice of columns. Another runtime of the add-in (the ribbon's, the pane's) may have saved
+   * one since this one loaded its copy of the settings, so they are refreshed from the document first
+   * where Office offers it; a failed refresh still reads the copy in memory.
+   */
+  function readColumnChoices(): Promise<ColumnChoices | null> {
+    if (!settings) return Promise.resolve(null); // nothing can have been kept
+    const read = function (): ColumnChoices | null {
+      try {
+        return columnChoicesFromSetting(settings.get(COLUMN_CHOICES_SETTING));
+      } catch (e) {
+        throw hostError('unknown', undefined, 'document settings: ' + (e && (e as Error).message ? (e as Error).message : String(e)));
+      }
+    };
+    if (typeof settings.refreshAsync !== 'function') return new Promise(function (resolve) {
+      resolve(read());
+    });
+    return new Promise(function (resolve) {
+      try {
+        settings.refreshAsync(function () {
+          resolve(undefined);
+        });
+      } catch (e) {
+        resolve(undefined);
+      }
+    }).then(read);
+  }
+
+  /** Keeps the choice in the document's settings; resolves once Office has saved them. */
+  function saveColumnChoices(choices: ColumnChoices | null): Promise<void> {
+    return new Promise(function (resolve, reject) {
+      if (!settings) return reject(hostError('unknown', undefined, 'document settings unavailable'));
+      let empty = true;
+      if (choices) for (const k in choices) if (Object.prototype.hasOwnProperty.call(choices, k)) empty = false;
+      try {
+        if (empty) settings.remove(COLUMN_CHOICES_SETTING);
+        else settings.set(COLUMN_CHOICES_SETTING, choices);
+        settings.saveAsync(function (result: Any) {
+          if (result && result.status === 'failed') reject(hostError('unknown', undefined, 'document settings: ' + (result.error && result.error.message ? result.error.message : 'not saved')));
+          else resolve();
+        });
+      } catch (e) {
+        reject(hostError('unknown', undefined, 'document settings: ' + (e && (e as Error).message ? (e as Error).message : String(e))));
+      }
+    });
+  }
+
   function listNames(): Promise<string[]> {
     return run(function (context: Any) {
       const sheets = context.workbook.worksheets;
@@ -234,7 +325,7 @@ export function createExcelHost(options?: ExcelHostOptions): WorkbookHost & { fe
     return run(function (context: Any) {
       const sheets = context.workbook.worksheets;
       sheets.load('items/name');
-      const parts: Array<{ name: string; ws: Any; used: Any; props: Any; cfs: Any }> = [];
+      const parts: Array<{ name: string; ws: Any; used: Any; props: Any; cfs: Any; hidden: HiddenProbe | null }> = [];
       const backupHolder: Any[] = [];
       for (let i = 0; i < known.length; i++) {
         const ws = sheets.getItem(known[i]);
@@ -254,7 +345,7 @@ export function createExcelHost(options?: ExcelHostOptions): WorkbookHost & { fe
           cfs = used.conditionalFormats;
           cfs.load('items/id,items/type,items/customOrNullObject/rule/formula');
         }
-        parts.push({ name: known[i], ws: ws, used: used, props: props, cfs: cfs });
+        parts.push({ name: known[i], ws: ws, used: used, props: props, cfs: cfs, hidden: queueHiddenRead(used, features) });
       }
       return sync(context).then(function () {
         const fresh: string[] = [];
@@ -308,6 +399,8 @@ export function createExcelHost(options?: ExcelHostOptions): WorkbookHost & { fe
             links: links,
             fonts: fonts,
           };
+          const hidden = readHidden(part.hidden);
+          if (hidden) sr.hidden = hidden;
           out.push(sr);
         }
         let backup: BackupRecord[] | null = null;
@@ -1189,6 +1282,8 @@ export function createExcelHost(options?: ExcelHostOptions): WorkbookHost & { fe
     selectCell: selectCell,
     onUserEdit: features.changeEvents ? onUserEdit : undefined,
     addSheets: addSheets,
+    readColumnChoices: readColumnChoices,
+    saveColumnChoices: saveColumnChoices,
   };
   return host;
 }

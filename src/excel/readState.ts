@@ -1,4 +1,4 @@
-import { CellScalar, GridCell, SheetGrid, WorkbookGrid } from '../core/grid';
+import { CellScalar, GridCell, HiddenLines, SheetGrid, WorkbookGrid } from '../core/grid';
 import { BackupRecord } from './backupRecords';
 
 /**
@@ -24,6 +24,8 @@ export interface SheetRead {
   /** Hyperlink targets and font names by cell, from getCellProperties (1.9+); null below. */
   links: Array<Array<string | null>> | null;
   fonts: Array<Array<string | null>> | null;
+  /** Hidden rows and columns of the used range (readHidden.ts); absent where the API level cannot tell. */
+  hidden?: HiddenLines;
 }
 
 export interface ReadState {
@@ -70,7 +72,9 @@ export function toGrid(s: ReadState): WorkbookGrid {
       }
       rows.push(any ? row : null);
     }
-    sheets.push({ name: sr.name, rows: rows });
+    const sheet: SheetGrid = { name: sr.name, rows: rows };
+    if (sr.hidden) sheet.hidden = sr.hidden;
+    sheets.push(sheet);
   }
   return { sheets: sheets };
 }

@@ -4,6 +4,7 @@ import { WorkbookGrid, GridCell } from '../core/grid';
 import { ApplyOptions, ApplyReport, CellPreview, DownloadOptions, HostCapabilities, HostError, RevertReport, StandaloneControls, WorkbookHost } from '../core/host';
 import { Lang } from '../core/number/format';
 import { WritePlan } from '../core/plan/types';
+import type { ColumnChoices } from '../core/recognise/reading';
 import { applyPlanToWorkbook, workbookToXlsxBuffer } from './applyPlan';
 import { sampleWorkbookBytes } from './gridToWorkbook';
 import { readWorkbookBytes } from './readWorkbook';
@@ -97,6 +98,8 @@ class InMemoryHost implements BrowserWorkbookHost {
   private highlightsWanted = true;
   private selected: CellPreview | null = null;
   private selectionListeners: Array<(preview: CellPreview | null) => void> = [];
+  /** The choice of columns made in the pane, for the open file only (a file opened next starts automatic). */
+  private columns: ColumnChoices | null = null;
 
   fileName(): string {
     return this.name;
@@ -115,6 +118,7 @@ class InMemoryHost implements BrowserWorkbookHost {
     this.states = [{ bytes, grid: loaded.grid }];
     this.name = fileName;
     this.sample = false;
+    this.columns = null;
     this.select(null);
   }
 
@@ -124,6 +128,7 @@ class InMemoryHost implements BrowserWorkbookHost {
     this.states = [{ bytes, grid: loaded.grid }];
     this.name = SAMPLE_FILE_NAME;
     this.sample = true;
+    this.columns = null;
     this.select(null);
   }
 
@@ -183,6 +188,14 @@ class InMemoryHost implements BrowserWorkbookHost {
     return count;
   }
 
+  async readColumnChoices(): Promise<ColumnChoices | null> {
+    return this.columns ? JSON.parse(JSON.stringify(this.columns)) : null;
+  }
+
+  async saveColumnChoices(choices: ColumnChoices | null): Promise<void> {
+    this.columns = choices && Object.keys(choices).length ? JSON.parse(JSON.stringify(choices)) : null;
+  }
+
   async selectCell(sheet: string, address: string): Promise<void> {
     this.select(cellPreview(this.top().grid, sheet, address));
   }
@@ -207,11 +220,11 @@ class InMemoryHost implements BrowserWorkbookHost {
     if (this.selected) this.select(cellPreview(this.top().grid, this.selected.sheet, this.selected.address));
   }
 
-  /** The annotated copy, exactly what `cchc score FILE --out COPY` writes: analysed and planned afresh. */
+  /** The annotated copy, exactly what `cchc score FILE --out COPY` writes: analysed and planned afresh, with the pane's choice of columns. */
   async downloadAnnotated(options?: DownloadOptions): Promise<{ fileName: string; bytes: Uint8Array }> {
     const top = this.top();
     const year = options && options.assessmentYear;
-    const analysis = analyseWorkbook(top.grid, year ? { lang: this.lang, assessmentYear: year } : { lang: this.lang });
+    const analysis = analyseWorkbook(top.grid, { lang: this.lang, ...(year ? { assessmentYear: year } : {}), ...(this.columns ? { columns: this.columns } : {}) });
     const state = await this.written(top, analysis.plan, this.highlightsWanted);
     return { fileName: annotatedFileName(this.name), bytes: state.bytes };
   }

@@ -60,6 +60,10 @@ function scoreCell(row: number, col: number | undefined, reading: CellReading): 
 
 function checkLeaf(table: ScoringTable, f: NodeFigures, i: number, add: AddFlag, year: number | null): void {
   const k = table.criteria;
+  if (k.deduction[i]) {
+    checkDeduction(table, f, i, add);
+    return;
+  }
   const maxCell = scoreCell(k.row[i], table.columns.max, k.max[i]);
   if (maxCell && (maxCell.reading.kind === 'text' || maxCell.reading.kind === 'error')) {
     reportUnreadable(maxCell, k.code[i], add, undefined);
@@ -72,6 +76,22 @@ function checkLeaf(table: ScoringTable, f: NodeFigures, i: number, add: AddFlag,
   checkLeafColumn(table, f, i, 'self', add, evidence);
   if (table.columns.appraised !== undefined) checkLeafColumn(table, f, i, 'appraised', add, null);
   if (evidence) checkEvidenceDates(table, i, evidence, add, year);
+}
+
+/** A deduction is no error for being negative; it may not take off more than its own (negative) maximum allows. */
+function checkDeduction(table: ScoringTable, f: NodeFigures, i: number, add: AddFlag): void {
+  const k = table.criteria;
+  const columns: ScoreColumn[] = table.columns.appraised !== undefined ? ['self', 'appraised'] : ['self'];
+  for (let n = 0; n < columns.length; n++) {
+    const column = columns[n];
+    const col = columnIndex(table, column);
+    if (col === undefined) continue;
+    const reading = column === 'self' ? k.self[i] : k.appraised[i];
+    if (reading.kind !== 'empty' && reading.kind !== 'number') reportUnreadable({ row: k.row[i], col: col, reading: reading, text: '' }, k.code[i], add, column);
+    const units = column === 'self' ? f.self[i] : f.appraised[i];
+    const limit = f.typedMax[i] === f.typedMax[i] ? Math.abs(f.typedMax[i]) : NaN;
+    if (limit === limit && -units > limit) add('over-max', { row: k.row[i], col: col }, k.code[i], { score: units, max: -limit }, column);
+  }
 }
 
 function reportUnreadable(cell: RowCell, code: string, add: AddFlag, column: ScoreColumn | undefined): void {
@@ -229,7 +249,8 @@ function checkParent(table: ScoringTable, f: NodeFigures, i: number, add: AddFla
   const c = table.columns;
   const appraised = f.appraised[i];
   checkTypedTotal(
-    scoreCell(k.row[i], c.max, k.max[i]),
+    // A group of deductions has a negative maximum of its own, outside the table's maximum.
+    k.deduction[i] ? null : scoreCell(k.row[i], c.max, k.max[i]),
     scoreCell(k.row[i], c.self, k.self[i]),
     scoreCell(k.row[i], c.appraised, k.appraised[i]),
     f.max[i],

@@ -106,6 +106,31 @@ const PROFILE_VARIANTS: { [variant: string]: Template } = {
   },
 };
 
+/** The roles a column can have, as the ambiguous-column flag and "Cách đọc bảng" name them. */
+export const ROLE_NAMES: { [role: string]: Template } = {
+  code: { vi: 'mã tiêu chí', en: 'criterion code' },
+  name: { vi: 'nội dung tiêu chí', en: 'criterion text' },
+  max: { vi: 'điểm tối đa', en: 'maximum' },
+  self: { vi: 'điểm tự đánh giá', en: 'self-score' },
+  appraised: { vi: 'điểm thẩm định', en: 'appraised score' },
+  evidence: { vi: 'tài liệu kiểm chứng', en: 'evidence' },
+  guidance: { vi: 'hướng dẫn chấm điểm', en: 'scoring guidance' },
+  note: { vi: 'ghi chú, giải trình', en: 'note' },
+  percent: { vi: 'tỷ lệ tự đánh giá', en: 'self percentage' },
+  appraisedPercent: { vi: 'tỷ lệ thẩm định', en: 'appraised percentage' },
+};
+
+/** Why an ambiguous-column choice stayed open, and how ambiguous-structure rows were read. */
+const READING_WORDS: { [key: string]: Template } = {
+  yearUnknown: { vi: 'Không biết năm đánh giá (tiêu đề không ghi, hãy đặt năm). ', en: 'The assessment year is unknown (the titles do not say; set the year). ' },
+  hiddenUnknown: { vi: 'Không biết cột nào đang ẩn. ', en: 'Which columns are hidden is unknown. ' },
+  nothing: { vi: 'Tiêu đề hai cột giống nhau. ', en: 'The two headers say the same. ' },
+  levels: {
+    vi: 'các dòng a), b)… được đọc là các mức điểm (chỉ chọn một mức), không phải các phần chấm riêng vì điểm tối đa của chúng không cộng lại bằng điểm tối đa của tiêu chí',
+    en: 'the rows a), b)… are read as levels (one to choose), not as parts scored each on its own, since their maxima do not add up to the criterion\'s',
+  },
+};
+
 /** Named strings of the command line, the summary sheet and the report. */
 export const TEXT = {
   summarySheetTitle: { vi: 'TỔNG HỢP ĐIỂM TỰ ĐÁNH GIÁ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH', en: 'ADMINISTRATIVE REFORM INDEX: SCORE SUMMARY' },
@@ -195,6 +220,19 @@ export function flagMessage(flag: Flag, lang: Lang): string {
   if (flag.kind === 'evidence-out-of-period') {
     params.dates = citedDates(String(flag.params.dates || ''), lang);
     params.planHint = flag.params.plan ? TEXT.evidencePlanHint[lang] : '';
+  }
+  if (flag.kind === 'ambiguous-column') {
+    const role = String(flag.params.role);
+    params.role = ROLE_NAMES[role] ? ROLE_NAMES[role][lang] : role;
+    params.option = role;
+    let why = '';
+    if (flag.params.yearUnknown) why += READING_WORDS.yearUnknown[lang];
+    if (flag.params.hiddenUnknown) why += READING_WORDS.hiddenUnknown[lang];
+    params.why = why || READING_WORDS.nothing[lang];
+  }
+  if (flag.kind === 'ambiguous-structure') {
+    const reading = READING_WORDS[String(flag.params.reading)];
+    if (reading) params.reading = reading[lang];
   }
   const variant = flag.kind === 'profile-mismatch' ? PROFILE_VARIANTS[String(flag.params.variant)] : null;
   return scoreLabel(flag, lang) + fill((variant || FLAG_TEMPLATES[flag.kind])[lang], params, lang);

@@ -73,6 +73,7 @@ export const EXPLAIN_TEXT = {
   rowsHeading: { vi: 'Các dòng đã đọc: {counts}.', en: 'Rows read: {counts}.' },
   count: { vi: '{n} {kind}', en: '{n} {kind}' },
   rowLine: { vi: 'dòng {row}: {kind}', en: 'row {row}: {kind}' },
+  tierOf: { vi: ' của {code}', en: ' of {code}' },
   rowLabel: { vi: ' (nhãn "{label}")', en: ' (label "{label}")' },
   moreRows: { vi: '… và {n} dòng khác', en: '… and {n} more rows' },
   noRows: { vi: 'không có dòng nào', en: 'no rows' },

@@ -80,6 +80,9 @@ export class CodeTree {
 
 /** The number after a normalised code's last dot ("1.10" gives 10), read without making a substring. */
 function lastNumber(code: string): number {
+  // A lettered part ("2.1.a") counts by its letter, so parts in order need no index either.
+  const last = code.charCodeAt(code.length - 1);
+  if (last >= 97 && last <= 122) return last;
   let n = 0;
   let scale = 1;
   for (let k = code.length - 1; k >= 0; k--) {

@@ -54,6 +54,8 @@ export interface CriterionNode {
   tierRows: TierRow[];
   /** Assessed by the sociological survey (ĐTXHH): no self-score, not in the self-assessed maximum. */
   survey: boolean;
+  deduction: boolean;
+  part: boolean;
 }
 
 export interface TotalRow {
@@ -69,7 +71,9 @@ export interface TotalRow {
 export interface NodeColumns {
   /** Sheet row (0-based). */
   row: NumberColumn;
+  /** The unique path code ("2.1.a"): the sheet's codes where they are already unique and hierarchical. */
   code: string[];
+  /** The sheet's own label ("II", "1", "a)"). */
   rawCode: string[];
   depth: NumberColumn;
   /** Parent's index, -1 for a field (root). */
@@ -78,6 +82,10 @@ export interface NodeColumns {
   firstChild: NumberColumn;
   nextSibling: NumberColumn;
   survey: boolean[];
+  /** A deduction (điểm trừ): subtracts its score, adds nothing to the maximum. */
+  deduction: boolean[];
+  /** A lettered part ("a)", "b)") with its own score and evidence, under the criterion it divides. */
+  part: boolean[];
   name: string[];
   guidance: string[];
   note: string[];
@@ -117,6 +125,13 @@ export interface ScoringTable {
   /** Indexes of the fields (roots), in sheet order. */
   rootIndexes: number[];
   total: TotalRow | null;
+  /** The row the table ends before (its total row is included), and the row a following table may start from. */
+  endRow: number;
+  nextStart: number;
+  /** Rows read as something other than a criterion or a tier (groups, totals, notes), for --explain. */
+  specialRows: RowReading[];
+  /** Places where the rows could be read two ways: the reading taken, for an ambiguous-structure flag. */
+  structureDoubts: Array<{ row: number; code: string; rows: string; reading: string }>;
   duplicateCodes: Array<{ code: string; rows: number[] }>;
   /** Row by row, what the build made of each body row (criterion, part, tier, group…), for --explain and the pane. */
   rowReadings: () => RowReading[];

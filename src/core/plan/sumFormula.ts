@@ -28,7 +28,8 @@ function compact(refs: ScoreRef[]): string[] {
   for (let i = 0; i < refs.length; i++) {
     const ref = refs[i];
     if ('literal' in ref) literals.push(unitsToPlainString(ref.literal));
-    else if (ref.decimalMark) literals.push('NUMBERVALUE(' + a1(ref.row, ref.col) + (ref.decimalMark === ',' ? ',",","."' : ',".",","') + ')');
+    else if (ref.decimalMark) literals.push((ref.negate ? '-' : '') + 'NUMBERVALUE(' + a1(ref.row, ref.col) + (ref.decimalMark === ',' ? ',",","."' : ',".",","') + ')');
+    else if (ref.negate) literals.push('-' + a1(ref.row, ref.col));
     else cells.push(ref);
   }
   cells.sort(function (a, b) {

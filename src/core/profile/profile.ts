@@ -32,6 +32,8 @@ export interface ProfileAppendix {
 export interface Profile {
   id: string;
   title: string;
+  /** The decision that issues the rubric, as tables cite it ("3395/QĐ-UBND"): a table citing it follows this profile. */
+  decision?: string;
   titleEn?: string;
   source?: string;
   appendices: ProfileAppendix[];
@@ -119,8 +121,20 @@ function keywordIn(text: string, keyword: string): boolean {
   }
 }
 
-/** Which appendix of the profile a table is: by its field or criterion names first, then by its title. */
-export function identifyAppendix(profile: Profile, table: ScoringTable): ProfileAppendix | null {
+/** The profile's decision cited in a table's titles ("Quyết định 3395/QĐ-UBND"): the table says it follows this rubric. */
+export function citesDecision(profile: Profile, table: ScoringTable): boolean {
+  if (!profile.decision) return false;
+  const wanted = foldText(profile.decision).replace(/\s+/g, '');
+  const titles = foldText(table.titleLines.join(' ')).replace(/\s+/g, '');
+  return titles.indexOf(wanted) >= 0;
+}
+
+/**
+ * Which appendix of the profile a table is: by its field or criterion names; for a table that cites the
+ * profile's decision (or a profile the user named: `named`), also by its titles and sheet name. A sheet
+ * merely called "Phụ lục 1" is no reason to apply a province's rubric to it.
+ */
+export function identifyAppendix(profile: Profile, table: ScoringTable, named?: boolean): ProfileAppendix | null {
   for (let i = 0; i < profile.appendices.length; i++) {
     const appendix = profile.appendices[i];
     const fields = appendix.fields || [];
@@ -139,10 +153,16 @@ export function identifyAppendix(profile: Profile, table: ScoringTable): Profile
       return appendix;
     }
   }
+  if (!named && !citesDecision(profile, table)) return null;
   const title = foldText(table.sheet + ' \n ' + table.titleLines.join(' \n '));
   for (let i = 0; i < profile.appendices.length; i++) {
     const keywords = profile.appendices[i].titleKeywords || [];
     for (let k = 0; k < keywords.length; k++) if (keywordIn(title, keywords[k])) return profile.appendices[i];
+  }
+  // Cited, but the titles do not say which appendix: the one whose fields the table has as many of.
+  for (let i = 0; i < profile.appendices.length; i++) {
+    const fields = profile.appendices[i].fields || [];
+    if (fields.length && fields.length === table.rootIndexes.length) return profile.appendices[i];
   }
   return null;
 }

@@ -11,11 +11,14 @@ export interface TableHeader {
   /** 0-based first and last header row (equal for a one-row header). */
   top: number;
   bottom: number;
+  /** The column chosen for each role (see columnRoles.ts: header words, then content, year, visibility, the user). */
   columns: ColumnMap;
   /** First row of the table body (after any "(1) (2) (3)" column-number row). */
   firstBodyRow: number;
   /** Header text per column, for messages and the summary. */
   labels: { [col: number]: string };
+  /** Every column whose header names a role, in column order: what the choice of `columns` is made from. */
+  candidates: { [role in ColumnRole]?: number[] };
 }
 
 /** How far down a header may start; real sheets have a few title rows. */
@@ -32,7 +35,7 @@ export function classifyHeader(folded: string): ColumnRole | null {
   // "Tỷ lệ thẩm định" is the appraised score's percentage; any other "Tỷ lệ" is the self-score's.
   if (/ (ty|ti) le |%/.test(t)) return / tham dinh | huyen cham /.test(t) ? 'appraisedPercent' : 'percent';
   if (/ tham dinh | huyen cham | diem huyen /.test(t)) return 'appraised';
-  if (/ tu danh gia | tu cham | tu dg | xa cham | tu diem | diem tu /.test(t)) return 'self';
+  if (/ tu danh gia | tu cham | tu dg | xa cham | tu diem | diem tu | diem dat | diem xa /.test(t)) return 'self';
   if (/ toi da | thang diem | diem chuan | diem quy dinh | khung diem /.test(t)) return 'max';
   if (/ kiem chung | minh chung | tai lieu /.test(t)) return 'evidence';
   if (/ huong dan | cach tinh | cach cham | phuong phap | tieu chuan cham /.test(t)) return 'guidance';
@@ -70,12 +73,14 @@ function headerLabel(sheet: SheetGrid, merges: MergeIndex, row: number, col: num
 interface Candidate {
   columns: ColumnMap;
   labels: { [col: number]: string };
+  candidates: { [role in ColumnRole]?: number[] };
   roles: number;
 }
 
 function classifyRows(sheet: SheetGrid, merges: MergeIndex, top: number, bottom: number, width: number): Candidate {
   const columns: ColumnMap = {};
   const labels: { [col: number]: string } = {};
+  const candidates: { [role in ColumnRole]?: number[] } = {};
   let roles = 0;
   for (let c = 0; c < width; c++) {
     const parts: string[] = [];
@@ -88,15 +93,20 @@ function classifyRows(sheet: SheetGrid, merges: MergeIndex, top: number, bottom:
     }
     if (parts.length === 0) continue;
     const text = parts.join(' ');
-    // Sub-header first ("Tối đa" under "Điểm"), then the joined label.
+    labels[c] = text;
     const role = classifyHeader(foldText(text));
-    if (role && columns[role] === undefined) {
+    if (!role) continue;
+    (candidates[role] || (candidates[role] = [])).push(c);
+    if (columns[role] === undefined) {
       columns[role] = c;
-      labels[c] = text;
       roles++;
     }
   }
-  return { columns: columns, labels: labels, roles: roles };
+  return { columns: columns, labels: labels, candidates: candidates, roles: roles };
+}
+
+export function hasRequiredColumns(columns: ColumnMap): boolean {
+  return hasRequired(columns);
 }
 
 function hasRequired(columns: ColumnMap): boolean {
@@ -116,27 +126,43 @@ function isColumnNumberRow(sheet: SheetGrid, row: number, width: number): boolea
   return numbered >= 3;
 }
 
-/** Finds the header of a scoring table in the first rows of a sheet, or null. */
-export function findHeader(sheet: SheetGrid): TableHeader | null {
-  const lastRow = Math.min(sheet.rows.length, HEADER_SEARCH_ROWS) - 1;
-  if (lastRow < 0) return null;
+/**
+ * Finds the header of a scoring table between rows `from` and `to` (exclusive; default: the first
+ * HEADER_SEARCH_ROWS rows), or null. A header has one to three rows: an upper row ("Điểm" over
+ * "Tối đa" and "Tự đánh giá", or a row of group titles) already names several columns.
+ */
+export function findHeader(sheet: SheetGrid, from?: number, to?: number): TableHeader | null {
+  const first = from || 0;
+  const lastRow = Math.min(sheet.rows.length, to === undefined ? first + HEADER_SEARCH_ROWS : to) - 1;
+  if (lastRow < first) return null;
   const width = Math.min(columnCount(sheet), 60);
-  const merges = indexMerges(sheet, lastRow + 1);
-  for (let top = 0; top <= lastRow; top++) {
+  const merges = indexMerges(sheet, lastRow + 2);
+  for (let top = first; top <= lastRow; top++) {
+    if (!sheet.rows[top]) continue;
     const single = classifyRows(sheet, merges, top, top, width);
-    const double = top + 1 < sheet.rows.length ? classifyRows(sheet, merges, top, top + 1, width) : null;
-    let chosen: Candidate | null = null;
+    let chosen: Candidate | null = hasRequired(single.columns) ? single : null;
     let bottom = top;
-    if (hasRequired(single.columns)) chosen = single;
-    // A two-row header's top row already names several columns; a title row above a header does not.
-    if (double && single.roles >= 2 && hasRequired(double.columns) && (!chosen || double.roles > chosen.roles)) {
-      chosen = double;
-      bottom = top + 1;
+    // A two- or three-row header's top row already names several columns; a title row above a header does not.
+    if (single.roles >= 2) {
+      for (let extra = 1; extra <= 2 && top + extra < sheet.rows.length; extra++) {
+        const deeper = classifyRows(sheet, merges, top, top + extra, width);
+        if (hasRequired(deeper.columns) && (!chosen || deeper.roles > chosen.roles)) {
+          chosen = deeper;
+          bottom = top + extra;
+        }
+      }
     }
     if (!chosen) continue;
     let firstBodyRow = bottom + 1;
     if (firstBodyRow < sheet.rows.length && isColumnNumberRow(sheet, firstBodyRow, width)) firstBodyRow++;
-    return { top: top, bottom: bottom, columns: chosen.columns, firstBodyRow: firstBodyRow, labels: chosen.labels };
+    return { top: top, bottom: bottom, columns: chosen.columns, firstBodyRow: firstBodyRow, labels: chosen.labels, candidates: chosen.candidates };
   }
   return null;
+}
+
+/** Whether a body row looks like the header of another table (cheap test first: its max cell holds words). */
+export function isHeaderRow(sheet: SheetGrid, row: number): boolean {
+  const width = Math.min(columnCount(sheet), 60);
+  const single = classifyRows(sheet, {}, row, row, width);
+  return hasRequired(single.columns) && single.roles >= 3;
 }

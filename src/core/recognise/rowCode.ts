@@ -1,11 +1,17 @@
 import { foldText } from '../text/fold';
 
 /**
- * What the code cell of a body row says: a criterion code ("1", "I", "1.1", "1.1.1."),
- * a bullet that makes the row a tier or note row ("-", "+", "a)"), a total row, or nothing.
+ * What the code cell of a body row says: a criterion code ("1", "I", "1.1", "1.1.1."), a lettered
+ * part ("a)", "b."), a group letter above the fields ("A", "B"), a bullet that makes the row a tier or
+ * note row ("-", "+"), a total row, or nothing. `style` tells outline numbering apart: fields
+ * numbered I, II with criteria renumbered 1, 2 under each.
  */
+export type CodeStyle = 'roman' | 'arabic' | 'dotted';
+
 export type RowCode =
-  | { kind: 'code'; code: string; depth: number; raw: string }
+  | { kind: 'code'; code: string; depth: number; raw: string; style: CodeStyle }
+  | { kind: 'letter'; letter: string; raw: string }
+  | { kind: 'group'; letter: string; raw: string }
   | { kind: 'bullet'; raw: string }
   | { kind: 'total'; raw: string }
   | { kind: 'none' };
@@ -64,7 +70,11 @@ function codeCellText(value: string | number): string {
   return value;
 }
 
-const BULLET = /^([-+*\u2022\u2013\u2014\u00b7\u25cf\u2212]|[a-zđ]\)|\(?[a-zđ]\)|[a-zđ]\.)$/i;
+const BULLET = /^([-+*\u2022\u2013\u2014\u00b7\u25cf\u2212])$/;
+/** "a)", "(a)", "a.", "a": a lettered part (or, when the sheet says so, a level). */
+const LETTER = /^\(?([a-zđ])[).]?$/;
+/** "A", "B.": a group of fields (A: self-assessed, B: the survey); never a roman numeral. */
+const GROUP = /^([A-HJKMNOP-UWYZ])\.?$/;
 
 function trim(text: string): string {
   // Most cells need no trimming; skipping the regex keeps big sheets from making garbage strings.
@@ -83,13 +93,30 @@ function codeDepth(code: string): number {
   return depth;
 }
 
-export function readRowCode(codeValue: string | number | null, nameText: string): RowCode {
+function styleOf(raw: string, code: string): CodeStyle {
+  if (code.indexOf('.') >= 0) return 'dotted';
+  return /^[IVXL]/.test(raw) ? 'roman' : 'arabic';
+}
+
+function codeToken(code: string, raw: string): RowCode {
+  return { kind: 'code', code: code, depth: codeDepth(code), raw: raw, style: styleOf(raw, code) };
+}
+
+/**
+ * `codesInName`: the table has no code column, so a name may start with any code ("I. ", "1. ",
+ * "a) "); with a code column only a dotted code ("1.1. Ban hành…") is taken from a name.
+ */
+export function readRowCode(codeValue: string | number | null, nameText: string, codesInName?: boolean): RowCode {
   const raw = codeValue === null ? '' : codeCellText(codeValue);
   const trimmed = trim(raw);
   if (trimmed !== '') {
     const code = normaliseCode(trimmed);
-    if (code !== null) return { kind: 'code', code: code, depth: codeDepth(code), raw: trimmed };
+    if (code !== null) return codeToken(code, trimmed);
     if (BULLET.test(trimmed)) return { kind: 'bullet', raw: trimmed };
+    const letter = LETTER.exec(trimmed);
+    if (letter) return { kind: 'letter', letter: letter[1], raw: trimmed };
+    const group = GROUP.exec(trimmed);
+    if (group) return { kind: 'group', letter: group[1], raw: trimmed };
     if (isTotalText(trimmed)) return { kind: 'total', raw: trimmed };
     return { kind: 'bullet', raw: trimmed };
   }
@@ -97,12 +124,16 @@ export function readRowCode(codeValue: string | number | null, nameText: string)
   if (name === '') return { kind: 'none' };
   if (isTotalText(name) && name.length < 60) return { kind: 'total', raw: name };
   // Codes written inside the name cell ("1.1. Ban hành kế hoạch…") when the code cell is empty.
-  const inName = /^((?:\d{1,3}|[IVX]{1,4})(?:\.\d{1,3})*\.?)\s+\S/.exec(name);
-  if (inName && (inName[1].indexOf('.') >= 0)) {
+  const inName = (codesInName ? /^((?:\d{1,3}|[IVX]{1,4})(?:\.\d{1,3})*\.?)\s+\S/ : /^((?:\d{1,3}|[IVX]{1,4})(?:\.\d{1,3})+\.?)\s+\S/).exec(name);
+  if (inName && (inName[1].indexOf('.') >= 0 || /^[IVX]+$/.test(inName[1]) === false)) {
     const code = normaliseCode(inName[1]);
-    if (code !== null) return { kind: 'code', code: code, depth: codeDepth(code), raw: inName[1] };
+    if (code !== null) return codeToken(code, inName[1]);
   }
-  if (/^([-+*\u2022\u2013\u00b7]\s|[a-zđ]\)\s)/i.test(name)) return { kind: 'bullet', raw: name.charAt(0) };
+  const part = /^\(?([a-zđ])\)\s+\S/.exec(name);
+  if (part) return { kind: 'letter', letter: part[1], raw: part[0].replace(/\s+\S$/, '') };
+  const group = /^(?:phan\s+|phần\s+)?([A-HJKMNOP-UWYZ])[.)]\s+\S/i.exec(name);
+  if (group && /^[A-Z]/.test(group[1])) return { kind: 'group', letter: group[1].toUpperCase(), raw: group[1] };
+  if (/^[-+*\u2022\u2013\u00b7]\s/.test(name)) return { kind: 'bullet', raw: name.charAt(0) };
   return { kind: 'none' };
 }
 

@@ -11,7 +11,7 @@ export type ScoreColumn = 'self' | 'appraised';
  * written only in words. Excel's SUM skips text, so a score typed as text ("1,5") is read with
  * NUMBERVALUE and the decimal mark it was typed with.
  */
-export type ScoreRef = { row: number; col: number; decimalMark?: ',' | '.' } | { literal: Points };
+export type ScoreRef = { row: number; col: number; decimalMark?: ',' | '.'; negate?: boolean } | { literal: Points };
 
 /** One non-empty score cell that went into a score, kept for the checks. */
 export interface ScoreEntry {
@@ -186,6 +186,10 @@ function scoreNode(table: ScoringTable, i: number, hasAppraised: boolean, option
   const typedReading = k.max[i];
   const typedMax = typedReading.kind === 'number' ? typedReading.units : null;
   f.typedMax[i] = typedMax === null ? NaN : typedMax;
+  if (k.firstChild[i] < 0 && k.deduction[i]) {
+    scoreDeduction(table, i, hasAppraised, f);
+    return;
+  }
   if (k.firstChild[i] < 0) {
     let max = typedMax;
     if (max === null) {
@@ -234,6 +238,25 @@ function scoreNode(table: ScoringTable, i: number, hasAppraised: boolean, option
   f.state[i] = state;
 }
 
+/**
+ * A deduction (điểm trừ) takes points off whichever way it is typed (-1, or 1 under a "trừ" name) and
+ * adds nothing to the maximum, which is the most that can be earned.
+ */
+function scoreDeduction(table: ScoringTable, i: number, hasAppraised: boolean, f: NodeFigures): void {
+  const self = leafFigures(table, i, 'self', null);
+  let state = LEAF | columnState(self, SELF_EMPTY, SELF_CONFLICT);
+  f.max[i] = 0;
+  f.selfAssessableMax[i] = 0;
+  f.self[i] = -Math.abs(self.units);
+  f.tiers[i] = null;
+  if (hasAppraised) {
+    const appraised = leafFigures(table, i, 'appraised', null);
+    f.appraised[i] = -Math.abs(appraised.units);
+    state |= columnState(appraised, APPRAISED_EMPTY, APPRAISED_CONFLICT);
+  }
+  f.state[i] = state;
+}
+
 /** The SUM terms of leaf `i`'s column, pushed onto `refs`: its own cell, else the cells (or points) of its chosen levels. */
 function pushLeafRefs(table: ScoringTable, i: number, column: ScoreColumn, refs: ScoreRef[]): ScoreRef[] {
   const k = table.criteria;
@@ -241,7 +264,13 @@ function pushLeafRefs(table: ScoringTable, i: number, column: ScoreColumn, refs:
   if (k.survey[i] || col === undefined) return refs;
   const leafReading = column === 'self' ? k.self[i] : k.appraised[i];
   if (leafReading.kind !== 'empty') {
-    refs.push(readingRef(k.row[i], col, leafReading));
+    const ref = readingRef(k.row[i], col, leafReading);
+    // A deduction typed as a positive number still takes its points off.
+    if (k.deduction[i] && leafReading.kind === 'number' && leafReading.units > 0) {
+      if ('literal' in ref) ref.literal = -ref.literal;
+      else ref.negate = true;
+    }
+    refs.push(ref);
     return refs;
   }
   const t = table.tiers;

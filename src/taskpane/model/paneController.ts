@@ -6,8 +6,11 @@ import { ApplyReport, HostKind, isHostError, WorkbookHost } from '../../core/hos
 import { hostErrorText, paneText } from '../../core/messages/paneText';
 import { Lang } from '../../core/number/format';
 import { applyPlanToGrid } from '../../core/plan/applyToGrid';
+import type { ColumnRole } from '../../core/recognise/header';
+import type { ColumnChoices } from '../../core/recognise/reading';
 import type { ReportDocument } from '../../core/report/selfAssessmentReport';
 import { buildPaneView, PaneView } from './paneModel';
+import { ColumnPick, isEmptyChoices, isValidPick, readingsOf, withoutSheet, withPick } from './columnChoices';
 
 /**
  * The pane's state machine, free of React so it is tested with a fake host: read → analyse →
@@ -75,6 +78,10 @@ export interface PaneState {
   appraiserMode: boolean;
   /** The assessment year of the evidence-out-of-period check, and where it came from. */
   assessmentYear: AssessmentYearState;
+  /** The user's choice of column per role ("Cách đọc bảng") in use; null: every table read automatically. */
+  columnChoices: ColumnChoices | null;
+  /** The choice could not be read from, or kept in, the workbook: said once, in "Cách đọc bảng". */
+  choicesWarning: string | null;
   /** Bumped on every completed analysis (tests and "checked at" use it). */
   runs: number;
   lastRunAt: Date | null;
@@ -167,6 +174,14 @@ export class PaneController {
   private userYear: number | null = null;
   /** The year was changed while a run was busy: re-check the grid it leaves. */
   private reshowAfterBusy = false;
+  /** The user's choice of columns; read from the workbook once, before the first read of the grid. */
+  private choices: ColumnChoices | null = null;
+  private choicesLoaded = false;
+  private choiceEdits = 0;
+  /** A failure of the choice's store is told once per pane, not at every re-run. */
+  private choicesWarned = false;
+  /** Saves of the choice one after the other, so the last pick is the one kept. */
+  private saving: Promise<void> = Promise.resolve();
 
   constructor(
     readonly host: WorkbookHost,
@@ -192,6 +207,8 @@ export class PaneController {
       lastWrite: null,
       appraiserMode: false,
       assessmentYear: yearState(null, null),
+      columnChoices: null,
+      choicesWarning: null,
       runs: 0,
       lastRunAt: null,
     };
@@ -277,7 +294,77 @@ export class PaneController {
   private analyseOptions(): AnalyseOptions {
     const options: AnalyseOptions = { lang: this.lang };
     if (this.userYear !== null) options.assessmentYear = this.userYear;
+    if (!isEmptyChoices(this.choices)) options.columns = this.choices!;
     return options;
+  }
+
+  /**
+   * The grid, after the choice of columns kept in the workbook (first read only). A choice that cannot
+   * be read leaves the tables read automatically, and says so once.
+   */
+  private async readGrid(): Promise<WorkbookGrid> {
+    if (!this.choicesLoaded) {
+      this.choicesLoaded = true;
+      const edits = this.choiceEdits;
+      let stored: ColumnChoices | null = null;
+      try {
+        stored = typeof this.host.readColumnChoices === 'function' ? await this.host.readColumnChoices() : null;
+      } catch {
+        this.warnChoices('readingChoicesUnreadable');
+      }
+      // A pick the user made while the stored choice was on its way wins over it.
+      if (edits === this.choiceEdits) {
+        this.choices = isEmptyChoices(stored) ? null : stored;
+        this.set({ columnChoices: this.choices });
+      }
+    }
+    return this.host.readWorkbook();
+  }
+
+  private warnChoices(key: 'readingChoicesUnreadable' | 'readingChoicesUnsaved'): void {
+    if (this.choicesWarned) return;
+    this.choicesWarned = true;
+    this.set({ choicesWarning: paneText(key, this.lang) });
+  }
+
+  dismissChoicesWarning(): void {
+    this.set({ choicesWarning: null });
+  }
+
+  /**
+   * "Cách đọc bảng": the user picks the column of a role in a sheet (a 0-based column, null for "Không
+   * có", undefined for automatic). The grid already read is scored again (no read, no write) and the
+   * choice is kept in the workbook. Refused (false) for an invalid column or before any analysis.
+   */
+  setColumn(sheet: string, role: ColumnRole, pick: ColumnPick): boolean {
+    if (this.disposed || !isValidPick(pick)) return false;
+    const analysis = this.state.analysis;
+    const readings = analysis ? readingsOf(analysis.sheets, sheet) : [];
+    this.changeChoices(withPick(this.choices, sheet, role, pick, readings));
+    return true;
+  }
+
+  /** "Đặt lại": the sheet's tables read automatically again. */
+  resetColumns(sheet: string): void {
+    if (this.disposed) return;
+    this.changeChoices(withoutSheet(this.choices, sheet));
+  }
+
+  private changeChoices(next: ColumnChoices | null): void {
+    this.choices = next;
+    this.choiceEdits++;
+    this.set({ columnChoices: next });
+    if (this.state.busy) this.reshowAfterBusy = true;
+    else this.reanalyse();
+    const kept = next;
+    this.saving = this.saving
+      .then(() => this.host.saveColumnChoices(kept))
+      .catch(() => this.warnChoices('readingChoicesUnsaved'));
+  }
+
+  /** Resolves once every choice made so far has been handed to the host (tests, and before closing). */
+  choicesSaved(): Promise<void> {
+    return this.saving;
   }
 
   /**
@@ -311,7 +398,7 @@ export class PaneController {
   /** Reads and checks without writing; a write saved in the workbook earlier can still be reverted. */
   analyse(): Promise<void> {
     return this.run('reading', async () => {
-      const grid = await this.host.readWorkbook();
+      const grid = await this.readGrid();
       const patch: Partial<PaneState> = this.host.canRevert ? { canRevert: this.host.canRevert() } : {};
       this.show(analyseWorkbook(grid, this.analyseOptions()), grid, patch);
     });
@@ -320,7 +407,7 @@ export class PaneController {
   /** "Tính lại điểm": one read, one write; the result shown is the plan applied to that read. */
   recalculate(): Promise<void> {
     return this.run('writing', async () => {
-      const grid = await this.host.readWorkbook();
+      const grid = await this.readGrid();
       const analysis = analyseWorkbook(grid, this.analyseOptions());
       this.ownWriteUntil = Number.POSITIVE_INFINITY;
       let report: ApplyReport;
@@ -351,7 +438,7 @@ export class PaneController {
    */
   fillAppraised(): Promise<void> {
     return this.run('writing', async () => {
-      const grid = await this.host.readWorkbook();
+      const grid = await this.readGrid();
       const result = planFillAndRecalculate(grid, this.analyseOptions());
       if (result.fill.cells === 0) {
         this.show(result.analysis, grid, {});
@@ -383,7 +470,7 @@ export class PaneController {
       } finally {
         this.ownWriteUntil = this.now() + this.ownWriteQuietMs;
       }
-      const grid = await this.host.readWorkbook();
+      const grid = await this.readGrid();
       this.show(analyseWorkbook(grid, this.analyseOptions()), grid, {});
       if (restored === 0) return { canRevert: false, error: { text: hostErrorText('nothing-to-revert', this.lang) } };
       return { canRevert: false, lastWrite: null, notice: paneText('reverted', this.lang, { restored }) };
@@ -473,6 +560,9 @@ export class PaneController {
   /** Browser mode: after opening another file, start over (its own title rows give its year). */
   reset(): Promise<void> {
     this.userYear = null;
+    // The host keeps a choice per open file: the new file's (none yet) is read before its first analysis.
+    this.choices = null;
+    this.choicesLoaded = false;
     this.set({ canRevert: false, lastWrite: null, notice: null, error: null });
     return this.analyse();
   }

@@ -2,6 +2,7 @@ import * as React from 'react';
 import { Badge, Button, makeStyles, tokens } from '@fluentui/react-components';
 import { paneText } from '../../../core/messages/paneText';
 import { Lang } from '../../../core/number/format';
+import { FlagKind } from '../../../core/check/flag';
 import { FlagGroup } from '../../model/paneModel';
 
 const useStyles = makeStyles({
@@ -18,16 +19,19 @@ export interface FlagListProps {
   groups: FlagGroup[];
   lang: Lang;
   onSelect: (sheet: string, cell: string) => void;
+  /** A button under a kind's heading that leads elsewhere in the pane (ambiguous-column → "Cách đọc bảng"). */
+  groupActions?: { [kind in FlagKind]?: { label: string; onClick: () => void } };
 }
 
 /** Flags grouped by kind with counts; each flag is a button that selects its cell. */
-export function FlagList({ groups, lang, onSelect }: FlagListProps): JSX.Element {
+export function FlagList({ groups, lang, onSelect, groupActions }: FlagListProps): JSX.Element {
   const s = useStyles();
   if (!groups.length) return <p>{paneText('noFlags', lang)}</p>;
   return (
     <div>
       {groups.map((g) => {
         const headingId = 'flag-group-' + g.kind;
+        const action = groupActions ? groupActions[g.kind] : undefined;
         return (
           <section key={g.kind} className={s.group} aria-labelledby={headingId}>
             <h3 id={headingId} className={s.groupHeading}>
@@ -36,6 +40,13 @@ export function FlagList({ groups, lang, onSelect }: FlagListProps): JSX.Element
                 {g.count}
               </Badge>
             </h3>
+            {action ? (
+              <div>
+                <Button size="small" appearance="secondary" onClick={action.onClick} data-testid={'flag-action-' + g.kind}>
+                  {action.label}
+                </Button>
+              </div>
+            ) : null}
             <ul className={s.list}>
               {g.items.map((f) => (
                 <li key={f.key}>

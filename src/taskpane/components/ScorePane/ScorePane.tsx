@@ -11,6 +11,7 @@ import { ErrorBar } from '../ErrorBar/ErrorBar';
 import { FieldTable } from '../FieldTable/FieldTable';
 import { FlagList } from '../FlagList/FlagList';
 import { StandaloneBar } from '../StandaloneBar/StandaloneBar';
+import { TableReadingSection } from '../TableReading/TableReadingSection';
 import { readFile, saveBytes } from './browserFiles';
 import { useScorePaneStyles } from './ScorePane.styles';
 import { CellPreviewData, ScorePaneProps } from './ScorePane.types';
@@ -41,6 +42,18 @@ export function ScorePane({ host, lang, standalone, debounceMs }: ScorePaneProps
   const [, setFileTick] = React.useState(0);
 
   React.useEffect(() => (standalone ? standalone.onSelectionChange(setPreview) : undefined), [standalone]);
+
+  // "Cách đọc bảng" is open or not; an ambiguous-column flag's button opens it and moves focus there.
+  const [readingOpen, setReadingOpen] = React.useState(false);
+  const readingRef = React.useRef<HTMLElement>(null);
+  const goToReading = React.useCallback(() => {
+    setReadingOpen(true);
+    const el = readingRef.current;
+    if (el) {
+      if (typeof el.scrollIntoView === 'function') el.scrollIntoView({ block: 'start' });
+      el.focus();
+    }
+  }, []);
 
   const busy = state.busy || localBusy;
   const view = state.view;
@@ -146,6 +159,21 @@ export function ScorePane({ host, lang, standalone, debounceMs }: ScorePaneProps
         </section>
       ) : null}
 
+      <TableReadingSection
+        ref={readingRef}
+        analysis={state.analysis}
+        choices={state.columnChoices}
+        warning={state.choicesWarning}
+        lang={lang}
+        busy={busy}
+        kind={host.kind}
+        open={readingOpen}
+        onOpenChange={setReadingOpen}
+        onPick={(sheet, role, pick) => controller.setColumn(sheet, role, pick)}
+        onReset={(sheet) => controller.resetColumns(sheet)}
+        onDismissWarning={() => controller.dismissChoicesWarning()}
+      />
+
       {view
         ? view.sheets.map((sheet) => (
             <section key={sheet.name} className={s.section}>
@@ -180,7 +208,12 @@ export function ScorePane({ host, lang, standalone, debounceMs }: ScorePaneProps
             {paneText('flagsHeading', lang, { count: view.flagCount })}
           </Subtitle2>
           <AssessmentYear lang={lang} value={state.assessmentYear} onSet={(year) => controller.setAssessmentYear(year)} />
-          <FlagList groups={view.flagGroups} lang={lang} onSelect={(sheet, cell) => void controller.selectCell(sheet, cell)} />
+          <FlagList
+            groups={view.flagGroups}
+            lang={lang}
+            onSelect={(sheet, cell) => void controller.selectCell(sheet, cell)}
+            groupActions={{ 'ambiguous-column': { label: paneText('readingGoTo', lang), onClick: goToReading } }}
+          />
         </section>
       ) : null}
 

@@ -1,0 +1,75 @@
+import type { SheetAnalysis } from '../../core/analyse';
+import type { ColumnRole } from '../../core/recognise/header';
+import type { ColumnChoice, ColumnChoices, TableReading } from '../../core/recognise/reading';
+
+/**
+ * The pane's edits of the user's choice of columns ("Cách đọc bảng"), as pure functions on plain
+ * ColumnChoices: never mutated, so the controller can hand the same object to the host to keep.
+ * A choice is per sheet (the core's contract), so a pick made on one table of a sheet applies to
+ * every table of that sheet.
+ */
+
+/** What a pick sets: a column (0-based), null for "Không có" (no such column), undefined for automatic. */
+export type ColumnPick = number | null | undefined;
+
+export function isEmptyChoices(choices: ColumnChoices | null | undefined): boolean {
+  if (!choices) return true;
+  for (const sheet in choices) if (Object.prototype.hasOwnProperty.call(choices, sheet)) return false;
+  return true;
+}
+
+function copyChoices(choices: ColumnChoices | null): ColumnChoices {
+  const out: ColumnChoices = {};
+  if (choices) for (const sheet in choices) if (Object.prototype.hasOwnProperty.call(choices, sheet)) out[sheet] = { ...choices[sheet] };
+  return out;
+}
+
+/** A valid pick: a whole column index inside Excel's XFD, null, or undefined. */
+export function isValidPick(pick: unknown): pick is ColumnPick {
+  return pick === undefined || pick === null || (typeof pick === 'number' && Math.floor(pick) === pick && pick >= 0 && pick <= 16383);
+}
+
+/** The column a role has in the sheet's readings now (the first table of the sheet that has it). */
+function currentColumn(readings: TableReading[], role: ColumnRole): number | undefined {
+  for (const reading of readings) for (const r of reading.roles) if (r.role === role) return r.col;
+  return undefined;
+}
+
+/**
+ * Sets one role's column in a sheet. A column holds one role: when another role reads the picked
+ * column now, the two trade places (that role gets the picked role's previous column, or none), so
+ * "self is E, appraised is F" picked the other way round gives exactly that.
+ */
+export function withPick(choices: ColumnChoices | null, sheet: string, role: ColumnRole, pick: ColumnPick, readings: TableReading[]): ColumnChoices | null {
+  const out = copyChoices(choices);
+  const own: ColumnChoice = out[sheet] ? out[sheet] : {};
+  if (pick === undefined) delete own[role];
+  else {
+    const previous = currentColumn(readings, role);
+    own[role] = pick;
+    if (pick !== null) {
+      for (const reading of readings)
+        for (const r of reading.roles) {
+          if (r.role === role || r.col !== pick) continue;
+          own[r.role] = previous !== undefined && previous !== pick ? previous : null;
+        }
+    }
+  }
+  if (isEmptyChoices(own as ColumnChoices)) delete out[sheet];
+  else out[sheet] = own;
+  return isEmptyChoices(out) ? null : out;
+}
+
+/** "Đặt lại": the sheet read automatically again. */
+export function withoutSheet(choices: ColumnChoices | null, sheet: string): ColumnChoices | null {
+  const out = copyChoices(choices);
+  delete out[sheet];
+  return isEmptyChoices(out) ? null : out;
+}
+
+/** The readings of every table of a sheet, in order. */
+export function readingsOf(sheets: SheetAnalysis[], sheet: string): TableReading[] {
+  const out: TableReading[] = [];
+  for (const s of sheets) if (s.name === sheet && s.reading) out.push(s.reading);
+  return out;
+}

@@ -1,0 +1,119 @@
+import { columnLetters } from '../../core/address';
+import type { WorkbookAnalysis } from '../../core/analyse';
+import type { Flag } from '../../core/check/flag';
+import { paneText, reasonLabel, roleLabel } from '../../core/messages/paneText';
+import type { Lang } from '../../core/number/format';
+import type { ColumnRole } from '../../core/recognise/header';
+import type { ColumnCandidate, ColumnChoices, TableReading } from '../../core/recognise/reading';
+
+/**
+ * What "Cách đọc bảng" shows, as plain data (no React): per analysed table, per role, the columns a
+ * picker offers ("E — Điểm tự đánh giá năm 2023 (ẩn)", "Không có"), the one in use and why.
+ * Loaded with the section's body, off the pane's first load.
+ */
+
+/** Roles always offered; the others only when the table has (or the user chose) a column for them. */
+export const PICKER_ROLES: ColumnRole[] = ['code', 'name', 'max', 'self', 'appraised', 'evidence'];
+const OTHER_ROLES: ColumnRole[] = ['guidance', 'note', 'percent', 'appraisedPercent'];
+
+/** The picker's value for "Không có". */
+export const NONE_VALUE = 'none';
+
+export interface PickerOption {
+  /** The column index as text, or NONE_VALUE. */
+  value: string;
+  text: string;
+}
+
+export interface RolePicker {
+  role: ColumnRole;
+  label: string;
+  /** The option in use. */
+  value: string;
+  options: PickerOption[];
+  /** "Vì sao: …", or why there is no column. */
+  why: string;
+  /** The user chose this role's column (or none) for the sheet. */
+  chosen: boolean;
+  /** An ambiguous-column flag is about this role in this table. */
+  unsure: boolean;
+}
+
+export interface TableReadingView {
+  key: string;
+  sheet: string;
+  tableIndex: number;
+  title: string;
+  /** "This sheet holds 2 tables: …", when a pick applies to more than this table. */
+  sheetWide: string;
+  /** The sheet has a choice of the user's, so "Đặt lại" has something to clear. */
+  hasChoice: boolean;
+  pickers: RolePicker[];
+}
+
+function optionText(candidate: ColumnCandidate, lang: Lang): string {
+  const label = candidate.label.replace(/\s+/g, ' ').trim();
+  const text = label ? paneText('readingColumnOption', lang, { letter: columnLetters(candidate.col), label: label }) : columnLetters(candidate.col);
+  return candidate.hidden ? text + paneText('readingHidden', lang) : text;
+}
+
+/** Whether an ambiguous-column flag is about `role` within the rows of this table. */
+function unsureRoles(flags: Flag[], sheet: string, reading: TableReading): { [role: string]: boolean } {
+  const out: { [role: string]: boolean } = {};
+  for (const f of flags) {
+    if (f.kind !== 'ambiguous-column' || f.sheet !== sheet) continue;
+    if (f.row >= 0 && (f.row < reading.headerTop || f.row > Math.max(reading.lastRow, reading.headerBottom))) continue;
+    const p = f.params as { [name: string]: unknown };
+    for (const key of ['option', 'role']) if (typeof p[key] === 'string') out[p[key] as string] = true;
+  }
+  return out;
+}
+
+export function buildReadingView(analysis: WorkbookAnalysis, choices: ColumnChoices | null, lang: Lang): TableReadingView[] {
+  const tablesBySheet: { [sheet: string]: number } = {};
+  for (const s of analysis.sheets) tablesBySheet[s.name] = (tablesBySheet[s.name] || 0) + 1;
+  const views: TableReadingView[] = [];
+  for (const s of analysis.sheets) {
+    const reading = s.reading;
+    if (!reading) continue;
+    const own = choices && Object.prototype.hasOwnProperty.call(choices, s.name) ? choices[s.name] : null;
+    const all = choices && Object.prototype.hasOwnProperty.call(choices, '*') ? choices['*'] : null;
+    const several = tablesBySheet[s.name] > 1;
+    const unsure = unsureRoles(analysis.flags, s.name, reading);
+    const pickers: RolePicker[] = [];
+    for (const role of PICKER_ROLES.concat(OTHER_ROLES)) {
+      const read = reading.roles.find((r) => r.role === role);
+      const choice = own && own[role] !== undefined ? own[role] : all && all[role] !== undefined ? all[role] : undefined;
+      if (!read && choice === undefined && PICKER_ROLES.indexOf(role) < 0) continue;
+      const options: PickerOption[] = reading.columns.map((c) => ({ value: String(c.col), text: optionText(c, lang) }));
+      // A column in use (or chosen) without a header label still shows, so the picker never lies.
+      const inUse = read ? read.col : typeof choice === 'number' ? choice : null;
+      if (inUse !== null && !reading.columns.some((c) => c.col === inUse)) options.push({ value: String(inUse), text: columnLetters(inUse) });
+      options.sort((a, b) => Number(a.value) - Number(b.value));
+      options.push({ value: NONE_VALUE, text: paneText('readingNone', lang) });
+      let why: string;
+      if (read) why = paneText('readingWhy', lang, { reason: reasonLabel(read.reason, lang) });
+      else if (choice === null) why = paneText('readingUserNone', lang);
+      else why = paneText('readingWhy', lang, { reason: paneText('readingNoColumn', lang) });
+      pickers.push({
+        role,
+        label: roleLabel(role, lang),
+        value: inUse !== null ? String(inUse) : NONE_VALUE,
+        options,
+        why,
+        chosen: choice !== undefined,
+        unsure: !!unsure[role],
+      });
+    }
+    views.push({
+      key: s.name + '#' + s.tableIndex,
+      sheet: s.name,
+      tableIndex: s.tableIndex,
+      title: several ? paneText('readingTableIndex', lang, { sheet: s.name, index: s.tableIndex }) : paneText('readingTable', lang, { sheet: s.name }),
+      sheetWide: several ? paneText('readingSheetWide', lang, { count: tablesBySheet[s.name] }) : '',
+      hasChoice: !!own,
+      pickers,
+    });
+  }
+  return views;
+}
