@@ -4,6 +4,10 @@
  * - reading a property of a proxy before `load` + `context.sync()` throws PropertyNotLoaded;
  * - values/formulas/numberFormat whose shape does not match the range fail with InvalidArgument;
  * - APIs above the configured ExcelApi level are absent (undefined), so feature detection is real;
+ *   properties above it cannot be loaded (Range.rowHidden / columnHidden need 1.2);
+ * - hidden rows and columns answer as Excel does: rowHidden/columnHidden true, false or null (some),
+ *   and getSpecialCellsOrNullObject('Visible') (1.9) gives the visible cells as areas, a null object
+ *   when none is visible (its areas then cannot be read);
  * - a sync over 5 MB of request payload fails with RequestPayloadSizeLimitExceeded;
  * - writes to a protected sheet fail with AccessDenied (earlier operations of the batch stay applied,
  *   as in Excel, where a batch is not a transaction);
@@ -35,6 +39,9 @@ export interface FakeSheetInit {
   numberFormats?: { [address: string]: string };
   /** The user's own conditional formats: {address, formula, fill}. */
   conditionalFormats?: Array<{ address: string; formula: string; fill: string }>;
+  /** Hidden rows and columns, 0-based. */
+  hiddenRows?: number[];
+  hiddenColumns?: number[];
 }
 
 export interface FakeWorkbookInit {
@@ -84,6 +91,9 @@ export interface FakeSheet {
   visibility: string;
   cfs: FakeCf[];
   handlers: Array<(e: Any) => Any>;
+  /** Hidden rows and columns, 0-based (a test may change them between syncs, as a user would). */
+  hiddenRows?: number[];
+  hiddenColumns?: number[];
 }
 
 export interface SyncRecord {
@@ -360,6 +370,8 @@ export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: 
   for (let i = 0; i < init.sheets.length; i++) {
     const s = init.sheets[i];
     const sheet: FakeSheet = { name: s.name, cells: {}, protected: !!s.protected, visibility: 'Visible', cfs: [], handlers: [] };
+    if (s.hiddenRows) sheet.hiddenRows = s.hiddenRows.slice();
+    if (s.hiddenColumns) sheet.hiddenColumns = s.hiddenColumns.slice();
     for (let r = 0; r < s.rows.length; r++) {
       const row = s.rows[r];
       if (!row) continue;
@@ -816,7 +828,7 @@ export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: 
         },
       });
     };
-    defineLoadable(range, ['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'values', 'formulas', 'numberFormat', 'text'], {
+    defineLoadable(range, ['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'values', 'formulas', 'numberFormat', 'text', 'rowHidden', 'columnHidden'], {
       values: function (v: Any) {
         writeGrid('values', v, setFromInput);
       },
@@ -873,6 +885,16 @@ export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: 
         });
       },
     };
+    if (at('1.2')) {
+      readers.rowHidden = function () {
+        const r = resolve();
+        return allOrNone(sheet().hiddenRows, r.r0, r.r1);
+      };
+      readers.columnHidden = function () {
+        const r = resolve();
+        return allOrNone(sheet().hiddenColumns, r.c0, r.c1);
+      };
+    }
     range.load = function (spec: Any): Any {
       const paths = parseLoad(spec);
       for (let i = 0; i < paths.length; i++) {
@@ -1047,7 +1069,89 @@ export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: 
     if (at('1.6')) {
       range.conditionalFormats = makeCfCollection(ctx, sheetName, resolve);
     }
+    if (at('1.9')) {
+      range.getSpecialCellsOrNullObject = function (cellType: string): Any {
+        return makeVisibleAreas(ctx, sheetName, resolve, cellType);
+      };
+    }
     return range;
+  }
+
+  /** Range.rowHidden / columnHidden: true if every line of [first, last] is hidden, false if none, null if some. */
+  function allOrNone(hidden: number[] | undefined, first: number, last: number): boolean | null {
+    let count = 0;
+    if (hidden) for (let i = 0; i < hidden.length; i++) if (hidden[i] >= first && hidden[i] <= last) count++;
+    return count === 0 ? false : count === last - first + 1 ? true : null;
+  }
+
+  /** Runs [start, end] of the lines of [first, last] that are not hidden. */
+  function visibleRuns(hidden: number[] | undefined, first: number, last: number): Array<[number, number]> {
+    const off: { [line: number]: boolean } = {};
+    if (hidden) for (let i = 0; i < hidden.length; i++) off[hidden[i]] = true;
+    const runs: Array<[number, number]> = [];
+    for (let i = first; i <= last; i++) {
+      if (off[i]) continue;
+      if (runs.length && runs[runs.length - 1][1] === i - 1) runs[runs.length - 1][1] = i;
+      else runs.push([i, i]);
+    }
+    return runs;
+  }
+
+  /** The RangeAreas of getSpecialCellsOrNullObject('Visible'): one area per visible row run and column run. */
+  function makeVisibleAreas(ctx: Any, sheetName: string, resolve: () => Rect, cellType: string): Any {
+    if (cellType !== 'Visible') throw officeError('InvalidArgument', 'This fake supports the Visible special cells only.');
+    const result: Any = {};
+    defineLoadable(result, ['isNullObject', 'address', 'areaCount']);
+    const areas: Any = {};
+    defineLoadable(areas, ['items']);
+    result.areas = areas;
+    result.load = function (spec: Any): Any {
+      const paths = parseLoad(spec);
+      const itemProps: string[] = [];
+      for (let i = 0; i < paths.length; i++) {
+        const p = paths[i];
+        const m = /^areas\/items\/(rowIndex|columnIndex|rowCount|columnCount|address)$/.exec(p);
+        if (m) itemProps.push(m[1]);
+        else if (p !== 'isNullObject' && p !== 'address' && p !== 'areaCount') throw officeError('InvalidArgument', 'Cannot load ' + p + ' on RangeAreas in this fake.');
+      }
+      enqueue(ctx, {
+        payload: { m: 'Range.getSpecialCellsOrNullObject', s: sheetName, t: cellType, a: paths },
+        run: function () {
+          const rect = resolve();
+          const s = sheetOrThrow(sheetName);
+          const rowRuns = visibleRuns(s.hiddenRows, rect.r0, rect.r1);
+          const columnRuns = visibleRuns(s.hiddenColumns, rect.c0, rect.c1);
+          const rects: Rect[] = [];
+          for (let r = 0; r < rowRuns.length; r++) for (let c = 0; c < columnRuns.length; c++) rects.push({ r0: rowRuns[r][0], r1: rowRuns[r][1], c0: columnRuns[c][0], c1: columnRuns[c][1] });
+          result._loaded.isNullObject = true;
+          result._data.isNullObject = rects.length === 0;
+          // A null object has nothing else to read.
+          if (!rects.length) return;
+          const items: Any[] = [];
+          for (let i = 0; i < rects.length; i++) {
+            const item: Any = {};
+            const x = rects[i];
+            defineLoadable(item, ['rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'address']);
+            item._data = { rowIndex: x.r0, columnIndex: x.c0, rowCount: x.r1 - x.r0 + 1, columnCount: x.c1 - x.c0 + 1, address: quoteName(sheetName) + '!' + rectAddress(x) };
+            for (let k = 0; k < itemProps.length; k++) item._loaded[itemProps[k]] = true;
+            items.push(item);
+          }
+          if (itemProps.length) {
+            areas._data.items = items;
+            areas._loaded.items = true;
+          }
+          result._data.areaCount = items.length;
+          result._data.address = items
+            .map(function (it: Any) {
+              return it._data.address;
+            })
+            .join(',');
+          for (let i = 0; i < paths.length; i++) if (paths[i] === 'address' || paths[i] === 'areaCount') result._loaded[paths[i]] = true;
+        },
+      });
+      return result;
+    };
+    return result;
   }
 
   function makeCf(ctx: Any, sheetName: string, id: () => string): Any {
@@ -1325,8 +1429,18 @@ export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: 
 }
 
 /** Converts a WorkbookGrid (src/core/grid) into the fake's init data. */
-export function fakeInitFromGrid(grid: { sheets: Array<{ name: string; rows: Array<Array<FakeCellInit | null | undefined> | null | undefined> }> }): FakeWorkbookInit {
+export function fakeInitFromGrid(grid: {
+  sheets: Array<{ name: string; rows: Array<Array<FakeCellInit | null | undefined> | null | undefined>; hidden?: { rows: number[]; columns: number[] } }>;
+}): FakeWorkbookInit {
   const sheets: FakeSheetInit[] = [];
-  for (let i = 0; i < grid.sheets.length; i++) sheets.push({ name: grid.sheets[i].name, rows: grid.sheets[i].rows });
+  for (let i = 0; i < grid.sheets.length; i++) {
+    const g = grid.sheets[i];
+    const sheet: FakeSheetInit = { name: g.name, rows: g.rows };
+    if (g.hidden) {
+      sheet.hiddenRows = g.hidden.rows;
+      sheet.hiddenColumns = g.hidden.columns;
+    }
+    sheets.push(sheet);
+  }
   return { sheets: sheets };
 }
