@@ -1,5 +1,6 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import JSZip from 'jszip';
 import * as os from 'os';
 import * as path from 'path';
 import { analyseWorkbook } from '../../src/core/analyse';
@@ -68,7 +69,11 @@ test("the browser page's written state and downloaded copy keep them hidden", as
   expect(analysis.plan.writes.length).toBeGreaterThan(0);
   await host.applyPlan(analysis.plan, { highlights: true });
   expect(hiddenOf(await host.readWorkbook())).toEqual(HIDDEN);
+  // Its text-number total is stored as _xlfn.NUMBERVALUE and read back plain: a second run writes nothing.
+  expect(analyseWorkbook(await host.readWorkbook(), { profile: null }).plan.writes).toEqual([]);
   const copy = await host.downloadAnnotated();
+  const sheetXml = await (await JSZip.loadAsync(copy.bytes)).file('xl/worksheets/sheet1.xml')!.async('string');
+  expect(sheetXml).toContain('_xlfn.NUMBERVALUE(');
   expect(hiddenOf(await readGridFromXlsxBytes(copy.bytes, copy.fileName))).toEqual(HIDDEN);
   expect(hiddenOf((await readWorkbookBytes(copy.bytes, copy.fileName)).grid)).toEqual(HIDDEN);
 });
