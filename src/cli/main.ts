@@ -233,8 +233,20 @@ async function run(args: CliArgs, io: CliIo): Promise<number> {
   return args.strict && hasError ? 1 : 0;
 }
 
+/**
+ * Output piped into a reader that stops early (`cchc score … --explain | head`) closes the pipe:
+ * that is the reader's choice, not an error, so the command ends quietly instead of with a stack trace.
+ */
+function quietOnClosedPipe(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
+
 /** Entry point of `cchc`; returns the exit code. */
 export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  if (io === defaultIo) quietOnClosedPipe();
   let lang: 'vi' | 'en' = argv.indexOf('en') > 0 && argv[argv.indexOf('en') - 1] === '--lang' ? 'en' : argv.indexOf('--lang=en') >= 0 ? 'en' : 'vi';
   try {
     const args = parseArgs(argv);
