@@ -19,7 +19,8 @@ import { a1, columnLetters } from './address';
 import { FlagParams } from './check/flag';
 import { foldText } from './text/fold';
 import { readTitleFacts } from './identity/titleFacts';
-import { scoreTable, TableScore } from './score/scoreTable';
+import { LEAF, scoreTable, TableScore } from './score/scoreTable';
+import { CellReading } from './number/readCell';
 
 /**
  * The whole pipeline on plain data: recognise → build the tree → score → check → plan.
@@ -161,6 +162,62 @@ function byRow(a: Flag, b: Flag): number {
   return a.row - b.row || a.col - b.col;
 }
 
+/** Typed parent and total scores in a column that agree, and that disagree, with the sums of their children. */
+function ownTotals(sheet: SheetGrid, header: TableHeader, titleLines: string[], role: 'self' | 'appraised'): { agree: number; disagree: number } {
+  const table = buildTable(sheet, header, titleLines);
+  const score = scoreTable(table);
+  const k = table.criteria;
+  const f = score.figures;
+  const counts = { agree: 0, disagree: 0 };
+  const tally = function (typed: CellReading, computed: Points): void {
+    if (typed.kind !== 'number') return;
+    if (typed.units === computed) counts.agree++;
+    else counts.disagree++;
+  };
+  for (let i = 0; i < k.row.length; i++) {
+    if (f.state[i] & LEAF) continue;
+    tally(role === 'self' ? k.self[i] : k.appraised[i], role === 'self' ? f.self[i] : f.appraised[i]);
+  }
+  const total = table.total ? (role === 'self' ? table.total.cells.self : table.total.cells.appraised) : null;
+  if (total) tally(total.reading, role === 'self' ? score.self : score.appraised || 0);
+  return counts;
+}
+
+/**
+ * The official's own subtotals as evidence: between two columns nothing else told apart, the one whose
+ * typed totals agree with the sums of its scores is this table's, when the other's disagree.
+ */
+function settleByOwnTotals(sheet: SheetGrid, header: TableHeader, titleLines: string[], resolved: ResolvedColumns): void {
+  for (let a = 0; a < resolved.ambiguities.length; a++) {
+    const doubt = resolved.ambiguities[a];
+    if (doubt.role !== 'self' && doubt.role !== 'appraised') continue;
+    const role = doubt.role;
+    const chosen = ownTotals(sheet, header, titleLines, role);
+    header.columns[role] = doubt.other;
+    const other = ownTotals(sheet, header, titleLines, role);
+    header.columns[role] = doubt.chosen;
+    let winner = -1;
+    if (chosen.agree > 0 && chosen.disagree === 0 && other.disagree > 0) winner = doubt.chosen;
+    else if (other.agree > 0 && other.disagree === 0 && chosen.disagree > 0) winner = doubt.other;
+    if (winner < 0) continue;
+    header.columns[role] = winner;
+    for (let r = 0; r < resolved.reading.roles.length; r++) {
+      const reading = resolved.reading.roles[r];
+      if (reading.role !== role) continue;
+      if (winner !== reading.col) {
+        const passed = { col: reading.col, label: reading.label };
+        reading.alternatives = [passed].concat(reading.alternatives.filter(function (c) {
+          return c.col !== winner;
+        }));
+        reading.col = winner;
+        reading.label = header.labels[winner] || '';
+      }
+      reading.reason = 'content';
+    }
+    resolved.ambiguities.splice(a--, 1);
+  }
+}
+
 export interface SheetTables {
   tables: Array<SheetAnalysis & { profile: Profile | null }>;
   /** The sheet restates other sheets through formulas: reported, never scored nor written. */
@@ -186,6 +243,7 @@ export function analyseSheetTables(sheet: SheetGrid, options?: AnalyseOptions, w
     const tableYear = (options && options.assessmentYear) || year;
     const resolved = resolveColumns(sheet, header, { year: tableYear, choice: choiceForSheet(options ? options.columns : null, sheet.name) });
     header.columns = resolved.columns;
+    settleByOwnTotals(sheet, header, titleLines, resolved);
     previous = header;
     if (!hasRequiredColumns(resolved.columns)) {
       from = header.bottom + 1;

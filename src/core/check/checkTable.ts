@@ -1,4 +1,4 @@
-import { a1 } from '../address';
+import { a1, parseRange } from '../address';
 import { RowCell, ScoringTable } from '../model/types';
 import { CellReading } from '../number/readCell';
 import { Points } from '../number/points';
@@ -244,9 +244,53 @@ export function cellHasEvidence(cell: RowCell | null): boolean {
   return hasWords(cell);
 }
 
+/**
+ * The rows a plain SUM over one column adds ("SUM(E5:E9,E12)"); null for any other formula, which is
+ * not second-guessed.
+ */
+export function rowsSummed(formula: string, col: number): { [row: number]: boolean } | null {
+  const m = /^=?\s*SUM\(([^()]*)\)\s*$/i.exec(formula);
+  if (!m) return null;
+  const rows: { [row: number]: boolean } = {};
+  const args = m[1].split(/[,;]/);
+  for (let i = 0; i < args.length; i++) {
+    const range = parseRange(args[i].replace(/\s+/g, ''));
+    if (!range || range.left > col || range.right < col) {
+      if (range) continue; // another column: not a term of this score
+      return null;
+    }
+    // A range down thousands of rows is read as its two ends: rows inside are tested against them.
+    if (range.bottom - range.top > 100000) return null;
+    for (let r = range.top; r <= range.bottom; r++) rows[r] = true;
+  }
+  return rows;
+}
+
+/** A parent's own SUM that leaves out a scored child: the official's total is short, whatever it shows now. */
+function checkSumRange(table: ScoringTable, f: NodeFigures, i: number, add: AddFlag): void {
+  const col = table.columns.self;
+  if (col === undefined) return;
+  const k = table.criteria;
+  const cell = table.rowCell(k.row[i], col, true);
+  if (!cell || !cell.formula) return;
+  const summed = rowsSummed(cell.formula, col);
+  if (!summed) return;
+  for (let c = k.firstChild[i]; c >= 0; c = k.nextSibling[c]) {
+    if (k.survey[c] || f.self[c] === 0) continue;
+    let covered = !!summed[k.row[c]];
+    // A leaf scored on its tier rows is covered by a sum over those rows.
+    for (let j = k.tierStart[c]; !covered && j < k.tierEnd[c]; j++) covered = !!summed[table.tiers.row[j]];
+    if (!covered) {
+      add('sum-range-mismatch', cell, k.code[i], { missing: k.code[c] }, 'self');
+      return;
+    }
+  }
+}
+
 function checkParent(table: ScoringTable, f: NodeFigures, i: number, add: AddFlag): void {
   const k = table.criteria;
   const c = table.columns;
+  checkSumRange(table, f, i, add);
   const appraised = f.appraised[i];
   checkTypedTotal(
     // A group of deductions has a negative maximum of its own, outside the table's maximum.

@@ -237,4 +237,38 @@ describe('reading the tables officials keep', () => {
     expect(b.profile && b.profile.id).toBe('hai-duong-3395-xa');
     expect(b.flags.some((f) => f.kind === 'max-mismatch' && f.code === '1')).toBe(true);
   });
+
+  test("the official's own subtotals settle two columns nothing else told apart", () => {
+    const rows = (fieldD: number, fieldE: number): CellInput[][] => [
+      TITLE,
+      ['Mã', 'Nội dung', 'Điểm tối đa', 'Điểm tự đánh giá', 'Điểm tự đánh giá', 'Tài liệu kiểm chứng'],
+      ['1', 'Lĩnh vực', 2, fieldD, fieldE],
+      ['1.1', 'a', 1, 1, 0, 'KH 1/KH-UBND'],
+      ['1.2', 'b', 1, 1, 0.5, 'KH 2/KH-UBND'],
+    ];
+    // D's field total agrees with its scores, E's does not: D is the table's.
+    const left = analyseWorkbook(workbook(sheet('PL', rows(2, 2))));
+    expect(left.total.self).toBe(u(2));
+    expect(kinds(left)).not.toContain('ambiguous-column');
+    expect(left.sheets[0].reading.roles.find((r) => r.role === 'self')).toMatchObject({ col: 3, reason: 'content' });
+    // Both agree: still a doubt, said.
+    expect(kinds(analyseWorkbook(workbook(sheet('PL', rows(2, 0.5)))))).toContain('ambiguous-column');
+  });
+
+  test('a parent whose SUM leaves out a scored child is flagged', () => {
+    const a = analyseWorkbook(
+      workbook(
+        sheet('PL', [
+          TITLE,
+          ['STT', 'Nội dung', 'Điểm tối đa', 'Điểm tự đánh giá', 'Tài liệu kiểm chứng'],
+          ['1', 'Lĩnh vực', 3, { v: 2, f: 'SUM(D4:D5)' }],
+          ['1.1', 'a', 1, 1, 'KH 1/KH-UBND'],
+          ['1.2', 'b', 1, 1, 'KH 2/KH-UBND'],
+          ['1.3', 'c', 1, 1, 'KH 3/KH-UBND'],
+        ]),
+      ),
+    );
+    expect(a.total.self).toBe(u(3));
+    expect(a.flags.find((f) => f.kind === 'sum-range-mismatch')).toMatchObject({ cell: 'D3', code: '1', params: { missing: '1.3' } });
+  });
 });
