@@ -96,8 +96,40 @@ async function benchWorkbooks() {
   }
 }
 
+/**
+ * The core at 10,000 leaves against the core of an earlier commit (CCHC_BENCH_BASELINE, default the last
+ * commit before reading tables by inference), built from git into a temporary folder and run alternately
+ * with today's, so both share the machine's load of the moment.
+ */
+function benchCoreAgainstBaseline() {
+  const commit = process.env.CCHC_BENCH_BASELINE || '8df33e6';
+  const root = path.join(__dirname, '..');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-baseline-'));
+  try {
+    execFileSync('sh', ['-c', 'git archive ' + commit + ' src tsconfig.cli.json tsconfig.json package.json | tar -x -C "' + dir + '"'], { cwd: root, stdio: 'ignore' });
+    fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.cli.json'], { cwd: dir, stdio: 'ignore' });
+    fs.mkdirSync(path.join(dir, 'bench'));
+    for (const file of ['coreWorker.js', 'syntheticTable.js']) fs.copyFileSync(path.join(__dirname, file), path.join(dir, 'bench', file));
+    const now = [];
+    const before = [];
+    for (let i = 0; i < 3; i++) {
+      before.push(JSON.parse(execFileSync(process.execPath, [path.join(dir, 'bench', 'coreWorker.js'), '10000'], { encoding: 'utf8' })).medianMs);
+      now.push(timeCore(10000).medianMs);
+    }
+    const ms = median(now);
+    const baselineMs = median(before);
+    console.log(JSON.stringify({ bench: 'core-vs-baseline', leaves: 10000, baseline: commit, ms: +ms.toFixed(2), baselineMs: +baselineMs.toFixed(2), ratio: +(ms / baselineMs).toFixed(3), target: 1.2 }));
+  } catch (error) {
+    console.log(JSON.stringify({ bench: 'core-vs-baseline', skipped: 'baseline ' + commit + ' could not be built: ' + String(error.message || error).split('\n')[0] }));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 (async () => {
   benchCore();
+  benchCoreAgainstBaseline();
   await benchWorkbooks();
   const { benchSyncs, benchSizes } = require('./addin');
   await benchSyncs();

@@ -141,6 +141,8 @@ function isSummaryTable(sheet: SheetGrid, table: ScoringTable): boolean {
       filled++;
       if (cell.formula && cell.formula.indexOf('!') >= 0) crossSheet++;
     }
+    // An appendix with dozens of score cells and not one link to another sheet: no need to read on.
+    if (crossSheet === 0 && filled >= 40) return false;
   }
   return crossSheet > 0 && crossSheet * 2 >= filled;
 }

@@ -121,7 +121,7 @@ function bodyRowBound(sheet: SheetGrid, header: TableHeader): number {
 }
 
 /** "Điểm trừ", "trừ điểm": a deduction criterion's name. Texts are NFC, so the cheap test cannot miss one. */
-const MAY_MENTION_DEDUCTION = /tr[uừ]/i;
+const MAY_MENTION_DEDUCTION = /tr[\u1eeb\u1eea]|tru diem|diem tru/i;
 
 export function mentionsDeduction(text: string): boolean {
   if (!MAY_MENTION_DEDUCTION.test(text)) return false;
