@@ -1,6 +1,6 @@
 import { columnLetters } from '../core/address';
 import { SheetAnalysis, WorkbookAnalysis } from '../core/analyse';
-import { explainText, REASON_TEXT, ROLE_TEXT, ROW_KIND_TEXT, SKIP_TEXT } from '../core/messages/explainText';
+import { explainText, REASON_TEXT, ROLE_TEXT, ROW_KIND_TEXT, rowKindCount, SKIP_TEXT } from '../core/messages/explainText';
 import { Lang } from '../core/number/format';
 import { RowKind, RowReading } from '../core/recognise/reading';
 import { ROLES } from './columns';
@@ -89,7 +89,7 @@ export function explainTable(sheet: SheetAnalysis, lang: Lang, maxRows: number =
     counts[kind] = (counts[kind] || 0) + 1;
     return kind;
   });
-  const countList = KIND_ORDER.filter((k) => counts[k]).map((k) => explainText('count', lang, { n: counts[k], kind: ROW_KIND_TEXT[k][lang] }));
+  const countList = KIND_ORDER.filter((k) => counts[k]).map((k) => rowKindCount(k, counts[k], lang));
   out.push('  ' + explainText('rowsHeading', lang, { counts: countList.length ? countList.join(', ') : explainText('noRows', lang) }));
   const shown = Math.min(rows.length, maxRows);
   for (let i = 0; i < shown; i++) out.push('    ' + rowLine(sheet, rows[i], kinds[i], lang));

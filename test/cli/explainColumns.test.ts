@@ -196,7 +196,7 @@ describe('--explain', () => {
     expect(out).toContain('Sheet "Phụ lục 1", table 1\n  Header rows: 7–8;');
     expect(out).toMatch(/self \(self-score\): column D "Điểm Tự đánh giá" — /);
     expect(out).toContain('    row 10: field 1 — Công tác chỉ đạo điều hành');
-    expect(out).toMatch(/Rows read: 7 fields?, \d+ criterion/);
+    expect(out).toMatch(/Rows read: 7 fields, \d+ criteria, \d+ tiers, 1 total row\.\n/);
   });
 
   test('the row list stops after 200 rows and says how many more', () => {

@@ -48,6 +48,24 @@ export const ROW_KIND_TEXT: { [kind in RowKind | 'field']: Template } = {
   ignored: { vi: 'bỏ qua', en: 'ignored' },
 };
 
+/** English plurals of ROW_KIND_TEXT for the counts line (Vietnamese nouns do not change). */
+const ROW_KIND_PLURAL_EN: { [kind in RowKind | 'field']: string } = {
+  field: 'fields',
+  criterion: 'criteria',
+  part: 'parts',
+  tier: 'tiers',
+  group: 'groups',
+  survey: 'survey criteria',
+  deduction: 'deductions',
+  total: 'total rows',
+  ignored: 'ignored',
+};
+
+/** "3 tiêu chí" / "3 criteria", "1 criterion". */
+export function rowKindCount(kind: RowKind | 'field', n: number, lang: Lang): string {
+  return n + ' ' + (lang === 'en' && n !== 1 ? ROW_KIND_PLURAL_EN[kind] : ROW_KIND_TEXT[kind][lang]);
+}
+
 /** Why a sheet was not scored (WorkbookAnalysis.skipped[].reason). */
 export const SKIP_TEXT: { [reason: string]: Template } = {
   'not-a-scoring-table': { vi: 'không phải bảng chấm điểm', en: 'not a scoring table' },
@@ -71,7 +89,6 @@ export const EXPLAIN_TEXT = {
   noHiddenColumns: { vi: 'Không có cột ẩn.', en: 'No hidden columns.' },
   hiddenUnknown: { vi: 'Không biết cột nào bị ẩn: nơi đọc tệp không cho biết.', en: 'Which columns are hidden is unknown: the host could not tell.' },
   rowsHeading: { vi: 'Các dòng đã đọc: {counts}.', en: 'Rows read: {counts}.' },
-  count: { vi: '{n} {kind}', en: '{n} {kind}' },
   rowLine: { vi: 'dòng {row}: {kind}', en: 'row {row}: {kind}' },
   tierOf: { vi: ' của {code}', en: ' of {code}' },
   rowLabel: { vi: ' (nhãn "{label}")', en: ' (label "{label}")' },
