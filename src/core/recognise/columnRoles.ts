@@ -62,13 +62,13 @@ function hiddenSet(sheet: SheetGrid): { [col: number]: boolean } | null {
   return set;
 }
 
-/** The body rows the content tests look at: non-empty rows from the first body row, up to a total row. */
+/** The body rows the content tests look at: the first non-empty rows from the first body row, up to a total row. */
 function sampleRows(sheet: SheetGrid, header: TableHeader, nameCol: number | undefined): number[] {
   const rows: number[] = [];
   for (let r = header.firstBodyRow; r < sheet.rows.length && rows.length < SAMPLE_ROWS; r++) {
-    const row = sheet.rows[r];
-    if (!row) continue;
-    if (nameCol !== undefined && rows.length > 0 && isTotalText(displayText(cellAt(sheet, r, nameCol)))) break;
+    if (!sheet.rows[r]) continue;
+    const name = nameCol === undefined ? '' : displayText(cellAt(sheet, r, nameCol));
+    if (rows.length > 0 && name.length < 60 && isTotalText(name)) break;
     rows.push(r);
   }
   return rows;
@@ -105,11 +105,14 @@ function codeShape(sheet: SheetGrid, rows: number[], col: number): CodeShape {
 }
 
 /** Names written with their code in front ("1.1. Ban hành…", "I. Công tác…"), as sheets without a code column do. */
-function namesCarryCodes(sheet: SheetGrid, rows: number[], nameCol: number | undefined): boolean {
+function namesCarryCodes(sheet: SheetGrid, rows: number[], nameCol: number | undefined, countCol: number): boolean {
   if (nameCol === undefined) return false;
   let coded = 0;
   let filled = 0;
   for (let i = 0; i < rows.length; i++) {
+    // Only the rows the count numbers: level rows ("- Đúng hạn") and totals carry no code either way.
+    const counted = cellAt(sheet, rows[i], countCol);
+    if (!counted || counted.value === null || counted.value === '') continue;
     const text = displayText(cellAt(sheet, rows[i], nameCol));
     if (text === '') continue;
     filled++;
@@ -209,9 +212,9 @@ function decideCode(sheet: SheetGrid, header: TableHeader, rows: number[], all: 
   for (let i = 0; i < all.length; i++) if (shapes[i].hierarchical > 0 && (best < 0 || shapes[i].hierarchical > shapes[best].hierarchical)) best = i;
   if (best >= 0) return { col: all[best], reason: all.length > 1 ? 'content' : 'header', others: without(all, all[best]) };
   const first = shapes[0];
-  const running = first.filled >= 3 && first.running >= first.filled - 1;
+  const running = first.filled >= 1 && first.running >= first.filled - 1;
   // Only a running count in the code column, and the codes written in the names: the names carry the tree.
-  if (running && namesCarryCodes(sheet, rows, nameCol)) return { col: -1, reason: 'content', others: all.slice() };
+  if (running && namesCarryCodes(sheet, rows, nameCol, all[0])) return { col: -1, reason: 'content', others: all.slice() };
   return { col: all[0], reason: 'header', others: all.slice(1) };
 }
 

@@ -146,7 +146,8 @@ export function findHeader(sheet: SheetGrid, from?: number, to?: number): TableH
     if (single.roles >= 2) {
       for (let extra = 1; extra <= 2 && top + extra < sheet.rows.length; extra++) {
         const deeper = classifyRows(sheet, merges, top, top + extra, width);
-        if (hasRequired(deeper.columns) && (!chosen || deeper.roles > chosen.roles)) {
+        const refines = chosen !== null && deeper.roles === chosen.roles && isSubHeaderRow(sheet, top, top + extra, width);
+        if (hasRequired(deeper.columns) && (!chosen || deeper.roles > chosen.roles || refines)) {
           chosen = deeper;
           bottom = top + extra;
         }
@@ -158,6 +159,28 @@ export function findHeader(sheet: SheetGrid, from?: number, to?: number): TableH
     return { top: top, bottom: bottom, columns: chosen.columns, firstBodyRow: firstBodyRow, labels: chosen.labels, candidates: chosen.candidates };
   }
   return null;
+}
+
+/**
+ * A row of short labels, no numbers, under a label merged across columns ("Tự đánh giá" over "Năm 2022 |
+ * Năm 2023"): the header's last row, which tells apart columns the rows above name alike.
+ */
+function isSubHeaderRow(sheet: SheetGrid, top: number, row: number, width: number): boolean {
+  const texts: number[] = [];
+  for (let c = 0; c < width; c++) {
+    const cell = cellAt(sheet, row, c);
+    if (!cell || cell.value === null || cell.value === '') continue;
+    if (typeof cell.value !== 'string' || cell.value.length > 60) return false;
+    texts.push(c);
+  }
+  if (!texts.length) return false;
+  const merges = sheet.merges || [];
+  for (let i = 0; i < merges.length; i++) {
+    const m = merges[i];
+    if (m.top < top || m.bottom >= row || m.right === m.left) continue;
+    for (let t = 0; t < texts.length; t++) if (texts[t] >= m.left && texts[t] <= m.right) return true;
+  }
+  return false;
 }
 
 /** Whether a body row looks like the header of another table (cheap test first: its max cell holds words). */

@@ -33,7 +33,11 @@ export function romanToNumber(text: string): number | null {
 const TOTAL_WORDS = /^(tong cong|tong diem|tong so diem|tong so|tong|cong)\b/;
 
 export function isTotalText(text: string): boolean {
-  return TOTAL_WORDS.test(foldText(text));
+  const folded = foldText(text);
+  if (!TOTAL_WORDS.test(folded)) return false;
+  if (folded.charAt(0) === 't') return true;
+  // "Cộng" (a total) and "Công tác…" (a criterion) fold alike: the mark, or a bare word, tells them apart.
+  return /^\s*c[\u1ed9\u1ed8]ng/i.test(text) || /^\s*cong\s*($|[(:\-])/i.test(text);
 }
 
 /** Normalised code text or null: roman first segment becomes arabic, trailing dot dropped. */

@@ -116,14 +116,16 @@ export function tierInfoFor(table: ScoringTable, i: number, max: Points, profile
 
 /**
  * Levels listed as lines inside the criterion's own name cell ("…\n- Đúng hạn: 1 điểm\n- Chậm: 0,5 điểm");
- * the first line is the name itself, whose numbers ("năm 2023") are no levels.
+ * the first line is the name itself, whose numbers ("năm 2023") are no levels, and so are later lines
+ * that give no points.
  */
 export function tierLinesInName(name: string): string {
   const first = name.indexOf('\n');
   if (first < 0) return '';
   const lines = name.substring(first + 1).split('\n');
   const kept: string[] = [];
-  for (let i = 0; i < lines.length; i++) if (/^\s*[-+*\u2022\u2013\u00b7]/.test(lines[i]) && /\d/.test(lines[i])) kept.push(lines[i]);
+  // A later line that gives points ("- Chậm: 0,5 điểm", "Đạt 50%: 0,5 điểm; cứ tăng thêm…") states levels.
+  for (let i = 0; i < lines.length; i++) if (/\d\s*(?:đi[eể]m|đ)(?![a-zà-ỹ])/i.test(lines[i])) kept.push(lines[i]);
   return kept.join('\n');
 }
 
