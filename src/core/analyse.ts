@@ -154,7 +154,7 @@ function nextHeader(sheet: SheetGrid, from: number, previous: TableHeader | null
   for (let r = from; r < sheet.rows.length && r < from + HEADER_SEARCH_ROWS; r++) {
     const line = titleLinesOf(sheet, r, r + 1)[0];
     if (line && APPENDIX_TITLE.test(foldText(line))) {
-      return { top: r, bottom: r, columns: previous.columns, firstBodyRow: r + 1, labels: previous.labels, candidates: previous.candidates };
+      return { top: r, bottom: r, columns: previous.columns, firstBodyRow: r + 1, labels: previous.labels, candidates: previous.candidates, inherited: true };
     }
   }
   return null;
@@ -239,7 +239,7 @@ export function analyseSheetTables(sheet: SheetGrid, options?: AnalyseOptions, w
   for (let attempt = 0; attempt < MAX_TABLES_PER_SHEET && from < sheet.rows.length; attempt++) {
     const header = nextHeader(sheet, from, previous);
     if (!header) break;
-    const titleLines = titleLinesOf(sheet, from, header.top);
+    const titleLines = titleLinesOf(sheet, from, header.inherited ? header.bottom + 1 : header.top);
     const titleYear = readTitleFacts(titleLines, sheet.name).year;
     if (titleYear) year = titleYear;
     const tableYear = (options && options.assessmentYear) || year;

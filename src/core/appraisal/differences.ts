@@ -34,6 +34,8 @@ export interface ScoreDifference {
 
 export interface FieldLoss {
   sheet: string;
+  /** 1-based table of the sheet (a sheet can hold Phụ lục 1 and Phụ lục 2). */
+  tableIndex: number;
   code: string;
   name: string;
   /** self - appraised over the field's appraised leaves; negative when the appraisal gave points. */
@@ -128,7 +130,7 @@ export function findDifferences(sheets: SheetAnalysis[]): Differences {
     }
     for (let r = 0; r < table.rootIndexes.length; r++) {
       const root = table.rootIndexes[r];
-      lostByField.push({ sheet: sheet.name, code: k.code[root], name: k.name[root], lost: lostByRoot[root] || 0 });
+      lostByField.push({ sheet: sheet.name, tableIndex: sheet.tableIndex, code: k.code[root], name: k.name[root], lost: lostByRoot[root] || 0 });
     }
   }
   return { differences: differences, lostByField: lostByField };

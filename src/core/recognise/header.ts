@@ -19,6 +19,8 @@ export interface TableHeader {
   labels: { [col: number]: string };
   /** Every column whose header names a role, in column order: what the choice of `columns` is made from. */
   candidates: { [role in ColumnRole]?: number[] };
+  /** The columns of the table above, under a "PHỤ LỤC 2" title row (top = bottom = that row, a title of this table). */
+  inherited?: boolean;
 }
 
 /** How far down a header may start; real sheets have a few title rows. */

@@ -128,8 +128,9 @@ export function readRowCode(codeValue: string | number | null, nameText: string,
   if (name === '') return { kind: 'none' };
   if (isTotalText(name) && name.length < 60) return { kind: 'total', raw: name };
   // Codes written inside the name cell ("1.1. Ban hành kế hoạch…") when the code cell is empty.
-  const inName = (codesInName ? /^((?:\d{1,3}|[IVX]{1,4})(?:\.\d{1,3})*\.?)\s+\S/ : /^((?:\d{1,3}|[IVX]{1,4})(?:\.\d{1,3})+\.?)\s+\S/).exec(name);
-  if (inName && (inName[1].indexOf('.') >= 0 || /^[IVX]+$/.test(inName[1]) === false)) {
+  // "1.1. ", "I. ", "1. "; a bare "1 " only in a table without a code column, a bare "I" never (a word).
+  const inName = /^((?:\d{1,3}|[IVX]{1,4})(?:\.\d{1,3})*\.?)\s+\S/.exec(name);
+  if (inName && (inName[1].indexOf('.') >= 0 || (codesInName && /^\d+$/.test(inName[1])))) {
     const code = normaliseCode(inName[1]);
     if (code !== null) return codeToken(code, inName[1]);
   }

@@ -120,18 +120,20 @@ function num(units: Points | null): number | null {
 
 export function toJsonResult(analysis: WorkbookAnalysis, lang: Lang, options?: JsonResultOptions): JsonResult {
   const counts = { error: 0, warning: 0, info: 0 };
-  // lostByField lists a sheet's fields in the order of its fields (one per root), sheet names being unique.
+  // lostByField lists a table's fields in the order of its fields (one per root), by sheet and table.
   const lostBySheet: { [sheet: string]: Points[] } = {};
   for (let i = 0; i < analysis.lostByField.length; i++) {
     const l = analysis.lostByField[i];
-    (lostBySheet[l.sheet] || (lostBySheet[l.sheet] = [])).push(l.lost);
+    const key = l.sheet + '#' + l.tableIndex;
+    (lostBySheet[key] || (lostBySheet[key] = [])).push(l.lost);
   }
   for (let i = 0; i < analysis.flags.length; i++) counts[analysis.flags[i].severity]++;
   return {
     file: analysis.fileName || null,
     profile: analysis.profile ? analysis.profile.id : null,
     sheets: analysis.sheets.map(function (s) {
-      const lost = Object.prototype.hasOwnProperty.call(lostBySheet, s.name) ? lostBySheet[s.name] : null;
+      const key = s.name + '#' + s.tableIndex;
+      const lost = Object.prototype.hasOwnProperty.call(lostBySheet, key) ? lostBySheet[key] : null;
       const sheet: JsonResult['sheets'][number] = {
         name: s.name,
         tableIndex: s.tableIndex,

@@ -36,6 +36,8 @@ export interface FieldView {
 }
 
 export interface SheetView {
+  /** Unique per table: a sheet may hold several. */
+  key: string;
   name: string;
   fields: FieldView[];
   total: ScoreFigure;
@@ -170,8 +172,9 @@ export function buildAppraisalView(analysis: WorkbookAnalysis, lang: Lang): Appr
     if (s.table.columns.appraised === undefined) continue;
     for (const ns of s.score.nodes) if (ns.leaf && !ns.node.survey && ns.appraised && ns.appraised.empty) notAppraised++;
   }
-  const fieldsBySheet: { [sheet: string]: WorkbookAnalysis['sheets'][number]['fields'] } = {};
-  for (const s of analysis.sheets) fieldsBySheet[s.name] = s.fields;
+  // By sheet and table: one sheet may hold Phụ lục 1 and Phụ lục 2.
+  const fieldsBySheet: { [table: string]: WorkbookAnalysis['sheets'][number]['fields'] } = {};
+  for (const s of analysis.sheets) fieldsBySheet[s.name + '#' + s.tableIndex] = s.fields;
   const seen: { [sheet: string]: number } = {};
   return {
     // Over the sheets that have an appraised column only (Phụ lục 2 may have none).
@@ -193,11 +196,12 @@ export function buildAppraisalView(analysis: WorkbookAnalysis, lang: Lang): Appr
       explanationFull: d.explanation,
     })),
     lostByField: analysis.lostByField.map((f) => {
-      // lostByField follows each sheet's fields in order.
-      const k = (seen[f.sheet] = (seen[f.sheet] === undefined ? -1 : seen[f.sheet]) + 1);
-      const field = (fieldsBySheet[f.sheet] || [])[k];
+      // lostByField follows each table's fields in order.
+      const table = f.sheet + '#' + f.tableIndex;
+      const k = (seen[table] = (seen[table] === undefined ? -1 : seen[table]) + 1);
+      const field = (fieldsBySheet[table] || [])[k];
       return {
-        key: f.sheet + '|' + f.code + '|' + k,
+        key: table + '|' + f.code + '|' + k,
         sheet: f.sheet,
         code: f.code,
         name: f.name,
@@ -210,11 +214,14 @@ export function buildAppraisalView(analysis: WorkbookAnalysis, lang: Lang): Appr
 }
 
 export function buildPaneView(analysis: WorkbookAnalysis, lang: Lang): PaneView {
+  const several: { [sheet: string]: number } = {};
+  for (const s of analysis.sheets) several[s.name] = (several[s.name] || 0) + 1;
   const sheets: SheetView[] = analysis.sheets.map((s) => ({
-    name: s.name,
+    key: s.name + '#' + s.tableIndex,
+    name: several[s.name] > 1 ? paneText('readingTableIndex', lang, { sheet: s.name, index: s.tableIndex }) : s.name,
     total: scoreFigure(s.score.self, s.score.selfAssessableMax, lang),
     fields: s.fields.map((f) => ({
-      key: s.name + '|' + f.code + '|' + f.row,
+      key: s.name + '#' + s.tableIndex + '|' + f.code + '|' + f.row,
       code: f.code,
       name: f.name,
       sheet: s.name,

@@ -271,4 +271,61 @@ describe('reading the tables officials keep', () => {
     expect(a.total.self).toBe(u(3));
     expect(a.flags.find((f) => f.kind === 'sum-range-mismatch')).toMatchObject({ cell: 'D3', code: '1', params: { missing: '1.3' } });
   });
+
+  test('"PHỤ LỤC 2" after a total row, under the same columns, starts the next table', () => {
+    const a = analyseWorkbook(
+      workbook(
+        sheet('PL', [
+          TITLE,
+          ['STT', 'Nội dung', 'Điểm tối đa', 'Điểm tự đánh giá', 'Tài liệu kiểm chứng'],
+          ['1', 'Lĩnh vực', 2],
+          ['1.1', 'a', 2, 2, 'KH 1/KH-UBND'],
+          [null, 'Tổng cộng', 2, 2],
+          ['PHỤ LỤC 2'],
+          ['1', 'Tác động', 2, 1, 'BC 3/BC-UBND'],
+        ]),
+      ),
+    );
+    expect(a.sheets.map((s) => s.tableIndex)).toEqual([1, 2]);
+    expect(a.sheets[1].table.titleLines).toEqual(['PHỤ LỤC 2']);
+    expect(totals(a)).toEqual({ max: u(4), self: u(3) });
+  });
+
+  test('a criterion named "Công tác…" is no total row, and "Cộng" is', () => {
+    const a = analyseWorkbook(
+      workbook(
+        sheet('PL', [
+          TITLE,
+          ['STT', 'Nội dung', 'Điểm tối đa', 'Điểm tự đánh giá', 'Tài liệu kiểm chứng'],
+          [null, '1. Công tác chỉ đạo điều hành', 2],
+          [null, '1.1. Công tác kiểm tra', 2, 2, 'KH 1/KH-UBND'],
+          [null, 'Cộng', 2, 2],
+          [null, '2. Lĩnh vực sau dòng cộng', 5, 5],
+        ]),
+      ),
+    );
+    expect(a.sheets[0].table.criteria.code).toEqual(['1', '1.1']);
+    expect(a.sheets[0].table.total!.cells.row).toBe(4);
+  });
+
+  test('"Năm 2022 | Năm 2023" under a merged "Tự đánh giá" stays in the header and settles the column', () => {
+    const a = analyseWorkbook(
+      workbook(
+        sheet(
+          'PL',
+          [
+            TITLE,
+            ['Mã', 'Nội dung', 'Điểm tối đa', 'Điểm tự đánh giá', null, 'Tài liệu kiểm chứng'],
+            [null, null, null, 'Năm 2022', 'Năm 2023'],
+            ['1', 'Lĩnh vực', 2],
+            ['1.1', 'a', 2, 0.5, 2, 'KH 1/KH-UBND'],
+          ],
+          ['A2:A3', 'B2:B3', 'C2:C3', 'D2:E2', 'F2:F3'],
+        ),
+      ),
+    );
+    expect(a.sheets[0].reading).toMatchObject({ headerTop: 1, headerBottom: 2 });
+    expect(a.sheets[0].reading.roles.find((r) => r.role === 'self')).toMatchObject({ col: 4, reason: 'year' });
+    expect(a.total.self).toBe(u(2));
+  });
 });

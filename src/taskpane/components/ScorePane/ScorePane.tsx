@@ -176,7 +176,7 @@ export function ScorePane({ host, lang, standalone, debounceMs }: ScorePaneProps
 
       {view
         ? view.sheets.map((sheet) => (
-            <section key={sheet.name} className={s.section}>
+            <section key={sheet.key} className={s.section}>
               <FieldTable sheet={sheet} lang={lang} />
             </section>
           ))
