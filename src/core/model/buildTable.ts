@@ -123,9 +123,13 @@ function bodyRowBound(sheet: SheetGrid, header: TableHeader): number {
 /** "Điểm trừ", "trừ điểm": a deduction criterion's name. Texts are NFC, so the cheap test cannot miss one. */
 const MAY_MENTION_DEDUCTION = /tr[\u1eeb\u1eea]|tru diem|diem tru/i;
 
+/**
+ * A name that is a deduction: it starts (after its code) with "Điểm trừ" or "Trừ điểm". A criterion that
+ * only mentions them ("Không bị trừ điểm thi đua") earns points like any other.
+ */
 export function mentionsDeduction(text: string): boolean {
   if (!MAY_MENTION_DEDUCTION.test(text)) return false;
-  return /\b(diem tru|tru diem|bi tru)\b/.test(foldText(text));
+  return /^\s*(\(?[0-9ivxl]+(\.[0-9]+)*[.)]?\s+|[a-z][).]\s+|[-+*]\s*)?(diem tru|tru diem|tru)\b/.test(foldText(text));
 }
 
 /** How far ahead the parts test looks for a criterion's lettered rows. */

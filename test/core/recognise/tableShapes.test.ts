@@ -328,4 +328,20 @@ describe('reading the tables officials keep', () => {
     expect(a.sheets[0].reading.roles.find((r) => r.role === 'self')).toMatchObject({ col: 4, reason: 'year' });
     expect(a.total.self).toBe(u(2));
   });
+
+  test('a criterion that only mentions deductions earns its points; one named "Trừ điểm…" takes them off', () => {
+    const a = analyseWorkbook(
+      workbook(
+        sheet('PL', [
+          TITLE,
+          ['STT', 'Nội dung', 'Điểm tối đa', 'Điểm tự đánh giá', 'Tài liệu kiểm chứng'],
+          ['1', 'Lĩnh vực', 3],
+          ['1.1', 'Không bị trừ điểm thi đua do chậm báo cáo', 2, 2, 'KH 1/KH-UBND'],
+          ['1.2', 'Trừ điểm khi bị phê bình, nhắc nhở', null, 0.5],
+        ]),
+      ),
+    );
+    expect(totals(a)).toEqual({ max: u(2), self: u(1.5) });
+    expect(a.sheets[0].table.rowReadings().filter((r) => r.kind === 'deduction').map((r) => r.code)).toEqual(['1.2']);
+  });
 });
