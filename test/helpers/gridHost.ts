@@ -2,6 +2,7 @@ import { WorkbookGrid } from '../../src/core/grid';
 import { ApplyOptions, HostError, WorkbookHost } from '../../src/core/host';
 import { applyPlanToGrid } from '../../src/core/plan/applyToGrid';
 import { WritePlan } from '../../src/core/plan/types';
+import { ColumnChoices } from '../../src/core/recognise/reading';
 
 /**
  * A host on a plain grid for the pane's tests: reads and writes counted like syncs, the plan applied
@@ -18,6 +19,13 @@ export class GridHost implements WorkbookHost {
   selected: string[] = [];
   /** A write of the tool saved in the workbook by an earlier session. */
   savedWrite = false;
+  /** The choice of columns kept in the workbook (document settings in Excel). */
+  columnChoices: ColumnChoices | null = null;
+  /** Every choice saved, in order. */
+  choiceSaves: Array<ColumnChoices | null> = [];
+  /** The stored choice cannot be read / saved (settings unavailable). */
+  failChoicesRead: HostError | null = null;
+  failChoicesSave: HostError | null = null;
   /**
    * `restored`, `cleared`: what revert and clear report, for tests of the pane's notices; by default
    * revert reports the last write's cells and clear reports none.
@@ -51,6 +59,15 @@ export class GridHost implements WorkbookHost {
   }
   async clearHighlights() {
     return this.reports.cleared || 0;
+  }
+  async readColumnChoices() {
+    if (this.failChoicesRead) throw this.failChoicesRead;
+    return this.columnChoices ? (JSON.parse(JSON.stringify(this.columnChoices)) as ColumnChoices) : null;
+  }
+  async saveColumnChoices(choices: ColumnChoices | null) {
+    if (this.failChoicesSave) throw this.failChoicesSave;
+    this.choiceSaves.push(choices);
+    this.columnChoices = choices && Object.keys(choices).length ? JSON.parse(JSON.stringify(choices)) : null;
   }
   async selectCell(sheet: string, address: string) {
     this.selected.push(sheet + '!' + address);

@@ -39,6 +39,10 @@ class CountingHost implements WorkbookHost {
     return 0;
   }
   async selectCell() {}
+  async readColumnChoices() {
+    return null;
+  }
+  async saveColumnChoices() {}
 }
 
 function outOfPeriod(state: PaneState) {

@@ -138,16 +138,15 @@ export const PANE_TEXT = {
   // How the table is read: the user's choice of column per role (src/taskpane/components/TableReading)
   readingHeading: { vi: 'Cách đọc bảng', en: 'How the table is read' },
   readingIntroExcel: {
-    vi: 'Công cụ tự nhận cột của từng vai trò theo tiêu đề và nội dung cột. Nếu nhận sai, chọn lại cột ở đây: điểm được chấm lại ngay, lựa chọn được lưu trong sổ làm việc và nút "Tính lại điểm" trên dải băng cũng dùng.',
-    en: 'The tool finds the column of each role from the headers and what the columns hold. If it is wrong, choose the column here: the scores are checked again at once, and the choice is kept in the workbook, where the ribbon button "Recalculate scores" uses it too.',
+    vi: 'Cột của từng vai trò được nhận theo tiêu đề và nội dung cột. Nếu sai, chọn lại: điểm được chấm lại ngay; lựa chọn được lưu trong sổ làm việc và nút "Tính lại điểm" trên dải băng cũng dùng.',
+    en: 'Each role\'s column is found from the headers and what the columns hold. If one is wrong, choose another: the scores are checked again at once; the choice is kept in the workbook and the ribbon button "Recalculate scores" uses it too.',
   },
   readingIntroBrowser: {
-    vi: 'Công cụ tự nhận cột của từng vai trò theo tiêu đề và nội dung cột. Nếu nhận sai, chọn lại cột ở đây: điểm được chấm lại ngay và bản tải xuống cũng dùng lựa chọn này (cho tệp đang mở).',
-    en: 'The tool finds the column of each role from the headers and what the columns hold. If it is wrong, choose the column here: the scores are checked again at once, and the download uses the choice too (for the open file).',
+    vi: 'Cột của từng vai trò được nhận theo tiêu đề và nội dung cột. Nếu sai, chọn lại: điểm được chấm lại ngay và bản tải xuống cũng dùng lựa chọn này.',
+    en: 'Each role\'s column is found from the headers and what the columns hold. If one is wrong, choose another: the scores are checked again at once and the download uses the choice too.',
   },
   readingUnsure: { vi: '{count} cột chưa chắc', en: '{count} unsure columns' },
   readingChosen: { vi: 'có cột do bạn chọn', en: 'some columns chosen by you' },
-  readingLoading: { vi: 'Đang mở…', en: 'Opening…' },
   readingGoTo: { vi: 'Chọn cột trong "Cách đọc bảng"', en: 'Choose the column in "How the table is read"' },
   readingTable: { vi: 'Trang "{sheet}"', en: 'Sheet "{sheet}"' },
   readingTableIndex: { vi: 'Trang "{sheet}", bảng {index}', en: 'Sheet "{sheet}", table {index}' },
@@ -167,6 +166,10 @@ export const PANE_TEXT = {
   readingUnsureBadge: { vi: 'Chưa chắc', en: 'Unsure' },
   readingNoColumn: { vi: 'không thấy cột nào có tiêu đề này', en: 'no column has such a header' },
   readingUserNone: { vi: 'bạn chọn: bảng không có cột này', en: 'chosen by you: the table has no such column' },
+  readingLost: {
+    vi: 'Với các cột đã chọn, trang này không còn bảng chấm điểm nào đọc được. Bấm "Đặt lại" để công cụ tự nhận cột.',
+    en: 'With the columns chosen, no scoring table can be read in this sheet. Click "Reset" to let the tool find the columns.',
+  },
   readingChoicesUnreadable: {
     vi: 'Không đọc được cách đọc bảng đã lưu trong sổ làm việc; bảng đang được đọc tự động.',
     en: 'The column choice saved in the workbook could not be read; the tables are read automatically.',

@@ -35,10 +35,18 @@ function currentColumn(readings: TableReading[], role: ColumnRole): number | und
   return undefined;
 }
 
+/** Whether a role other than `except` reads, or is chosen for, the column. */
+function columnTaken(readings: TableReading[], own: ColumnChoice, col: number, except: ColumnRole): boolean {
+  for (const role in own) if (role !== except && (own as { [r: string]: number | null | undefined })[role] === col) return true;
+  for (const reading of readings) for (const r of reading.roles) if (r.role !== except && r.col === col && own[r.role] === undefined) return true;
+  return false;
+}
+
 /**
- * Sets one role's column in a sheet. A column holds one role: when another role reads the picked
- * column now, the two trade places (that role gets the picked role's previous column, or none), so
- * "self is E, appraised is F" picked the other way round gives exactly that.
+ * Sets one role's column in a sheet. A column holds one role (the core takes a choice as it is): when
+ * another role reads the picked column now, it moves to the picked role's previous column ("self is E,
+ * appraised is F" picked the other way round gives exactly that), else to its best alternative that
+ * is free, else to none.
  */
 export function withPick(choices: ColumnChoices | null, sheet: string, role: ColumnRole, pick: ColumnPick, readings: TableReading[]): ColumnChoices | null {
   const out = copyChoices(choices);
@@ -51,7 +59,10 @@ export function withPick(choices: ColumnChoices | null, sheet: string, role: Col
       for (const reading of readings)
         for (const r of reading.roles) {
           if (r.role === role || r.col !== pick) continue;
-          own[r.role] = previous !== undefined && previous !== pick ? previous : null;
+          let moved: number | null = null;
+          if (previous !== undefined && previous !== pick && !columnTaken(readings, own, previous, r.role)) moved = previous;
+          else for (const alt of r.alternatives) if (moved === null && alt.col !== pick && !columnTaken(readings, own, alt.col, r.role)) moved = alt.col;
+          own[r.role] = moved;
         }
     }
   }

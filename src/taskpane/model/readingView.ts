@@ -49,6 +49,8 @@ export interface TableReadingView {
   /** The sheet has a choice of the user's, so "Đặt lại" has something to clear. */
   hasChoice: boolean;
   pickers: RolePicker[];
+  /** The chosen columns leave no table to read in the sheet: only "Đặt lại" is offered, with this line. */
+  lost: string;
 }
 
 function optionText(candidate: ColumnCandidate, lang: Lang): string {
@@ -113,7 +115,24 @@ export function buildReadingView(analysis: WorkbookAnalysis, choices: ColumnChoi
       sheetWide: several ? paneText('readingSheetWide', lang, { count: tablesBySheet[s.name] }) : '',
       hasChoice: !!own,
       pickers,
+      lost: '',
     });
   }
+  // A choice can leave a sheet with no table (its self-score set to "Không có"): it stays listed so the
+  // user can undo it here.
+  if (choices)
+    for (const skipped of analysis.skipped) {
+      if (!Object.prototype.hasOwnProperty.call(choices, skipped.name) || tablesBySheet[skipped.name]) continue;
+      views.push({
+        key: skipped.name + '#lost',
+        sheet: skipped.name,
+        tableIndex: 1,
+        title: paneText('readingTable', lang, { sheet: skipped.name }),
+        sheetWide: '',
+        hasChoice: true,
+        pickers: [],
+        lost: paneText('readingLost', lang),
+      });
+    }
   return views;
 }

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Badge, Button, Caption1, Label, makeStyles, Select, tokens } from '@fluentui/react-components';
+import { Badge, Button, Caption1, Label, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowResetRegular } from '@fluentui/react-icons';
 import type { WorkbookAnalysis } from '../../../core/analyse';
 import { paneText } from '../../../core/messages/paneText';
@@ -8,6 +8,7 @@ import type { ColumnRole } from '../../../core/recognise/header';
 import type { ColumnChoices } from '../../../core/recognise/reading';
 import type { ColumnPick } from '../../model/columnChoices';
 import { buildReadingView, NONE_VALUE } from '../../model/readingView';
+import { PLAIN_NUMBER_INPUT } from '../plainNumberInput.styles';
 
 const useStyles = makeStyles({
   table: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalM },
@@ -16,6 +17,9 @@ const useStyles = makeStyles({
   role: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   label: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   muted: { color: tokens.colorNeutralForeground3 },
+  // A plain <select> in Fluent's look, as the year field is a plain input: Fluent's Select measured
+  // 3.5 kB gz more on the pane's first load.
+  select: { ...PLAIN_NUMBER_INPUT, textAlign: 'left', fontVariantNumeric: 'normal', width: '100%', minHeight: '24px' },
 });
 
 export interface TableReadingBodyProps {
@@ -49,6 +53,7 @@ export function TableReadingBody({ analysis, choices, lang, busy, onPick, onRese
             </Button>
           </h3>
           {t.sheetWide ? <Caption1 className={s.muted}>{t.sheetWide}</Caption1> : null}
+          {t.lost ? <Caption1 role="note">{t.lost}</Caption1> : null}
           <div className={s.roles}>
             {t.pickers.map((p) => {
               const id = 'cchc-reading-t' + ti + '-' + p.role;
@@ -64,21 +69,21 @@ export function TableReadingBody({ analysis, choices, lang, busy, onPick, onRese
                       </Badge>
                     ) : null}
                   </div>
-                  <Select
+                  <select
                     id={id}
-                    size="small"
+                    className={s.select}
                     value={p.value}
                     disabled={busy}
                     aria-describedby={id + '-why'}
                     data-testid={'reading-' + ti + '-' + p.role}
-                    onChange={(_, data) => onPick(t.sheet, p.role, data.value === NONE_VALUE ? null : Number(data.value))}
+                    onChange={(e) => onPick(t.sheet, p.role, e.target.value === NONE_VALUE ? null : Number(e.target.value))}
                   >
                     {p.options.map((o) => (
                       <option key={o.value} value={o.value}>
                         {o.text}
                       </option>
                     ))}
-                  </Select>
+                  </select>
                   <Caption1 id={id + '-why'} className={s.muted}>
                     {p.why}
                   </Caption1>
