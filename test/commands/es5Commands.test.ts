@@ -121,6 +121,49 @@ describe('the ES5 commands bundle (Excel 2016/2019, Internet Explorer 11)', () =
     expect(url.searchParams.get('text')).toContain(grid.sheets[0].name);
   });
 
+  /** The ribbon on two self-score columns (D: 2/2, E inferred: 1,5/2), with the document's settings as given. */
+  async function pressOnTwoSelfColumns(settings: { [name: string]: string }, breakSettings: boolean, presses: number) {
+    const context = vm.createContext({ setTimeout, clearTimeout });
+    vm.runInContext(STRIP_MODERN, context);
+    vm.runInContext('var window = this;', context);
+    vm.runInContext(fake, context);
+    const rows = [
+      ['BẢNG TỰ ĐÁNH GIÁ CHỈ SỐ CCHC NĂM 2023'],
+      ['Mã', 'Nội dung', 'Điểm tối đa', 'Điểm tự đánh giá', 'Điểm tự đánh giá', 'Tài liệu kiểm chứng'],
+      ['1', 'Lĩnh vực A', 2, null, null, null],
+      ['1.1', 'Tiêu chí a', 1, 1, 0.5, 'Kế hoạch số 12/KH-UBND ngày 05/01/2023'],
+      ['1.2', 'Tiêu chí b', 1, 1, 1, 'Quyết định số 45/QĐ-UBND ngày 20/3/2023'],
+    ].map((r) => r.map((v) => (v === null ? null : { value: v })));
+    context.init = { sheets: [{ name: 'Bảng điểm', rows }], settings };
+    vm.runInContext('var handle = FakeOffice.installFakeOffice(this, init, { apiLevel: "1.1" });', context);
+    if (breakSettings) vm.runInContext('Office.context.document.settings.get = function () { throw new Error("settings unavailable"); };', context);
+    vm.runInContext(commands, context);
+    vm.runInContext('var completed = 0;', context);
+    for (let p = 1; p <= presses; p++) {
+      vm.runInContext('handle.actions.recalculateScores({ completed: function () { completed++; } });', context);
+      for (let i = 0; i < 200 && vm.runInContext('completed', context) < p; i++) await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(vm.runInContext('completed', context)).toBe(presses);
+    return context;
+  }
+
+  test('the ribbon reads the choice of columns the pane kept in the document settings (ES5, ExcelApi 1.1)', async () => {
+    const context = await pressOnTwoSelfColumns({ 'cchc.columnChoices': JSON.stringify({ 'Bảng điểm': { self: 3 } }) }, false, 1);
+    expect(vm.runInContext('handle.cell("Bảng điểm", "D3").formula', context)).toMatch(/SUM\(D4:D5\)/i);
+    expect(vm.runInContext('handle.displayed("Bảng điểm", "D3")', context)).toBe(2);
+    expect(vm.runInContext('handle.cell("Bảng điểm", "E3")', context)).toBeNull();
+    expect(vm.runInContext('handle.dialogs.length', context)).toBe(0);
+  });
+
+  test('settings that cannot be read: the ribbon recalculates automatically and says so once, in a dialog', async () => {
+    const context = await pressOnTwoSelfColumns({ 'cchc.columnChoices': JSON.stringify({ 'Bảng điểm': { self: 3 } }) }, true, 2);
+    expect(vm.runInContext('handle.cell("Bảng điểm", "E3").formula', context)).toMatch(/SUM\(E4:E5\)/i);
+    expect(vm.runInContext('handle.dialogs.length', context)).toBe(1);
+    const url = new URL(vm.runInContext('handle.dialogs[0].url', context));
+    expect(url.searchParams.get('text')).toMatch(/Đã tính lại: 1,5\/2 điểm/);
+    expect(url.searchParams.get('text')).toMatch(/Không đọc được các cột đã chọn/);
+  });
+
   test('in an English Office the message dialog of the ribbon is in English', async () => {
     const { context } = await pressRibbon(fake, commands, true, 'en-US');
     const url = new URL(vm.runInContext('handle.dialogs[0].url', context));

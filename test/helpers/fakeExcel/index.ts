@@ -134,6 +134,8 @@ export interface FakeOfficeHandle {
   dialogs: Array<{ url: string; closed: boolean }>;
   /** set() calls not yet saved with saveAsync. */
   pendingSettings: { [name: string]: string | null };
+  /** settings.refreshAsync calls (a runtime re-reading the settings another runtime may have saved). */
+  settingsRefreshes: number;
 }
 
 /* ------------------------------------------------------------------ helpers */
@@ -529,6 +531,7 @@ export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: 
     settings: init.settings ? JSON.parse(JSON.stringify(init.settings)) : {},
     dialogs: [],
     pendingSettings: {},
+    settingsRefreshes: 0,
   };
 
   function fire(changes: Array<{ sheet: FakeSheet; address: string }>, byAddin: boolean): void {
@@ -1405,6 +1408,12 @@ export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: 
             }
             handle.pendingSettings = {};
             if (callback) callback({ status: 'succeeded' });
+          },
+          // The fake's get already reads what is saved in the document, so a refresh only drops unsaved sets.
+          refreshAsync: function (callback?: (result: Any) => void): void {
+            handle.settingsRefreshes++;
+            handle.pendingSettings = {};
+            if (callback) callback({ status: 'succeeded', value: office.context.document.settings });
           },
         },
       },
