@@ -21,6 +21,8 @@ const BASE = Number(process.env.SHAPES_SEED || 1);
 const RUNS = Number(process.env.SHAPES_RUNS || 500);
 const XLSX_RUNS = 60;
 const PER_VARIANT = 25;
+const PER_PAIR = 4;
+const PER_TRIPLE = 2;
 
 function shapesOf(count: number, offset: number, options?: GenerateOptions): GeneratedShape[] {
   const shapes: GeneratedShape[] = [];
@@ -110,6 +112,45 @@ describe('one new variant at a time, on otherwise classic shapes', () => {
   test.each(NEW_VARIANTS.map((v) => [v]))('%s', (variant) => {
     judge('classic + ' + variant, shapesOf(PER_VARIANT, 300000 + NEW_VARIANTS.indexOf(variant as NewVariant) * 1000, { classic: true, with: [variant as NewVariant] }));
   });
+});
+
+/** Every combination of `k` new variants, `per` shapes each, on otherwise classic shapes; failing combinations listed first. */
+function judgeCombinations(k: number, per: number, offset: number): void {
+  const combos: NewVariant[][] = [];
+  const pick = (start: number, chosen: NewVariant[]): void => {
+    if (chosen.length === k) {
+      combos.push(chosen);
+      return;
+    }
+    for (let i = start; i < NEW_VARIANTS.length; i++) pick(i + 1, chosen.concat([NEW_VARIANTS[i]]));
+  };
+  pick(0, []);
+  const shapes: GeneratedShape[] = [];
+  const comboOf = new Map<GeneratedShape, string>();
+  combos.forEach((combo, c) => {
+    for (const shape of shapesOf(per, offset + c * 10, { classic: true, with: combo })) {
+      shapes.push(shape);
+      comboOf.set(shape, combo.join('+'));
+    }
+  });
+  const failures: ShapeFailure[] = [];
+  for (const shape of shapes) {
+    const failure = checkShape(shape, analyseWorkbook(shape.grid, shape.options));
+    if (failure) failures.push(failure);
+  }
+  if (failures.length) {
+    const byCombo: { [combo: string]: number } = {};
+    for (const f of failures) byCombo[comboOf.get(f.shape)!] = (byCombo[comboOf.get(f.shape)!] || 0) + 1;
+    const listed = Object.keys(byCombo)
+      .sort((x, y) => byCombo[y] - byCombo[x])
+      .map((x) => x + ' ' + byCombo[x] + '/' + per);
+    throw new Error('failing combinations: ' + listed.join('; ') + '\n' + report(k + ' new variants together', shapes.length, failures, shapes));
+  }
+}
+
+describe('new variants together, on otherwise classic shapes', () => {
+  test('every pair, ' + PER_PAIR + ' shapes each', () => judgeCombinations(2, PER_PAIR, 500000));
+  test('every triple, ' + PER_TRIPLE + ' shapes each', () => judgeCombinations(3, PER_TRIPLE, 600000));
 });
 
 describe('mixed shapes', () => {
