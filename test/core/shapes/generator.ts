@@ -108,6 +108,8 @@ export const CLASSIC_VARIANTS = [
   'textScores', // scores typed as text "0,5"
   'tierRows', // "- Đúng hạn | 1", "- Chậm | 0,5", "- Không thực hiện | 0" under a leaf, the score on the leaf
   'tierMarks', // the same, "x" on the chosen tier row
+  'tierRowScores', // the same, the level's points typed on the chosen tier row
+  'nfd', // text in Unicode NFD (decomposed)
   'guidanceTiers', // "Hoàn thành 100%: 1 điểm; dưới 100%: 0 điểm"
   'proportional', // "điểm = tỷ lệ % × điểm tối đa"
   'formulaTotals', // parents as SUM formulas with their values
@@ -206,7 +208,7 @@ const SCORE_ROLES: ScoreRole[] = ['self', 'twin', 'lastYear', 'appraised'];
 
 type Role = 'stt' | 'code' | 'name' | 'max' | ScoreRole | 'evidence' | 'guidance' | 'note';
 
-type LeafMode = 'plain' | 'tierRows' | 'tierMarks' | 'guidanceTiers' | 'nameTiers' | 'incremental' | 'proportional' | 'deduction' | 'survey' | 'part';
+type LeafMode = 'plain' | 'tierRows' | 'tierMarks' | 'tierRowScore' | 'guidanceTiers' | 'nameTiers' | 'incremental' | 'proportional' | 'deduction' | 'survey' | 'part';
 
 interface Leaf {
   mode: LeafMode;
@@ -529,6 +531,7 @@ function drawLeaf(ctx: Ctx, o: TreeOptions, node: TNode, mode: LeafMode): void {
     }
     case 'tierRows':
     case 'tierMarks':
+    case 'tierRowScore':
     case 'guidanceTiers':
     case 'nameTiers': {
       const max = pts(rng.pick([1, 1, 2]));
@@ -538,9 +541,9 @@ function drawLeaf(ctx: Ctx, o: TreeOptions, node: TNode, mode: LeafMode): void {
       leaf.levels = three ? [max, max / 2, 0] : [max, 0];
       leaf.tierLabels = three ? rng.pick(THREE_TIERS).slice() : rng.pick(TWO_TIERS).slice();
       self = rng.pick(leaf.levels);
-      if (mode === 'tierRows' || mode === 'tierMarks') {
+      if (mode === 'tierRows' || mode === 'tierMarks' || mode === 'tierRowScore') {
         leaf.tierWhere = 'rows';
-        mark(ctx, mode);
+        mark(ctx, mode === 'tierRowScore' ? 'tierRowScores' : mode);
       } else if (mode === 'guidanceTiers') {
         leaf.tierWhere = 'guidance';
         leaf.tierText = leaf.tierLabels.map((l, i) => (i === 0 ? l : l.charAt(0).toLowerCase() + l.substring(1)) + ': ' + commaText(leaf.levels![i]) + ' điểm').join('; ');
@@ -609,7 +612,7 @@ function drawLeaf(ctx: Ctx, o: TreeOptions, node: TNode, mode: LeafMode): void {
     if (role === 'appraised') leaf.values.appraised = rng.chance(0.6) ? self : otherValue(rng, leaf, self);
     else leaf.values[role] = rng.chance(0.3) ? self : otherValue(rng, leaf, self);
   }
-  if (mode !== 'survey' && mode !== 'deduction' && mode !== 'tierMarks') leaf.asText = o.plan.textScores && rng.chance(0.3);
+  if (mode !== 'survey' && mode !== 'deduction' && mode !== 'tierMarks' && mode !== 'tierRowScore') leaf.asText = o.plan.textScores && rng.chance(0.3);
   if (mode !== 'survey' && mode !== 'deduction') {
     leaf.evidence = self > 0 || rng.chance(0.5) ? evidenceText(rng) : null;
   }
@@ -626,6 +629,7 @@ function pickLeafMode(ctx: Ctx, o: TreeOptions): LeafMode {
     ['plain', 30],
     ['tierRows', 10],
     ['tierMarks', 7],
+    ['tierRowScore', 4],
     ['proportional', 7],
   ];
   if (o.hasGuidance) entries.push(['guidanceTiers', 9]);
@@ -809,7 +813,7 @@ function plantLeafProblems(ctx: Ctx, roots: TNode[], count: number): void {
   for (const n of candidates) {
     if (planted >= count) break;
     const leaf = n.leaf!;
-    if (rng.chance(0.5) && leaf.levels && leaf.mode !== 'tierMarks') {
+    if (rng.chance(0.5) && leaf.levels && leaf.mode !== 'tierMarks' && leaf.mode !== 'tierRowScore') {
       const v = offTierValue(rng, leaf);
       if (v === null) continue;
       leaf.values.self = v;
@@ -881,9 +885,12 @@ interface RenderContext {
   encode: (s: string) => string;
   legacyHeaders: boolean;
   legacyBody: boolean;
+  /** Every text in Unicode NFD. */
+  nfd: boolean;
 }
 
 function text(rc: RenderContext, s: string, isHeader: boolean): GridCell {
+  if (rc.nfd) return { value: s.normalize('NFD') };
   if ((isHeader && rc.legacyHeaders) || (!isHeader && rc.legacyBody)) {
     const encoded = rc.encode(s);
     if (encoded !== s) return { value: encoded, font: rc.legacyFont! };
@@ -911,7 +918,7 @@ function decideParentCells(ctx: Ctx, rc: RenderContext, roots: TNode[], wrong: T
   for (const r of roots) walk(r, []);
   const numericLeaf = (n: TNode, role: ScoreRole): boolean => {
     const leaf = n.leaf!;
-    if (leaf.mode === 'survey' || leaf.mode === 'tierMarks') return false;
+    if (leaf.mode === 'survey' || leaf.mode === 'tierMarks' || leaf.mode === 'tierRowScore') return false;
     if (role === 'self' && leaf.asText) return false;
     const v = leaf.values[role];
     return v !== undefined && v !== null;
@@ -989,7 +996,8 @@ function layoutBody(ctx: Ctx, plan: SheetPlan, roots: TNode[], first: number): {
       for (let t = 0; t < n.leaf.levels!.length; t++) lines.push({ kind: 'tier', node: n, row: row++, tier: t });
     }
     for (const c of n.children) visit(c);
-    if (plan.hiddenRows && (n.leaf || n.kind === 'field') && ctx.rng.chance(0.15)) {
+    const first = ctx.forced.has('hiddenRows') && !lines.some((l) => l.kind === 'hidden') && !!n.leaf;
+    if (plan.hiddenRows && (n.leaf || n.kind === 'field') && (first || ctx.rng.chance(0.15))) {
       lines.push({ kind: 'hidden', node: n, row: row++, hiddenText: ctx.rng.pick(['', 'Ghi chú: nội dung này theo hướng dẫn năm 2022', '(Dòng phụ, không in)']) });
       mark(ctx, 'hiddenRows');
     }
@@ -1010,7 +1018,7 @@ function renderLeafScore(rc: RenderContext, n: TNode, role: ScoreRole, row: numb
     return;
   }
   if (v === null || v === undefined) return;
-  if (leaf.mode === 'tierMarks') return; // on the tier row
+  if (leaf.mode === 'tierMarks' || leaf.mode === 'tierRowScore') return; // on the tier row
   if (role === 'self' && leaf.asText) {
     rc.canvas.set(row, col, { value: commaText(v) });
     mark(rc.ctx, 'textScores');
@@ -1080,11 +1088,12 @@ function renderTable(rc: RenderContext, tableIndex: number, startRow: number, o:
       if (dashInCode) canvas.set(r, rc.col.code!, { value: rng.pick(['-', '+']) });
       canvas.set(r, rc.col.name!, text(rc, (dashInCode ? '' : '- ') + leaf.tierLabels[line.tier!], false));
       canvas.set(r, rc.col.max!, num(leaf.levels![line.tier!]));
-      if (leaf.mode === 'tierMarks') {
+      if (leaf.mode === 'tierMarks' || leaf.mode === 'tierRowScore') {
         for (const role of SCORE_ROLES) {
           if (rc.col[role] === undefined) continue;
           const v = leaf.values[role];
-          if (v !== null && v !== undefined && leaf.levels!.indexOf(v) === line.tier) canvas.set(r, rc.col[role]!, { value: rng.pick(['x', 'x', 'X']) });
+          if (v === null || v === undefined || leaf.levels!.indexOf(v) !== line.tier) continue;
+          canvas.set(r, rc.col[role]!, leaf.mode === 'tierMarks' ? { value: rng.pick(['x', 'x', 'X']) } : num(v));
         }
       }
       continue;
@@ -1359,8 +1368,10 @@ function buildAppendixSheet(ctx: Ctx, index: number, usedNames: Set<string>, for
     rest[1] = t;
   }
   const cols: Role[] = [];
-  if (stt) cols.push('stt');
+  const sttAfterCode = stt && hasCode && rng.chance(0.25);
+  if (stt && !sttAfterCode) cols.push('stt');
   if (hasCode) cols.push('code');
+  if (sttAfterCode) cols.push('stt');
   for (const u of rest) cols.push(...u);
 
   let legacy: Legacy = rng.weighted<Legacy>([
@@ -1408,7 +1419,9 @@ function buildAppendixSheet(ctx: Ctx, index: number, usedNames: Set<string>, for
     encode: isTcvn3 ? encodeTcvn3 : encodeVni,
     legacyHeaders: legacy !== 'none',
     legacyBody: legacy === 'tcvn3-sheet' || legacy === 'vni-sheet',
+    nfd: legacy === 'none' && rng.chance(0.1),
   };
+  if (rc.nfd) mark(ctx, 'nfd');
 
   const scoreRoles = SCORE_ROLES.filter((r) => col[r] !== undefined);
   const tables: TableRender[] = [];

@@ -41,6 +41,10 @@ export function checkShape(shape: GeneratedShape, analysis: WorkbookAnalysis): S
       }
       if (got.score.selfAssessableMax !== t.max) fail('table.max', '"' + t.sheet + '" #' + t.tableIndex + ' max ' + p(got.score.selfAssessableMax) + ', truth ' + p(t.max));
       if (got.score.self !== t.self) fail(truth.ambiguous ? 'ambiguous: silent wrong total' : 'table.self', '"' + t.sheet + '" #' + t.tableIndex + ' self ' + p(got.score.self) + ', truth ' + p(t.self));
+      // Field by field: path code ("2" for "II"), self-assessable max and self (group rows A/B are not fields).
+      const want = t.fields.map((f) => f.code + '=' + p(f.max) + '/' + p(f.self)).join(' ');
+      const have = got.fields.map((f) => f.code + '=' + p(f.max) + '/' + p(f.self)).join(' ');
+      if (want !== have) fail(truth.ambiguous ? 'ambiguous: silent wrong total' : 'fields', '"' + t.sheet + '" #' + t.tableIndex + ' fields (code=max/self) ' + have + ', truth ' + want);
     }
     for (const s of analysis.sheets) {
       if (!truth.tables.some((t) => t.sheet === s.name && t.tableIndex === s.tableIndex)) {

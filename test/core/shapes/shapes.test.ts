@@ -154,7 +154,7 @@ describe('new variants together, on otherwise classic shapes', () => {
 });
 
 describe('mixed shapes', () => {
-  test(RUNS + ' generated workbooks through analyseWorkbook: totals equal the truth, every planted problem is flagged, never a silent wrong total', () => {
+  test(RUNS + ' generated workbooks through analyseWorkbook: totals and fields equal the truth, every planted problem is flagged, never a silent wrong total', () => {
     judge('mixed shapes', mixed);
   });
 });
