@@ -37,6 +37,14 @@ export interface PlantedProblem {
   why: string;
 }
 
+/** A cell that must carry no error flag (a deduction's negative score is no error). */
+export interface CleanCell {
+  sheet: string;
+  cell: string;
+  code: string;
+  why: string;
+}
+
 export interface TableTruth {
   sheet: string;
   /** 1-based position of the table in its sheet. */
@@ -57,8 +65,12 @@ export interface ShapeTruth {
   tables: TableTruth[];
   total: { max: Points; self: Points };
   problems: PlantedProblem[];
+  /** Cells that must carry no error flag: the score cells of deductions that subtract. */
+  clean: CleanCell[];
   /** The column choice was made ambiguous on purpose (two self-score columns nothing tells apart). */
   ambiguous: boolean;
+  /** The sheet holding the two columns, when ambiguous. */
+  ambiguousSheet: string | null;
   /** Sheets that are summaries of other sheets: never scored. */
   summarySheets: string[];
   /** Sheets that are not scoring tables at all. */
@@ -870,6 +882,7 @@ class Canvas {
 interface TableRender {
   truth: TableTruth;
   problems: PlantedProblem[];
+  clean: CleanCell[];
   /** Field rows for a summary sheet: the label, name, and the max / self cells (with their values). */
   summaryRows: Array<{ label: string; name: string; maxCell: string; maxValue: number; selfCell: string; selfValue: number }>;
   totalRow: { maxCell: string | null; maxValue: number; selfCell: string | null; selfValue: number } | null;
@@ -1072,6 +1085,7 @@ function renderTable(rc: RenderContext, tableIndex: number, startRow: number, o:
   decideParentCells(ctx, rc, roots, wrong, forceFields);
 
   const problems: PlantedProblem[] = [];
+  const clean: CleanCell[] = [];
   let stt = 0;
   for (const line of lines) {
     const n = line.node;
@@ -1123,6 +1137,9 @@ function renderTable(rc: RenderContext, tableIndex: number, startRow: number, o:
         if (g) canvas.set(r, rc.col.guidance, text(rc, g, false));
       }
       if (rc.col.note !== undefined && leaf.note) canvas.set(r, rc.col.note, text(rc, leaf.note, false));
+      if (leaf.mode === 'deduction' && (leaf.values.self || 0) < 0) {
+        clean.push({ sheet: plan.name, cell: cellOf(rc, r, 'self'), code: n.path, why: 'deduction ' + commaText(leaf.values.self!) + (leaf.typedMax === null ? ' (max empty)' : ' of max ' + commaText(leaf.typedMax)) });
+      }
       if (leaf.plant === 'off-tier') problems.push({ kind: 'off-tier', sheet: plan.name, cell: cellOf(rc, r, 'self'), code: n.path, why: 'score ' + commaText(leaf.values.self!) + ' not in ' + leaf.levels!.map(commaText).join('; ') });
       if (leaf.plant === 'missing-evidence') problems.push({ kind: 'missing-evidence', sheet: plan.name, cell: cellOf(rc, r, 'evidence'), code: n.path, why: 'scored ' + commaText(leaf.values.self!) + ' with no evidence' });
       continue;
@@ -1216,7 +1233,7 @@ function renderTable(rc: RenderContext, tableIndex: number, startRow: number, o:
   }
 
   const truth: TableTruth = { sheet: plan.name, tableIndex: tableIndex, max: max, self: self, fields: fields, headerTop: headerTop, headerBottom: headerBottom, selfCol: rc.col.self! };
-  return { render: { truth: truth, problems: problems, summaryRows: summaryRows, totalRow: total }, next: row };
+  return { render: { truth: truth, problems: problems, clean: clean, summaryRows: summaryRows, totalRow: total }, next: row };
 }
 
 function renderHeader(rc: RenderContext, top: number, rows: number, synonyms: boolean): void {
@@ -1556,10 +1573,12 @@ export function generateShape(seed: number, options?: GenerateOptions): Generate
   }
   const tables: TableTruth[] = [];
   const problems: PlantedProblem[] = [];
+  const clean: CleanCell[] = [];
   for (const r of results) {
     for (const t of r.tables) {
       tables.push(t.truth);
       problems.push(...t.problems);
+      clean.push(...t.clean);
     }
   }
   let max = 0;
@@ -1574,7 +1593,7 @@ export function generateShape(seed: number, options?: GenerateOptions): Generate
   return {
     seed: seed,
     grid: { sheets: sheets, fileName: 'shape-' + seed + '.xlsx' },
-    truth: { tables: tables, total: { max: max, self: self }, problems: problems, ambiguous: ambiguous, summarySheets: summarySheets, otherSheets: [] },
+    truth: { tables: tables, total: { max: max, self: self }, problems: problems, clean: clean, ambiguous: ambiguous, ambiguousSheet: ambiguous ? results[0].sheet.name : null, summarySheets: summarySheets, otherSheets: [] },
     options: allTitleYear ? {} : { assessmentYear: 2023 },
     variants: Array.from(ctx.variants).sort(),
   };

@@ -25,7 +25,7 @@ export function checkShape(shape: GeneratedShape, analysis: WorkbookAnalysis): S
     if (categories.indexOf(category) < 0) categories.push(category);
     messages.push(message);
   };
-  const flagged = analysis.flags.some((f) => f.kind === 'ambiguous-column' || f.kind === 'ambiguous-structure');
+  const flagged = analysis.flags.some((f) => (f.kind === 'ambiguous-column' || f.kind === 'ambiguous-structure') && f.sheet === truth.ambiguousSheet);
   // An ambiguous shape passes with an ambiguous-* flag; without one, its totals must be right.
   const judgeTotals = !(truth.ambiguous && flagged);
 
@@ -58,6 +58,11 @@ export function checkShape(shape: GeneratedShape, analysis: WorkbookAnalysis): S
       const near = analysis.flags.filter((f) => f.sheet === problem.sheet && (f.kind === problem.kind || f.cell === problem.cell)).map((f) => f.kind + '@' + f.cell);
       fail('flag ' + problem.kind, 'planted ' + problem.kind + ' at ' + problem.sheet + '!' + problem.cell + ' (' + (problem.code || 'total row') + ': ' + problem.why + ') not flagged' + (near.length ? '; nearby flags: ' + near.join(', ') : ''));
     }
+  }
+  // A deduction subtracts and is no error: no error flag on its score cell (a "negative" one least of all).
+  for (const c of truth.clean) {
+    const errors = analysis.flags.filter((f) => f.sheet === c.sheet && f.cell === c.cell && f.severity === 'error');
+    if (errors.length) fail('deduction flagged ' + errors[0].kind, c.sheet + '!' + c.cell + ' (' + c.code + ': ' + c.why + ') flagged ' + errors.map((f) => f.kind).join(', '));
   }
   return categories.length ? { shape: shape, categories: categories, messages: messages } : null;
 }
