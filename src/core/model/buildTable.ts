@@ -125,11 +125,23 @@ const MAY_MENTION_DEDUCTION = /tr[\u1eeb\u1eea]|tru diem|diem tru/i;
 
 /**
  * A name that is a deduction: it starts (after its code) with "Điểm trừ" or "Trừ điểm". A criterion that
- * only mentions them ("Không bị trừ điểm thi đua") earns points like any other.
+ * only mentions them ("Không bị trừ điểm thi đua") earns points like any other, unless it has no maximum
+ * and a score below zero or guidance that takes points off ("Để xảy ra khiếu nại…: trừ 1 điểm").
  */
 export function mentionsDeduction(text: string): boolean {
   if (!MAY_MENTION_DEDUCTION.test(text)) return false;
   return /^\s*(\(?[0-9ivxl]+(\.[0-9]+)*[.)]?\s+|[a-z][).]\s+|[-+*]\s*)?(diem tru|tru diem|tru)\b/.test(foldText(text));
+}
+
+/** A score typed below zero. */
+function negativeScore(reading: CellReading): boolean {
+  return reading.kind === 'number' && reading.units < 0;
+}
+
+/** Guidance that takes points off ("Mỗi lần bị phê bình, nhắc nhở trừ 1 điểm"), for a criterion with no maximum. */
+function guidanceDeducts(sheet: SheetGrid, row: number, col: number | undefined): boolean {
+  const text = textAt(sheet, row, col);
+  return text !== '' && MAY_MENTION_DEDUCTION.test(text) && /\btru\b/.test(foldText(text));
 }
 
 /** How far ahead the parts test looks for a criterion's lettered rows. */
@@ -212,6 +224,7 @@ export function buildTable(sheet: SheetGrid, header: TableHeader, titleLines?: s
   let deductions = 0;
   let partParent = -1;
   let partsMode = false;
+  let deductionIfLeaf: number[] | null = null;
   let endRow = sheet.rows.length;
   let nextStart = sheet.rows.length;
 
@@ -347,7 +360,10 @@ export function buildTable(sheet: SheetGrid, header: TableHeader, titleLines?: s
       }
       partParent = -1;
       const deduction = mentionsDeduction(name) || (max.kind === 'number' && max.units < 0);
-      addNode(r, code, rowCode.code, rowCode.raw, name, max, self, deduction ? 'deduction' : 'criterion');
+      const i = addNode(r, code, rowCode.code, rowCode.raw, name, max, self, deduction ? 'deduction' : 'criterion');
+      // No maximum and a score below zero, or guidance that takes points off: a deduction if it is a leaf
+      // (a field's own subtotal can be negative too), known once the rows below are read.
+      if (!deduction && max.kind === 'empty' && (negativeScore(self) || guidanceDeducts(sheet, r, c.guidance))) (deductionIfLeaf || (deductionIfLeaf = [])).push(i);
       continue;
     }
     // An uncoded "Điểm trừ" row with points of its own: a deduction of the whole table, not a level.
@@ -373,6 +389,7 @@ export function buildTable(sheet: SheetGrid, header: TableHeader, titleLines?: s
     }
   }
 
+  if (deductionIfLeaf) for (let d = 0; d < deductionIfLeaf.length; d++) if (criteria.firstChild[deductionIfLeaf[d]] < 0) criteria.deduction[deductionIfLeaf[d]] = true;
   cutTo(criteria, count);
   cutTo(tiers, tierCount);
   const duplicateCodes: ScoringTable['duplicateCodes'] = [];

@@ -128,6 +128,16 @@ function isColumnNumberRow(sheet: SheetGrid, row: number, width: number): boolea
   return numbered >= 3;
 }
 
+function isBlankRow(sheet: SheetGrid, row: number): boolean {
+  const cells = sheet.rows[row];
+  if (!cells) return true;
+  for (let c = 0; c < cells.length; c++) {
+    const cell = cells[c];
+    if (cell && cell.value !== null && cell.value !== '') return false;
+  }
+  return true;
+}
+
 /**
  * Finds the header of a scoring table between rows `from` and `to` (exclusive; default: the first
  * HEADER_SEARCH_ROWS rows), or null. A header has one to three rows: an upper row ("Điểm" over
@@ -157,7 +167,10 @@ export function findHeader(sheet: SheetGrid, from?: number, to?: number): TableH
     }
     if (!chosen) continue;
     let firstBodyRow = bottom + 1;
-    if (firstBodyRow < sheet.rows.length && isColumnNumberRow(sheet, firstBodyRow, width)) firstBodyRow++;
+    // The column-number row may sit after a blank row.
+    let next = firstBodyRow;
+    while (next < sheet.rows.length && next <= bottom + 3 && isBlankRow(sheet, next)) next++;
+    if (next < sheet.rows.length && isColumnNumberRow(sheet, next, width)) firstBodyRow = next + 1;
     return { top: top, bottom: bottom, columns: chosen.columns, firstBodyRow: firstBodyRow, labels: chosen.labels, candidates: chosen.candidates };
   }
   return null;
