@@ -5,7 +5,10 @@ import { ColumnChoices } from '../../src/core/recognise/reading';
 import { isEmptyChoices, withoutSheet, withPick } from '../../src/taskpane/model/columnChoices';
 import { PaneController } from '../../src/taskpane/model/paneController';
 import { buildReadingView, NONE_VALUE } from '../../src/taskpane/model/readingView';
+import { createBrowserHost } from '../../src/xlsx/browserHost';
+import { readWorkbookBytes } from '../../src/xlsx/readWorkbook';
 import { GridHost } from '../helpers/gridHost';
+import { gridToXlsxBytes } from '../helpers/gridXlsx';
 import { sheet, workbook } from '../helpers/gridBuilder';
 
 /**
@@ -189,6 +192,26 @@ describe('the choice of columns in the controller', () => {
     expect(total(c)).toBe('1,5/2');
     c.dispose();
   });
+});
+
+describe('browser mode', () => {
+  test('the choice is kept for the open file, used by the download, and forgotten when another file is opened', async () => {
+    const host = await createBrowserHost({ bytes: await gridToXlsxBytes(twoSelfColumns()), fileName: 'hai-cot.xlsx' });
+    const c = new PaneController(host, 'vi');
+    await c.start();
+    expect(total(c)).toBe('1,5/2');
+    c.setColumn(SHEET, 'self', 3);
+    await c.choicesSaved();
+    expect(await host.readColumnChoices()).toEqual({ [SHEET]: { self: 3 } });
+    const copy = await readWorkbookBytes((await host.downloadAnnotated()).bytes, 'hai-cot-da-cham.xlsx');
+    const d3 = copy.grid.sheets.find((x) => x.name === SHEET)!.rows[2]![3]!;
+    expect(d3.formula).toMatch(/SUM\(D4:D5\)/i);
+    await host.openSample();
+    await c.reset();
+    expect(await host.readColumnChoices()).toBeNull();
+    expect(c.getState().columnChoices).toBeNull();
+    c.dispose();
+  }, 30000);
 });
 
 describe('picks as data', () => {
