@@ -1,5 +1,7 @@
 import { Flag, FlagKind, FlagParams } from '../check/flag';
 import { formatPoints, Lang } from '../number/format';
+import { ColumnRole } from '../recognise/header';
+import { ROLE_TEXT } from './roleText';
 
 /**
  * Every sentence the core says to people, in Vietnamese first and English. Templates take
@@ -106,20 +108,6 @@ const PROFILE_VARIANTS: { [variant: string]: Template } = {
   },
 };
 
-/** The roles a column can have, as the ambiguous-column flag and "Cách đọc bảng" name them. */
-export const ROLE_NAMES: { [role: string]: Template } = {
-  code: { vi: 'mã tiêu chí', en: 'criterion code' },
-  name: { vi: 'nội dung tiêu chí', en: 'criterion text' },
-  max: { vi: 'điểm tối đa', en: 'maximum' },
-  self: { vi: 'điểm tự đánh giá', en: 'self-score' },
-  appraised: { vi: 'điểm thẩm định', en: 'appraised score' },
-  evidence: { vi: 'tài liệu kiểm chứng', en: 'evidence' },
-  guidance: { vi: 'hướng dẫn chấm điểm', en: 'scoring guidance' },
-  note: { vi: 'ghi chú, giải trình', en: 'note' },
-  percent: { vi: 'tỷ lệ tự đánh giá', en: 'self percentage' },
-  appraisedPercent: { vi: 'tỷ lệ thẩm định', en: 'appraised percentage' },
-};
-
 /** Why an ambiguous-column choice stayed open, and how ambiguous-structure rows were read. */
 const READING_WORDS: { [key: string]: Template } = {
   yearUnknown: { vi: 'Không biết năm đánh giá (tiêu đề không ghi, hãy đặt năm). ', en: 'The assessment year is unknown (the titles do not say; set the year). ' },
@@ -223,7 +211,7 @@ export function flagMessage(flag: Flag, lang: Lang): string {
   }
   if (flag.kind === 'ambiguous-column') {
     const role = String(flag.params.role);
-    params.role = ROLE_NAMES[role] ? ROLE_NAMES[role][lang] : role;
+    params.role = Object.prototype.hasOwnProperty.call(ROLE_TEXT, role) ? ROLE_TEXT[role as ColumnRole][lang] : role;
     params.option = role;
     let why = '';
     if (flag.params.yearUnknown) why += READING_WORDS.yearUnknown[lang];

@@ -10,19 +10,9 @@ import { RoleReason, RowKind } from '../recognise/reading';
  */
 type Template = { vi: string; en: string };
 
-/** What each role is, in words, for the explanation and for error messages. */
-export const ROLE_TEXT: { [role in ColumnRole]: Template } = {
-  code: { vi: 'mã tiêu chí', en: 'criterion code' },
-  name: { vi: 'nội dung tiêu chí', en: 'criterion text' },
-  max: { vi: 'điểm tối đa', en: 'maximum' },
-  self: { vi: 'điểm tự đánh giá', en: 'self-score' },
-  appraised: { vi: 'điểm thẩm định', en: 'appraised score' },
-  evidence: { vi: 'tài liệu kiểm chứng', en: 'evidence' },
-  guidance: { vi: 'hướng dẫn chấm', en: 'scoring guidance' },
-  note: { vi: 'ghi chú, giải trình', en: 'notes' },
-  percent: { vi: 'tỷ lệ tự đánh giá', en: 'self-score percentage' },
-  appraisedPercent: { vi: 'tỷ lệ thẩm định', en: 'appraised percentage' },
-};
+import { ROLE_TEXT } from './roleText';
+
+export { ROLE_TEXT };
 
 /** Why a column was given its role. */
 export const REASON_TEXT: { [reason in RoleReason]: Template } = {

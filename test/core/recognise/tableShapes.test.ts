@@ -21,6 +21,12 @@ function flagAt(a: WorkbookAnalysis, kind: string, cell: string) {
 }
 
 const TITLE: CellInput[] = ['BẢNG TỰ ĐÁNH GIÁ CHỈ SỐ CCHC NĂM 2023'];
+const HEAD: CellInput[] = ['STT', 'Nội dung', 'Điểm tối đa', 'Điểm tự đánh giá', 'Tài liệu kiểm chứng'];
+
+/** One sheet "PL": the title, the usual header, then these rows. */
+function scored(rows: CellInput[][]): WorkbookAnalysis {
+  return analyseWorkbook(workbook(sheet('PL', [TITLE, HEAD, ...rows])));
+}
 
 describe('reading the tables officials keep', () => {
   test('a running STT beside the criterion code is not the code', () => {
@@ -110,18 +116,18 @@ describe('reading the tables officials keep', () => {
     expect(a.sheets[0].table.criteria.code).toEqual(['1', '1.1', '1.1.1', '1.1.2', '2', '2.1']);
   });
 
-  test('a second table after the first one\'s total row is read too', () => {
+  test("a second table after the first one's total row is read too", () => {
     const a = analyseWorkbook(
       workbook(
         sheet('PL', [
           ['PHỤ LỤC 1 NĂM 2023'],
-          ['STT', 'Nội dung', 'Điểm tối đa', 'Điểm tự đánh giá', 'Tài liệu kiểm chứng'],
+          HEAD,
           ['1', 'Lĩnh vực', 2],
           ['1.1', 'a', 2, 2, 'KH 1/KH-UBND'],
           [null, 'Tổng cộng', 2, 2],
           [],
           ['PHỤ LỤC 2'],
-          ['STT', 'Nội dung', 'Điểm tối đa', 'Điểm tự đánh giá', 'Tài liệu kiểm chứng'],
+          HEAD,
           ['1', 'Tác động', 2, 1.5, 'BC 3/BC-UBND'],
           [null, 'Tổng cộng', 2, 1.5],
         ]),
@@ -135,50 +141,37 @@ describe('reading the tables officials keep', () => {
   });
 
   test('group rows A / B: the survey block under B is outside the self-assessed maximum', () => {
-    const a = analyseWorkbook(
-      workbook(
-        sheet('PL', [
-          TITLE,
-          ['STT', 'Nội dung', 'Điểm tối đa', 'Điểm tự đánh giá', 'Tài liệu kiểm chứng'],
-          ['A', 'Điểm tự đánh giá'],
-          ['1', 'Lĩnh vực', 2],
-          ['1.1', 'a', 2, 2, 'KH 1/KH-UBND'],
-          ['B', 'Điểm điều tra xã hội học'],
-          ['2', 'Sự hài lòng', 3],
-          ['2.1', 'b', 3, null],
-        ]),
-      ),
-    );
+    const a = scored([
+      ['A', 'Điểm tự đánh giá'],
+      ['1', 'Lĩnh vực', 2],
+      ['1.1', 'a', 2, 2, 'KH 1/KH-UBND'],
+      ['B', 'Điểm điều tra xã hội học'],
+      ['2', 'Sự hài lòng', 3],
+      ['2.1', 'b', 3, null],
+    ]);
     expect(totals(a)).toEqual({ max: u(2), self: u(2) });
     expect(kinds(a)).not.toContain('unscored');
-    expect(a.sheets[0].table.rowReadings().filter((r) => r.kind === 'group').map((r) => r.row)).toEqual([2, 5]);
+    expect(
+      a.sheets[0].table
+        .rowReadings()
+        .filter((r) => r.kind === 'group')
+        .map((r) => r.row),
+    ).toEqual([2, 5]);
   });
 
   test('a deduction row subtracts, is outside the maximum, and is no error', () => {
-    const a = analyseWorkbook(
-      workbook(
-        sheet('PL', [
-          TITLE,
-          ['STT', 'Nội dung', 'Điểm tối đa', 'Điểm tự đánh giá', 'Tài liệu kiểm chứng'],
-          ['1', 'Lĩnh vực', 2],
-          ['1.1', 'a', 2, 2, 'KH 1/KH-UBND'],
-          [null, 'Điểm trừ', -2, -1],
-        ]),
-      ),
-    );
+    const a = scored([
+      ['1', 'Lĩnh vực', 2],
+      ['1.1', 'a', 2, 2, 'KH 1/KH-UBND'],
+      [null, 'Điểm trừ', -2, -1],
+    ]);
     expect(totals(a)).toEqual({ max: u(2), self: u(1) });
     expect(kinds(a)).not.toContain('negative');
     expect(a.plan.writes.length).toBeGreaterThan(0);
   });
 
   test('levels listed in the name cell, and levels by increments', () => {
-    const grid = (name: string, score: number) =>
-      sheet('PL', [
-        TITLE,
-        ['STT', 'Nội dung', 'Điểm tối đa', 'Điểm tự đánh giá', 'Tài liệu kiểm chứng'],
-        ['1', 'Lĩnh vực', 1],
-        ['1.1', name, 1, score, 'KH 1/KH-UBND'],
-      ]);
+    const grid = (name: string, score: number) => sheet('PL', [TITLE, HEAD, ['1', 'Lĩnh vực', 1], ['1.1', name, 1, score, 'KH 1/KH-UBND']]);
     const inName = 'Ban hành kế hoạch\n- Đúng hạn: 1 điểm\n- Chậm: 0,5 điểm\n- Không thực hiện: 0 điểm';
     expect(kinds(analyseWorkbook(workbook(grid(inName, 0.75))))).toContain('off-tier');
     expect(kinds(analyseWorkbook(workbook(grid(inName, 0.5))))).not.toContain('off-tier');
@@ -188,32 +181,24 @@ describe('reading the tables officials keep', () => {
   });
 
   test('parts a), b) with their own scores are sub-criteria, each needing its evidence', () => {
-    const a = analyseWorkbook(
-      workbook(
-        sheet('PL', [
-          TITLE,
-          ['STT', 'Nội dung', 'Điểm tối đa', 'Điểm tự đánh giá', 'Tài liệu kiểm chứng'],
-          ['1', 'Lĩnh vực', 2],
-          ['1.1', 'Tiêu chí có hai phần', 2],
-          ['a)', 'Phần a', 1, 1, 'KH 1/KH-UBND'],
-          ['b)', 'Phần b', 1, 1, null],
-        ]),
-      ),
-    );
+    const a = scored([
+      ['1', 'Lĩnh vực', 2],
+      ['1.1', 'Tiêu chí có hai phần', 2],
+      ['a)', 'Phần a', 1, 1, 'KH 1/KH-UBND'],
+      ['b)', 'Phần b', 1, 1, null],
+    ]);
     expect(totals(a)).toEqual({ max: u(2), self: u(2) });
     expect(a.sheets[0].table.criteria.code).toEqual(['1', '1.1', '1.1.a', '1.1.b']);
     expect(flagAt(a, 'missing-evidence', 'E6')).toBeDefined();
   });
 
   test('"Điểm đạt" is a self-score header', () => {
-    const a = analyseWorkbook(
-      workbook(sheet('PL', [TITLE, ['STT', 'Nội dung', 'Điểm tối đa', 'Điểm đạt', 'Tài liệu kiểm chứng'], ['1', 'Lĩnh vực', 1, 1, 'KH 1/KH-UBND']])),
-    );
+    const a = analyseWorkbook(workbook(sheet('PL', [TITLE, ['STT', 'Nội dung', 'Điểm tối đa', 'Điểm đạt', 'Tài liệu kiểm chứng'], ['1', 'Lĩnh vực', 1, 1, 'KH 1/KH-UBND']])));
     expect(totals(a)).toEqual({ max: u(1), self: u(1) });
   });
 
   test('a summary sheet of formulas into the appendices is reported, not scored', () => {
-    const appendix = sheet('PL1', [TITLE, ['STT', 'Nội dung', 'Điểm tối đa', 'Điểm tự đánh giá', 'Tài liệu kiểm chứng'], ['1', 'Lĩnh vực', 2, 2, 'KH 1/KH-UBND']]);
+    const appendix = sheet('PL1', [TITLE, HEAD, ['1', 'Lĩnh vực', 2, 2, 'KH 1/KH-UBND']]);
     const summary = sheet('Tổng hợp', [['TỔNG HỢP'], ['STT', 'Nội dung', 'Điểm tối đa', 'Điểm tự đánh giá'], ['1', 'Lĩnh vực', { v: 2, f: "'PL1'!C3" }, { v: 2, f: "'PL1'!D3" }]]);
     const a = analyseWorkbook(workbook(summary, appendix));
     expect(totals(a)).toEqual({ max: u(2), self: u(2) });
@@ -223,16 +208,12 @@ describe('reading the tables officials keep', () => {
   });
 
   test('the Hải Dương profile applies by the decision cited or the fields, not by the sheet name', () => {
-    const other = sheet('Phụ lục 1', [['BỘ CHỈ SỐ CỦA TỈNH KHÁC NĂM 2023'], ['STT', 'Nội dung', 'Điểm tối đa', 'Điểm tự đánh giá', 'Tài liệu kiểm chứng'], ['1', 'Công tác tuyên truyền', 6, 6, 'KH 1/KH-UBND']]);
+    const other = sheet('Phụ lục 1', [['BỘ CHỈ SỐ CỦA TỈNH KHÁC NĂM 2023'], HEAD, ['1', 'Công tác tuyên truyền', 6, 6, 'KH 1/KH-UBND']]);
     const a = analyseWorkbook(workbook(other));
     expect(a.profile).toBeNull();
     expect(kinds(a)).not.toContain('max-mismatch');
     expect(kinds(a)).not.toContain('profile-mismatch');
-    const cited = sheet('Bảng điểm', [
-      ['PHỤ LỤC 1 (Kèm theo Quyết định 3395/QĐ-UBND) NĂM 2023'],
-      ['STT', 'Nội dung', 'Điểm tối đa', 'Điểm tự đánh giá', 'Tài liệu kiểm chứng'],
-      ['1', 'Công tác chỉ đạo điều hành', 6, 6, 'KH 1/KH-UBND'],
-    ]);
+    const cited = sheet('Bảng điểm', [['PHỤ LỤC 1 (Kèm theo Quyết định 3395/QĐ-UBND) NĂM 2023'], HEAD, ['1', 'Công tác chỉ đạo điều hành', 6, 6, 'KH 1/KH-UBND']]);
     const b = analyseWorkbook(workbook(cited));
     expect(b.profile && b.profile.id).toBe('hai-duong-3395-xa');
     expect(b.flags.some((f) => f.kind === 'max-mismatch' && f.code === '1')).toBe(true);
@@ -256,54 +237,30 @@ describe('reading the tables officials keep', () => {
   });
 
   test('a parent whose SUM leaves out a scored child is flagged', () => {
-    const a = analyseWorkbook(
-      workbook(
-        sheet('PL', [
-          TITLE,
-          ['STT', 'Nội dung', 'Điểm tối đa', 'Điểm tự đánh giá', 'Tài liệu kiểm chứng'],
-          ['1', 'Lĩnh vực', 3, { v: 2, f: 'SUM(D4:D5)' }],
-          ['1.1', 'a', 1, 1, 'KH 1/KH-UBND'],
-          ['1.2', 'b', 1, 1, 'KH 2/KH-UBND'],
-          ['1.3', 'c', 1, 1, 'KH 3/KH-UBND'],
-        ]),
-      ),
-    );
+    const a = scored([
+      ['1', 'Lĩnh vực', 3, { v: 2, f: 'SUM(D4:D5)' }],
+      ['1.1', 'a', 1, 1, 'KH 1/KH-UBND'],
+      ['1.2', 'b', 1, 1, 'KH 2/KH-UBND'],
+      ['1.3', 'c', 1, 1, 'KH 3/KH-UBND'],
+    ]);
     expect(a.total.self).toBe(u(3));
     expect(a.flags.find((f) => f.kind === 'sum-range-mismatch')).toMatchObject({ cell: 'D3', code: '1', params: { missing: '1.3' } });
   });
 
   test('"PHỤ LỤC 2" after a total row, under the same columns, starts the next table', () => {
-    const a = analyseWorkbook(
-      workbook(
-        sheet('PL', [
-          TITLE,
-          ['STT', 'Nội dung', 'Điểm tối đa', 'Điểm tự đánh giá', 'Tài liệu kiểm chứng'],
-          ['1', 'Lĩnh vực', 2],
-          ['1.1', 'a', 2, 2, 'KH 1/KH-UBND'],
-          [null, 'Tổng cộng', 2, 2],
-          ['PHỤ LỤC 2'],
-          ['1', 'Tác động', 2, 1, 'BC 3/BC-UBND'],
-        ]),
-      ),
-    );
+    const a = scored([['1', 'Lĩnh vực', 2], ['1.1', 'a', 2, 2, 'KH 1/KH-UBND'], [null, 'Tổng cộng', 2, 2], ['PHỤ LỤC 2'], ['1', 'Tác động', 2, 1, 'BC 3/BC-UBND']]);
     expect(a.sheets.map((s) => s.tableIndex)).toEqual([1, 2]);
     expect(a.sheets[1].table.titleLines).toEqual(['PHỤ LỤC 2']);
     expect(totals(a)).toEqual({ max: u(4), self: u(3) });
   });
 
   test('a criterion named "Công tác…" is no total row, and "Cộng" is', () => {
-    const a = analyseWorkbook(
-      workbook(
-        sheet('PL', [
-          TITLE,
-          ['STT', 'Nội dung', 'Điểm tối đa', 'Điểm tự đánh giá', 'Tài liệu kiểm chứng'],
-          [null, '1. Công tác chỉ đạo điều hành', 2],
-          [null, '1.1. Công tác kiểm tra', 2, 2, 'KH 1/KH-UBND'],
-          [null, 'Cộng', 2, 2],
-          [null, '2. Lĩnh vực sau dòng cộng', 5, 5],
-        ]),
-      ),
-    );
+    const a = scored([
+      [null, '1. Công tác chỉ đạo điều hành', 2],
+      [null, '1.1. Công tác kiểm tra', 2, 2, 'KH 1/KH-UBND'],
+      [null, 'Cộng', 2, 2],
+      [null, '2. Lĩnh vực sau dòng cộng', 5, 5],
+    ]);
     expect(a.sheets[0].table.criteria.code).toEqual(['1', '1.1']);
     expect(a.sheets[0].table.total!.cells.row).toBe(4);
   });
@@ -330,18 +287,17 @@ describe('reading the tables officials keep', () => {
   });
 
   test('a criterion that only mentions deductions earns its points; one named "Trừ điểm…" takes them off', () => {
-    const a = analyseWorkbook(
-      workbook(
-        sheet('PL', [
-          TITLE,
-          ['STT', 'Nội dung', 'Điểm tối đa', 'Điểm tự đánh giá', 'Tài liệu kiểm chứng'],
-          ['1', 'Lĩnh vực', 3],
-          ['1.1', 'Không bị trừ điểm thi đua do chậm báo cáo', 2, 2, 'KH 1/KH-UBND'],
-          ['1.2', 'Trừ điểm khi bị phê bình, nhắc nhở', null, 0.5],
-        ]),
-      ),
-    );
+    const a = scored([
+      ['1', 'Lĩnh vực', 3],
+      ['1.1', 'Không bị trừ điểm thi đua do chậm báo cáo', 2, 2, 'KH 1/KH-UBND'],
+      ['1.2', 'Trừ điểm khi bị phê bình, nhắc nhở', null, 0.5],
+    ]);
     expect(totals(a)).toEqual({ max: u(2), self: u(1.5) });
-    expect(a.sheets[0].table.rowReadings().filter((r) => r.kind === 'deduction').map((r) => r.code)).toEqual(['1.2']);
+    expect(
+      a.sheets[0].table
+        .rowReadings()
+        .filter((r) => r.kind === 'deduction')
+        .map((r) => r.code),
+    ).toEqual(['1.2']);
   });
 });
