@@ -112,7 +112,10 @@ const PROFILE_VARIANTS: { [variant: string]: Template } = {
 const READING_WORDS: { [key: string]: Template } = {
   yearUnknown: { vi: 'Không biết năm đánh giá (tiêu đề không ghi, hãy đặt năm). ', en: 'The assessment year is unknown (the titles do not say; set the year). ' },
   hiddenUnknown: { vi: 'Không biết cột nào đang ẩn. ', en: 'Which columns are hidden is unknown. ' },
-  nothing: { vi: 'Tiêu đề hai cột giống nhau. ', en: 'The two headers say the same. ' },
+  nothing: {
+    vi: 'Tiêu đề, năm, cột ẩn và các tổng của chính bảng đều không phân biệt được hai cột. ',
+    en: "Neither the headers, a year, hidden columns nor the table's own totals tell the two apart. ",
+  },
   levels: {
     vi: 'các dòng a), b)… được đọc là các mức điểm (chỉ chọn một mức), không phải các phần chấm riêng vì điểm tối đa của chúng không cộng lại bằng điểm tối đa của tiêu chí',
     en: 'the rows a), b)… are read as levels (one to choose), not as parts scored each on its own, since their maxima do not add up to the criterion\'s',

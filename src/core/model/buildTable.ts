@@ -366,11 +366,12 @@ export function buildTable(sheet: SheetGrid, header: TableHeader, titleLines?: s
       if (!deduction && max.kind === 'empty' && (negativeScore(self) || guidanceDeducts(sheet, r, c.guidance))) (deductionIfLeaf || (deductionIfLeaf = [])).push(i);
       continue;
     }
-    // An uncoded "Điểm trừ" row with points of its own: a deduction of the whole table, not a level.
+    // An uncoded "Điểm trừ" row with points of its own: a deduction of the whole table, not a level;
+    // its path code "T1", "T2" (trừ) is short and cannot be a sheet's code.
     if (rowCode.kind === 'none' && mentionsDeduction(name) && (max.kind === 'number' || self.kind === 'number')) {
       path.length = 0;
       partParent = -1;
-      addNode(r, 'tru-' + ++deductions, '', '', name, max, self, 'deduction');
+      addNode(r, 'T' + ++deductions, '', '', name, max, self, 'deduction');
       continue;
     }
     // Uncoded, bulleted rows belong to the criterion above: levels or notes.

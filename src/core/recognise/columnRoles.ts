@@ -165,7 +165,9 @@ export function resolveColumns(sheet: SheetGrid, header: TableHeader, context: C
     columns[role] = decided.col;
     roles.push({ role: role, col: decided.col, label: header.labels[decided.col] || '', reason: decided.reason, alternatives: alternativesTo(header, decided.others, decided.col, hidden) });
     if (decided.reason === 'position' && SCORE_ROLES[role] && decided.others.length) {
-      ambiguities.push({ role: role, chosen: decided.col, other: decided.others[0], yearUnknown: context.year === null, hiddenUnknown: hidden === null });
+      // Say what would have settled it: the year, where the headers name years; visibility, where unknown.
+      const namesYears = yearsIn(header.labels[decided.col] || '').length > 0 || yearsIn(header.labels[decided.others[0]] || '').length > 0;
+      ambiguities.push({ role: role, chosen: decided.col, other: decided.others[0], yearUnknown: context.year === null && namesYears, hiddenUnknown: hidden === null });
     }
   }
   // A column cannot hold two roles: a later role that took an earlier one's column gives way.
