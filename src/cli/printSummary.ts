@@ -34,14 +34,16 @@ export function formatSummary(analysis: WorkbookAnalysis, lang: Lang): string {
   };
   for (let i = 0; i < analysis.sheets.length; i++) {
     const sheet = analysis.sheets[i];
-    out.push(sheet.name + (sheet.appendix && analysis.profile ? '  — ' + h.profile.replace('{p}', lang === 'en' && analysis.profile.titleEn ? analysis.profile.titleEn : analysis.profile.title) : ''));
+    const several = analysis.sheets.some((other) => other !== sheet && other.name === sheet.name);
+    out.push(sheet.name + (several ? ' (' + sheet.tableIndex + ')' : '') + (sheet.appendix && analysis.profile ? '  — ' + h.profile.replace('{p}', lang === 'en' && analysis.profile.titleEn ? analysis.profile.titleEn : analysis.profile.title) : ''));
     let head = pad(h.code, 5) + pad(h.field, NAME_WIDTH) + pad(h.max, 8, true) + pad(h.self, 9, true) + pad(h.pct, 9, true);
     if (showAppraised) head += pad(h.appraised, 11, true);
     out.push(head);
     for (let f = 0; f < sheet.fields.length; f++) {
       const field = sheet.fields[f];
-      if (field.max === 0 && field.surveyMax > 0) out.push(pad(field.code, 5) + pad(field.name, NAME_WIDTH) + pad(formatPoints(field.surveyMax, lang), 8, true) + '  ' + h.survey);
-      else out.push(line(field.code, field.name, field.max, field.self, field.appraised));
+      // The sheet's own label ("II", "1."), as the official wrote it.
+      if (field.max === 0 && field.surveyMax > 0) out.push(pad(field.label || field.code, 5) + pad(field.name, NAME_WIDTH) + pad(formatPoints(field.surveyMax, lang), 8, true) + '  ' + h.survey);
+      else out.push(line(field.label || field.code, field.name, field.max, field.self, field.appraised));
     }
     out.push(line('', h.subtotal, sheet.score.selfAssessableMax, sheet.score.self, sheet.score.appraised));
     out.push('');

@@ -39,7 +39,9 @@ export interface AnalyseOptions {
 }
 
 export interface FieldResult {
+  /** Unique path code ("2"); `label` is the sheet's own ("II"). */
   code: string;
+  label: string;
   name: string;
   /** Self-assessable maximum (survey criteria excluded). */
   max: Points;
@@ -95,6 +97,7 @@ function fieldResult(score: TableScore, i: number): FieldResult {
   const appraised = f.appraised[i];
   return {
     code: table.criteria.code[i],
+    label: table.criteria.rawCode[i],
     name: table.criteria.name[i],
     max: f.selfAssessableMax[i],
     surveyMax: f.max[i] - f.selfAssessableMax[i],
@@ -344,7 +347,8 @@ export function analyseWorkbook(workbook: WorkbookGrid, options?: AnalyseOptions
   const tables: SummaryTableInput[] = [];
   for (let i = 0; i < sheets.length; i++) {
     const s = sheets[i];
-    tables.push({ sheet: s.name, fields: s.fields, max: s.score.selfAssessableMax, self: s.score.self, appraised: s.score.appraised });
+    const several = (i > 0 && sheets[i - 1].name === s.name) || (i + 1 < sheets.length && sheets[i + 1].name === s.name);
+    tables.push({ sheet: s.name, label: several ? s.name + ' (' + s.tableIndex + ')' : s.name, fields: s.fields, max: s.score.selfAssessableMax, self: s.score.self, appraised: s.score.appraised });
   }
   const appraisal: Differences = findDifferences(sheets);
   const plan = buildPlan(

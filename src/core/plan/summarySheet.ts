@@ -20,6 +20,8 @@ export interface SummaryFieldLine {
 
 export interface SummaryTableInput {
   sheet: string;
+  /** How the table is named in the summary: its sheet, with the table's number when the sheet holds several. */
+  label?: string;
   fields: SummaryFieldLine[];
   max: Points;
   self: Points;
@@ -84,9 +86,9 @@ export function buildSummarySheet(input: SummaryInput): SummarySheet {
     const table = input.tables[i];
     for (let j = 0; j < table.fields.length; j++) {
       const f = table.fields[j];
-      rows.push(scoreLine([t(table.sheet), { kind: 'link', text: f.code, sheet: table.sheet, address: f.address }, t(f.name)], f.max, f.self, f.appraised, false));
+      rows.push(scoreLine([t(table.label || table.sheet), { kind: 'link', text: f.code, sheet: table.sheet, address: f.address }, t(f.name)], f.max, f.self, f.appraised, false));
     }
-    rows.push(scoreLine([t(table.sheet, true), t(''), t(text('sheetTotal', lang), true)], table.max, table.self, table.appraised, true));
+    rows.push(scoreLine([t(table.label || table.sheet, true), t(''), t(text('sheetTotal', lang), true)], table.max, table.self, table.appraised, true));
   }
   if (input.tables.length > 1) rows.push(scoreLine([t(text('grandTotal', lang), true), t(''), t('')], input.max, input.self, input.appraised, true, input.appraisedMax));
   if (input.appraisal && input.appraisal.lostByField.length) appraisalSection(rows, input.appraisal, lang);

@@ -95,18 +95,6 @@ function readingJson(s: SheetAnalysis): JsonReading {
   };
 }
 
-/** The sheet's own label of field i: FieldResult's when the core gives one, else the raw code of the field's row. */
-function fieldLabel(s: SheetAnalysis, i: number): string {
-  const own = (s.fields[i] as { label?: unknown }).label;
-  if (typeof own === 'string') return own;
-  const k = s.table.criteria;
-  let index = s.table.rootIndexes[i];
-  if (index === undefined || k.row[index] !== s.fields[i].row) {
-    index = -1;
-    for (let j = 0; j < k.row.length && index < 0; j++) if (k.row[j] === s.fields[i].row) index = j;
-  }
-  return index >= 0 ? k.rawCode[index] : s.fields[i].code;
-}
 
 function pct(part: Points | null, whole: Points): number | null {
   if (part === null) return null;
@@ -141,7 +129,7 @@ export function toJsonResult(analysis: WorkbookAnalysis, lang: Lang, options?: J
         fields: s.fields.map(function (f, i) {
           return {
             code: f.code,
-            label: fieldLabel(s, i),
+            label: f.label,
             name: f.name,
             max: unitsToNumber(f.max),
             surveyMax: unitsToNumber(f.surveyMax),
