@@ -63,6 +63,10 @@ describe('reading the tables officials keep', () => {
       expect(a.sheets[0].reading.roles.find((r) => r.role === 'self')!.reason).toBe('year');
       expect(kinds(a)).not.toContain('ambiguous-column');
     }
+    // The year set by the user (--year, the pane) decides over the titles' year.
+    const lastYear = analyseWorkbook(workbook(sheet('PL', rows)), { assessmentYear: 2022 });
+    expect(lastYear.total.self).toBe(u(0));
+    expect(lastYear.sheets[0].reading.roles.find((r) => r.role === 'self')).toMatchObject({ col: 3, reason: 'year' });
     // No year anywhere, and nothing known of hidden columns: the later year is taken, and the doubt said.
     const untitled = analyseWorkbook(workbook(sheet('PL', rows.slice(1))));
     expect(totals(untitled)).toEqual({ max: u(2), self: u(1.5) });
