@@ -1,7 +1,5 @@
 import { FlagKind } from '../check/flag';
 import { Lang } from '../number/format';
-import type { ColumnRole } from '../recognise/header';
-import type { RoleReason } from '../recognise/reading';
 import { hostText } from './hostMessages';
 
 /**
@@ -135,41 +133,13 @@ export const PANE_TEXT = {
     vi: 'Excel này dùng trình duyệt cũ; đang mở bản rút gọn.',
     en: 'This Excel uses an old browser engine; opening the light pane.',
   },
-  // How the table is read: the user's choice of column per role (src/taskpane/components/TableReading)
+  // How the table is read (src/taskpane/components/TableReading): heading, badges, the store's failures;
+  // the pickers' words load with them (readingText.ts)
   readingHeading: { vi: 'Cách đọc bảng', en: 'How the table is read' },
-  readingIntroExcel: {
-    vi: 'Cột của từng vai trò được nhận theo tiêu đề và nội dung cột. Nếu sai, chọn lại: điểm được chấm lại ngay; lựa chọn được lưu trong sổ làm việc và nút "Tính lại điểm" trên dải băng cũng dùng.',
-    en: 'Each role\'s column is found from the headers and what the columns hold. If one is wrong, choose another: the scores are checked again at once; the choice is kept in the workbook and the ribbon button "Recalculate scores" uses it too.',
-  },
-  readingIntroBrowser: {
-    vi: 'Cột của từng vai trò được nhận theo tiêu đề và nội dung cột. Nếu sai, chọn lại: điểm được chấm lại ngay và bản tải xuống cũng dùng lựa chọn này.',
-    en: 'Each role\'s column is found from the headers and what the columns hold. If one is wrong, choose another: the scores are checked again at once and the download uses the choice too.',
-  },
   readingUnsure: { vi: '{count} cột chưa chắc', en: '{count} unsure columns' },
   readingChosen: { vi: 'có cột do bạn chọn', en: 'some columns chosen by you' },
   readingGoTo: { vi: 'Chọn cột trong "Cách đọc bảng"', en: 'Choose the column in "How the table is read"' },
-  readingTable: { vi: 'Trang "{sheet}"', en: 'Sheet "{sheet}"' },
   readingTableIndex: { vi: 'Trang "{sheet}", bảng {index}', en: 'Sheet "{sheet}", table {index}' },
-  readingSheetWide: {
-    vi: 'Trang này có {count} bảng: cột chọn ở một bảng áp dụng cho mọi bảng của trang.',
-    en: 'This sheet holds {count} tables: a column chosen in one applies to every table of the sheet.',
-  },
-  readingColumnOption: { vi: '{letter} — {label}', en: '{letter} — {label}' },
-  readingHidden: { vi: ' (ẩn)', en: ' (hidden)' },
-  readingNone: { vi: 'Không có', en: 'None' },
-  readingReset: { vi: 'Đặt lại', en: 'Reset' },
-  readingResetHint: {
-    vi: 'Bỏ các cột đã chọn của trang "{sheet}", để công cụ tự nhận lại',
-    en: 'Forget the columns chosen for sheet "{sheet}" and let the tool find them again',
-  },
-  readingWhy: { vi: 'Vì sao: {reason}', en: 'Why: {reason}' },
-  readingUnsureBadge: { vi: 'Chưa chắc', en: 'Unsure' },
-  readingNoColumn: { vi: 'không thấy cột nào có tiêu đề này', en: 'no column has such a header' },
-  readingUserNone: { vi: 'bạn chọn: bảng không có cột này', en: 'chosen by you: the table has no such column' },
-  readingLost: {
-    vi: 'Với các cột đã chọn, trang này không còn bảng chấm điểm nào đọc được. Bấm "Đặt lại" để công cụ tự nhận cột.',
-    en: 'With the columns chosen, no scoring table can be read in this sheet. Click "Reset" to let the tool find the columns.',
-  },
   readingChoicesUnreadable: {
     vi: 'Không đọc được cách đọc bảng đã lưu trong sổ làm việc; bảng đang được đọc tự động.',
     en: 'The column choice saved in the workbook could not be read; the tables are read automatically.',
@@ -221,39 +191,6 @@ export const PANE_TEXT = {
 };
 
 export type PaneTextKey = keyof typeof PANE_TEXT;
-
-/** Roles in the pane's "Cách đọc bảng", short as a picker's label. */
-const ROLE_LABELS: { [role in ColumnRole]: Template } = {
-  code: { vi: 'Mã tiêu chí', en: 'Criterion code' },
-  name: { vi: 'Nội dung tiêu chí', en: 'Criterion' },
-  max: { vi: 'Điểm tối đa', en: 'Maximum' },
-  self: { vi: 'Điểm tự đánh giá', en: 'Self-score' },
-  appraised: { vi: 'Điểm thẩm định', en: 'Appraised score' },
-  evidence: { vi: 'Tài liệu kiểm chứng', en: 'Evidence' },
-  guidance: { vi: 'Hướng dẫn chấm', en: 'Scoring guidance' },
-  note: { vi: 'Ghi chú, giải trình', en: 'Notes' },
-  percent: { vi: 'Tỷ lệ tự đánh giá', en: 'Self-score percentage' },
-  appraisedPercent: { vi: 'Tỷ lệ thẩm định', en: 'Appraised percentage' },
-};
-
-/** Why a column was given its role, in the pane's short words. */
-const REASON_LABELS: { [reason in RoleReason]: Template } = {
-  user: { vi: 'do bạn chọn', en: 'chosen by you' },
-  header: { vi: 'tiêu đề cột ghi đúng vai trò này', en: 'its header names this role' },
-  year: { vi: 'tiêu đề cột ghi năm đánh giá, cột kia ghi năm khác', en: 'its header names the assessment year, the other column another year' },
-  visible: { vi: 'các cột khác cùng loại đang bị ẩn', en: 'the other candidate columns are hidden' },
-  wording: { vi: 'lời tiêu đề hợp hơn (tự đánh giá hơn thẩm định, của xã hơn của huyện)', en: 'its header fits better (self over appraised, the commune over the district)' },
-  content: { vi: 'theo nội dung cột (mã phân cấp, điểm không vượt tối đa)', en: 'from what the column holds (hierarchical codes, scores within the maxima)' },
-  position: { vi: 'không phân biệt được các cột: đang lấy cột bên phải nhất, hãy kiểm tra', en: 'nothing told the columns apart: the rightmost is used, please check' },
-};
-
-export function roleLabel(role: ColumnRole, lang: Lang): string {
-  return ROLE_LABELS[role][lang];
-}
-
-export function reasonLabel(reason: RoleReason, lang: Lang): string {
-  return REASON_LABELS[reason] ? REASON_LABELS[reason][lang] : reason;
-}
 
 /** Kind group headings in the flag list. */
 const FLAG_KIND_LABELS: { [kind in FlagKind]: Template } = {

@@ -1,7 +1,6 @@
-import { columnLetters } from '../../core/address';
 import type { WorkbookAnalysis } from '../../core/analyse';
 import type { Flag } from '../../core/check/flag';
-import { paneText, reasonLabel, roleLabel } from '../../core/messages/paneText';
+import { readingText, reasonLabel, roleLabel } from '../../core/messages/readingText';
 import type { Lang } from '../../core/number/format';
 import type { ColumnRole } from '../../core/recognise/header';
 import type { ColumnCandidate, ColumnChoices, TableReading } from '../../core/recognise/reading';
@@ -11,6 +10,17 @@ import type { ColumnCandidate, ColumnChoices, TableReading } from '../../core/re
  * picker offers ("E — Điểm tự đánh giá năm 2023 (ẩn)", "Không có"), the one in use and why.
  * Loaded with the section's body, off the pane's first load.
  */
+
+/** "E" for 4. Not core/address's: a module shared with the first load would lose its scope hoisting there. */
+function letters(col: number): string {
+  let n = col + 1;
+  let out = '';
+  while (n > 0) {
+    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
 
 /** Roles always offered; the others only when the table has (or the user chose) a column for them. */
 export const PICKER_ROLES: ColumnRole[] = ['code', 'name', 'max', 'self', 'appraised', 'evidence'];
@@ -55,8 +65,8 @@ export interface TableReadingView {
 
 function optionText(candidate: ColumnCandidate, lang: Lang): string {
   const label = candidate.label.replace(/\s+/g, ' ').trim();
-  const text = label ? paneText('readingColumnOption', lang, { letter: columnLetters(candidate.col), label: label }) : columnLetters(candidate.col);
-  return candidate.hidden ? text + paneText('readingHidden', lang) : text;
+  const text = label ? readingText('columnOption', lang, { letter: letters(candidate.col), label: label }) : letters(candidate.col);
+  return candidate.hidden ? text + readingText('hidden', lang) : text;
 }
 
 /** Whether an ambiguous-column flag is about `role` within the rows of this table. */
@@ -90,13 +100,13 @@ export function buildReadingView(analysis: WorkbookAnalysis, choices: ColumnChoi
       const options: PickerOption[] = reading.columns.map((c) => ({ value: String(c.col), text: optionText(c, lang) }));
       // A column in use (or chosen) without a header label still shows, so the picker never lies.
       const inUse = read ? read.col : typeof choice === 'number' ? choice : null;
-      if (inUse !== null && !reading.columns.some((c) => c.col === inUse)) options.push({ value: String(inUse), text: columnLetters(inUse) });
+      if (inUse !== null && !reading.columns.some((c) => c.col === inUse)) options.push({ value: String(inUse), text: letters(inUse) });
       options.sort((a, b) => Number(a.value) - Number(b.value));
-      options.push({ value: NONE_VALUE, text: paneText('readingNone', lang) });
+      options.push({ value: NONE_VALUE, text: readingText('none', lang) });
       let why: string;
-      if (read) why = paneText('readingWhy', lang, { reason: reasonLabel(read.reason, lang) });
-      else if (choice === null) why = paneText('readingUserNone', lang);
-      else why = paneText('readingWhy', lang, { reason: paneText('readingNoColumn', lang) });
+      if (read) why = readingText('why', lang, { reason: reasonLabel(read.reason, lang) });
+      else if (choice === null) why = readingText('userNone', lang);
+      else why = readingText('why', lang, { reason: readingText('noColumn', lang) });
       pickers.push({
         role,
         label: roleLabel(role, lang),
@@ -111,8 +121,8 @@ export function buildReadingView(analysis: WorkbookAnalysis, choices: ColumnChoi
       key: s.name + '#' + s.tableIndex,
       sheet: s.name,
       tableIndex: s.tableIndex,
-      title: several ? paneText('readingTableIndex', lang, { sheet: s.name, index: s.tableIndex }) : paneText('readingTable', lang, { sheet: s.name }),
-      sheetWide: several ? paneText('readingSheetWide', lang, { count: tablesBySheet[s.name] }) : '',
+      title: several ? readingText('tableIndex', lang, { sheet: s.name, index: s.tableIndex }) : readingText('table', lang, { sheet: s.name }),
+      sheetWide: several ? readingText('sheetWide', lang, { count: tablesBySheet[s.name] }) : '',
       hasChoice: !!own,
       pickers,
       lost: '',
@@ -127,11 +137,11 @@ export function buildReadingView(analysis: WorkbookAnalysis, choices: ColumnChoi
         key: skipped.name + '#lost',
         sheet: skipped.name,
         tableIndex: 1,
-        title: paneText('readingTable', lang, { sheet: skipped.name }),
+        title: readingText('table', lang, { sheet: skipped.name }),
         sheetWide: '',
         hasChoice: true,
         pickers: [],
-        lost: paneText('readingLost', lang),
+        lost: readingText('lost', lang),
       });
     }
   return views;
