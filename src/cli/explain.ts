@@ -1,8 +1,9 @@
 import { columnLetters } from '../core/address';
 import { SheetAnalysis, WorkbookAnalysis } from '../core/analyse';
-import { explainText, REASON_TEXT, ROLE_TEXT, ROW_KIND_TEXT, rowKindCount, SKIP_TEXT } from '../core/messages/explainText';
+import { explainText, REASON_TEXT, ROLE_TEXT, ROW_KIND_TEXT, SKIP_TEXT } from '../core/messages/explainText';
+import { headerRowsText, ReadKind, readRows } from '../core/report/readingSummary';
 import { Lang } from '../core/number/format';
-import { RowKind, RowReading } from '../core/recognise/reading';
+import { RowReading } from '../core/recognise/reading';
 import { ROLES } from './columns';
 
 /**
@@ -16,17 +17,12 @@ export const EXPLAIN_MAX_ROWS = 200;
 /** Name snippets in the row list are cut to this many characters. */
 const SNIPPET = 60;
 
-/** Order of the counts line. */
-const KIND_ORDER: Array<RowKind | 'field'> = ['field', 'criterion', 'part', 'survey', 'deduction', 'tier', 'group', 'total', 'ignored'];
 
 function oneLine(text: string, max: number): string {
   const t = text.replace(/\s+/g, ' ').replace(/^ | $/g, '');
   return t.length > max ? t.substring(0, max - 1) + '…' : t;
 }
 
-function rowsText(top: number, bottom: number): string {
-  return top === bottom ? String(top + 1) : top + 1 + '–' + (bottom + 1);
-}
 
 function columnText(col: number, label: string, hidden: boolean | undefined, lang: Lang): string {
   const l = oneLine(label, SNIPPET);
@@ -34,11 +30,8 @@ function columnText(col: number, label: string, hidden: boolean | undefined, lan
   return hidden ? text + explainText('hiddenMark', lang) : text;
 }
 
-function rowKind(reading: RowReading, fieldRows: { [row: number]: boolean }): RowKind | 'field' {
-  return reading.kind === 'criterion' && fieldRows[reading.row] ? 'field' : reading.kind;
-}
 
-function rowLine(sheet: SheetAnalysis, reading: RowReading, kind: RowKind | 'field', lang: Lang): string {
+function rowLine(sheet: SheetAnalysis, reading: RowReading, kind: ReadKind, lang: Lang): string {
   const nameCol = sheet.table.columns.name;
   const cell = nameCol === undefined ? null : sheet.table.rowCell(reading.row, nameCol, false);
   const name = cell ? oneLine(cell.text, SNIPPET) : '';
@@ -53,7 +46,7 @@ export function explainTable(sheet: SheetAnalysis, lang: Lang, maxRows: number =
   const r = sheet.reading;
   const out: string[] = [];
   out.push(explainText('table', lang, { sheet: sheet.name, index: sheet.tableIndex }));
-  out.push('  ' + explainText('headerRows', lang, { rows: rowsText(r.headerTop, r.headerBottom), last: r.lastRow + 1 }));
+  out.push('  ' + headerRowsText(sheet, lang));
 
   const hiddenByCol: { [col: number]: boolean | undefined } = {};
   for (let i = 0; i < r.columns.length; i++) hiddenByCol[r.columns[i].col] = r.columns[i].hidden;
@@ -80,17 +73,10 @@ export function explainTable(sheet: SheetAnalysis, lang: Lang, maxRows: number =
     out.push('  ' + (hidden.length ? explainText('hiddenColumns', lang, { list: hidden.join('; ') }) : explainText('noHiddenColumns', lang)));
   }
 
-  const fieldRows: { [row: number]: boolean } = {};
-  for (let i = 0; i < sheet.table.rootIndexes.length; i++) fieldRows[sheet.table.criteria.row[sheet.table.rootIndexes[i]]] = true;
-  const rows = sheet.table.rowReadings();
-  const counts: { [kind: string]: number } = {};
-  const kinds = rows.map((row) => {
-    const kind = rowKind(row, fieldRows);
-    counts[kind] = (counts[kind] || 0) + 1;
-    return kind;
-  });
-  const countList = KIND_ORDER.filter((k) => counts[k]).map((k) => rowKindCount(k, counts[k], lang));
-  out.push('  ' + explainText('rowsHeading', lang, { counts: countList.length ? countList.join(', ') : explainText('noRows', lang) }));
+  const read = readRows(sheet, lang);
+  const rows = read.rows;
+  const kinds = read.kinds;
+  out.push('  ' + explainText('rowsHeading', lang, { counts: read.counts }));
   const shown = Math.min(rows.length, maxRows);
   for (let i = 0; i < shown; i++) out.push('    ' + rowLine(sheet, rows[i], kinds[i], lang));
   if (rows.length > shown) out.push('    ' + explainText('moreRows', lang, { n: rows.length - shown }));

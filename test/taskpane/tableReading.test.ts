@@ -260,6 +260,8 @@ describe('the section\'s view', () => {
     expect(self.value).toBe('4');
     expect(self.unsure).toBe(true);
     expect(self.why).toBe('Vì sao: ' + 'không phân biệt được các cột: đang lấy cột bên phải nhất, hãy kiểm tra');
+    // How the rows were read, in the words of `cchc score --explain`.
+    expect(table.rowsRead).toEqual(['Dòng tiêu đề: 2; bảng kết thúc ở dòng 5.', 'Các dòng đã đọc: 1 lĩnh vực, 2 tiêu chí.']);
     const appraised = table.pickers.find((p) => p.role === 'appraised')!;
     expect(appraised.value).toBe(NONE_VALUE);
     expect(appraised.unsure).toBe(false);

@@ -1,13 +1,16 @@
 import type { WorkbookAnalysis } from '../../core/analyse';
 import type { Flag } from '../../core/check/flag';
 import { readingText, reasonLabel, roleLabel } from '../../core/messages/readingText';
+import { explainText } from '../../core/messages/explainText';
+import { headerRowsText, readRows } from '../../core/report/readingSummary';
 import type { Lang } from '../../core/number/format';
 import type { ColumnRole } from '../../core/recognise/header';
 import type { ColumnCandidate, ColumnChoices, TableReading } from '../../core/recognise/reading';
 
 /**
  * What "Cách đọc bảng" shows, as plain data (no React): per analysed table, per role, the columns a
- * picker offers ("E — Điểm tự đánh giá năm 2023 (ẩn)", "Không có"), the one in use and why.
+ * picker offers ("E — Điểm tự đánh giá năm 2023 (ẩn)", "Không có"), the one in use and why, and how
+ * the rows were read (the same words as `cchc score --explain`).
  * Loaded with the section's body, off the pane's first load.
  */
 
@@ -61,6 +64,8 @@ export interface TableReadingView {
   pickers: RolePicker[];
   /** The chosen columns leave no table to read in the sheet: only "Đặt lại" is offered, with this line. */
   lost: string;
+  /** How its rows were read: "Dòng tiêu đề: 4–5; bảng kết thúc ở dòng 120." and "Các dòng đã đọc: 7 lĩnh vực, …". */
+  rowsRead: string[];
 }
 
 function optionText(candidate: ColumnCandidate, lang: Lang): string {
@@ -126,6 +131,7 @@ export function buildReadingView(analysis: WorkbookAnalysis, choices: ColumnChoi
       hasChoice: !!own,
       pickers,
       lost: '',
+      rowsRead: [headerRowsText(s, lang), explainText('rowsHeading', lang, { counts: readRows(s, lang).counts })],
     });
   }
   // A choice can leave a sheet with no table (its self-score set to "Không có"): it stays listed so the
@@ -142,6 +148,7 @@ export function buildReadingView(analysis: WorkbookAnalysis, choices: ColumnChoi
         hasChoice: true,
         pickers: [],
         lost: readingText('lost', lang),
+        rowsRead: [],
       });
     }
   return views;

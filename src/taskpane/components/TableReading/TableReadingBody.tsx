@@ -78,6 +78,11 @@ export function TableReadingBody({ analysis, choices, lang, busy, kind, kit, onP
           </h3>
           {t.sheetWide ? <Caption1 style={MUTED}>{t.sheetWide}</Caption1> : null}
           {t.lost ? <Caption1 role="note">{t.lost}</Caption1> : null}
+          {t.rowsRead.map((line, li) => (
+            <Caption1 key={li} style={MUTED} data-testid={'reading-rows-' + ti + '-' + li}>
+              {line}
+            </Caption1>
+          ))}
           {t.pickers.map((p) => {
             const id = 'cchc-reading-t' + ti + '-' + p.role;
             return (
