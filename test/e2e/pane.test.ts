@@ -61,6 +61,8 @@ run('task pane in the browser (standalone mode)', () => {
     expect(field1).toContain('14,35/15');
     expect(field1).toContain('95,67%');
     expect(await pl1.getByRole('progressbar').count()).toBe(8);
+    // Section II of the report arrives with its own chunk, just after the first result.
+    await page.locator('pre').filter({ hasText: '68,13 điểm/74 điểm, đạt 92,07%' }).waitFor({ timeout: 10000 });
     // Flags grouped by kind, each a button naming its cell.
     const flags = page.getByRole('region', { name: /Các vấn đề cần xem lại/ });
     await flags.getByRole('heading', { name: /Thiếu tài liệu kiểm chứng/ }).waitFor();

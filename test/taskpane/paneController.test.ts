@@ -5,6 +5,7 @@ import { buildSampleGrid } from '../../src/core/sample/thanhXa2023';
 import { GridHost as SharedGridHost } from '../helpers/gridHost';
 import { chooseLang, detectOffice, WindowLike } from '../../src/taskpane/host/chooseHost';
 import { canSaveFiles, describeError, PaneController } from '../../src/taskpane/model/paneController';
+import { reportText } from '../../src/core/report/reportText';
 import { buildPaneView, scoreFigure } from '../../src/taskpane/model/paneModel';
 import { createBrowserHost } from '../../src/xlsx/browserHost';
 import { WorkbookInputError } from '../../src/xlsx/workbookInputError';
@@ -57,7 +58,7 @@ describe('pane view model', () => {
   });
 
   test('flags are grouped by kind with counts, errors first', () => {
-    const view = buildPaneView(analyseWorkbook(buildSampleGrid()), 'vi');
+    const view = buildPaneView(analyseWorkbook(buildSampleGrid()), 'vi', reportText);
     const groups = view.flagGroups.map((g) => [g.kind, g.count]);
     expect(groups).toEqual([
       ['off-tier', 1],

@@ -494,3 +494,6 @@ export function reportDocumentText(doc: ReportDocument): string {
   }
   return out.join('\n').replace(/\n{3,}/g, '\n\n');
 }
+
+/** Section II as plain text, for the pane (which loads it with this module, off its first load). */
+export { reportText } from './reportText';

@@ -263,7 +263,7 @@ export class PaneController {
     if (!this.reportModule && !this.reportLoading) this.reportBuilder().catch(() => undefined);
     this.set({
       analysis,
-      view: buildPaneView(analysis, this.lang),
+      view: buildPaneView(analysis, this.lang, this.reportModule ? this.reportModule.reportText : undefined),
       assessmentYear: yearState(this.userYear, titleYearOf(analysis)),
       runs: this.state.runs + 1,
       lastRunAt: new Date(this.now()),
@@ -504,9 +504,12 @@ export class PaneController {
   /** Copies section II; `write` is the clipboard (navigator.clipboard, or a textarea fallback). */
   async copyReport(write: (text: string) => Promise<void>): Promise<boolean> {
     const view = this.state.view;
-    if (!view) return false;
+    const analysis = this.state.analysis;
+    if (!view || !analysis) return false;
     try {
-      await write(view.report);
+      // Loaded after the first result, so within the user's click as a rule; fetched here otherwise.
+      const report = this.reportModule || (await this.reportBuilder());
+      await write(view.report || report.reportText(analysis, this.lang));
       this.set({ notice: paneText('copied', this.lang), error: null });
       return true;
     } catch {
@@ -547,7 +550,13 @@ export class PaneController {
   private reportBuilder(): Promise<ReportModule> {
     if (!this.reportLoading) {
       this.reportLoading = this.loadReport().then(
-        (m) => (this.reportModule = m),
+        (m) => {
+          this.reportModule = m;
+          // The view shown before the report chunk arrived gets its section II now.
+          const analysis = this.state.analysis;
+          if (analysis && this.state.view && !this.disposed) this.set({ view: buildPaneView(analysis, this.lang, m.reportText) });
+          return m;
+        },
         (error) => {
           this.reportLoading = null;
           throw error;

@@ -4,7 +4,6 @@ import { flagMessage } from '../../core/messages/catalogue';
 import { flagKindLabel, paneText } from '../../core/messages/paneText';
 import { formatPercentHundredths, formatPoints, Lang } from '../../core/number/format';
 import { percentHundredths, Points } from '../../core/number/points';
-import { reportText } from '../../core/report/reportText';
 
 /**
  * What the pane shows, computed from one analysis as plain data (no React): every figure is
@@ -213,7 +212,11 @@ export function buildAppraisalView(analysis: WorkbookAnalysis, lang: Lang): Appr
   };
 }
 
-export function buildPaneView(analysis: WorkbookAnalysis, lang: Lang): PaneView {
+/**
+ * `sectionTwo` writes the report's section II ("Kết quả tự đánh giá…"); it comes with the report chunk,
+ * off the pane's first load, and until then the view's report is empty.
+ */
+export function buildPaneView(analysis: WorkbookAnalysis, lang: Lang, sectionTwo?: (analysis: WorkbookAnalysis, lang: Lang) => string): PaneView {
   const several: { [sheet: string]: number } = {};
   for (const s of analysis.sheets) several[s.name] = (several[s.name] || 0) + 1;
   const sheets: SheetView[] = analysis.sheets.map((s) => ({
@@ -236,6 +239,6 @@ export function buildPaneView(analysis: WorkbookAnalysis, lang: Lang): PaneView 
     grandTotal: scoreFigure(analysis.total.self, analysis.total.max, lang),
     flagCount: analysis.flags.length,
     flagGroups: groupFlags(analysis.flags, lang),
-    report: reportText(analysis, lang),
+    report: sectionTwo ? sectionTwo(analysis, lang) : '',
   };
 }
