@@ -7,6 +7,7 @@ import webpack from 'webpack';
 import { STRIP_MODERN } from '../helpers/ie11Globals';
 import { analyseWorkbook } from '../../src/core/analyse';
 import { buildSampleGrid } from '../../src/core/sample/thanhXa2023';
+import { twoSelfColumnsRows, TWO_SELF_COLUMNS_SHEET } from '../helpers/twoSelfColumns';
 
 /**
  * Excel 2016/2019 on Windows run the ribbon command in Internet Explorer 11. Build the commands
@@ -127,14 +128,8 @@ describe('the ES5 commands bundle (Excel 2016/2019, Internet Explorer 11)', () =
     vm.runInContext(STRIP_MODERN, context);
     vm.runInContext('var window = this;', context);
     vm.runInContext(fake, context);
-    const rows = [
-      ['BẢNG TỰ ĐÁNH GIÁ CHỈ SỐ CCHC NĂM 2023'],
-      ['Mã', 'Nội dung', 'Điểm tối đa', 'Điểm tự đánh giá', 'Điểm tự đánh giá', 'Tài liệu kiểm chứng'],
-      ['1', 'Lĩnh vực A', 2, null, null, null],
-      ['1.1', 'Tiêu chí a', 1, 1, 0.5, 'Kế hoạch số 12/KH-UBND ngày 05/01/2023'],
-      ['1.2', 'Tiêu chí b', 1, 1, 1, 'Quyết định số 45/QĐ-UBND ngày 20/3/2023'],
-    ].map((r) => r.map((v) => (v === null ? null : { value: v })));
-    context.init = { sheets: [{ name: 'Bảng điểm', rows }], settings };
+    const rows = twoSelfColumnsRows();
+    context.init = { sheets: [{ name: TWO_SELF_COLUMNS_SHEET, rows }], settings };
     vm.runInContext('var handle = FakeOffice.installFakeOffice(this, init, { apiLevel: "1.1" });', context);
     if (breakSettings) vm.runInContext('Office.context.document.settings.get = function () { throw new Error("settings unavailable"); };', context);
     vm.runInContext(commands, context);

@@ -5,7 +5,7 @@ import { CommandSession, recalculateWith } from '../../src/commands/recalculate'
 import { COLUMN_CHOICES_SETTING, columnChoicesFromSetting, createExcelHost } from '../../src/excel/officeGateway';
 import { PaneController } from '../../src/taskpane/model/paneController';
 import { fakeInitFromGrid, FakeOfficeHandle, FakeWorkbookInit, installFakeOffice } from '../helpers/fakeExcel';
-import { sheet, workbook } from '../helpers/gridBuilder';
+import { twoSelfColumns, TWO_SELF_COLUMNS_SHEET } from '../helpers/twoSelfColumns';
 
 /**
  * The user's choice of columns ("Cách đọc bảng") in the Office.js gateway: kept in the document's
@@ -13,21 +13,9 @@ import { sheet, workbook } from '../helpers/gridBuilder';
  * sync; settings that cannot be read or saved never stop a recalculation.
  */
 
-const SHEET = 'Bảng điểm';
+const SHEET = TWO_SELF_COLUMNS_SHEET;
 const LEVELS = ['1.1', '1.9', '1.20'] as const;
 
-/** Two self-score columns nothing tells apart: D gives 2/2, E (the one inferred) 1,5/2. */
-function twoSelfColumns(): WorkbookGrid {
-  return workbook(
-    sheet(SHEET, [
-      ['BẢNG TỰ ĐÁNH GIÁ CHỈ SỐ CCHC NĂM 2023'],
-      ['Mã', 'Nội dung', 'Điểm tối đa', 'Điểm tự đánh giá', 'Điểm tự đánh giá', 'Tài liệu kiểm chứng'],
-      ['1', 'Lĩnh vực A', 2, null, null, null],
-      ['1.1', 'Tiêu chí a', 1, 1, 0.5, 'Kế hoạch số 12/KH-UBND ngày 05/01/2023'],
-      ['1.2', 'Tiêu chí b', 1, 1, 1, 'Quyết định số 45/QĐ-UBND ngày 20/3/2023'],
-    ]),
-  );
-}
 
 type Globals = { Office: { context: { document: { settings: Record<string, unknown> } } } };
 

@@ -1,5 +1,4 @@
 import * as analyseModule from '../../src/core/analyse';
-import { WorkbookGrid } from '../../src/core/grid';
 import { paneText } from '../../src/core/messages/paneText';
 import { readingText } from '../../src/core/messages/readingText';
 import { ColumnChoices } from '../../src/core/recognise/reading';
@@ -10,7 +9,7 @@ import { createBrowserHost } from '../../src/xlsx/browserHost';
 import { readWorkbookBytes } from '../../src/xlsx/readWorkbook';
 import { GridHost } from '../helpers/gridHost';
 import { gridToXlsxBytes } from '../helpers/gridXlsx';
-import { sheet, workbook } from '../helpers/gridBuilder';
+import { twoSelfColumns, TWO_SELF_COLUMNS_SHEET } from '../helpers/twoSelfColumns';
 
 /**
  * "Cách đọc bảng" in the pane's controller: the user's choice of column per role re-scores the grid
@@ -18,20 +17,8 @@ import { sheet, workbook } from '../helpers/gridBuilder';
  * back before the first read of a later session, and a store that fails never stops the pane.
  */
 
-const SHEET = 'Bảng điểm';
+const SHEET = TWO_SELF_COLUMNS_SHEET;
 
-/** Two self-score columns nothing tells apart: D (1 + 1 = 2/2) and E (0,5 + 1 = 1,5/2). */
-function twoSelfColumns(): WorkbookGrid {
-  return workbook(
-    sheet(SHEET, [
-      ['BẢNG TỰ ĐÁNH GIÁ CHỈ SỐ CCHC NĂM 2023'],
-      ['Mã', 'Nội dung', 'Điểm tối đa', 'Điểm tự đánh giá', 'Điểm tự đánh giá', 'Tài liệu kiểm chứng'],
-      ['1', 'Lĩnh vực A', 2, null, null, null],
-      ['1.1', 'Tiêu chí a', 1, 1, 0.5, 'Kế hoạch số 12/KH-UBND ngày 05/01/2023'],
-      ['1.2', 'Tiêu chí b', 1, 1, 1, 'Quyết định số 45/QĐ-UBND ngày 20/3/2023'],
-    ]),
-  );
-}
 
 const flush = () => new Promise((r) => setImmediate(r));
 
