@@ -39,6 +39,7 @@ function rowLine(sheet: SheetAnalysis, reading: RowReading, kind: ReadKind, lang
   // A tier row carries its criterion's code: "mức điểm của 1.1.1".
   if (reading.code) line += kind === 'tier' ? explainText('tierOf', lang, { code: reading.code }) : ' ' + reading.code;
   if (reading.label && reading.label !== reading.code && oneLine(reading.label, SNIPPET) !== name) line += explainText('rowLabel', lang, { label: reading.label });
+  if (reading.hidden) line += explainText('hiddenMark', lang);
   return name ? line + ' — ' + name : line;
 }
 

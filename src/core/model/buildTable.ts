@@ -474,6 +474,12 @@ class FlatScoringTable implements ScoringTable {
     out.sort(function (a, b) {
       return a.row - b.row;
     });
+    const hidden = this.grid.hidden ? this.grid.hidden.rows : [];
+    // Both lists ascend: one pass marks the hidden rows.
+    for (let i = 0, h = 0; i < out.length && h < hidden.length; i++) {
+      while (h < hidden.length && hidden[h] < out[i].row) h++;
+      if (h < hidden.length && hidden[h] === out[i].row) out[i].hidden = true;
+    }
     return out;
   }
 

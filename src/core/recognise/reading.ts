@@ -42,6 +42,8 @@ export interface RowReading {
   label: string;
   /** The unique path code of a criterion, part, survey or deduction row ("2.1.a"); empty otherwise. */
   code: string;
+  /** The row is hidden in the workbook (it still counts, as Excel's SUM counts it). */
+  hidden?: boolean;
 }
 
 export interface TableReading {

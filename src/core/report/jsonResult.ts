@@ -50,7 +50,7 @@ export interface JsonReading {
   /** Hidden columns with a header; null when the host could not tell. */
   hiddenColumns: string[] | null;
   rowCounts: { [kind: string]: number };
-  rows: Array<{ row: number; kind: string; label: string; code: string }>;
+  rows: Array<{ row: number; kind: string; label: string; code: string; hidden?: boolean }>;
 }
 
 export interface JsonResultOptions {
@@ -69,7 +69,9 @@ function readingJson(s: SheetAnalysis): JsonReading {
   const rowCounts: { [kind: string]: number } = {};
   const rows = s.table.rowReadings().map(function (row) {
     rowCounts[row.kind] = (rowCounts[row.kind] || 0) + 1;
-    return { row: row.row + 1, kind: row.kind, label: row.label, code: row.code };
+    const out: JsonReading['rows'][number] = { row: row.row + 1, kind: row.kind, label: row.label, code: row.code };
+    if (row.hidden) out.hidden = true;
+    return out;
   });
   return {
     headerRows: { first: r.headerTop + 1, last: r.headerBottom + 1 },

@@ -304,4 +304,16 @@ describe('reading the tables officials keep', () => {
         .map((r) => r.code),
     ).toEqual(['1.2']);
   });
+
+  test('hidden rows still count, and their reading says they are hidden', () => {
+    const grid = sheet('PL', [TITLE, HEAD, ['1', 'Lĩnh vực', 2], ['1.1', 'a', 1, 1, 'KH 1/KH-UBND'], ['1.2', 'b', 1, 1, 'KH 2/KH-UBND']]);
+    grid.hidden = { rows: [3], columns: [] };
+    const a = analyseWorkbook(workbook(grid));
+    expect(a.total.self).toBe(u(2));
+    expect(a.sheets[0].table.rowReadings().map((r) => [r.row, !!r.hidden])).toEqual([
+      [2, false],
+      [3, true],
+      [4, false],
+    ]);
+  });
 });
