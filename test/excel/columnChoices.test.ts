@@ -6,6 +6,7 @@ import { COLUMN_CHOICES_SETTING, columnChoicesFromSetting, createExcelHost } fro
 import { PaneController } from '../../src/taskpane/model/paneController';
 import { fakeInitFromGrid, FakeOfficeHandle, FakeWorkbookInit, installFakeOffice } from '../helpers/fakeExcel';
 import { twoSelfColumns, TWO_SELF_COLUMNS_SHEET } from '../helpers/twoSelfColumns';
+import { rejection } from '../helpers/rejection';
 
 /**
  * The user's choice of columns ("Cách đọc bảng") in the Office.js gateway: kept in the document's
@@ -29,15 +30,6 @@ function install(init: FakeWorkbookInit, level: string) {
 /** The same document opened again: its sheets as they are now, and its saved settings. */
 function reopen(fake: FakeOfficeHandle, grid: WorkbookGrid): FakeWorkbookInit {
   return { ...fakeInitFromGrid(grid), settings: { ...fake.settings } };
-}
-
-async function rejection(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe.each(LEVELS)('the choice of columns in the document settings at ExcelApi %s', (level) => {

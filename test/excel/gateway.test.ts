@@ -6,6 +6,7 @@ import { buildSampleGrid, SAMPLE_EXPECTED } from '../../src/core/sample/thanhXa2
 import { BACKUP_SHEET_NAME, createExcelHost, HIGHLIGHT_MARKER_FORMULA } from '../../src/excel/officeGateway';
 import { fakeInitFromGrid, FakeOfficeHandle, FakeWorkbookInit, installFakeOffice } from '../helpers/fakeExcel';
 import { HEADER, sheet, workbook } from '../helpers/gridBuilder';
+import { rejection } from '../helpers/rejection';
 
 const LEVELS = ['1.1', '1.9', '1.20'] as const;
 
@@ -41,15 +42,6 @@ async function recalc(host: ReturnType<typeof createExcelHost>, highlights = tru
   const analysis = analyseWorkbook(grid);
   const report = await host.applyPlan(analysis.plan, { highlights });
   return { grid, analysis, report };
-}
-
-async function rejection(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe.each(LEVELS)('Office.js gateway at ExcelApi %s', (level) => {
