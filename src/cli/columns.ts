@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import { columnIndex, columnLetters } from '../core/address';
 import { ExplainParam, explainTextBoth, ExplainTextKey, roleWithWords } from '../core/messages/explainText';
-import { ColumnRole } from '../core/recognise/header';
+import { COLUMN_ROLES, ColumnRole } from '../core/recognise/header';
 import { ColumnChoice, ColumnChoices } from '../core/recognise/reading';
 import { foldText } from '../core/text/fold';
 import { UsageError } from './usageError';
@@ -17,7 +17,7 @@ import { UsageError } from './usageError';
  * (diacritics, case, spaces and "_" are forgiven: "Tự đánh giá" = "tu-danh-gia" = "self").
  */
 
-export const ROLES: ColumnRole[] = ['code', 'name', 'max', 'self', 'appraised', 'evidence', 'guidance', 'note', 'percent', 'appraisedPercent'];
+export const ROLES: ColumnRole[] = COLUMN_ROLES;
 
 /** Folded alias → role. The first alias of each role after its English name is the one the help shows. */
 export const ROLE_ALIASES: { [alias: string]: ColumnRole } = {

@@ -2,6 +2,7 @@ import { a1, columnLetters } from '../core/address';
 import { CellScalar, WorkbookGrid } from '../core/grid';
 import { ApplyOptions, ApplyReport, HostCapabilities, RevertReport, WorkbookHost } from '../core/host';
 import type { ColumnChoices } from '../core/recognise/reading';
+import { COLUMN_ROLES } from '../core/recognise/header';
 import { SUMMARY_SHEET_NAME } from '../core/plan/summarySheet';
 import { SummarySheet, WritePlan } from '../core/plan/types';
 import { BACKUP_SHEET_NAME, BackupRecord, parseBackup } from './backupRecords';
@@ -72,7 +73,6 @@ export const COLUMN_CHOICES_SETTING = 'cchc.columnChoices';
 
 /** Highest column Excel has (XFD), 0-based. */
 const LAST_COLUMN = 16383;
-const COLUMN_ROLES: string[] = ['code', 'name', 'max', 'self', 'appraised', 'evidence', 'guidance', 'note', 'percent', 'appraisedPercent'];
 
 /**
  * A stored value as ColumnChoices: entries that are not a sheet → {role → column or null} are dropped

@@ -3,7 +3,7 @@ import { cellAt, SheetGrid } from '../grid';
 import { readCell } from '../number/readCell';
 import { foldText } from '../text/fold';
 import { displayText } from './cellText';
-import { ColumnMap, ColumnRole, TableHeader } from './header';
+import { COLUMN_ROLES, ColumnMap, ColumnRole, TableHeader } from './header';
 import { ColumnCandidate, ColumnChoice, RoleReading, RoleReason, TableReading } from './reading';
 import { isTotalText, normaliseCode } from './rowCode';
 
@@ -35,8 +35,6 @@ export interface ResolvedColumns {
   reading: TableReading;
   ambiguities: Ambiguity[];
 }
-
-const ALL_ROLES: ColumnRole[] = ['code', 'name', 'max', 'self', 'appraised', 'evidence', 'guidance', 'note', 'percent', 'appraisedPercent'];
 
 /** Score columns: the ones whose wrong choice changes a total. */
 const SCORE_ROLES: { [role: string]: boolean } = { self: true, appraised: true };
@@ -149,8 +147,8 @@ export function resolveColumns(sheet: SheetGrid, header: TableHeader, context: C
   const nameCol = choice.name !== undefined && choice.name !== null ? choice.name : header.columns.name;
   const rows = sampleRows(sheet, header, nameCol);
 
-  for (let r = 0; r < ALL_ROLES.length; r++) {
-    const role = ALL_ROLES[r];
+  for (let r = 0; r < COLUMN_ROLES.length; r++) {
+    const role = COLUMN_ROLES[r];
     const all = header.candidates[role] || [];
     if (Object.prototype.hasOwnProperty.call(choice, role)) {
       const chosen = choice[role];

@@ -5,6 +5,9 @@ import { displayText } from './cellText';
 /** The columns a scoring table can have; code, name, max and self are required. */
 export type ColumnRole = 'code' | 'name' | 'max' | 'self' | 'appraised' | 'evidence' | 'guidance' | 'note' | 'percent' | 'appraisedPercent';
 
+/** Every role, in the order they are decided, listed and explained. */
+export const COLUMN_ROLES: ColumnRole[] = ['code', 'name', 'max', 'self', 'appraised', 'evidence', 'guidance', 'note', 'percent', 'appraisedPercent'];
+
 export type ColumnMap = { [role in ColumnRole]?: number };
 
 export interface TableHeader {
