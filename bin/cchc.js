@@ -16,7 +16,11 @@ cli.main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error) => {
-    process.stderr.write('Lỗi không mong đợi: ' + (error && error.message ? error.message : String(error)) + '\n');
+    // main() already says every problem with the user's files as one line (exit 2); what reaches
+    // here is a bug. Still one line: control characters escaped, no stack trace.
+    const { escapeControl } = require('../dist/cli/terminalText.js');
+    const message = error && error.message ? error.message : String(error);
+    process.stderr.write('Lỗi không mong đợi: ' + escapeControl(message) + '\n');
     process.exitCode = 2;
   },
 );

@@ -30,6 +30,8 @@ export interface CliArgs {
   columnsFile?: string;
   /** `score --explain`: how each table was read (header rows, columns and why, rows). */
   explain: boolean;
+  /** `--force`: an existing output file (never the input) may be replaced. */
+  force: boolean;
 }
 
 export { UsageError };
@@ -62,7 +64,7 @@ function parseYear(value: string): number {
 }
 
 export function parseArgs(argv: string[]): CliArgs {
-  const args: CliArgs = { command: 'help', file: null, sample: false, out: null, docx: null, json: false, strict: false, lang: 'vi', profile: 'auto', explain: false };
+  const args: CliArgs = { command: 'help', file: null, sample: false, out: null, docx: null, json: false, strict: false, lang: 'vi', profile: 'auto', explain: false, force: false };
   const positional: string[] = [];
   let wantsHelp = false;
   let wantsVersion = false;
@@ -81,6 +83,7 @@ export function parseArgs(argv: string[]): CliArgs {
     else if (a === '--strict') args.strict = true;
     else if (a === '--sample') args.sample = true;
     else if (a === '--explain') args.explain = true;
+    else if (a === '--force' || a === '-f') args.force = true;
     else if (a === '--column' || a.indexOf('--column=') === 0) args.columns = addColumnSpec(args.columns || {}, takeValue('--column'));
     else if (a === '--columns' || a.indexOf('--columns=') === 0) args.columnsFile = takeValue('--columns');
     else if (a === '--out' || a.indexOf('--out=') === 0 || a === '-o') args.out = takeValue('--out');
@@ -147,6 +150,9 @@ Cách dùng:
       kèm danh sách mọi vấn đề. Thư mục: mọi tệp .xlsx trong đó. Tệp lỗi được liệt kê, không dừng cả lô.
       --groups: ngưỡng % của nhóm A, B, C (mặc định 90,80,70). --out ghi bảng tổng hợp ra tệp mới.
   Dùng --sample thay cho TỆP.xlsx để chạy trên tệp mẫu.
+  --force (-f): cho phép ghi đè tệp ra đã có (--out, --docx, tệp mẫu). Không có --force, tệp đã có
+      không bao giờ bị thay (consolidate vẫn thay bảng tổng hợp do chính nó ghi trước đó); tệp gốc
+      không bao giờ bị ghi đè, kể cả qua liên kết. Tệp ra được ghi trọn vẹn hoặc không ghi gì.
 
 Chọn cột và bộ tiêu chí (score, report, consolidate):
   --column VAI-TRÒ=CỘT       Chọn cột cho một vai trò thay cho cách công cụ tự nhận; lặp lại được, hoặc
@@ -163,7 +169,7 @@ Chọn cột và bộ tiêu chí (score, report, consolidate):
                              auto (mặc định): đối chiếu bộ tiêu chí có sẵn khi bảng khớp; none: không đối
                              chiếu; hai-duong-3395-xa: buộc dùng bộ tiêu chí QĐ 3395 Hải Dương.
 
-Mã thoát: 0 thành công; 1 có lỗi (với --strict); 2 dữ liệu vào không dùng được.`;
+Mã thoát: 0 thành công; 1 có lỗi (với --strict); 2 dữ liệu vào không dùng được hoặc không ghi được tệp ra.`;
 
 export const HELP_EN = `cchc — score a Vietnamese commune's Administrative Reform Index from its Excel appendices
 
@@ -180,6 +186,9 @@ Usage:
       One row per commune (field scores, totals, %, rank, group, issue counts) and every issue;
       unreadable files are listed without stopping the batch. --groups: A, B, C thresholds in %.
   --sample instead of FILE.xlsx runs on the embedded sample workbook.
+  --force (-f): an existing output file (--out, --docx, the sample) may be replaced. Without it an
+      existing file is never replaced (consolidate still replaces its own earlier consolidation); the
+      input is never overwritten, not even through a link. Outputs are written whole or not at all.
 
 Columns and profile (score, report, consolidate):
   --column ROLE=COLUMN       Set the column of a role instead of the tool's own reading; repeatable, or
@@ -194,4 +203,4 @@ Columns and profile (score, report, consolidate):
   --profile auto|none|ID|FILE.json
                              auto (default): cross-check with a built-in profile the table matches;
                              none: no cross-check; hai-duong-3395-xa: force Hải Dương's Decision 3395.
-Exit codes: 0 success; 1 error flags with --strict; 2 unusable input.`;
+Exit codes: 0 success; 1 error flags with --strict; 2 unusable input, or the output cannot be written.`;

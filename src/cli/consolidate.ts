@@ -7,11 +7,15 @@ import { formatPercentHundredths, formatPoints, Lang } from '../core/number/form
 import { Points, unitsToNumber } from '../core/number/points';
 import { Profile } from '../core/profile/profile';
 import { ColumnChoices } from '../core/recognise/reading';
-import { writeFileAtomically } from '../xlsx/applyPlan';
 import { consolidateFiles, FileToConsolidate, summarySheetsToXlsx } from '../xlsx/consolidateFiles';
 import { readGridFromXlsxBytes } from '../xlsx/fastGrid';
 import { readWorkbookFileBytes } from '../xlsx/workbookFile';
+import { fileIdentity, FileIdentity } from '../xlsx/outputFile';
 import { CliArgs } from './args';
+import { checkOutputTarget, writeCheckedOutput, writeFailure } from './outputTarget';
+import { quietly } from './quietLibraries';
+import { fileProblemOf, isSystemError } from './systemErrors';
+import { escapeControl } from './terminalText';
 
 /**
  * `cchc consolidate DIR|FILES... [--out TONG-HOP.xlsx] [--json] [--groups 90,80,70]`: the
@@ -36,7 +40,20 @@ export class ConsolidateInputProblem extends Error {
 }
 
 function problem(key: Parameters<typeof consolidationText>[0], params: { [name: string]: string | number }): ConsolidateInputProblem {
-  return new ConsolidateInputProblem(consolidationText(key, 'vi', params), consolidationText(key, 'en', params));
+  const safe: { [name: string]: string | number } = {};
+  for (const k of Object.keys(params)) safe[k] = typeof params[k] === 'string' ? escapeControl(params[k] as string) : params[k];
+  return new ConsolidateInputProblem(consolidationText(key, 'vi', safe), consolidationText(key, 'en', safe));
+}
+
+/** The listed inputs, and whether the output is one of the folder's own files (skipped, not read). */
+export interface ListedInputs {
+  files: string[];
+  /** The output is a file of a named folder (an earlier consolidation there, or a commune's workbook). */
+  outInFolder: boolean;
+}
+
+function sameInode(id: FileIdentity | null, stat: fs.BigIntStats): boolean {
+  return id !== null && id.exists === true && id.dev === stat.dev && id.ino === stat.ino;
 }
 
 /** Excel's lock files ("~$Phu-luc.xlsx") are not workbooks. */
@@ -44,35 +61,59 @@ function isWorkbookName(name: string): boolean {
   return /\.xlsx$/i.test(name) && name.indexOf('~$') !== 0;
 }
 
-/** Every input file: a folder's .xlsx files (not recursive, sorted), files as named; never the output. */
+/**
+ * Every input file: a folder's .xlsx files (not recursive, sorted), files as named; never the
+ * output, compared by identity (a link, a hard link, another case of the name). A folder's file
+ * that is the output is left out (outInFolder says so); a named file that is the output is refused.
+ */
 export function listInputs(inputs: string[], out: string | null): string[] {
+  return listInputFiles(inputs, out).files;
+}
+
+export function listInputFiles(inputs: string[], out: string | null): ListedInputs {
   if (inputs.length === 0) throw problem('cliNoInput', {});
-  const outPath = out ? path.resolve(out) : null;
+  const outId = out !== null ? fileIdentity(out) : null;
   const files: string[] = [];
+  let outInFolder = false;
   for (const input of inputs) {
-    let stat: fs.Stats;
+    let stat: fs.BigIntStats;
     try {
-      stat = fs.statSync(input);
-    } catch {
-      throw problem('cliNotFound', { path: input });
+      stat = fs.statSync(input, { bigint: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR' || !isSystemError(error)) throw problem('cliNotFound', { path: input });
+      throw fileProblemOf(error, 'read', input);
     }
     if (stat.isDirectory()) {
-      const names = fs
-        .readdirSync(input)
-        .filter(isWorkbookName)
-        .sort((a, b) => a.localeCompare(b, 'vi'));
+      let names: string[];
+      try {
+        names = fs.readdirSync(input);
+      } catch (error) {
+        throw isSystemError(error) ? fileProblemOf(error, 'list', input) : error;
+      }
+      names = names.filter(isWorkbookName).sort((a, b) => a.localeCompare(b, 'vi'));
       for (const name of names) {
         const full = path.join(input, name);
-        if (outPath !== null && path.resolve(full) === outPath) continue;
-        if (fs.statSync(full).isFile()) files.push(full);
+        let entry: fs.BigIntStats;
+        try {
+          entry = fs.statSync(full, { bigint: true });
+        } catch {
+          files.push(full); // listed as failed with the reader's reason
+          continue;
+        }
+        if (sameInode(outId, entry)) {
+          outInFolder = true;
+          continue;
+        }
+        if (entry.isFile()) files.push(full);
       }
     } else {
-      if (outPath !== null && path.resolve(input) === outPath) throw problem('cliOutIsInput', { path: input });
+      if (sameInode(outId, stat)) throw problem('cliOutIsInput', { path: input });
       files.push(input);
     }
   }
   if (files.length === 0) throw problem('cliNoFiles', { where: inputs.join(', ') });
-  return files;
+  return { files: files, outInFolder: outInFolder };
 }
 
 function pad(text: string, width: number, right?: boolean): string {
@@ -95,7 +136,7 @@ export function formatConsolidation(c: Consolidation, lang: Lang): string {
   if (anyAppraised) head += pad(consolidationText('appraised', lang), 12, true) + pad('%', 9, true);
   out.push(head + '  ' + consolidationText('group', lang));
   for (const r of c.rows) {
-    let line = pad(String(r.rank), 9) + pad(r.commune, 30) + pad(formatPoints(r.self, lang), 12, true) + pad(pct(r.selfPercentHundredths, lang), 9, true);
+    let line = pad(String(r.rank), 9) + pad(escapeControl(r.commune), 30) + pad(formatPoints(r.self, lang), 12, true) + pad(pct(r.selfPercentHundredths, lang), 9, true);
     if (anyAppraised) line += pad(r.appraised === null ? '' : formatPoints(r.appraised, lang), 12, true) + pad(pct(r.appraisedPercentHundredths, lang), 9, true);
     out.push(line + '  ' + groupLabel(r.group, groups, lang));
   }
@@ -103,7 +144,7 @@ export function formatConsolidation(c: Consolidation, lang: Lang): string {
   if (c.failed.length > 0) {
     out.push('');
     out.push(consolidationText('cliFailedHeading', lang));
-    for (const f of c.failed) out.push('  ' + f.fileName + ': ' + failureText(f.failure, lang, f.detail));
+    for (const f of c.failed) out.push('  ' + escapeControl(f.fileName + ': ' + failureText(f.failure, lang, f.detail)));
   }
   return out.join('\n');
 }
@@ -154,18 +195,16 @@ export function consolidationJson(c: Consolidation, lang: Lang): unknown {
 
 /**
  * Writing over a previous consolidation is how a re-run works; writing over anything else (a
- * commune's workbook in the same folder) would lose the user's data.
+ * commune's workbook in the same folder) would lose the user's data: that takes --force, and a
+ * commune's workbook among the inputs is never replaced.
  */
-async function refuseForeignOutput(out: string): Promise<void> {
-  if (!fs.existsSync(out)) return;
-  let ours = false;
+async function isEarlierConsolidation(out: string): Promise<boolean> {
   try {
     const grid = await readGridFromXlsxBytes(readWorkbookFileBytes(out).bytes, path.basename(out));
-    ours = isConsolidationWorkbook(grid.sheets.map((sheet) => sheet.name));
+    return isConsolidationWorkbook(grid.sheets.map((sheet) => sheet.name));
   } catch {
-    ours = false;
+    return false;
   }
-  if (!ours) throw problem('cliOutExists', { path: out });
 }
 
 /** Progress on stderr: "Đã đọc 12/250 tệp" at most about once a second, and always the last. */
@@ -183,25 +222,29 @@ function progressWriter(io: ConsolidateIo, lang: Lang): (done: number, total: nu
 export async function runConsolidate(args: CliArgs, io: ConsolidateIo, profile: Profile | null | 'auto', columns?: ColumnChoices): Promise<number> {
   const lang = args.lang;
   if (args.out !== null && !/\.xlsx$/i.test(args.out)) throw problem('cliOutXlsx', { path: args.out });
-  const paths = listInputs(args.inputs || [], args.out);
-  if (args.out !== null) await refuseForeignOutput(args.out);
+  const listed = listInputFiles(args.inputs || [], args.out);
+  const paths = listed.files;
+  const out = args.out;
+  if (out !== null && listed.outInFolder && !(await isEarlierConsolidation(out))) {
+    // A commune's workbook in the folder being consolidated: an input, even with --force.
+    throw problem('cliOutIsInput', { path: out });
+  }
+  const target = out === null ? null : await checkOutputTarget(out, { option: '--out', ext: '.xlsx', inputs: [], force: args.force, mayReplace: isEarlierConsolidation, existsKey: 'outExistsNotConsolidation' });
   const files: FileToConsolidate[] = paths.map((p) => ({ name: path.basename(p), bytes: () => readWorkbookFileBytes(p).bytes }));
-  const consolidation = await consolidateFiles(files, { lang: lang, groups: args.groups, profile: profile, columns: columns, assessmentYear: args.year, onProgress: progressWriter(io, lang) });
+  const consolidation = await quietly(() => consolidateFiles(files, { lang: lang, groups: args.groups, profile: profile, columns: columns, assessmentYear: args.year, onProgress: progressWriter(io, lang) }));
 
   if (args.json) io.stdout(JSON.stringify(consolidationJson(consolidation, lang), null, 2) + '\n');
   else io.stdout(formatConsolidation(consolidation, lang) + '\n');
 
   if (consolidation.rows.length === 0) throw problem('cliAllFailed', { count: consolidation.failed.length });
-  if (args.out !== null) {
-    const out = args.out;
+  if (target !== null && out !== null) {
     try {
-      const bytes = await summarySheetsToXlsx(consolidationSheets(consolidation, lang));
-      await writeFileAtomically(path.resolve(out), bytes);
+      const bytes = await quietly(() => summarySheetsToXlsx(consolidationSheets(consolidation, lang)));
+      await writeCheckedOutput(target, bytes);
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw problem('cliCannotWrite', { path: out, reason: reason });
+      throw writeFailure(out, error);
     }
-    if (!args.json) io.stdout('\n' + consolidationText('cliWritten', lang, { path: out, communes: consolidation.rows.length, failed: consolidation.failed.length }) + '\n');
+    if (!args.json) io.stdout('\n' + consolidationText('cliWritten', lang, { path: escapeControl(out), communes: consolidation.rows.length, failed: consolidation.failed.length }) + '\n');
   }
   return 0;
 }

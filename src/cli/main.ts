@@ -8,7 +8,7 @@ import { ColumnChoices } from '../core/recognise/reading';
 import { reportText } from '../core/report/reportText';
 import { buildSelfAssessmentReport } from '../core/report/selfAssessmentReport';
 import { toJsonResult } from '../core/report/jsonResult';
-import { applyPlanToWorkbook, writeWorkbookFile } from '../xlsx/applyPlan';
+import { applyPlanToWorkbook, workbookToXlsxBuffer } from '../xlsx/applyPlan';
 import { sampleWorkbookBytes } from '../xlsx/gridToWorkbook';
 import { readGridFromXlsxBytes, readGridFromXlsxFile } from '../xlsx/fastGrid';
 import { LoadedWorkbook, readWorkbookBytes, readWorkbookFile } from '../xlsx/readWorkbook';
@@ -18,7 +18,11 @@ import { mergeChoices, readColumnsFile, resolveSheetNames } from './columns';
 import { ConsolidateInputProblem, runConsolidate } from './consolidate';
 import { formatExplanation } from './explain';
 import { formatSummary } from './printSummary';
+import { checkOutputTarget, OutputTarget, writeCheckedOutput, writeFailure } from './outputTarget';
 import { startStep } from './progress';
+import { quietly } from './quietLibraries';
+import { FileProblem, fileProblemOf, isSystemError } from './systemErrors';
+import { escapeControl } from './terminalText';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -59,15 +63,15 @@ async function loadInput(args: CliArgs, io: CliIo): Promise<{ grid: WorkbookGrid
     const done = startStep(io.stderr, label + SAMPLE_FILE_NAME);
     try {
       const bytes = await sampleWorkbookBytes();
-      return needsWorkbook ? await readWorkbookBytes(bytes, SAMPLE_FILE_NAME) : { grid: await readGridFromXlsxBytes(bytes, SAMPLE_FILE_NAME) };
+      return await quietly(async () => (needsWorkbook ? await readWorkbookBytes(bytes, SAMPLE_FILE_NAME) : { grid: await readGridFromXlsxBytes(bytes, SAMPLE_FILE_NAME) }));
     } finally {
       done();
     }
   }
   const file = args.file as string;
-  const done = startStep(io.stderr, label + path.basename(file));
+  const done = startStep(io.stderr, label + escapeControl(path.basename(file)));
   try {
-    return needsWorkbook ? await readWorkbookFile(file) : { grid: await readGridFromXlsxFile(file) };
+    return await quietly(async () => (needsWorkbook ? await readWorkbookFile(file) : { grid: await readGridFromXlsxFile(file) }));
   } finally {
     done();
   }
@@ -137,51 +141,71 @@ function analyse(loaded: { grid: WorkbookGrid }, args: CliArgs, choices: Choices
   return analysis;
 }
 
-async function writeAnnotatedCopy(loaded: { workbook?: LoadedWorkbook['workbook'] }, analysis: WorkbookAnalysis, args: CliArgs, io: CliIo): Promise<void> {
-  const out = path.resolve(args.out as string);
-  if (!args.sample && out === path.resolve(args.file as string)) {
-    throw new InputProblem('Không ghi đè tệp gốc: hãy chọn tên khác cho --out.', 'Refusing to overwrite the input file: choose another --out name.');
-  }
-  if (!/\.xlsx$/i.test(out)) throw new InputProblem('Tệp ra phải có đuôi .xlsx: ' + args.out, 'The output file must end in .xlsx: ' + args.out);
-  const done = startStep(io.stderr, args.lang === 'vi' ? 'Đang ghi ' + path.basename(out) : 'Writing ' + path.basename(out));
+/** The input files an output must never be: the one named (none with --sample). */
+function inputsOf(args: CliArgs): string[] {
+  return !args.sample && args.file ? [args.file] : [];
+}
+
+/** `score --out`: checked before reading the input, so a wrong name fails at once. */
+async function checkOutPath(args: CliArgs): Promise<OutputTarget> {
+  if (!/\.xlsx$/i.test(args.out as string)) throw new InputProblem('Tệp ra phải có đuôi .xlsx: ' + escapeControl(args.out as string), 'The output file must end in .xlsx: ' + escapeControl(args.out as string));
+  return checkOutputTarget(args.out as string, { option: '--out', ext: '.xlsx', inputs: inputsOf(args), force: args.force });
+}
+
+async function writeAnnotatedCopy(loaded: { workbook?: LoadedWorkbook['workbook'] }, analysis: WorkbookAnalysis, target: OutputTarget, args: CliArgs, io: CliIo): Promise<void> {
+  const name = escapeControl(path.basename(target.shown));
+  const done = startStep(io.stderr, args.lang === 'vi' ? 'Đang ghi ' + name : 'Writing ' + name);
   try {
     const workbook = loaded.workbook;
     if (!workbook) throw new Error('workbook not loaded');
-    applyPlanToWorkbook(workbook, analysis.plan);
-    await writeWorkbookFile(workbook, out);
+    const bytes = await quietly(async () => {
+      applyPlanToWorkbook(workbook, analysis.plan);
+      return workbookToXlsxBuffer(workbook);
+    });
+    await writeCheckedOutput(target, bytes);
   } catch (error) {
-    if (error instanceof InputProblem) throw error;
-    throw new InputProblem('Không ghi được tệp "' + args.out + '": ' + (error as Error).message, 'Cannot write "' + args.out + '": ' + (error as Error).message);
+    throw writeFailure(target.shown, error);
   } finally {
     done();
   }
 }
 
-/** Checked before reading the input, so a wrong name fails at once. */
-function checkDocxPath(args: CliArgs): void {
-  const out = path.resolve(args.docx as string);
-  if (!args.sample && args.file && out === path.resolve(args.file)) {
-    throw new InputProblem('Không ghi đè tệp gốc: hãy chọn tên khác cho --docx.', 'Refusing to overwrite the input file: choose another --docx name.');
-  }
-  if (!/\.docx$/i.test(out)) throw new InputProblem('Tệp báo cáo phải có đuôi .docx: ' + args.docx, 'The report file must end in .docx: ' + args.docx);
-  if (fs.existsSync(out) && fs.statSync(out).isDirectory()) throw new InputProblem('"' + args.docx + '" là một thư mục, không phải tệp .docx.', '"' + args.docx + '" is a folder, not a .docx file.');
-  const dir = path.dirname(out);
-  if (!fs.existsSync(dir)) throw new InputProblem('Không có thư mục "' + dir + '" để ghi báo cáo.', 'The folder "' + dir + '" does not exist.');
+/** `report --docx`: checked before reading the input, so a wrong name fails at once. */
+async function checkDocxPath(args: CliArgs): Promise<OutputTarget> {
+  if (!/\.docx$/i.test(args.docx as string)) throw new InputProblem('Tệp báo cáo phải có đuôi .docx: ' + escapeControl(args.docx as string), 'The report file must end in .docx: ' + escapeControl(args.docx as string));
+  return checkOutputTarget(args.docx as string, { option: '--docx', ext: '.docx', inputs: inputsOf(args), force: args.force });
 }
 
-/** `report --docx`: the self-assessment report as a Word document; docx is loaded only for this. */
-async function writeReportDocx(analysis: WorkbookAnalysis, args: CliArgs, io: CliIo): Promise<void> {
-  const out = path.resolve(args.docx as string);
-  const done = startStep(io.stderr, args.lang === 'vi' ? 'Đang ghi ' + path.basename(out) : 'Writing ' + path.basename(out));
+/**
+ * `report --docx`: the self-assessment report as a Word document; docx is loaded only for this.
+ * The whole document is made in memory first: the target is never truncated, and takes the new
+ * bytes only once they are complete and on disk.
+ */
+async function writeReportDocx(analysis: WorkbookAnalysis, target: OutputTarget, args: CliArgs, io: CliIo): Promise<void> {
+  const name = escapeControl(path.basename(target.shown));
+  const done = startStep(io.stderr, args.lang === 'vi' ? 'Đang ghi ' + name : 'Writing ' + name);
   try {
-    const { reportDocxBytes } = await import('../docx/selfAssessmentDocx');
-    fs.writeFileSync(out, await reportDocxBytes(buildSelfAssessmentReport(analysis, args.lang, { year: args.year })));
+    const bytes = await quietly(async () => {
+      const { reportDocxBytes } = await import('../docx/selfAssessmentDocx');
+      return reportDocxBytes(buildSelfAssessmentReport(analysis, args.lang, { year: args.year }));
+    });
+    await writeCheckedOutput(target, bytes);
   } catch (error) {
-    throw new InputProblem('Không ghi được tệp "' + args.docx + '": ' + (error as Error).message, 'Cannot write "' + args.docx + '": ' + (error as Error).message);
+    throw writeFailure(target.shown, error);
   } finally {
     done();
   }
-  io.stdout((args.lang === 'vi' ? 'Đã ghi báo cáo: ' : 'Report written: ') + args.docx + '\n');
+  io.stdout((args.lang === 'vi' ? 'Đã ghi báo cáo: ' : 'Report written: ') + escapeControl(target.shown) + '\n');
+}
+
+/** `cchc sample [OUT.xlsx]`: the embedded sample, under the same rule as every output. */
+async function writeSample(args: CliArgs, io: CliIo): Promise<number> {
+  const shown = args.out || SAMPLE_FILE_NAME;
+  if (!/\.xlsx$/i.test(shown)) throw new InputProblem('Tệp ra phải có đuôi .xlsx: ' + escapeControl(shown), 'The output file must end in .xlsx: ' + escapeControl(shown));
+  const target = await checkOutputTarget(shown, { option: 'cchc sample', ext: '.xlsx', inputs: [], force: args.force });
+  await writeCheckedOutput(target, await sampleWorkbookBytes());
+  io.stdout((args.lang === 'vi' ? 'Đã ghi tệp mẫu: ' : 'Sample written: ') + escapeControl(path.resolve(shown)) + '\n');
+  return 0;
 }
 
 async function run(args: CliArgs, io: CliIo): Promise<number> {
@@ -197,28 +221,23 @@ async function run(args: CliArgs, io: CliIo): Promise<number> {
     const choices = loadChoices(args);
     return runConsolidate(args, io, choices.profile, mergeChoices(choices.fileColumns, choices.argColumns));
   }
-  if (args.command === 'sample') {
-    const out = path.resolve(args.out || SAMPLE_FILE_NAME);
-    if (fs.existsSync(out)) throw new InputProblem('Tệp "' + out + '" đã có; chọn tên khác để không ghi đè.', '"' + out + '" already exists; choose another name so nothing is overwritten.');
-    fs.writeFileSync(out, await sampleWorkbookBytes());
-    io.stdout((args.lang === 'vi' ? 'Đã ghi tệp mẫu: ' : 'Sample written: ') + out + '\n');
-    return 0;
-  }
-  if (args.docx) checkDocxPath(args);
+  if (args.command === 'sample') return writeSample(args, io);
+  const docxTarget = args.docx ? await checkDocxPath(args) : null;
+  const outTarget = args.command === 'score' && args.out ? await checkOutPath(args) : null;
   const choices = loadChoices(args);
   const loaded = await loadInput(args, io);
   const fileLabel = args.sample ? SAMPLE_FILE_NAME : path.basename(args.file as string);
   loaded.grid.fileName = fileLabel;
   const analysis = analyse(loaded, args, choices, fileLabel, io);
   if (args.command === 'report') {
-    if (args.docx) {
-      await writeReportDocx(analysis, args, io);
+    if (docxTarget) {
+      await writeReportDocx(analysis, docxTarget, args, io);
       return 0;
     }
     io.stdout(reportText(analysis, args.lang) + '\n');
     return 0;
   }
-  if (args.out) await writeAnnotatedCopy(loaded, analysis, args, io);
+  if (outTarget) await writeAnnotatedCopy(loaded, analysis, outTarget, args, io);
   if (args.json) {
     io.stdout(JSON.stringify(toJsonResult(analysis, args.lang, { explain: args.explain }), null, 2) + '\n');
   } else {
@@ -226,7 +245,7 @@ async function run(args: CliArgs, io: CliIo): Promise<number> {
     io.stdout(formatSummary(analysis, args.lang) + '\n');
     if (args.out) {
       const n = analysis.plan.writes.length;
-      io.stdout('\n' + (args.lang === 'vi' ? 'Đã ghi bản có chú thích: ' + args.out + ' (' + n + ' ô công thức, ' + analysis.plan.highlights.length + ' ô tô màu, trang "' + analysis.plan.summary.name + '")' : 'Annotated copy written: ' + args.out + ' (' + n + ' formula cells, ' + analysis.plan.highlights.length + ' highlighted cells, sheet "' + analysis.plan.summary.name + '")') + '\n');
+      io.stdout('\n' + (args.lang === 'vi' ? 'Đã ghi bản có chú thích: ' + escapeControl(args.out) + ' (' + n + ' ô công thức, ' + analysis.plan.highlights.length + ' ô tô màu, trang "' + analysis.plan.summary.name + '")' : 'Annotated copy written: ' + escapeControl(args.out) + ' (' + n + ' formula cells, ' + analysis.plan.highlights.length + ' highlighted cells, sheet "' + analysis.plan.summary.name + '")') + '\n');
     }
   }
   const hasError = analysis.flags.some((f) => f.severity === 'error');
@@ -244,6 +263,23 @@ function quietOnClosedPipe(): void {
   });
 }
 
+/**
+ * The one line for a problem with the user's input or output (exit code 2), in their language, with
+ * every control character escaped so that it stays one line; null for a bug (thrown on).
+ */
+export function oneClearLine(error: unknown, lang: 'vi' | 'en'): string | null {
+  let text: string | null = null;
+  if (error instanceof UsageError || error instanceof InputProblem || error instanceof ConsolidateInputProblem || error instanceof FileProblem) {
+    text = lang === 'en' ? error.messageEn : error.message;
+  } else if (error instanceof WorkbookInputError) {
+    text = lang === 'en' ? error.messageEn : error.messageVi;
+  } else if (isSystemError(error)) {
+    const problem = fileProblemOf(error);
+    text = lang === 'en' ? problem.messageEn : problem.message;
+  }
+  return text === null ? null : escapeControl(text);
+}
+
 /** Entry point of `cchc`; returns the exit code. */
 export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
   if (io === defaultIo) quietOnClosedPipe();
@@ -253,15 +289,9 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     lang = args.lang;
     return await run(args, io);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof InputProblem || error instanceof ConsolidateInputProblem) {
-      const problem: UsageError | InputProblem | ConsolidateInputProblem = error;
-      io.stderr('cchc: ' + (lang === 'en' ? problem.messageEn : problem.message) + '\n');
-      return 2;
-    }
-    if (error instanceof WorkbookInputError) {
-      io.stderr('cchc: ' + (lang === 'en' ? error.messageEn : error.messageVi) + '\n');
-      return 2;
-    }
-    throw error;
+    const line = oneClearLine(error, lang);
+    if (line === null) throw error;
+    io.stderr('cchc: ' + line + '\n');
+    return 2;
   }
 }

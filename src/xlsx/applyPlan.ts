@@ -1,10 +1,9 @@
 import ExcelJS from 'exceljs';
-import * as fs from 'fs';
 import JSZip from 'jszip';
-import * as nodePath from 'path';
 import { parseRange, sheetQualified } from '../core/address';
 import { CellWrite, Highlight, SummaryCell, SummarySheet, WritePlan } from '../core/plan/types';
 import { toFileFormula } from './futureFunctions';
+import { writeOutputFile, WriteOutputOptions } from './outputFile';
 
 /**
  * The files-side gateway, writing: applies a core WritePlan literally to an ExcelJS workbook and
@@ -240,27 +239,14 @@ export async function workbookToXlsxBuffer(workbook: ExcelJS.Workbook): Promise<
 
 /**
  * Saves to a temporary file beside outPath, flushed to disk, then renames it into place:
- * a failure at any point leaves either the old file or none, never half a workbook.
+ * a failure at any point leaves either the old file or none, never half a workbook
+ * (see outputFile.ts, which also removes the temporary file on Ctrl+C).
  */
-export async function writeWorkbookFile(workbook: ExcelJS.Workbook, outPath: string): Promise<void> {
-  await writeFileAtomically(outPath, await workbookToXlsxBuffer(workbook));
+export async function writeWorkbookFile(workbook: ExcelJS.Workbook, outPath: string, options: WriteOutputOptions = { overwrite: true }): Promise<void> {
+  await writeOutputFile(outPath, await workbookToXlsxBuffer(workbook), options);
 }
 
 /** Bytes to outPath through a flushed temporary file and a rename (see writeWorkbookFile). */
-export async function writeFileAtomically(outPath: string, bytes: Uint8Array): Promise<void> {
-  const dir = nodePath.dirname(outPath);
-  const tmp = nodePath.join(dir, '.' + nodePath.basename(outPath) + '.' + process.pid + '.' + Date.now().toString(36) + Math.random().toString(36).slice(2, 8) + '.tmp');
-  let handle: fs.promises.FileHandle | undefined;
-  try {
-    handle = await fs.promises.open(tmp, 'wx');
-    await handle.writeFile(bytes);
-    await handle.sync();
-    await handle.close();
-    handle = undefined;
-    await fs.promises.rename(tmp, outPath);
-  } catch (error) {
-    if (handle) await handle.close().catch(() => undefined);
-    await fs.promises.unlink(tmp).catch(() => undefined);
-    throw error;
-  }
+export async function writeFileAtomically(outPath: string, bytes: Uint8Array, options: WriteOutputOptions = { overwrite: true }): Promise<void> {
+  await writeOutputFile(outPath, bytes, options);
 }

@@ -130,9 +130,18 @@ describe('cchc consolidate refuses clearly (exit 2, one line)', () => {
 
   test('never writes over an input or another file, and --out must be .xlsx; bad --groups', () => {
     const input = path.join(dir, 'an-binh.xlsx');
+    // A commune's workbook in the folder is an input: refused, even with --force.
     const r = cchc('consolidate', dir, '--out', input);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('không phải bảng tổng hợp');
+    expect(r.err).toContain('Không ghi đè tệp đầu vào');
+    expect(cchc('consolidate', dir, '--out', input, '--force').code).toBe(2);
+    // Another existing file that is not a consolidation: refused without --force.
+    const other = path.join(tmp, 'khac.xlsx');
+    fs.writeFileSync(other, inputs['an-binh.xlsx']);
+    const existing = cchc('consolidate', dir, '--out', other);
+    expect(existing.code).toBe(2);
+    expect(existing.err).toContain('không phải bảng tổng hợp');
+    expect(existing.err).toContain('--force');
     const named = cchc('consolidate', input, path.join(dir, 'dong-lac.xlsx'), '--out', path.join(dir, 'dong-lac.xlsx'));
     expect(named.code).toBe(2);
     expect(named.err).toContain('Không ghi đè tệp đầu vào');

@@ -46,10 +46,14 @@ describe('cchc report --docx', () => {
     expect(text).toMatch(/4\.1\.2[\s\S]*Phụ lục 1, ô F80/);
   });
 
-  test('an existing .docx the user names is replaced; --sample and --lang en work', async () => {
+  test('an existing .docx is replaced only with --force; --sample and --lang en work', async () => {
     const out = path.join(tmp, 'report-en.docx');
     fs.writeFileSync(out, 'old');
-    const r = cchc('report', '--sample', '--docx', out, '--lang', 'en');
+    const refused = cchc('report', '--sample', '--docx', out, '--lang', 'en');
+    expect(refused.code).toBe(2);
+    expect(refused.err).toBe('cchc: "' + out + '" already exists; choose another name, or add --force to replace it.\n');
+    expect(fs.readFileSync(out, 'utf8')).toBe('old');
+    const r = cchc('report', '--sample', '--docx', out, '--lang', 'en', '--force');
     expect(r.code).toBe(0);
     expect(r.out).toBe('Report written: ' + out + '\n');
     const text = await documentText(out);

@@ -1,0 +1,55 @@
+import { FileAction, outputText, OutputTextKey, systemErrorText } from '../core/messages/fileSystemText';
+import { escapeControl } from './terminalText';
+
+/**
+ * A problem with a file or folder the user named (the input, the output, a folder to consolidate):
+ * one sentence in each language naming the file, printed as one line, exit code 2. The system's own
+ * error ("EACCES: permission denied, open '/…/.x.tmp'") is never what the user reads.
+ */
+export class FileProblem extends Error {
+  messageEn: string;
+  /** The system error code behind it, if any (tests, logs). */
+  code?: string;
+  constructor(vi: string, en: string, code?: string) {
+    super(vi);
+    this.messageEn = en;
+    this.code = code;
+    Object.setPrototypeOf(this, FileProblem.prototype);
+  }
+}
+
+/** An error the operating system raised (it carries an E… code), as Node reports it. */
+export function isSystemError(error: unknown): error is NodeJS.ErrnoException {
+  if (!error || typeof error !== 'object') return false;
+  const code = (error as NodeJS.ErrnoException).code;
+  return typeof code === 'string' && /^E[A-Z0-9]+$/.test(code);
+}
+
+const WRITE_CALLS: { [syscall: string]: true } = { write: true, rename: true, link: true, mkdir: true, unlink: true, fsync: true, copyfile: true, ftruncate: true, utime: true, chmod: true };
+
+/** What the program was doing, from the failed system call when the caller did not say. */
+function actionOf(error: NodeJS.ErrnoException): FileAction | 'any' {
+  const call = error.syscall || '';
+  if (call === 'scandir' || call === 'opendir') return 'list';
+  if (WRITE_CALLS[call]) return 'write';
+  if (call === 'open' || call === 'read' || call === 'stat' || call === 'lstat' || call === 'realpath') return 'read';
+  return 'any';
+}
+
+/**
+ * The system error as a FileProblem naming `shownPath` (the name as the user typed it; else the
+ * error's own path). Control characters in the name are escaped.
+ */
+export function fileProblemOf(error: NodeJS.ErrnoException, action?: FileAction, shownPath?: string): FileProblem {
+  const code = error.code as string;
+  const name = escapeControl(shownPath !== undefined ? shownPath : error.path || (error as { dest?: string }).dest || '');
+  const doing = action || actionOf(error);
+  return new FileProblem(systemErrorText(code, doing, name, 'vi'), systemErrorText(code, doing, name, 'en'), code);
+}
+
+/** One of the output messages as a FileProblem; string parameters are escaped for the terminal. */
+export function outputProblem(key: OutputTextKey, params: { [name: string]: string | number }): FileProblem {
+  const safe: { [name: string]: string | number } = {};
+  for (const k of Object.keys(params)) safe[k] = typeof params[k] === 'string' ? escapeControl(params[k] as string) : params[k];
+  return new FileProblem(outputText(key, 'vi', safe), outputText(key, 'en', safe));
+}
