@@ -8,6 +8,7 @@
  * (`npm run build` empties dist/web first), so the configs never delete each other's files. */
 const fs = require('fs');
 const path = require('path');
+const webpack = require('webpack');
 
 const ROOT = __dirname;
 
@@ -95,6 +96,14 @@ const taskpaneConfig = (env = {}, argv = {}) => {
           exclude: /node_modules/,
           options: { configFile: 'tsconfig.taskpane.json', transpileOnly: true, onlyCompileBundledFiles: true },
         },
+        {
+          // Office 2016/2019 on Windows 10 run the pane in Edge Legacy (EdgeHTML 18), which parses
+          // ES2017 at most: the dependencies' object spread, optional chaining, `??`, class fields…
+          // are lowered here (ts-loader already emits ES2017 for our own code).
+          test: /\.m?js$/,
+          include: /node_modules/,
+          use: [path.join(ROOT, 'build/spreadAsAssign.js'), { loader: 'esbuild-loader', options: { target: 'es2017' } }],
+        },
       ],
     },
     optimization: {
@@ -105,7 +114,11 @@ const taskpaneConfig = (env = {}, argv = {}) => {
         },
       },
     },
-    plugins: [new StaticFilesPlugin(staticFiles)],
+    plugins: [
+      new StaticFilesPlugin(staticFiles),
+      // One copy of the object rest/spread helpers that build/spreadAsAssign.js takes out of each dependency.
+      new webpack.ProvidePlugin({ __cchcEsbuildHelpers: path.join(ROOT, 'build/esbuildHelpers.js') }),
+    ],
     devtool: mode === 'development' ? 'source-map' : false,
     performance: { hints: false },
   };
