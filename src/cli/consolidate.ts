@@ -67,8 +67,12 @@ function isWorkbookName(name: string): boolean {
  * that is the output is left out (outInFolder says so); a named file that is the output is refused.
  */
 export function listInputs(inputs: string[], out: string | null): string[] {
-  return listInputFiles(inputs, out).files;
+  const listed = listInputFiles(inputs, out);
+  if (listed.files.length === 0) throw problem('cliNoFiles', { where: inputs.join(', ') });
+  return listed.files;
 }
+
+/** As listInputs, without refusing an empty list: the caller first says when the output was the one file. */
 
 export function listInputFiles(inputs: string[], out: string | null): ListedInputs {
   if (inputs.length === 0) throw problem('cliNoInput', {});
@@ -112,7 +116,6 @@ export function listInputFiles(inputs: string[], out: string | null): ListedInpu
       files.push(input);
     }
   }
-  if (files.length === 0) throw problem('cliNoFiles', { where: inputs.join(', ') });
   return { files: files, outInFolder: outInFolder };
 }
 
@@ -229,6 +232,7 @@ export async function runConsolidate(args: CliArgs, io: ConsolidateIo, profile: 
     // A commune's workbook in the folder being consolidated: an input, even with --force.
     throw problem('cliOutIsInput', { path: out });
   }
+  if (paths.length === 0) throw problem('cliNoFiles', { where: (args.inputs || []).join(', ') });
   const target = out === null ? null : await checkOutputTarget(out, { option: '--out', ext: '.xlsx', inputs: [], force: args.force, mayReplace: isEarlierConsolidation, existsKey: 'outExistsNotConsolidation' });
   const files: FileToConsolidate[] = paths.map((p) => ({ name: path.basename(p), bytes: () => readWorkbookFileBytes(p).bytes }));
   const consolidation = await quietly(() => consolidateFiles(files, { lang: lang, groups: args.groups, profile: profile, columns: columns, assessmentYear: args.year, onProgress: progressWriter(io, lang) }));
