@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Button, makeStyles, Switch, tokens, Tooltip } from '@fluentui/react-components';
+import { Button, makeStyles, Switch, tokens } from '@fluentui/react-components';
 import { ArrowSyncRegular, ArrowUndoRegular, CalculatorRegular, CopyRegular, DocumentTextRegular } from '@fluentui/react-icons';
 import { paneText } from '../../../core/messages/paneText';
 import { Lang } from '../../../core/number/format';
@@ -23,22 +23,20 @@ export interface ActionsProps {
   onReportDocx?: () => void;
 }
 
-/** The action toolbar: recalculate and write, re-read, highlights on/off, revert, copy the report. */
+/** The action toolbar: recalculate and write, re-read, highlights on/off, revert, copy the report.
+ * Hints are the buttons' titles (their accessible description), as elsewhere in the pane: Fluent's
+ * Tooltip would bring its positioning engine into the first load. */
 export function Actions(p: ActionsProps): JSX.Element {
   const s = useStyles();
   const t = (k: Parameters<typeof paneText>[0]) => paneText(k, p.lang);
   return (
     <div role="toolbar" aria-label={t('actions')} className={s.bar}>
-      <Tooltip content={t('recalcHint')} relationship="description">
-        <Button appearance="primary" icon={<CalculatorRegular />} disabled={p.busy} onClick={p.onRecalculate}>
-          {t('recalc')}
-        </Button>
-      </Tooltip>
-      <Tooltip content={t('refreshHint')} relationship="description">
-        <Button icon={<ArrowSyncRegular />} disabled={p.busy} onClick={p.onRefresh}>
-          {t('refresh')}
-        </Button>
-      </Tooltip>
+      <Button appearance="primary" icon={<CalculatorRegular />} disabled={p.busy} title={t('recalcHint')} onClick={p.onRecalculate}>
+        {t('recalc')}
+      </Button>
+      <Button icon={<ArrowSyncRegular />} disabled={p.busy} title={t('refreshHint')} onClick={p.onRefresh}>
+        {t('refresh')}
+      </Button>
       <Button icon={<ArrowUndoRegular />} disabled={p.busy || !p.canRevert} onClick={p.onRevert}>
         {t('revert')}
       </Button>
@@ -46,11 +44,9 @@ export function Actions(p: ActionsProps): JSX.Element {
         {t('copyReport')}
       </Button>
       {p.onReportDocx ? (
-        <Tooltip content={t('reportDocxHint')} relationship="description">
-          <Button icon={<DocumentTextRegular />} disabled={p.busy || !p.hasResult} onClick={p.onReportDocx}>
-            {t('reportDocx')}
-          </Button>
-        </Tooltip>
+        <Button icon={<DocumentTextRegular />} disabled={p.busy || !p.hasResult} title={t('reportDocxHint')} onClick={p.onReportDocx}>
+          {t('reportDocx')}
+        </Button>
       ) : null}
       <Switch label={t('highlights')} checked={p.highlights} disabled={p.busy} onChange={(_, d) => p.onHighlights(d.checked)} />
     </div>

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Button, Caption1, makeStyles, Switch, tokens, Tooltip } from '@fluentui/react-components';
+import { Button, Caption1, makeStyles, Switch, tokens } from '@fluentui/react-components';
 import { EditRegular } from '@fluentui/react-icons';
 import { paneText } from '../../../core/messages/paneText';
 import { Lang } from '../../../core/number/format';
@@ -27,11 +27,9 @@ export function AppraiserMode({ lang, on, busy, onToggle, onFill }: AppraiserMod
       {on ? (
         <>
           <Caption1 className={s.muted}>{t('appraiserModeHint')}</Caption1>
-          <Tooltip content={t('fillAppraisedHint')} relationship="description">
-            <Button icon={<EditRegular />} disabled={busy} onClick={onFill}>
-              {t('fillAppraised')}
-            </Button>
-          </Tooltip>
+          <Button icon={<EditRegular />} disabled={busy} title={t('fillAppraisedHint')} onClick={onFill}>
+            {t('fillAppraised')}
+          </Button>
         </>
       ) : null}
     </div>
