@@ -38,6 +38,7 @@ const FAILURE_OF_CODE: { [code in WorkbookInputErrorCode]: SourceFailure } = {
   corrupt: 'corrupt',
   'too-large': 'too-large',
   'too-many-entries': 'too-large',
+  'beyond-limits': 'too-large',
 };
 
 /** A reader error as a failed source, with the reader's own sentence in the user's language. */

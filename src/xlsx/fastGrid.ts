@@ -1,8 +1,8 @@
-import JSZip from 'jszip';
 import { CellRange, CellScalar, GridCell, HiddenLines, SheetGrid, WorkbookGrid } from '../core/grid';
 import { readWorkbookFileBytes } from './workbookFile';
-import { WorkbookInputError } from './workbookInputError';
-import { inspectXlsxBytes, resolveLimits, ZipLimits } from './zipGuard';
+import { BeyondLimitsWhat, WorkbookInputError } from './workbookInputError';
+import { ZipLimits } from './zipGuard';
+import { openXlsxPackage, XlsxPackage } from './package/xlsxPackage';
 import { T_BOOLEAN, T_DATE, T_ERROR, T_FORMULA, T_HYPERLINK, T_MERGE, T_NULL, T_NUMBER, T_RICH_TEXT, T_STRING } from './cellTypes';
 import { columnIndex, columnLetters } from '../core/address';
 import { fromFileFormula } from './futureFunctions';
@@ -35,6 +35,13 @@ class Bad extends Error {}
 
 function bad(detail: string): never {
   throw new Bad(detail);
+}
+
+/** A sheet beyond what Excel can hold, or merges too large to apply: refused, never worked through. */
+class BeyondLimits extends Error {
+  constructor(readonly what: BeyondLimitsWhat, readonly found: number) {
+    super(what + ' ' + found);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -496,6 +503,9 @@ function skipElement(s: Scanner): void {
 // Addresses (ExcelJS's colCache rules)
 
 const MAX_COL = 16384;
+const MAX_ROW = 1048576;
+/** Cells covered by a sheet's merges after clipping them to its cells; far above any real form. */
+export const MAX_MERGED_CELLS = 500000;
 
 interface Addr {
   col: number | undefined;
@@ -504,7 +514,7 @@ interface Addr {
   address: string;
 }
 
-function decodeAddress(value: string): Addr {
+function decodeAddress(value: string, cellLimits = false): Addr {
   let hasCol = false;
   let col = '';
   let colNumber = 0;
@@ -525,7 +535,11 @@ function decodeAddress(value: string): Addr {
       break;
     }
   }
-  if (hasCol && colNumber > MAX_COL) bad('column out of range: ' + col);
+  if (hasCol && colNumber > MAX_COL) {
+    if (cellLimits) throw new BeyondLimits('columns', colNumber);
+    bad('column out of range: ' + col);
+  }
+  if (cellLimits && hasRow && rowNumber > MAX_ROW) throw new BeyondLimits('rows', rowNumber);
   return { col: hasCol ? colNumber : undefined, row: hasRow ? rowNumber : undefined, address: col + row };
 }
 
@@ -822,7 +836,7 @@ function reconcileCell(m: CellModel, styleId: number | undefined, opts: ParseOpt
 }
 
 /** sheetN.xml -> rows of cell models, merges applied; then the grid rows. */
-function parseWorksheet(xml: string, rels: Record<string, Rel> | null, opts: ParseOptions): { rows: SheetGrid['rows']; merges: CellRange[]; hidden: HiddenLines } {
+function parseWorksheet(xml: string, rels: Record<string, Rel> | null, opts: ParseOptions): { rows: SheetGrid['rows']; merges: CellRange[]; hidden: HiddenLines; clipped: boolean } {
   // Hyperlinks and merges come after sheetData: read them first (the link map is needed per cell).
   const dataEnd = xml.lastIndexOf('</sheetData>');
   const { links, merges: mergeRefs } = collectHyperlinksAndMerges(xml, dataEnd >= 0 ? dataEnd + 12 : 0);
@@ -860,29 +874,7 @@ function parseWorksheet(xml: string, rels: Record<string, Rel> | null, opts: Par
     }
   }
 
-  // Merges, as Worksheet._mergeCellsInternal: the master stays, every other cell becomes "merged".
-  const ranges: CellRange[] = [];
-  for (const ref of mergeRefs) {
-    if (ref === undefined) bad('mergeCell without ref');
-    const r = decodeRange(ref);
-    for (const m of ranges) {
-      if (r.top <= m.bottom && r.bottom >= m.top && r.left <= m.right && r.right >= m.left) bad('overlapping merged cells');
-    }
-    for (let i = r.top; i <= r.bottom; i++) {
-      let row = sheet.rows[i];
-      if (!row) row = sheet.rows[i] = [];
-      for (let j = r.left; j <= r.right; j++) {
-        if (i === r.top && j === r.left) {
-          if (!row[j]) row[j] = { address: undefined, type: T_NULL, value: undefined, style: null };
-          continue;
-        }
-        const existing = row[j];
-        if (existing) existing.type = T_MERGE;
-        else row[j] = { address: undefined, type: T_MERGE, value: undefined, style: null };
-      }
-    }
-    ranges.push(r);
-  }
+  const { ranges, clipped } = applyMerges(sheet, mergeRefs);
 
   const rows: SheetGrid['rows'] = [];
   for (let r = 0; r < sheet.rows.length; r++) {
@@ -900,7 +892,56 @@ function parseWorksheet(xml: string, rels: Record<string, Rel> | null, opts: Par
     }
     if (out) rows[r] = out;
   }
-  return { rows, merges: ranges, hidden: hiddenLines(cols, sheet.hiddenRows, rows) };
+  return { rows, merges: ranges, hidden: hiddenLines(cols, sheet.hiddenRows, rows), clipped };
+}
+
+/**
+ * Merges, as Worksheet._mergeCellsInternal: the master stays, every other cell becomes "merged".
+ * Each merge is first clipped to the sheet's cells (what lies beyond them is empty either way), so
+ * a few bytes naming A200:XFD1048576 cost nothing; what remains is applied cell by cell, overlaps
+ * found through the cells already covered, and the whole is bounded by MAX_MERGED_CELLS: time and
+ * memory linear in the merged cells of the sheet, not in the merges times each other.
+ */
+function applyMerges(sheet: SheetState, mergeRefs: Array<string | undefined>): { ranges: CellRange[]; clipped: boolean } {
+  let lastRow = -1;
+  let lastCol = -1;
+  for (let r = 0; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r];
+    if (!row || row.length === 0) continue;
+    lastRow = r;
+    if (row.length - 1 > lastCol) lastCol = row.length - 1;
+  }
+  const ranges: CellRange[] = [];
+  const covered = new Set<number>();
+  let clipped = false;
+  let area = 0;
+  for (const ref of mergeRefs) {
+    if (ref === undefined) bad('mergeCell without ref');
+    const whole = decodeRange(ref);
+    if (whole.top > lastRow || whole.left > lastCol) {
+      clipped = true;
+      continue;
+    }
+    const r: CellRange = { top: whole.top, left: whole.left, bottom: Math.min(whole.bottom, lastRow), right: Math.min(whole.right, lastCol) };
+    if (r.bottom !== whole.bottom || r.right !== whole.right) clipped = true;
+    area += (r.bottom - r.top + 1) * (r.right - r.left + 1);
+    if (area > MAX_MERGED_CELLS) throw new BeyondLimits('merged-cells', area);
+    for (let i = r.top; i <= r.bottom; i++) {
+      const row = sheet.rows[i];
+      // ExcelJS gives every row of a merge its cells up to the merge's right edge: same row lengths.
+      if (row && row.length <= r.right) row.length = r.right + 1;
+      for (let j = r.left; j <= r.right; j++) {
+        const key = i * MAX_COL + j;
+        if (covered.has(key)) bad('overlapping merged cells');
+        covered.add(key);
+        if (i === r.top && j === r.left) continue;
+        const existing = row ? row[j] : undefined;
+        if (existing) existing.type = T_MERGE;
+      }
+    }
+    ranges.push(r);
+  }
+  return { ranges, clipped };
 }
 
 function decodeRange(ref: string): CellRange {
@@ -925,6 +966,7 @@ function parseRow(s: Scanner, sheet: SheetState, opts: ParseOptions, formulae: R
   const ra = s.attrs();
   const number = parseInt(ra.r, 10);
   if (number !== number) bad('row without a number');
+  if (number > MAX_ROW) throw new BeyondLimits('rows', number);
   // ExcelJS keeps the last <row> of a number, and rows below 1 land outside its row array.
   const cells: Array<CellModel | undefined> = [];
   if (number >= 1) {
@@ -1039,12 +1081,13 @@ function parseRow(s: Scanner, sheet: SheetState, opts: ParseOptions, formulae: R
     if (m.type === T_MERGE) continue;
     let col: number | undefined;
     if (m.address) {
-      const a = decodeAddress(m.address);
+      const a = decodeAddress(m.address, true);
       col = a.col;
       if (col === undefined) bad('cell address without a column: ' + m.address);
       m.cellAddress = a.address;
     } else if (prevCol !== undefined) {
       col = prevCol + 1;
+      if (col > MAX_COL) throw new BeyondLimits('columns', col);
       m.cellAddress = n2l(col) + number;
     } else {
       bad('cell without an address');
@@ -1074,29 +1117,20 @@ function checkSheetName(name: string, taken: string[]): string {
   return name;
 }
 
-async function entryText(file: JSZip.JSZipObject): Promise<string> {
-  return file.async('string');
+/** The grid, and the merge lists to write back into parts whose merges were clipped (for ExcelJS). */
+export interface PackageGrid {
+  grid: WorkbookGrid;
+  clippedMerges: Record<string, CellRange[]>;
 }
 
-async function gridFromZip(bytes: Uint8Array): Promise<WorkbookGrid> {
-  const zip = await JSZip.loadAsync(bytes);
-  // Entry names as ExcelJS sees them (one leading "/" dropped); the last of a duplicated name wins.
-  const entries: Record<string, JSZip.JSZipObject> = Object.create(null);
-  const order: string[] = [];
-  for (const key of Object.keys(zip.files)) {
-    const entry = zip.files[key];
-    if (entry.dir) continue;
-    const name = entry.name[0] === '/' ? entry.name.slice(1) : entry.name;
-    if (!(name in entries)) order.push(name);
-    entries[name] = entry;
-  }
-  const workbookEntry = entries['xl/workbook.xml'];
-  if (!workbookEntry) bad('no xl/workbook.xml');
+async function gridFromPackage(pkg: XlsxPackage): Promise<PackageGrid> {
+  if (!pkg.has('xl/workbook.xml')) bad('no xl/workbook.xml');
+  const optional = (name: string): Promise<string | null> => (pkg.has(name) ? pkg.text(name) : Promise.resolve(null));
   const [workbookXml, workbookRelsXml, stylesXml, sharedXml] = await Promise.all([
-    entryText(workbookEntry),
-    entries['xl/_rels/workbook.xml.rels'] ? entryText(entries['xl/_rels/workbook.xml.rels']) : Promise.resolve(null),
-    entries['xl/styles.xml'] ? entryText(entries['xl/styles.xml']) : Promise.resolve(null),
-    entries['xl/sharedStrings.xml'] ? entryText(entries['xl/sharedStrings.xml']) : Promise.resolve(null),
+    pkg.text('xl/workbook.xml'),
+    optional('xl/_rels/workbook.xml.rels'),
+    optional('xl/styles.xml'),
+    optional('xl/sharedStrings.xml'),
   ]);
   const book = parseWorkbookXml(workbookXml);
   const workbookRels = workbookRelsXml !== null ? parseRels(workbookRelsXml) : {};
@@ -1104,7 +1138,7 @@ async function gridFromZip(bytes: Uint8Array): Promise<WorkbookGrid> {
   // Which worksheet parts the workbook names (chartsheets and strays are not ExcelJS worksheets).
   const sheetNoOf: Record<string, string> = Object.create(null);
   const relsBySheetNo: Record<string, string> = Object.create(null);
-  for (const name of order) {
+  for (const name of pkg.names) {
     const m = WORKSHEET_RX.exec(name);
     if (m) {
       sheetNoOf[name] = m[1];
@@ -1116,10 +1150,12 @@ async function gridFromZip(bytes: Uint8Array): Promise<WorkbookGrid> {
   const defsByPath: Record<string, SheetDef> = Object.create(null);
   for (const def of book.sheets) {
     const rel = def.rId !== undefined && Object.prototype.hasOwnProperty.call(workbookRels, def.rId) ? workbookRels[def.rId] : undefined;
-    if (!rel) continue;
+    // Excel refuses a sheet without its part; ExcelJS would drop it in silence.
+    if (!rel) bad('sheet "' + def.name + '" has no relationship to its part');
     if (typeof rel.Target !== 'string') bad('workbook relationship without a target');
     const path = 'xl/' + rel.Target.replace(/^(\s|\/xl\/)+/, '');
     if (path in sheetNoOf) defsByPath[path] = def;
+    else if (/\/worksheet$/.test(rel.Type || '')) bad('worksheet "' + def.name + '" names a part the file does not hold');
   }
 
   const opts: ParseOptions = {
@@ -1131,8 +1167,9 @@ async function gridFromZip(bytes: Uint8Array): Promise<WorkbookGrid> {
   // Workbook.model: sheets indexed by sheetId, ordered by their place in workbook.xml.
   const slots: Array<{ orderNo: number; sheet: SheetGrid } | undefined> = [];
   const taken: string[] = [];
-  const jobs: Array<Promise<void>> = [];
-  for (const path of order) {
+  const clippedMerges: Record<string, CellRange[]> = Object.create(null);
+  // One sheet at a time: a sheet's XML is released before the next is inflated.
+  for (const path of pkg.names) {
     const def = defsByPath[path];
     if (!def) continue;
     const name = checkSheetName(def.name === undefined ? 'sheet' + def.id : def.name, taken);
@@ -1141,39 +1178,61 @@ async function gridFromZip(bytes: Uint8Array): Promise<WorkbookGrid> {
     const orderNo = book.sheets.findIndex((d) => d.id === def.id);
     (slots as unknown as Record<string, unknown>)[def.id as unknown as string] = { orderNo, sheet };
     const relsPath = relsBySheetNo[sheetNoOf[path]];
-    jobs.push(
-      Promise.all([entryText(entries[path]), relsPath ? entryText(entries[relsPath]) : Promise.resolve(null)]).then(([xml, relsXml]) => {
-        const parsed = parseWorksheet(xml, relsXml !== null ? parseRels(relsXml) : null, opts);
-        sheet.rows = parsed.rows;
-        if (parsed.merges.length) sheet.merges = parsed.merges;
-        sheet.hidden = parsed.hidden;
-      }),
-    );
+    const [xml, relsXml] = await Promise.all([pkg.text(path), relsPath ? pkg.text(relsPath) : Promise.resolve(null)]);
+    const parsed = parseWorksheet(xml, relsXml !== null ? parseRels(relsXml) : null, opts);
+    sheet.rows = parsed.rows;
+    if (parsed.merges.length) sheet.merges = parsed.merges;
+    sheet.hidden = parsed.hidden;
+    if (parsed.clipped) clippedMerges[path] = parsed.merges;
   }
-  await Promise.all(jobs);
   const sheets = slots
     .slice(1)
     .sort((a, b) => (a as { orderNo: number }).orderNo - (b as { orderNo: number }).orderNo)
     .filter(Boolean)
     .map((x) => (x as { sheet: SheetGrid }).sheet);
-  return { sheets };
+  if (book.sheets.length > 0 && sheets.length === 0) bad('none of the workbook\'s sheets could be found');
+  return { grid: { sheets }, clippedMerges };
+}
+
+/** Every failure while reading a package, as the one WorkbookInputError the user sees. */
+export function asInputError(error: unknown, fileName: string): WorkbookInputError {
+  if (error instanceof WorkbookInputError) return error;
+  if (error instanceof BeyondLimits) return new WorkbookInputError('beyond-limits', fileName, { limitKind: error.what, found: error.found, detail: error.message });
+  if (error instanceof RangeError && /Invalid (string|array|typed array) length|Array buffer allocation failed/i.test(error.message)) {
+    return new WorkbookInputError('too-large', fileName, { detail: error.message });
+  }
+  return new WorkbookInputError('corrupt', fileName, { detail: error instanceof Error ? error.message : String(error) });
+}
+
+/** An opened package -> grid, with the merges clipped per part; every failure a WorkbookInputError. */
+export async function readGridFromPackage(pkg: XlsxPackage): Promise<PackageGrid> {
+  let read: PackageGrid;
+  try {
+    read = await gridFromPackage(pkg);
+  } catch (error) {
+    throw asInputError(error, pkg.fileName);
+  }
+  if (read.grid.sheets.length === 0) throw new WorkbookInputError('corrupt', pkg.fileName, { detail: 'no worksheets' });
+  read.grid.fileName = pkg.fileName;
+  return read;
+}
+
+/** Opens the package (zip guard, counted inflation), every failure a WorkbookInputError. */
+export async function openPackage(bytes: Uint8Array, fileName: string, limits?: Partial<ZipLimits>): Promise<XlsxPackage> {
+  try {
+    return await openXlsxPackage(bytes, fileName, limits);
+  } catch (error) {
+    throw asInputError(error, fileName);
+  }
 }
 
 /**
- * .xlsx bytes -> grid, as `workbookToGrid(ExcelJS load)` would give it, with the same zip guard
- * first and the same WorkbookInputError codes for bad input.
+ * .xlsx bytes -> grid, as `workbookToGrid(ExcelJS load)` of the same package gives it, with the
+ * same zip guard first and the same WorkbookInputError codes for bad input.
  */
 export async function readGridFromXlsxBytes(bytes: Uint8Array, fileName: string, limits?: Partial<ZipLimits>): Promise<WorkbookGrid> {
-  inspectXlsxBytes(bytes, fileName, resolveLimits(limits));
-  let grid: WorkbookGrid;
-  try {
-    grid = await gridFromZip(bytes);
-  } catch (error) {
-    throw new WorkbookInputError('corrupt', fileName, { detail: error instanceof Error ? error.message : String(error) });
-  }
-  if (grid.sheets.length === 0) throw new WorkbookInputError('corrupt', fileName, { detail: 'no worksheets' });
-  grid.fileName = fileName;
-  return grid;
+  const pkg = await openPackage(bytes, fileName, limits);
+  return (await readGridFromPackage(pkg)).grid;
 }
 
 /** Same as readWorkbookFile (stat, size limit, error codes), grid only. */

@@ -2,9 +2,11 @@ import ExcelJS from 'exceljs';
 import { CellRange, CellScalar, GridCell, HiddenLines, SheetGrid, WorkbookGrid } from '../core/grid';
 import { readWorkbookFileBytes } from './workbookFile';
 import { WorkbookInputError } from './workbookInputError';
-import { inspectXlsxBytes, resolveLimits, ZipLimits } from './zipGuard';
+import { resolveLimits, ZipLimits } from './zipGuard';
+import { asInputError, openPackage, readGridFromPackage } from './fastGrid';
+import { storedZip } from './package/xlsxPackage';
 import { T_BOOLEAN, T_DATE, T_ERROR, T_FORMULA, T_HYPERLINK, T_MERGE, T_NULL, T_NUMBER, T_RICH_TEXT, T_STRING } from './cellTypes';
-import { parseRange } from '../core/address';
+import { columnLetters, parseRange } from '../core/address';
 import { fromFileFormula } from './futureFunctions';
 
 /**
@@ -32,19 +34,38 @@ export async function readWorkbookBytes(bytes: Uint8Array, fileName: string, lim
   return loaded;
 }
 
+/** A worksheet part's <mergeCells> replaced by the clipped list the fast reader applied. */
+function withMerges(xml: string, merges: CellRange[]): string {
+  const list = merges.map((m) => '<mergeCell ref="' + columnLetters(m.left) + (m.top + 1) + ':' + columnLetters(m.right) + (m.bottom + 1) + '"/>').join('');
+  const replacement = merges.length ? '<mergeCells count="' + merges.length + '">' + list + '</mergeCells>' : '';
+  return xml.replace(/<mergeCells\b[^>]*?(\/>|>[\s\S]*?<\/mergeCells>)/, replacement);
+}
+
 async function loadChecked(bytes: Uint8Array, fileName: string, limits: ZipLimits): Promise<LoadedWorkbook> {
-  inspectXlsxBytes(bytes, fileName, limits);
+  // The fast reader goes first: it refuses what is hostile or beyond Excel's limits in bounded time,
+  // and ExcelJS then loads the same normalised, already-counted package (stored, nothing to inflate).
+  const pkg = await openPackage(bytes, fileName, limits);
+  const { clippedMerges } = await readGridFromPackage(pkg);
+  const replaced: Record<string, string> = {};
+  for (const part of Object.keys(clippedMerges)) replaced[part] = withMerges(await pkg.text(part), clippedMerges[part]);
   const workbook = new ExcelJS.Workbook();
   try {
+    const stored = await storedZip(pkg, replaced);
     // Node: a Buffer view of the same bytes; the browser build of ExcelJS takes the Uint8Array as is.
-    const buffer = typeof Buffer === 'undefined' ? bytes : Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const buffer = typeof Buffer === 'undefined' ? stored : Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength);
     await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   } catch (error) {
     // jszip and sax messages mean nothing to a user: one line, the reason kept for debugging.
-    throw new WorkbookInputError('corrupt', fileName, { detail: error instanceof Error ? error.message : String(error) });
+    throw asInputError(error, fileName);
   }
   if (workbook.worksheets.length === 0) throw new WorkbookInputError('corrupt', fileName, { detail: 'no worksheets' });
-  return { grid: workbookToGrid(workbook, fileName), workbook };
+  let grid: WorkbookGrid;
+  try {
+    grid = workbookToGrid(workbook, fileName);
+  } catch (error) {
+    throw asInputError(error, fileName);
+  }
+  return { grid, workbook };
 }
 
 // ---------------------------------------------------------------------------------------------

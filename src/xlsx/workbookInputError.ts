@@ -11,7 +11,11 @@ export type WorkbookInputErrorCode =
   | 'encrypted'
   | 'corrupt'
   | 'too-large'
-  | 'too-many-entries';
+  | 'too-many-entries'
+  | 'beyond-limits';
+
+/** What a 'beyond-limits' file has too much of. */
+export type BeyondLimitsWhat = 'rows' | 'columns' | 'merged-cells';
 
 /** Optional facts that make a message more precise (limits, counts). */
 export interface WorkbookInputErrorInfo {
@@ -22,12 +26,20 @@ export interface WorkbookInputErrorInfo {
   /** For 'too-many-entries': how many entries the file declares, and the limit. */
   entries?: number;
   limitEntries?: number;
+  /** For 'beyond-limits': what is too large, and the number found. */
+  limitKind?: BeyondLimitsWhat;
+  found?: number;
   /** For 'corrupt': the file could not even be read (permissions, disk error). */
   unreadable?: boolean;
 }
 
 function mib(bytes: number): string {
   return String(Math.round(bytes / (1024 * 1024)));
+}
+
+/** 1048576 -> "1.048.576" (Vietnamese digit grouping) or "1,048,576". */
+function grouped(n: number, separator: string): string {
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
 }
 
 function messages(code: WorkbookInputErrorCode, name: string, info: WorkbookInputErrorInfo): [string, string] {
@@ -67,6 +79,20 @@ function messages(code: WorkbookInputErrorCode, name: string, info: WorkbookInpu
             'Tệp ' + q + ' quá lớn: có phần nén với tỉ lệ bất thường (dấu hiệu "bom nén"); không đọc.',
             q + ' is too large: a part is compressed at an abnormal ratio (a "zip bomb" sign); not read.',
           ];
+    case 'beyond-limits': {
+      const found = info.found !== undefined ? info.found : 0;
+      if (info.limitKind === 'merged-cells') {
+        return [
+          'Tệp ' + q + ' có vùng ô gộp quá lớn (' + grouped(found, '.') + ' ô trong vùng có dữ liệu); không đọc để tránh treo máy.',
+          q + ' has merged areas that are too large (' + grouped(found, ',') + ' cells within its data); not read, to keep the computer responsive.',
+        ];
+      }
+      const rows = info.limitKind === 'rows';
+      return [
+        'Tệp ' + q + ' có ' + (rows ? 'hàng số ' : 'cột số ') + grouped(found, '.') + ', vượt giới hạn ' + (rows ? '1.048.576 hàng' : '16.384 cột') + ' của Excel; tệp bị hỏng hoặc không do Excel tạo.',
+        q + ' has ' + (rows ? 'row ' : 'column ') + grouped(found, ',') + ', beyond Excel\'s limit of ' + (rows ? '1,048,576 rows' : '16,384 columns') + '; the file is damaged or was not made by Excel.',
+      ];
+    }
     case 'too-many-entries':
       return [
         'Tệp ' + q + ' chứa quá nhiều thành phần' + (info.entries !== undefined ? ' (' + info.entries + ', tối đa ' + info.limitEntries + ')' : '') + '; không giống một bảng tính thông thường.',

@@ -16,7 +16,7 @@ export interface ZipLimits {
 }
 
 export const DEFAULT_ZIP_LIMITS: ZipLimits = {
-  maxUncompressedBytes: 200 * 1024 * 1024,
+  maxUncompressedBytes: 100 * 1024 * 1024,
   maxEntries: 10000,
   maxCompressionRatio: 200,
 };

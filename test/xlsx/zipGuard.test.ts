@@ -48,7 +48,7 @@ describe('inspectXlsxBytes', () => {
   });
 
   test('defaults are the documented ones', () => {
-    expect(DEFAULT_ZIP_LIMITS).toEqual({ maxUncompressedBytes: 200 * 1024 * 1024, maxEntries: 10000, maxCompressionRatio: 200 });
+    expect(DEFAULT_ZIP_LIMITS).toEqual({ maxUncompressedBytes: 100 * 1024 * 1024, maxEntries: 10000, maxCompressionRatio: 200 });
   });
 
   test('random bytes, empty input, text', () => {
