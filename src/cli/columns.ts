@@ -5,6 +5,7 @@ import { COLUMN_ROLES, ColumnRole } from '../core/recognise/header';
 import { ColumnChoice, ColumnChoices } from '../core/recognise/reading';
 import { foldText } from '../core/text/fold';
 import { UsageError } from './usageError';
+import { fileProblemOf, isSystemError } from './systemErrors';
 
 /**
  * The user's choice of columns: `--column [SHEET!]ROLE=COLUMN[,ROLE=COLUMN…]` (repeatable) and
@@ -216,6 +217,7 @@ export function readColumnsFile(file: string): ColumnChoices {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
+    if (e.code !== 'ENOENT' && e.code !== 'EISDIR' && isSystemError(e)) throw fileProblemOf(e, 'read', file);
     const reason = e.code === 'ENOENT' ? { vi: 'không có tệp này', en: 'no such file' } : e.code === 'EISDIR' ? { vi: 'đây là một thư mục', en: 'it is a folder' } : e.message;
     throw usage('columnsFileUnreadable', { file: file, reason: reason });
   }

@@ -96,6 +96,7 @@ export function loadProfile(option: string): Profile | null | 'auto' {
   try {
     parsed = JSON.parse(fs.readFileSync(option, 'utf8'));
   } catch (error) {
+    if (isSystemError(error)) throw fileProblemOf(error, 'read', option);
     throw new InputProblem('Không đọc được tệp bộ tiêu chí "' + option + '": ' + (error as Error).message, 'Cannot read profile file "' + option + '": ' + (error as Error).message);
   }
   const problems = validateProfile(parsed);
