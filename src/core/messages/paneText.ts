@@ -188,6 +188,16 @@ export const PANE_TEXT = {
     vi: 'Ngưỡng phải là số từ 0 đến 100, giảm dần: A > B > C.',
     en: 'Thresholds must be numbers from 0 to 100, decreasing: A > B > C.',
   },
+  // Inside Office, before office.js has arrived (the pane never runs browser mode there).
+  officeLoading: { vi: 'Đang tải Office…', en: 'Loading Office…' },
+  officeRetry: { vi: 'Thử lại', en: 'Try again' },
+  officeSlow: { vi: 'Office vẫn chưa tải xong sau {seconds} giây.', en: 'Office has not loaded after {seconds} seconds.' },
+  officeFailed: { vi: 'Không tải được Office (office.js).', en: 'Office (office.js) could not be loaded.' },
+  officeHelp: {
+    vi: 'Có thể mạng chậm, hoặc mạng của cơ quan chặn địa chỉ appsforoffice.microsoft.com. Hãy kiểm tra kết nối Internet rồi bấm "Thử lại"; nếu vẫn không được, nhờ người quản trị mạng cho phép địa chỉ đó. Không cần Excel, tệp vẫn chấm được trên trang {url}.',
+    en: 'The network may be slow, or your office network may block appsforoffice.microsoft.com. Check the Internet connection and press "Try again"; if it still does not load, ask your network administrator to allow that address. Without Excel, a file can still be scored on the page {url}.',
+  },
+  officeNotExcel: { vi: 'CCHC chỉ chạy trong Excel.', en: 'CCHC runs in Excel only.' },
 };
 
 export type PaneTextKey = keyof typeof PANE_TEXT;
