@@ -11,7 +11,8 @@ import * as zlib from 'zlib';
  *  - a zip whose central directory AND local headers understate a deflated part that inflates to
  *    about 1 GB of valid-looking XML (correct or wrong CRC; with a data descriptor), built by hand;
  *  - shared formulas whose clones slide past column XFD or row 1048576;
- *  - a 1,000,000-deep element chain, a 2 MB shared string;
+ *  - a 300,000-deep element chain (and 100,000 deep inside a cell), a 2 MB shared string (below
+ *    the table, and as a criterion's evidence), all made of text that does not compress away;
  *  - 10,000 sheets declared (parts missing), 10,000 sheet parts, 2,000 real sheets;
  *  - zip entry names with "../" and absolute paths; a sheet relationship pointing out of the package;
  *  - file names holding a newline, ESC sequences and BEL.
@@ -110,6 +111,47 @@ function addMerges(sheetXml: string, refs: string[]): string {
   if (!m) return sheetXml.replace('</sheetData>', '</sheetData><mergeCells count="' + refs.length + '">' + cells + '</mergeCells>');
   const withCount = sheetXml.replace(m[0], '<mergeCells count="' + (Number(m[1]) + refs.length) + '">');
   return insertBefore(withCount, '</mergeCells>', cells);
+}
+
+/** A deterministic pseudo-random generator (xorshift32), so the files are the same on every run. */
+function random(seed: number): () => number {
+  let x = seed >>> 0 || 1;
+  return () => {
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    return x / 0x100000000;
+  };
+}
+
+const WORDS = ['Kế', 'hoạch', 'báo', 'cáo', 'quyết', 'định', 'số', 'ngày', 'tháng', 'năm', 'UBND', 'xã', 'thủ', 'tục', 'hành', 'chính', 'cải', 'cách', 'công', 'vụ', 'tài', 'liệu', 'kiểm', 'chứng', 'đạt', 'chưa', 'điểm', 'tiêu', 'chí', 'lĩnh', 'vực'];
+
+/**
+ * Text that does not compress much (random words and numbers), so a big part stays under the
+ * compression-ratio guard and reaches the XML reader.
+ */
+function looseText(bytes: number, seed: number): string {
+  const next = random(seed);
+  const out: string[] = [];
+  let size = 0;
+  while (size < bytes) {
+    const w = next() < 0.3 ? String(Math.floor(next() * 100000)) + '/' + String(Math.floor(next() * 1000)) : WORDS[Math.floor(next() * WORDS.length)];
+    out.push(w);
+    size += Buffer.byteLength(w, 'utf8') + 1;
+  }
+  return out.join(' ').slice(0, bytes);
+}
+
+/** `depth` nested elements with pseudo-random names (so the chain does not compress away). */
+function nestedChain(depth: number, seed: number): string {
+  const next = random(seed);
+  const names: string[] = [];
+  for (let i = 0; i < depth; i++) names.push('d' + Math.floor(next() * 1296).toString(36));
+  const open = names.map((n) => '<' + n + '>').join('');
+  const close = names.reverse().map((n) => '</' + n + '>').join('');
+  return open + close;
 }
 
 function column(n: number): string {
@@ -420,12 +462,18 @@ export async function hostileCases(sampleBytes: Uint8Array, options: HostileOpti
   add({
     id: 'deep-nesting',
     fileName: 'long-sau.xlsx',
-    bytes: await editSheet1(sampleBytes, (x) =>
-      insertBefore(x, '</worksheet>', '<extLst><ext uri="{6A7B0E4F-CCHC-4D1B-9E55-000000000001}">' + '<d>'.repeat(1000000) + '</d>'.repeat(1000000) + '</ext></extLst>'),
-    ),
+    bytes: await editSheet1(sampleBytes, (x) => insertBefore(x, '</worksheet>', '<extLst><ext uri="{6A7B0E4F-CCHC-4D1B-9E55-000000000001}">' + nestedChain(300000, 11) + '</ext></extLst>')),
     expect: 'scored-or-refused',
     bounded: false,
-    about: 'a chain of 1,000,000 nested elements in the worksheet\'s extLst',
+    about: 'a chain of 300,000 nested elements (pseudo-random names: under the ratio guard) in the worksheet\'s extLst',
+  });
+  add({
+    id: 'deep-nesting-in-cell',
+    fileName: 'long-sau-trong-o.xlsx',
+    bytes: await editSheet1(sampleBytes, (x) => appendRows(x, '<row r="1001"><c r="B1001" t="inlineStr"><is>' + nestedChain(100000, 12) + '<t>x</t></is></c></row>')),
+    expect: 'scored-or-refused',
+    bounded: false,
+    about: 'a chain of 100,000 nested unknown elements inside a cell\'s inline string',
   });
   add({
     id: 'shared-string-2MB',
@@ -434,13 +482,28 @@ export async function hostileCases(sampleBytes: Uint8Array, options: HostileOpti
       const sst = text(parts, SHARED);
       const m = /count="(\d+)" uniqueCount="(\d+)"/.exec(sst) as RegExpExecArray;
       const index = Number(m[2]);
-      const big = 'Tài liệu kiểm chứng '.repeat(Math.ceil((2 * 1024 * 1024) / 20)).slice(0, 2 * 1024 * 1024);
+      const big = looseText(2 * 1024 * 1024, 7);
       parts.set(SHARED, insertBefore(sst.replace(m[0], 'count="' + (Number(m[1]) + 1) + '" uniqueCount="' + (index + 1) + '"'), '</sst>', '<si><t>' + big + '</t></si>'));
       parts.set(SHEET1, appendRows(text(parts, SHEET1), '<row r="1001"><c r="B1001" t="s"><v>' + index + '</v></c></row>'));
     }),
     expect: 'scored-or-refused',
     bounded: false,
-    about: 'a 2 MB shared string (Excel\'s cell limit is 32,767 characters) used in B1001',
+    about: 'a 2 MB shared string of words and numbers (Excel\'s cell limit is 32,767 characters) used in B1001',
+  });
+  add({
+    id: 'shared-string-2MB-in-table',
+    fileName: 'chuoi-2MB-trong-bang.xlsx',
+    bytes: await editParts(sampleBytes, (parts) => {
+      // The evidence cell of the first criterion (F12, a hyperlink) gets the 2 MB text instead.
+      const sst = text(parts, SHARED);
+      const m = /count="(\d+)" uniqueCount="(\d+)"/.exec(sst) as RegExpExecArray;
+      const index = Number(m[2]);
+      parts.set(SHARED, insertBefore(sst.replace(m[0], 'count="' + (Number(m[1]) + 1) + '" uniqueCount="' + (index + 1) + '"'), '</sst>', '<si><t>' + looseText(2 * 1024 * 1024, 8) + '</t></si>'));
+      parts.set(SHEET1, text(parts, SHEET1).replace(/<c r="F12"([^>]*?) t="s"><v>\d+<\/v><\/c>/, '<c r="F12"$1 t="s"><v>' + index + '</v></c>'));
+    }),
+    expect: 'scored-or-refused',
+    bounded: false,
+    about: 'the same 2 MB text as the evidence of criterion 1.1.1 (F12), inside the table',
   });
   add({
     id: 'sheets-10000-declared',
