@@ -62,7 +62,7 @@ async function loadInput(args: CliArgs, io: CliIo): Promise<{ grid: WorkbookGrid
   if (args.sample) {
     const done = startStep(io.stderr, label + SAMPLE_FILE_NAME);
     try {
-      const bytes = await sampleWorkbookBytes();
+      const bytes = await quietly(() => sampleWorkbookBytes());
       return await quietly(async () => (needsWorkbook ? await readWorkbookBytes(bytes, SAMPLE_FILE_NAME) : { grid: await readGridFromXlsxBytes(bytes, SAMPLE_FILE_NAME) }));
     } finally {
       done();
@@ -204,7 +204,7 @@ async function writeSample(args: CliArgs, io: CliIo): Promise<number> {
   const shown = args.out || SAMPLE_FILE_NAME;
   if (!/\.xlsx$/i.test(shown)) throw new InputProblem('Tệp ra phải có đuôi .xlsx: ' + escapeControl(shown), 'The output file must end in .xlsx: ' + escapeControl(shown));
   const target = await checkOutputTarget(shown, { option: 'cchc sample', ext: '.xlsx', inputs: [], force: args.force });
-  await writeCheckedOutput(target, await sampleWorkbookBytes());
+  await writeCheckedOutput(target, await quietly(() => sampleWorkbookBytes()));
   io.stdout((args.lang === 'vi' ? 'Đã ghi tệp mẫu: ' : 'Sample written: ') + escapeControl(path.resolve(shown)) + '\n');
   return 0;
 }
