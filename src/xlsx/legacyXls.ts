@@ -380,10 +380,14 @@ function sstText(s: string): string {
   return clean(kept.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, (c) => '_x' + ('000' + c.charCodeAt(0).toString(16).toUpperCase()).slice(-4) + '_'));
 }
 
+const LETTERS: string[] = [];
+
 function colLetters(c: number): string {
+  const known = LETTERS[c];
+  if (known !== undefined) return known;
   let s = '';
   for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
+  return (LETTERS[c] = s);
 }
 
 function ref(r: number, c: number): string {
@@ -597,6 +601,8 @@ function cellXml(cell: SheetJsCell | undefined, r: number, c: number, s: number,
   const v = cell.v;
   switch (cell.t) {
     case 'n': {
+      // No value at all (SheetJS gives null for a number it could not read): the cell stays, empty.
+      if (v === null || v === undefined) return f || s ? '<c' + a + '>' + f + '</c>' : '';
       const text = typeof v === 'number' ? numberText(v) : null;
       if (text === null) return '<c' + a + ' t="e">' + f + '<v>#NUM!</v></c>';
       return '<c' + a + '>' + f + '<v>' + text + '</v></c>';
@@ -795,7 +801,8 @@ async function writeXlsx(wb: SheetJsWorkbook, scan: Scan | null): Promise<Uint8A
   zip.file('xl/_rels/workbook.xml.rels', XML_HEAD + '<Relationships xmlns="' + NS_PKG_REL + '">' + wbRels.join('') + '</Relationships>');
   zip.file('xl/styles.xml', styles.xml());
   zip.file('xl/sharedStrings.xml', strings.xml());
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  // Level 1: the bytes go straight to our reader; deflate's slower levels cost more than they save.
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 1 } });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -851,11 +858,16 @@ export async function xlsBytesToXlsx(bytes: Uint8Array, fileName: string, limits
   const lim: XlsLimits = { ...DEFAULT_XLS_LIMITS, ...(limits || {}) };
   if (!isCfb(bytes)) throw new WorkbookInputError('corrupt', fileName, { detail: 'not an OLE2 (Excel 97-2003) container' });
   const XLSX = await loadSheetJs();
+  // In Node, SheetJS and its CFB reader keep Buffers as they are; given an 'array' they copy every
+  // stream into plain JS arrays (several times slower, and garbage). The browser has no Buffer.
+  const nodeBuffer = typeof Buffer !== 'undefined' && typeof Buffer.from === 'function';
+  const input: Uint8Array = nodeBuffer ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : bytes;
+  const type = nodeBuffer ? 'buffer' : 'array';
   try {
     // The container: its directory and the workbook stream. js-cfb checks sector chains.
     let cfb;
     try {
-      cfb = quietly(() => XLSX.CFB.read(bytes, { type: 'array' }));
+      cfb = quietly(() => XLSX.CFB.read(input, { type }));
     } catch (e) {
       // As zipGuard: an unreadable container that names an EncryptionInfo stream is an encrypted .xlsx.
       if (containsUtf16(bytes, 'EncryptionInfo')) throw new Refused('encrypted', 'EncryptionInfo in an unreadable OLE2 container');
@@ -869,8 +881,8 @@ export async function xlsBytesToXlsx(bytes: Uint8Array, fileName: string, limits
 
     let wb: SheetJsWorkbook;
     try {
-      wb = quietly(() => XLSX.read(bytes, {
-        type: 'array',
+      wb = quietly(() => XLSX.read(input, {
+        type,
         dense: true,
         cellFormula: true,
         cellStyles: true,
