@@ -39,7 +39,7 @@ function bad(detail: string): never {
 
 /** A sheet beyond what Excel can hold, or merges too large to apply: refused, never worked through. */
 class BeyondLimits extends Error {
-  constructor(readonly what: BeyondLimitsWhat, readonly found: number) {
+  constructor(readonly what: BeyondLimitsWhat, readonly found: number, readonly limit?: number) {
     super(what + ' ' + found);
   }
 }
@@ -504,8 +504,13 @@ function skipElement(s: Scanner): void {
 
 const MAX_COL = 16384;
 const MAX_ROW = 1048576;
-/** Cells covered by a sheet's merges after clipping them to its cells; far above any real form. */
-export const MAX_MERGED_CELLS = 500000;
+/**
+ * Per sheet: merges, and cells they cover once clipped to the sheet's cells. Far above any real
+ * form (the official templates have a few hundred merges), low enough that ExcelJS, which builds
+ * a cell object for each merged cell, loads and writes the annotated copy in seconds.
+ */
+export const MAX_MERGES = 10000;
+export const MAX_MERGED_CELLS = 100000;
 
 interface Addr {
   col: number | undefined;
@@ -911,6 +916,7 @@ function applyMerges(sheet: SheetState, mergeRefs: Array<string | undefined>): {
     lastRow = r;
     if (row.length - 1 > lastCol) lastCol = row.length - 1;
   }
+  if (mergeRefs.length > MAX_MERGES) throw new BeyondLimits('merges', mergeRefs.length, MAX_MERGES);
   const ranges: CellRange[] = [];
   const covered = new Set<number>();
   let clipped = false;
@@ -1197,7 +1203,7 @@ async function gridFromPackage(pkg: XlsxPackage): Promise<PackageGrid> {
 /** Every failure while reading a package, as the one WorkbookInputError the user sees. */
 export function asInputError(error: unknown, fileName: string): WorkbookInputError {
   if (error instanceof WorkbookInputError) return error;
-  if (error instanceof BeyondLimits) return new WorkbookInputError('beyond-limits', fileName, { limitKind: error.what, found: error.found, detail: error.message });
+  if (error instanceof BeyondLimits) return new WorkbookInputError('beyond-limits', fileName, { limitKind: error.what, found: error.found, limit: error.limit, detail: error.message });
   if (error instanceof RangeError && /Invalid (string|array|typed array) length|Array buffer allocation failed/i.test(error.message)) {
     return new WorkbookInputError('too-large', fileName, { detail: error.message });
   }

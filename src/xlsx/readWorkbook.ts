@@ -5,8 +5,9 @@ import { WorkbookInputError } from './workbookInputError';
 import { resolveLimits, ZipLimits } from './zipGuard';
 import { asInputError, openPackage, readGridFromPackage } from './fastGrid';
 import { storedZip } from './package/xlsxPackage';
+import { boundedPartsForExcelJs } from './package/excelJsBounds';
 import { T_BOOLEAN, T_DATE, T_ERROR, T_FORMULA, T_HYPERLINK, T_MERGE, T_NULL, T_NUMBER, T_RICH_TEXT, T_STRING } from './cellTypes';
-import { columnLetters, parseRange } from '../core/address';
+import { parseRange } from '../core/address';
 import { fromFileFormula } from './futureFunctions';
 
 /**
@@ -34,26 +35,57 @@ export async function readWorkbookBytes(bytes: Uint8Array, fileName: string, lim
   return loaded;
 }
 
-/** A worksheet part's <mergeCells> replaced by the clipped list the fast reader applied. */
-function withMerges(xml: string, merges: CellRange[]): string {
-  const list = merges.map((m) => '<mergeCell ref="' + columnLetters(m.left) + (m.top + 1) + ':' + columnLetters(m.right) + (m.bottom + 1) + '"/>').join('');
-  const replacement = merges.length ? '<mergeCells count="' + merges.length + '">' + list + '</mergeCells>' : '';
-  return xml.replace(/<mergeCells\b[^>]*?(\/>|>[\s\S]*?<\/mergeCells>)/, replacement);
+interface MergingSheet {
+  _merges: Record<string, unknown>;
+  getCell(row: number, col: number): { address: string; merge(master: unknown, ignoreStyle?: boolean): void };
+  _mergeCellsInternal(dimensions: { top: number; left: number; bottom: number; right: number }, ignoreStyle?: boolean): void;
+}
+
+/** Loads in progress whose merges the fast reader has already checked for overlaps. */
+let trustedLoads = 0;
+let mergePatched = false;
+
+/**
+ * ExcelJS 4.4 checks each new merge against every earlier one (100,000 merges: minutes). During our
+ * own loads the fast reader has already refused overlaps in linear time, so the check is skipped
+ * there; everywhere else ExcelJS's own method runs unchanged.
+ */
+function patchMergeCheck(): void {
+  if (mergePatched) return;
+  mergePatched = true;
+  const proto = Object.getPrototypeOf(new ExcelJS.Workbook().addWorksheet('x')) as MergingSheet;
+  const original = proto._mergeCellsInternal;
+  proto._mergeCellsInternal = function (this: MergingSheet, dimensions, ignoreStyle) {
+    if (trustedLoads === 0) return original.call(this, dimensions, ignoreStyle);
+    // ExcelJS's own body, without the pairwise overlap scan.
+    const master = this.getCell(dimensions.top, dimensions.left);
+    for (let i = dimensions.top; i <= dimensions.bottom; i++) {
+      for (let j = dimensions.left; j <= dimensions.right; j++) {
+        if (i > dimensions.top || j > dimensions.left) this.getCell(i, j).merge(master, ignoreStyle);
+      }
+    }
+    this._merges[master.address] = dimensions;
+  };
 }
 
 async function loadChecked(bytes: Uint8Array, fileName: string, limits: ZipLimits): Promise<LoadedWorkbook> {
   // The fast reader goes first: it refuses what is hostile or beyond Excel's limits in bounded time,
   // and ExcelJS then loads the same normalised, already-counted package (stored, nothing to inflate).
   const pkg = await openPackage(bytes, fileName, limits);
-  const { clippedMerges } = await readGridFromPackage(pkg);
-  const replaced: Record<string, string> = {};
-  for (const part of Object.keys(clippedMerges)) replaced[part] = withMerges(await pkg.text(part), clippedMerges[part]);
+  const checked = await readGridFromPackage(pkg);
+  const replaced = await boundedPartsForExcelJs(pkg, checked.grid, checked.clippedMerges);
   const workbook = new ExcelJS.Workbook();
   try {
     const stored = await storedZip(pkg, replaced);
     // Node: a Buffer view of the same bytes; the browser build of ExcelJS takes the Uint8Array as is.
     const buffer = typeof Buffer === 'undefined' ? stored : Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength);
-    await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+    patchMergeCheck();
+    trustedLoads++;
+    try {
+      await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+    } finally {
+      trustedLoads--;
+    }
   } catch (error) {
     // jszip and sax messages mean nothing to a user: one line, the reason kept for debugging.
     throw asInputError(error, fileName);

@@ -15,7 +15,7 @@ export type WorkbookInputErrorCode =
   | 'beyond-limits';
 
 /** What a 'beyond-limits' file has too much of. */
-export type BeyondLimitsWhat = 'rows' | 'columns' | 'merged-cells';
+export type BeyondLimitsWhat = 'rows' | 'columns' | 'merges' | 'merged-cells';
 
 /** Optional facts that make a message more precise (limits, counts). */
 export interface WorkbookInputErrorInfo {
@@ -29,6 +29,8 @@ export interface WorkbookInputErrorInfo {
   /** For 'beyond-limits': what is too large, and the number found. */
   limitKind?: BeyondLimitsWhat;
   found?: number;
+  /** For 'beyond-limits' on merges: the most the reader accepts. */
+  limit?: number;
   /** For 'corrupt': the file could not even be read (permissions, disk error). */
   unreadable?: boolean;
 }
@@ -81,6 +83,12 @@ function messages(code: WorkbookInputErrorCode, name: string, info: WorkbookInpu
           ];
     case 'beyond-limits': {
       const found = info.found !== undefined ? info.found : 0;
+      if (info.limitKind === 'merges') {
+        return [
+          'Tệp ' + q + ' có ' + grouped(found, '.') + ' vùng ô gộp trong một trang, quá nhiều so với một bảng chấm điểm (tối đa ' + grouped(info.limit || 0, '.') + '); không đọc để tránh treo máy.',
+          q + ' has ' + grouped(found, ',') + ' merged areas on one sheet, far more than a scoring table has (at most ' + grouped(info.limit || 0, ',') + '); not read, to keep the computer responsive.',
+        ];
+      }
       if (info.limitKind === 'merged-cells') {
         return [
           'Tệp ' + q + ' có vùng ô gộp quá lớn (' + grouped(found, '.') + ' ô trong vùng có dữ liệu); không đọc để tránh treo máy.',
