@@ -73,7 +73,54 @@ export interface Served {
   close(): Promise<void>;
 }
 
+/**
+ * Everything a suite opened (servers, browsers), so that its afterAll closes them even when its
+ * beforeAll failed or timed out half way: openBrowser's result is then never assigned, and a
+ * Chromium still starting arrives after afterAll has run. Each resource records the "generation"
+ * it was opened in; closeBrowser closes every open one and moves to the next generation, and one that
+ * arrives from an earlier generation closes itself at once. Whatever is still alive when the process
+ * exits is killed (the safety net: jest's worker must never wait on a browser).
+ */
+interface Resource {
+  close(): Promise<void>;
+  kill(): void;
+}
+const opened = new Set<Resource>();
+/** Every Chromium this module started, for the harness's own test. */
+export const launchedPids: number[] = [];
+let generation = 0;
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([p, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)))]).finally(() => clearTimeout(timer));
+}
+
+async function closeResource(r: Resource): Promise<void> {
+  opened.delete(r);
+  try {
+    await withTimeout(r.close(), 10000);
+  } catch {
+    // closed already, or never fully opened
+  }
+  r.kill();
+}
+
+/** Tracks r; false (and r closed) when the suite that asked for it has already ended. */
+function track(r: Resource, openedIn: number): boolean {
+  if (openedIn !== generation) {
+    void closeResource(r);
+    return false;
+  }
+  opened.add(r);
+  return true;
+}
+
+process.once('exit', () => {
+  for (const r of opened) r.kill();
+});
+
 export function serve(dirs: string[]): Promise<Served> {
+  const openedIn = generation;
   const server = http.createServer((req, res) => {
     const rel = decodeURIComponent((req.url || '/').split('?')[0]).replace(/^\/+/, '') || 'standalone.html';
     for (const dir of dirs) {
@@ -88,29 +135,52 @@ export function serve(dirs: string[]): Promise<Served> {
     res.writeHead(404);
     res.end('not found');
   });
-  return new Promise((resolve) => {
+  const stop = () => {
+    server.closeAllConnections();
+  };
+  const resource: Resource = {
+    close: () =>
+      new Promise<void>((r) => {
+        if (!server.listening) return r();
+        server.close(() => r());
+        stop();
+      }),
+    kill: stop,
+  };
+  return new Promise((resolve, reject) => {
     server.listen(0, '127.0.0.1', () => {
       const addr = server.address() as { port: number };
-      resolve({ url: 'http://127.0.0.1:' + addr.port + '/', close: () => new Promise<void>((r) => server.close(() => r())) });
+      if (!track(resource, openedIn)) return reject(new Error('the suite ended before its server started'));
+      resolve({ url: 'http://127.0.0.1:' + addr.port + '/', close: () => closeResource(resource) });
     });
   });
 }
 
-export async function launch(): Promise<{ context: BrowserContext; userDataDir: string }> {
+export async function launch(): Promise<{ context: BrowserContext }> {
+  const openedIn = generation;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { chromium } = require('playwright-core') as typeof import('playwright-core');
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-e2e-profile-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
+  // A browser server, so that its process can be killed whatever state the connection is in.
+  const browserServer = await chromium.launchServer({
     executablePath: CHROMIUM,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    locale: 'vi-VN',
-    acceptDownloads: true,
-    viewport: { width: 900, height: 1400 },
   });
+  const proc = browserServer.process();
+  if (proc && proc.pid) launchedPids.push(proc.pid);
+  const resource: Resource = {
+    close: () => browserServer.close(),
+    kill: () => {
+      if (proc && proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
+    },
+  };
+  if (!track(resource, openedIn)) throw new Error('the suite ended before Chromium started');
+  const browser = await chromium.connect(browserServer.wsEndpoint());
+  if (!track(resource, openedIn)) throw new Error('the suite ended before Chromium started');
+  const context = await browser.newContext({ locale: 'vi-VN', acceptDownloads: true, viewport: { width: 900, height: 1400 } });
   // No page may reach the internet: office.js "fails to load" exactly as on a closed network.
   await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort('internetdisconnected'));
-  return { context, userDataDir };
+  return { context };
 }
 
 export function shot(name: string): string {
@@ -124,8 +194,12 @@ export async function openBrowser(dirs: string[]): Promise<{ server: Served; con
   return { server: server, context: (await launch()).context };
 }
 
-/** Closes what openBrowser opened, also after a beforeAll that failed half way. */
-export async function closeBrowser(session: { server?: Served; context?: BrowserContext }): Promise<void> {
-  if (session.context) await session.context.close();
-  if (session.server) await session.server.close();
+/**
+ * Closes what this suite opened: the session given and anything else still open or still starting
+ * (after a beforeAll that failed or timed out, the session is empty), so jest can exit.
+ */
+export async function closeBrowser(session?: { server?: Served; context?: BrowserContext }): Promise<void> {
+  generation++;
+  if (session && session.context) await withTimeout(session.context.close().catch(() => undefined), 10000);
+  await Promise.all([...opened].map(closeResource));
 }
