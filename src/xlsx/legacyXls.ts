@@ -24,7 +24,8 @@ import { WorkbookInputError } from './workbookInputError';
  * Bounded work: the scanner walks the records once, before SheetJS, and refuses (as 'corrupt') a
  * file whose cells, column ranges, merges or hyperlink ranges go past Excel's limits, or whose
  * hyperlink / column ranges would make SheetJS loop over millions of cells (it walks every cell of
- * an HLINK range), or with more cells than any real workbook. An encrypted .xls (FILEPASS) is
+ * an HLINK range), or with more cells than any real workbook, or so many formulas and array formulas
+ * that SheetJS's check of each formula against each array formula would take minutes. An encrypted .xls (FILEPASS) is
  * 'encrypted', found before SheetJS decrypts anything.
  */
 
@@ -41,6 +42,8 @@ export interface XlsLimits {
   maxColumnInfo: number;
   /** Merged ranges over the file. */
   maxMerges: number;
+  /** Formula cells times array formulas: SheetJS checks every formula cell against every array formula. */
+  maxArrayChecks: number;
 }
 
 export const DEFAULT_XLS_LIMITS: XlsLimits = {
@@ -48,6 +51,7 @@ export const DEFAULT_XLS_LIMITS: XlsLimits = {
   maxLinkCells: 1000000,
   maxColumnInfo: 1000000,
   maxMerges: 200000,
+  maxArrayChecks: 50000000,
 };
 
 /**
@@ -210,7 +214,14 @@ function scanWorkbookStream(b: Uint8Array, limits: XlsLimits): Scan {
   let linkCells = 0;
   let columnInfo = 0;
   let merges = 0;
+  let formulas = 0;
+  let arrays = 0;
   let sawBof = false;
+  const arrayChecks = () => {
+    if (formulas * arrays > limits.maxArrayChecks) {
+      throw new Refused('corrupt', formulas + ' formulas and ' + arrays + ' array formulas: more than ' + limits.maxArrayChecks + ' checks');
+    }
+  };
   const count = (n: number) => {
     cells += n;
     if (cells > limits.maxCells) throw new Refused('corrupt', 'more than ' + limits.maxCells + ' cells');
@@ -332,7 +343,15 @@ function scanWorkbookStream(b: Uint8Array, limits: XlsLimits): Scan {
         for (let i = 0; i < n; i++) setXf(current, row, first + i, u16(b, at + 4 + i * 2));
         break;
       }
+      case 0x0221: // ARRAY
+        arrays++;
+        arrayChecks();
+        break;
       default:
+        if (type === 0x0006) {
+          formulas++;
+          arrayChecks();
+        }
         if (CELL_RECORDS[type] && current && depth === 1 && end - at >= 6) {
           count(1);
           setXf(current, u16(b, at), u16(b, at + 2), u16(b, at + 4));

@@ -432,8 +432,8 @@ withOffice('damaged and hostile .xls made from a real one', () => {
 
   test('hyperlink ranges over the whole sheet (SheetJS would visit 16 million cells each) are refused at once', async () => {
     const link = record(0x01b8, le16(0).concat(le16(65535), le16(0), le16(255), new Array(16).fill(0), le16(2), le16(0), le16(0), le16(0)));
-    let records: number[] = [];
-    for (let i = 0; i < 200; i++) records = records.concat(link);
+    const records: number[] = [];
+    for (let i = 0; i < 200; i++) for (const b of link) records.push(b);
     const { error, ms } = await refusal(withWorkbookStream(xls, insertRecords(stream, afterFirstRecord(stream), records)));
     expect(error.code).toBe('corrupt');
     expect(error.detail).toMatch(/hyperlink/);
@@ -449,6 +449,20 @@ withOffice('damaged and hostile .xls made from a real one', () => {
     const number = record(0x0203, le16(0).concat(le16(20000), le16(15), [0, 0, 0, 0, 0, 0, 0xf0, 0x3f]));
     const withCell = insertRecords(stream, inSheet, number);
     expect((await refusal(withWorkbookStream(xls, withCell))).error.detail).toMatch(/column 20001/);
+  });
+
+  test('formulas times array formulas past the bound (SheetJS compares each pair) are refused at once', async () => {
+    const firstSheetBof = firstRecord(stream, 0x0809, afterFirstRecord(stream));
+    const inSheet = firstRecord(stream, 0x0200, firstSheetBof);
+    // FORMULA A1 = 1 (cached 1), then ARRAY records over A1:A1: 3,000 x 20,000 = 60 million pairs.
+    const formula = record(0x0006, le16(0).concat(le16(0), le16(15), [0, 0, 0, 0, 0, 0, 0xf0, 0x3f], le16(0), [0, 0, 0, 0], le16(3), [0x1e, 1, 0]));
+    const array = record(0x0221, le16(0).concat(le16(0), [0, 0], le16(0), [0, 0, 0, 0], le16(3), [0x1e, 1, 0]));
+    const records: number[] = [];
+    for (let i = 0; i < 3000; i++) for (const b of formula) records.push(b);
+    for (let i = 0; i < 20000; i++) for (const b of array) records.push(b);
+    const { error, ms } = await refusal(withWorkbookStream(xls, insertRecords(stream, inSheet, records)));
+    expect(error.detail).toMatch(/array formulas/);
+    expect(ms).toBeLessThan(1000);
   });
 
   test('limits: more cells than allowed', async () => {
