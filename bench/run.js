@@ -9,6 +9,7 @@
  *  - consolidate-250: `cchc consolidate DIR --out TONG-HOP.xlsx` on the same 250 files (read, analyse,
  *    rank, write the ranking workbook) against the same ExcelJS load, in the same alternation.
  *  - add-in (bench/addin.js): syncs and bytes per recalculation, pane and commands bundle sizes.
+ *  - hostile (bench/hostile.js): `cchc score` on each hostile file; ms, peak RSS, exit, within 5 s / 300 MB.
  */
 const { execFileSync } = require('child_process');
 const fs = require('fs');
@@ -134,6 +135,7 @@ function benchCoreAgainstBaseline() {
   const { benchSyncs, benchSizes } = require('./addin');
   await benchSyncs();
   benchSizes();
+  await require('./hostile').benchHostile();
 })().catch((error) => {
   console.error(error);
   process.exit(1);
