@@ -56,9 +56,9 @@ function sameInode(id: FileIdentity | null, stat: fs.BigIntStats): boolean {
   return id !== null && id.exists === true && id.dev === stat.dev && id.ino === stat.ino;
 }
 
-/** Excel's lock files ("~$Phu-luc.xlsx") are not workbooks. */
+/** .xlsx and Excel 97-2003 .xls; Excel's lock files ("~$Phu-luc.xlsx") are not workbooks. */
 function isWorkbookName(name: string): boolean {
-  return /\.xlsx$/i.test(name) && name.indexOf('~$') !== 0;
+  return /\.xlsx?$/i.test(name) && name.indexOf('~$') !== 0;
 }
 
 /**

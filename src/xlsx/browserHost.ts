@@ -55,9 +55,9 @@ function detailOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** "Phu luc.xlsx" -> "Phu luc-da-cham.xlsx". */
+/** "Phu luc.xlsx" (or an Excel 97-2003 "Phu luc.xls") -> "Phu luc-da-cham.xlsx". */
 export function annotatedFileName(fileName: string): string {
-  const base = fileName.replace(/\.xlsx$/i, '') || 'bang-diem';
+  const base = fileName.replace(/\.xlsx?$/i, '') || 'bang-diem';
   return base + '-da-cham.xlsx';
 }
 

@@ -54,31 +54,6 @@ export const DEFAULT_XLS_LIMITS: XlsLimits = {
   maxArrayChecks: 50000000,
 };
 
-/**
- * Messages for the lead to use where the .xlsx ones do not fit an .xls (Vietnamese, then English).
- * 'legacy-xls-corrupt': the .xls is damaged or not an Excel 97-2003 workbook.
- */
-export function legacyXlsMessages(kind: 'corrupt' | 'encrypted' | 'too-large', fileName: string): [string, string] {
-  const q = '"' + fileName + '"';
-  switch (kind) {
-    case 'corrupt':
-      return [
-        'Tệp ' + q + ' (Excel 97-2003, .xls) bị hỏng hoặc không phải bảng tính Excel; hãy mở bằng Excel, lưu lại thành .xlsx rồi thử lại.',
-        q + ' (Excel 97-2003, .xls) is damaged or not an Excel workbook; open it in Excel, save it as .xlsx and retry.',
-      ];
-    case 'encrypted':
-      return [
-        'Tệp ' + q + ' (Excel 97-2003, .xls) được bảo vệ bằng mật khẩu; hãy mở bằng Excel, bỏ mật khẩu rồi thử lại.',
-        q + ' (Excel 97-2003, .xls) is password-protected; open it in Excel, remove the password and try again.',
-      ];
-    case 'too-large':
-      return [
-        'Tệp ' + q + ' (Excel 97-2003, .xls) vượt giới hạn của Excel hoặc quá lớn để đọc an toàn; không đọc.',
-        q + ' (Excel 97-2003, .xls) goes beyond Excel\'s limits or is too large to read safely; not read.',
-      ];
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
 // SheetJS, loaded on first use only
 
@@ -875,7 +850,7 @@ function message(e: unknown): string {
  */
 export async function xlsBytesToXlsx(bytes: Uint8Array, fileName: string, limits?: Partial<XlsLimits>): Promise<Uint8Array> {
   const lim: XlsLimits = { ...DEFAULT_XLS_LIMITS, ...(limits || {}) };
-  if (!isCfb(bytes)) throw new WorkbookInputError('corrupt', fileName, { detail: 'not an OLE2 (Excel 97-2003) container' });
+  if (!isCfb(bytes)) throw new WorkbookInputError('corrupt', fileName, { detail: 'not an OLE2 (Excel 97-2003) container', legacyXls: true });
   const XLSX = await loadSheetJs();
   // In Node, SheetJS and its CFB reader keep Buffers as they are; given an 'array' they copy every
   // stream into plain JS arrays (several times slower, and garbage). The browser has no Buffer.
@@ -923,7 +898,7 @@ export async function xlsBytesToXlsx(bytes: Uint8Array, fileName: string, limits
     return await writeXlsx(wb, scan);
   } catch (e) {
     if (e instanceof WorkbookInputError) throw e;
-    if (e instanceof Refused) throw new WorkbookInputError(e.code, fileName, { detail: e.message });
-    throw new WorkbookInputError('corrupt', fileName, { detail: message(e) });
+    if (e instanceof Refused) throw new WorkbookInputError(e.code, fileName, { detail: e.message, legacyXls: true });
+    throw new WorkbookInputError('corrupt', fileName, { detail: message(e), legacyXls: true });
   }
 }

@@ -31,6 +31,8 @@ export interface WorkbookInputErrorInfo {
   found?: number;
   /** For 'beyond-limits' on merges: the most the reader accepts. */
   limit?: number;
+  /** The file is an Excel 97-2003 .xls (read through SheetJS): the messages say so. */
+  legacyXls?: boolean;
   /** For 'corrupt': the file could not even be read (permissions, disk error). */
   unreadable?: boolean;
 }
@@ -44,8 +46,32 @@ function grouped(n: number, separator: string): string {
   return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
 }
 
+function legacyXlsMessages(code: WorkbookInputErrorCode, q: string): [string, string] | null {
+  switch (code) {
+    case 'corrupt':
+      return [
+        'Tệp ' + q + ' (Excel 97-2003, .xls) bị hỏng hoặc không phải bảng tính Excel; hãy mở bằng Excel, lưu lại thành .xlsx rồi thử lại.',
+        q + ' (Excel 97-2003, .xls) is damaged or not an Excel workbook; open it in Excel, save it as .xlsx and retry.',
+      ];
+    case 'encrypted':
+      return [
+        'Tệp ' + q + ' (Excel 97-2003, .xls) được bảo vệ bằng mật khẩu; hãy mở bằng Excel, bỏ mật khẩu rồi thử lại.',
+        q + ' (Excel 97-2003, .xls) is password-protected; open it in Excel, remove the password and try again.',
+      ];
+    case 'too-large':
+      return [
+        'Tệp ' + q + ' (Excel 97-2003, .xls) vượt giới hạn của Excel hoặc quá lớn để đọc an toàn; không đọc.',
+        q + " (Excel 97-2003, .xls) goes beyond Excel's limits or is too large to read safely; not read.",
+      ];
+    default:
+      return null;
+  }
+}
+
 function messages(code: WorkbookInputErrorCode, name: string, info: WorkbookInputErrorInfo): [string, string] {
   const q = '"' + name + '"';
+  const legacy = info.legacyXls && !info.unreadable ? legacyXlsMessages(code, q) : null;
+  if (legacy) return legacy;
   switch (code) {
     case 'not-found':
       return ['Không tìm thấy tệp ' + q + '.', 'File ' + q + ' not found.'];

@@ -138,6 +138,11 @@ function readDirectoryEnd(r: Reader): Directory {
   return { declaredEntries: entries, offset };
 }
 
+/** An OLE2 container that is not an encrypted .xlsx: an Excel 97-2003 workbook, or some other OLE2 file. */
+export function isLegacyContainer(bytes: Uint8Array): boolean {
+  return startsWith(bytes, CFB_MAGIC) && indexOfBytes(bytes, ENCRYPTION_INFO) < 0;
+}
+
 export function resolveLimits(limits?: Partial<ZipLimits>): ZipLimits {
   const pick = (key: keyof ZipLimits) => (limits && typeof limits[key] === 'number' ? (limits[key] as number) : DEFAULT_ZIP_LIMITS[key]);
   return { maxUncompressedBytes: pick('maxUncompressedBytes'), maxEntries: pick('maxEntries'), maxCompressionRatio: pick('maxCompressionRatio') };

@@ -338,7 +338,7 @@ describe('bad input gives the same WorkbookInputError codes as readWorkbookFile'
     zip.file('word/document.xml', '<w:document/>');
     expect(await codes(write('docx.xlsx', await zip.generateAsync({ type: 'uint8array' })))).toEqual(['not-xlsx', 'not-xlsx']);
     const magic = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-    expect(await codes(write('cu.xls', Buffer.concat([magic, Buffer.alloc(2000, 1)])))).toEqual(['legacy-xls', 'legacy-xls']);
+    expect(await codes(write('cu.xls', Buffer.concat([magic, Buffer.alloc(2000, 1)])))).toEqual(['corrupt', 'corrupt']);
     expect(await codes(write('mk.xlsx', Buffer.concat([magic, Buffer.alloc(504), Buffer.from('EncryptionInfo', 'utf16le')])))).toEqual(['encrypted', 'encrypted']);
   });
 

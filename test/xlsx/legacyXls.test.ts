@@ -10,7 +10,7 @@ import { encodeTcvn3 } from '../../src/core/text/legacyEncodings';
 import { readGridFromXlsxBytes } from '../../src/xlsx/fastGrid';
 import { sampleWorkbookBytes } from '../../src/xlsx/gridToWorkbook';
 import { readWorkbookBytes } from '../../src/xlsx/readWorkbook';
-import { legacyXlsMessages, xlsBytesToXlsx } from '../../src/xlsx/legacyXls';
+import { xlsBytesToXlsx } from '../../src/xlsx/legacyXls';
 import { WorkbookInputError } from '../../src/xlsx/workbookInputError';
 import { everyKindWorkbook } from './fixtures/everyKind';
 import { body, MERGES, specWorkbook } from './fixtures/smallAppendix';
@@ -348,11 +348,11 @@ describe('input that is not a readable .xls', () => {
   });
 
   test('messages for an .xls, Vietnamese then English', () => {
-    const [vi, en] = legacyXlsMessages('corrupt', 'a.xls');
+    const { messageVi: vi, messageEn: en } = new WorkbookInputError('corrupt', 'a.xls', { legacyXls: true });
     expect(vi).toMatch(/^Tệp "a\.xls" \(Excel 97-2003, \.xls\) bị hỏng/);
     expect(en).toMatch(/^"a\.xls" \(Excel 97-2003, \.xls\) is damaged/);
-    expect(legacyXlsMessages('encrypted', 'a.xls')[0]).toMatch(/mật khẩu/);
-    expect(legacyXlsMessages('too-large', 'a.xls')[1]).toMatch(/Excel's limits/);
+    expect(new WorkbookInputError('encrypted', 'a.xls', { legacyXls: true }).messageVi).toMatch(/mật khẩu/);
+    expect(new WorkbookInputError('too-large', 'a.xls', { legacyXls: true }).messageEn).toMatch(/Excel's limits/);
   });
 });
 
@@ -516,4 +516,63 @@ withOffice('cost', () => {
     expect(m.medianMs).toBeLessThan(2000);
     expect(m.maxRssMB).toBeLessThan(400);
   }, 120000);
+});
+
+// ---------------------------------------------------------------------------------------------
+// As a user runs it: the command line on an .xls
+
+withOffice('cchc on an .xls', () => {
+  const dir = path.join(tmp, 'cli');
+  let xls: string;
+  let xlsx: string;
+
+  function cchc(...args: string[]) {
+    const r = spawnSync(process.execPath, [path.join(root, 'bin', 'cchc.js'), ...args], { cwd: dir, encoding: 'utf8' });
+    return { code: r.status, out: r.stdout, err: r.stderr };
+  }
+
+  beforeAll(async () => {
+    fs.mkdirSync(dir, { recursive: true });
+    xlsx = path.join(dir, 'thanh-xa.xlsx');
+    fs.writeFileSync(xlsx, await sampleWorkbookBytes());
+    [xls] = await libreOfficeConvert(soffice as string, [xlsx], 'xls', path.join(dir, 'xls'), 90000);
+  }, 120000);
+
+  test('score --json gives the .xlsx figures; --out writes an .xlsx copy that reads back the same', () => {
+    const fromXlsx = JSON.parse(cchc('score', xlsx, '--json').out);
+    const fromXls = JSON.parse(cchc('score', xls, '--json').out);
+    expect(fromXls.total).toEqual(fromXlsx.total);
+    expect(fromXls.sheets.map((s: { total: unknown }) => s.total)).toEqual(fromXlsx.sheets.map((s: { total: unknown }) => s.total));
+    expect(fromXls.flags.map((f: { kind: string; cell: string }) => f.kind + '@' + f.cell)).toEqual(fromXlsx.flags.map((f: { kind: string; cell: string }) => f.kind + '@' + f.cell));
+    const before = fs.readFileSync(xls);
+    const copy = path.join(dir, 'da-cham.xlsx');
+    const written = cchc('score', xls, '--out', copy);
+    expect(written.code).toBe(0);
+    expect(fs.readFileSync(copy).subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(JSON.parse(cchc('score', copy, '--json').out).total).toEqual(fromXlsx.total);
+    // The .xls itself is never touched.
+    expect(fs.readFileSync(xls).equals(before)).toBe(true);
+  });
+
+  test('consolidate takes .xls files in a folder beside .xlsx ones', () => {
+    const folder = path.join(dir, 'thu-muc');
+    fs.mkdirSync(folder, { recursive: true });
+    fs.copyFileSync(xls, path.join(folder, 'thanh-xa.xls'));
+    const r = cchc('consolidate', folder, '--json');
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.out);
+    expect(JSON.stringify(result)).toContain('Thanh Xá');
+    expect(JSON.stringify(result)).toContain('68.13');
+  });
+
+  test('a damaged .xls: one line that says .xls, exit 2', () => {
+    const bad = path.join(dir, 'hong.xls');
+    const bytes = fs.readFileSync(xls);
+    fs.writeFileSync(bad, bytes.subarray(0, 3000));
+    const r = cchc('score', bad);
+    expect(r.code).toBe(2);
+    const lines = r.err.split('\n').filter((l) => l.trim() && !/^Đang /.test(l));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('(Excel 97-2003, .xls)');
+  });
 });

@@ -17,7 +17,7 @@ export const PANE_TEXT = {
   },
   sampleLoaded: { vi: 'Đang xem tệp mẫu: {file}', en: 'Showing the sample workbook: {file}' },
   fileLoaded: { vi: 'Đang xem tệp: {file}', en: 'Showing the file: {file}' },
-  openFile: { vi: 'Mở tệp .xlsx…', en: 'Open an .xlsx file…' },
+  openFile: { vi: 'Mở tệp Excel…', en: 'Open an Excel file…' },
   openFileHint: { vi: 'Chọn tệp Phụ lục 1, 2 (.xlsx) để chấm điểm', en: 'Choose the Appendix 1 and 2 workbook (.xlsx) to score' },
   useSample: { vi: 'Dùng tệp mẫu', en: 'Use the sample' },
   download: { vi: 'Tải xuống', en: 'Download' },

@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import { WorkbookInputError } from '../workbookInputError';
-import { inspectXlsxBytes, resolveLimits, ZipLimits } from '../zipGuard';
+import { inspectXlsxBytes, isLegacyContainer, resolveLimits, ZipLimits } from '../zipGuard';
+import { xlsBytesToXlsx } from '../legacyXls';
 import { MalformedPart, normaliseXmlPart } from './normaliseXml';
 
 /**
@@ -150,8 +151,10 @@ function relsNameOf(part: string): string {
   return part.slice(0, slash + 1) + '_rels/' + part.slice(slash + 1) + '.rels';
 }
 
-export async function openXlsxPackage(bytes: Uint8Array, fileName: string, limits?: Partial<ZipLimits>): Promise<XlsxPackage> {
+export async function openXlsxPackage(input: Uint8Array, fileName: string, limits?: Partial<ZipLimits>): Promise<XlsxPackage> {
   const lim = resolveLimits(limits);
+  // An Excel 97-2003 .xls becomes the equivalent .xlsx first (SheetJS, loaded only then).
+  const bytes = isLegacyContainer(input) ? await xlsBytesToXlsx(input, fileName) : input;
   inspectXlsxBytes(bytes, fileName, lim);
   let zip: JSZip;
   try {

@@ -34,7 +34,7 @@ export function ConsolidationSection({ host, lang }: ConsolidationProps): JSX.El
           className={s.hidden}
           type="file"
           multiple
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept=".xlsx,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel"
           aria-label={paneText('consolidateChooseHint', lang)}
           data-testid="consolidate-input"
           tabIndex={-1}

@@ -30,7 +30,7 @@ export function StandaloneBar(p: StandaloneBarProps): JSX.Element {
         ref={input}
         className={s.hidden}
         type="file"
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        accept=".xlsx,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel"
         aria-label={paneText('openFileHint', p.lang)}
         data-testid="file-input"
         tabIndex={-1}
