@@ -18,29 +18,31 @@ export function findSoffice(): string | null {
 }
 
 /**
- * LibreOffice keeps an .xlsx's cached formula results by default, and writes a string result it did
- * not compute as 0 into an .xls; OOXMLRecalcMode = 0 ("always") makes it recalculate on load, so the
- * .xls it writes caches what Excel would.
+ * A fresh LibreOffice profile. LibreOffice keeps an .xlsx's cached formula results by default (and
+ * writes a string result it did not compute as 0 into an .xls); with `recalculate`, OOXMLRecalcMode
+ * = 0 ("always") makes it recalculate on load. Returns the profile's file:// URL.
  */
-function recalculatingProfile(dir: string): void {
+export function libreOfficeProfile(dir: string, recalculate: boolean): string {
   fs.mkdirSync(path.join(dir, 'user'), { recursive: true });
-  fs.writeFileSync(
-    path.join(dir, 'user', 'registrymodifications.xcu'),
-    '<?xml version="1.0" encoding="UTF-8"?>\n' +
-      '<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n' +
-      '<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>\n' +
-      '</oor:items>\n',
-  );
+  if (recalculate) {
+    fs.writeFileSync(
+      path.join(dir, 'user', 'registrymodifications.xcu'),
+      '<?xml version="1.0" encoding="UTF-8"?>\n' +
+        '<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n' +
+        '<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>\n' +
+        '</oor:items>\n',
+    );
+  }
+  return 'file://' + dir;
 }
 
-/** Converts every file to `format` in one LibreOffice run; returns the output paths in order. */
-export function libreOfficeConvert(soffice: string, files: string[], format: 'xls' | 'xlsx', outDir: string, timeoutMs: number, options: { recalculate?: boolean } = {}): Promise<string[]> {
-  fs.mkdirSync(outDir, { recursive: true });
-  const profile = fs.mkdtempSync(path.join(outDir, 'profile-'));
-  if (options.recalculate) recalculatingProfile(profile);
-  const filter = format === 'xls' ? 'xls:MS Excel 97' : 'xlsx:Calc MS Excel 2007 XML';
-  const args = ['-env:UserInstallation=file://' + profile, '--headless', '--norestore', '--nologo', '--convert-to', filter, '--outdir', outDir].concat(files);
-  const outputs = files.map((f) => path.join(outDir, path.basename(f).replace(/\.[^.]+$/, '') + '.' + format));
+/**
+ * `soffice --headless --convert-to FILTER --outdir OUT FILES` with a private profile, in its own
+ * process group (a hung soffice.bin started by the soffice script is killed with it) and a timeout.
+ * Resolves once LibreOffice exited 0; rejects with its output otherwise.
+ */
+export function runLibreOffice(soffice: string, profileUrl: string, filter: string, outDir: string, files: string[], timeoutMs: number): Promise<void> {
+  const args = ['-env:UserInstallation=' + profileUrl, '--headless', '--norestore', '--nologo', '--convert-to', filter, '--outdir', outDir].concat(files);
   return new Promise((resolve, reject) => {
     const child = spawn(soffice, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -64,14 +66,27 @@ export function libreOfficeConvert(soffice: string, files: string[], format: 'xl
     });
     child.on('exit', (code) => {
       clearTimeout(timer);
-      fs.rmSync(profile, { recursive: true, force: true });
-      const missing = outputs.filter((o) => !fs.existsSync(o));
-      if (code !== 0 || missing.length) {
-        kill();
-        reject(new Error('LibreOffice exited with ' + code + ', missing ' + missing.join(', ') + ': ' + output));
-      } else resolve(outputs);
+      kill();
+      if (code !== 0) reject(new Error('LibreOffice exited with ' + code + ': ' + output));
+      else resolve();
     });
   });
+}
+
+/** Converts every file to `format` in one LibreOffice run; returns the output paths in order. */
+export async function libreOfficeConvert(soffice: string, files: string[], format: 'xls' | 'xlsx', outDir: string, timeoutMs: number, options: { recalculate?: boolean } = {}): Promise<string[]> {
+  fs.mkdirSync(outDir, { recursive: true });
+  const profile = fs.mkdtempSync(path.join(outDir, 'profile-'));
+  const filter = format === 'xls' ? 'xls:MS Excel 97' : 'xlsx:Calc MS Excel 2007 XML';
+  const outputs = files.map((f) => path.join(outDir, path.basename(f).replace(/\.[^.]+$/, '') + '.' + format));
+  try {
+    await runLibreOffice(soffice, libreOfficeProfile(profile, !!options.recalculate), filter, outDir, files, timeoutMs);
+  } finally {
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+  const missing = outputs.filter((o) => !fs.existsSync(o));
+  if (missing.length) throw new Error('LibreOffice wrote no ' + missing.join(', '));
+  return outputs;
 }
 
 // ---------------------------------------------------------------------------------------------

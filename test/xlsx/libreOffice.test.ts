@@ -1,8 +1,9 @@
-import { spawn, spawnSync } from 'child_process';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import JSZip from 'jszip';
 import * as os from 'os';
 import * as path from 'path';
+import { findSoffice, libreOfficeProfile, runLibreOffice } from '../helpers/xlsFiles';
 
 /**
  * A second spreadsheet program recalculates the annotated copy: LibreOffice Calc (Debian's
@@ -16,76 +17,26 @@ const root = path.join(__dirname, '..', '..');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-lo-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-function findSoffice(): string | null {
-  for (const candidate of ['/usr/bin/soffice', '/usr/bin/libreoffice', '/usr/lib/libreoffice/program/soffice']) {
-    if (fs.existsSync(candidate)) return candidate;
-  }
-  return null;
-}
-
 const soffice = findSoffice();
 // CI installs LibreOffice; on a developer's machine without it the test says so and is skipped.
 const maybe = soffice || process.env.CI ? test : test.skip;
 if (!soffice && !process.env.CI) console.warn('LibreOffice (soffice) not found: the recalculation test is skipped.');
 
-/**
- * LibreOffice's default for .xlsx is "never recalculate on load": it would show the cached results
- * ExcelJS stored. A fresh profile with OOXMLRecalcMode = 0 ("always") makes it recalculate.
- */
-function freshProfile(dir: string): string {
-  fs.mkdirSync(path.join(dir, 'user'), { recursive: true });
-  fs.writeFileSync(
-    path.join(dir, 'user', 'registrymodifications.xcu'),
-    '<?xml version="1.0" encoding="UTF-8"?>\n' +
-      '<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n' +
-      '<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>\n' +
-      '</oor:items>\n',
-  );
-  return 'file://' + dir;
-}
-
 /** Every sheet of `file` as CSV text by sheet name, after LibreOffice recalculated it. */
-function recalculateToCsv(file: string, timeoutMs: number): Promise<{ [sheet: string]: string }> {
+async function recalculateToCsv(file: string, timeoutMs: number): Promise<{ [sheet: string]: string }> {
   const outDir = fs.mkdtempSync(path.join(tmp, 'csv-'));
-  const profile = freshProfile(fs.mkdtempSync(path.join(tmp, 'profile-')));
+  // A fresh profile that recalculates on load: LibreOffice's default for .xlsx shows the cached results.
+  const profile = libreOfficeProfile(fs.mkdtempSync(path.join(tmp, 'profile-')), true);
   // 44,34,76: comma, double quote, UTF-8; the last token -1 writes every sheet to its own file.
   const filter = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
-  const args = ['-env:UserInstallation=' + profile, '--headless', '--norestore', '--nologo', '--convert-to', filter, '--outdir', outDir, file];
-  return new Promise((resolve, reject) => {
-    // Its own process group, so a hung soffice.bin (started by the soffice script) is killed with it.
-    const child = spawn(soffice as string, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    const kill = () => {
-      try {
-        process.kill(-(child.pid as number), 'SIGKILL');
-      } catch (e) {
-        // already gone
-      }
-    };
-    const timer = setTimeout(() => {
-      kill();
-      reject(new Error('LibreOffice did not finish in ' + timeoutMs + ' ms: ' + output));
-    }, timeoutMs);
-    child.on('error', (e) => {
-      clearTimeout(timer);
-      kill();
-      reject(e);
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      const base = path.basename(file).replace(/\.xlsx$/, '');
-      const sheets: { [sheet: string]: string } = {};
-      for (const name of fs.readdirSync(outDir)) {
-        if (name.startsWith(base + '-') && name.endsWith('.csv')) sheets[name.slice(base.length + 1, -4)] = fs.readFileSync(path.join(outDir, name), 'utf8');
-      }
-      if (code !== 0 || Object.keys(sheets).length === 0) {
-        kill();
-        reject(new Error('LibreOffice exited with ' + code + ' and wrote ' + Object.keys(sheets).length + ' sheets: ' + output));
-      } else resolve(sheets);
-    });
-  });
+  await runLibreOffice(soffice as string, profile, filter, outDir, [file], timeoutMs);
+  const base = path.basename(file).replace(/\.xlsx$/, '');
+  const sheets: { [sheet: string]: string } = {};
+  for (const name of fs.readdirSync(outDir)) {
+    if (name.startsWith(base + '-') && name.endsWith('.csv')) sheets[name.slice(base.length + 1, -4)] = fs.readFileSync(path.join(outDir, name), 'utf8');
+  }
+  if (Object.keys(sheets).length === 0) throw new Error('LibreOffice wrote no sheet of ' + file);
+  return sheets;
 }
 
 /** The copy with every cached formula result replaced by a sentinel: only a recalculation removes it. */
