@@ -2,7 +2,9 @@
  *   1. the scoring core as one ES5 script (window.CchcCore), used by test/core/es5Bundle.test.ts;
  *   2. the ribbon command and the light pane for IE11 (build/webpack.commands.js, when present);
  *   3. the React task pane (taskpane.js) with its pages, assets and manifest; ExcelJS only in an
- *      async chunk that the standalone browser mode loads.
+ *      async chunk that the standalone browser mode loads. Every script of it, chunks included, is
+ *      ES2017 syntax so that Edge Legacy (Office 2016/2019 on Windows 10) parses it: dependencies go
+ *      through esbuild-loader (test/e2e/inOffice.test.ts parses the built files with acorn).
  * `--env only=core,taskpane` builds a subset. For compatibility with the ES5 test, a call with
  * env.outDir and no env.only builds the core alone. No config cleans the shared output folder
  * (`npm run build` empties dist/web first), so the configs never delete each other's files. */
