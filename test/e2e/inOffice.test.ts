@@ -179,6 +179,21 @@ run('taskpane.html inside Office (the _host_Info query)', () => {
     await page.close();
   }, 90000);
 
+  test('office.js that never comes: after 15 s the plain explanation, still no sample', async () => {
+    const page = await context.newPage();
+    await page.route(/appsforoffice\.microsoft\.com/, () => new Promise<void>(() => undefined));
+    const started = Date.now();
+    await page.goto(server.url + 'taskpane.html' + HOST_INFO, { waitUntil: 'domcontentloaded' });
+    const alert = page.getByRole('alert').filter({ hasText: 'Office vẫn chưa tải xong sau 15 giây.' });
+    await alert.waitFor({ timeout: 25000 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(14000);
+    expect(await alert.innerText()).toContain('Thử lại');
+    expect(await page.getByText('Đang tải Office…').count()).toBe(1);
+    expect(await page.locator('body').innerText()).not.toMatch(/Thanh Xá|68,13/);
+    await page.screenshot({ path: shot('office-slow'), fullPage: true });
+    await page.close();
+  }, 60000);
+
   test('English Office: the wait speaks English', async () => {
     const page = await context.newPage();
     await page.route(/appsforoffice\.microsoft\.com/, (route) => route.abort('internetdisconnected'));
