@@ -2,7 +2,7 @@ import { CellRange, CellScalar, GridCell, HiddenLines, SheetGrid, WorkbookGrid }
 import { readWorkbookFileBytes } from './workbookFile';
 import { BeyondLimitsWhat, WorkbookInputError } from './workbookInputError';
 import { ZipLimits } from './zipGuard';
-import { openXlsxPackage, XlsxPackage } from './package/xlsxPackage';
+import { excelJsTarget, openXlsxPackage, XlsxPackage } from './package/xlsxPackage';
 import { T_BOOLEAN, T_DATE, T_ERROR, T_FORMULA, T_HYPERLINK, T_MERGE, T_NULL, T_NUMBER, T_RICH_TEXT, T_STRING } from './cellTypes';
 import { columnIndex, columnLetters } from '../core/address';
 import { fromFileFormula } from './futureFunctions';
@@ -908,6 +908,7 @@ function parseWorksheet(xml: string, rels: Record<string, Rel> | null, opts: Par
  * memory linear in the merged cells of the sheet, not in the merges times each other.
  */
 function applyMerges(sheet: SheetState, mergeRefs: Array<string | undefined>): { ranges: CellRange[]; clipped: boolean } {
+  if (mergeRefs.length > MAX_MERGES) throw new BeyondLimits('merges', mergeRefs.length, MAX_MERGES);
   let lastRow = -1;
   let lastCol = -1;
   for (let r = 0; r < sheet.rows.length; r++) {
@@ -916,7 +917,6 @@ function applyMerges(sheet: SheetState, mergeRefs: Array<string | undefined>): {
     lastRow = r;
     if (row.length - 1 > lastCol) lastCol = row.length - 1;
   }
-  if (mergeRefs.length > MAX_MERGES) throw new BeyondLimits('merges', mergeRefs.length, MAX_MERGES);
   const ranges: CellRange[] = [];
   const covered = new Set<number>();
   let clipped = false;
@@ -1159,7 +1159,7 @@ async function gridFromPackage(pkg: XlsxPackage): Promise<PackageGrid> {
     // Excel refuses a sheet without its part; ExcelJS would drop it in silence.
     if (!rel) bad('sheet "' + def.name + '" has no relationship to its part');
     if (typeof rel.Target !== 'string') bad('workbook relationship without a target');
-    const path = 'xl/' + rel.Target.replace(/^(\s|\/xl\/)+/, '');
+    const path = excelJsTarget(rel.Target);
     if (path in sheetNoOf) defsByPath[path] = def;
     else if (/\/worksheet$/.test(rel.Type || '')) bad('worksheet "' + def.name + '" names a part the file does not hold');
   }
@@ -1196,7 +1196,6 @@ async function gridFromPackage(pkg: XlsxPackage): Promise<PackageGrid> {
     .sort((a, b) => (a as { orderNo: number }).orderNo - (b as { orderNo: number }).orderNo)
     .filter(Boolean)
     .map((x) => (x as { sheet: SheetGrid }).sheet);
-  if (book.sheets.length > 0 && sheets.length === 0) bad('none of the workbook\'s sheets could be found');
   return { grid: { sheets }, clippedMerges };
 }
 

@@ -1,5 +1,7 @@
 import JSZip from 'jszip';
 import { WorkbookInputError } from './workbookInputError';
+import { hasEncryptionInfo, isCfbContainer } from './zipGuard';
+import { MAIN as NS_MAIN, PACKAGE_RELATIONSHIPS as NS_PKG_REL, RELATIONSHIPS as NS_R, REL_TYPE_STEM } from './package/namespaces';
 
 /**
  * Excel 97-2003 (.xls, BIFF8; BIFF5 read as well) -> the bytes of an equivalent .xlsx, so that the
@@ -78,8 +80,6 @@ function loadSheetJs(): Promise<SheetJs> {
 
 // ---------------------------------------------------------------------------------------------
 // Our own pass over the BIFF records: formats per cell, and the limits, before SheetJS runs
-
-const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 class Refused extends Error {
   constructor(readonly code: 'corrupt' | 'encrypted', detail: string) {
@@ -340,14 +340,11 @@ function scanWorkbookStream(b: Uint8Array, limits: XlsLimits): Scan {
 // ---------------------------------------------------------------------------------------------
 // Writing the .xlsx
 
-const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
-const REL_DOC = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument';
-const REL_SHEET = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
-const REL_STYLES = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles';
-const REL_SST = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings';
-const REL_LINK = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink';
+const REL_DOC = REL_TYPE_STEM + 'officeDocument';
+const REL_SHEET = REL_TYPE_STEM + 'worksheet';
+const REL_STYLES = REL_TYPE_STEM + 'styles';
+const REL_SST = REL_TYPE_STEM + 'sharedStrings';
+const REL_LINK = REL_TYPE_STEM + 'hyperlink';
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /** Characters XML 1.0 cannot carry, and lone surrogates. */
@@ -802,20 +799,9 @@ async function writeXlsx(wb: SheetJsWorkbook, scan: Scan | null): Promise<Uint8A
 // ---------------------------------------------------------------------------------------------
 // Entry point
 
-function containsUtf16(bytes: Uint8Array, text: string): boolean {
-  const first = text.charCodeAt(0);
-  outer: for (let i = 0; i + text.length * 2 <= bytes.length; i++) {
-    if (bytes[i] !== first || bytes[i + 1] !== 0) continue;
-    for (let j = 1; j < text.length; j++) if (bytes[i + 2 * j] !== text.charCodeAt(j) || bytes[i + 2 * j + 1] !== 0) continue outer;
-    return true;
-  }
-  return false;
-}
-
+/** An OLE2 container big enough to hold a directory (one 512-byte header at least). */
 function isCfb(bytes: Uint8Array): boolean {
-  if (bytes.length < 512) return false;
-  for (let i = 0; i < CFB_MAGIC.length; i++) if (bytes[i] !== CFB_MAGIC[i]) return false;
-  return true;
+  return bytes.length >= 512 && isCfbContainer(bytes);
 }
 
 /**
@@ -864,7 +850,7 @@ export async function xlsBytesToXlsx(bytes: Uint8Array, fileName: string, limits
       cfb = quietly(() => XLSX.CFB.read(input, { type }));
     } catch (e) {
       // As zipGuard: an unreadable container that names an EncryptionInfo stream is an encrypted .xlsx.
-      if (containsUtf16(bytes, 'EncryptionInfo')) throw new Refused('encrypted', 'EncryptionInfo in an unreadable OLE2 container');
+      if (hasEncryptionInfo(bytes)) throw new Refused('encrypted', 'EncryptionInfo in an unreadable OLE2 container');
       throw new Refused('corrupt', 'OLE2 container: ' + message(e));
     }
     if (XLSX.CFB.find(cfb, 'EncryptionInfo') || XLSX.CFB.find(cfb, 'EncryptedPackage')) throw new Refused('encrypted', 'encrypted OOXML package');

@@ -138,9 +138,19 @@ function readDirectoryEnd(r: Reader): Directory {
   return { declaredEntries: entries, offset };
 }
 
+/** An OLE2 (compound file) container: an .xls, an encrypted .xlsx, or some other OLE2 file. */
+export function isCfbContainer(bytes: Uint8Array): boolean {
+  return startsWith(bytes, CFB_MAGIC);
+}
+
+/** The container names an EncryptionInfo stream: Office's encrypted .xlsx. */
+export function hasEncryptionInfo(bytes: Uint8Array): boolean {
+  return indexOfBytes(bytes, ENCRYPTION_INFO) >= 0;
+}
+
 /** An OLE2 container that is not an encrypted .xlsx: an Excel 97-2003 workbook, or some other OLE2 file. */
 export function isLegacyContainer(bytes: Uint8Array): boolean {
-  return startsWith(bytes, CFB_MAGIC) && indexOfBytes(bytes, ENCRYPTION_INFO) < 0;
+  return isCfbContainer(bytes) && !hasEncryptionInfo(bytes);
 }
 
 export function resolveLimits(limits?: Partial<ZipLimits>): ZipLimits {
@@ -155,9 +165,9 @@ export function resolveLimits(limits?: Partial<ZipLimits>): ZipLimits {
 export function inspectXlsxBytes(bytes: Uint8Array, fileName: string, limits?: Partial<ZipLimits>): void {
   const lim = resolveLimits(limits);
 
-  if (startsWith(bytes, CFB_MAGIC)) {
+  if (isCfbContainer(bytes)) {
     // Excel stores a password-protected .xlsx inside an OLE2 container, next to the EncryptionInfo stream.
-    throw new WorkbookInputError(indexOfBytes(bytes, ENCRYPTION_INFO) >= 0 ? 'encrypted' : 'legacy-xls', fileName);
+    throw new WorkbookInputError(hasEncryptionInfo(bytes) ? 'encrypted' : 'legacy-xls', fileName);
   }
   const r = new Reader(bytes);
   if (!r.isSig(0, SIG_LOCAL)) throw new WorkbookInputError('not-xlsx', fileName, { detail: 'no zip local header at the start' });

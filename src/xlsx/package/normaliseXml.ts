@@ -1,3 +1,5 @@
+import { CONTENT_TYPES, MAIN, PACKAGE_RELATIONSHIPS, RELATIONSHIPS } from './namespaces';
+
 /**
  * One canonical spelling of every SpreadsheetML part, so that both readers (the fast grid reader
  * and ExcelJS, which match element names literally) read what Excel reads:
@@ -19,10 +21,6 @@ export class MalformedPart extends Error {
   }
 }
 
-const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const PACKAGE_RELATIONSHIPS = 'http://schemas.openxmlformats.org/package/2006/relationships';
-const CONTENT_TYPES = 'http://schemas.openxmlformats.org/package/2006/content-types';
 
 /** Strict → transitional namespace stems (ECMA-376 Part 1, Strict conformance class). */
 const STRICT_STEMS: Array<[string, string]> = [

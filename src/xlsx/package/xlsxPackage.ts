@@ -2,6 +2,7 @@ import JSZip from 'jszip';
 import { WorkbookInputError } from '../workbookInputError';
 import { inspectXlsxBytes, isLegacyContainer, resolveLimits, ZipLimits } from '../zipGuard';
 import { xlsBytesToXlsx } from '../legacyXls';
+import { REL_TYPE_STEM } from './namespaces';
 import { MalformedPart, normaliseXmlPart } from './normaliseXml';
 
 /**
@@ -32,7 +33,6 @@ export interface XlsxPackage {
 const RATIO_CHECK_MIN_BYTES = 1024 * 1024;
 
 const WORKSHEET_NAME_RX = /^xl\/worksheets\/sheet\d+[.]xml$/;
-const REL_TYPE_STEM = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
 
 interface Budget {
   used: number;
@@ -243,7 +243,7 @@ export async function openXlsxPackage(input: Uint8Array, fileName: string, limit
 }
 
 /** Where ExcelJS (and fastGrid, reproducing it) looks for a workbook relationship's target. */
-function excelJsTarget(target: string): string {
+export function excelJsTarget(target: string): string {
   return 'xl/' + target.replace(/^(\s|\/xl\/)+/, '');
 }
 
@@ -252,7 +252,7 @@ export async function storedZip(pkg: XlsxPackage, replaced: Record<string, strin
   const out = new JSZip();
   for (const name of pkg.names) {
     if (name in replaced) out.file(name, replaced[name]);
-    else if (/[.](xml|rels)$/i.test(name) || name === '[Content_Types].xml') out.file(name, await pkg.text(name));
+    else if (/[.](xml|rels)$/i.test(name)) out.file(name, await pkg.text(name));
     else out.file(name, await pkg.bytes(name));
   }
   return out.generateAsync({ type: 'uint8array', compression: 'STORE' });
