@@ -246,7 +246,3 @@ export async function writeWorkbookFile(workbook: ExcelJS.Workbook, outPath: str
   await writeOutputFile(outPath, await workbookToXlsxBuffer(workbook), options);
 }
 
-/** Bytes to outPath through a flushed temporary file and a rename (see writeWorkbookFile). */
-export async function writeFileAtomically(outPath: string, bytes: Uint8Array, options: WriteOutputOptions = { overwrite: true }): Promise<void> {
-  await writeOutputFile(outPath, bytes, options);
-}
