@@ -13,7 +13,7 @@ import { readWorkbookFileBytes } from '../xlsx/workbookFile';
 import { fileIdentity, FileIdentity } from '../xlsx/outputFile';
 import { CliArgs } from './args';
 import { checkOutputTarget, writeCheckedOutput, writeFailure } from './outputTarget';
-import { quietly } from './quietLibraries';
+import { quietly } from '../xlsx/quietConsole';
 import { fileProblemOf, isSystemError } from './systemErrors';
 import { escapeControl } from './terminalText';
 

@@ -20,7 +20,7 @@ import { formatExplanation } from './explain';
 import { formatSummary } from './printSummary';
 import { checkOutputTarget, OutputTarget, writeCheckedOutput, writeFailure } from './outputTarget';
 import { startStep } from './progress';
-import { quietly } from './quietLibraries';
+import { quietly } from '../xlsx/quietConsole';
 import { FileProblem, fileProblemOf, isSystemError } from './systemErrors';
 import { escapeControl } from './terminalText';
 

@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import { WorkbookInputError } from './workbookInputError';
 import { hasEncryptionInfo, isCfbContainer } from './zipGuard';
+import { quietlySync } from './quietConsole';
 import { MAIN as NS_MAIN, PACKAGE_RELATIONSHIPS as NS_PKG_REL, RELATIONSHIPS as NS_R, REL_TYPE_STEM } from './package/namespaces';
 
 /**
@@ -804,26 +805,6 @@ function isCfb(bytes: Uint8Array): boolean {
   return bytes.length >= 512 && isCfbContainer(bytes);
 }
 
-/**
- * Runs SheetJS with the console muted: on odd input it prints ("Missing Info for XLS Record 0x…",
- * "Could not parse defined name…"), and the command line's contract is one clear line. SheetJS
- * reads synchronously, so nothing else runs while the console is swapped.
- */
-function quietly<T>(run: () => T): T {
-  const c = console as unknown as Record<'error' | 'warn' | 'log' | 'info', (...args: unknown[]) => void>;
-  const saved = { error: c.error, warn: c.warn, log: c.log, info: c.info };
-  const mute = () => undefined;
-  c.error = c.warn = c.log = c.info = mute;
-  try {
-    return run();
-  } finally {
-    c.error = saved.error;
-    c.warn = saved.warn;
-    c.log = saved.log;
-    c.info = saved.info;
-  }
-}
-
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
@@ -847,7 +828,8 @@ export async function xlsBytesToXlsx(bytes: Uint8Array, fileName: string, limits
     // The container: its directory and the workbook stream. js-cfb checks sector chains.
     let cfb;
     try {
-      cfb = quietly(() => XLSX.CFB.read(input, { type }));
+      // SheetJS prints on odd input ("Missing Info for XLS Record 0x…"): muted, one clear line stays one.
+      cfb = quietlySync(() => XLSX.CFB.read(input, { type }));
     } catch (e) {
       // As zipGuard: an unreadable container that names an EncryptionInfo stream is an encrypted .xlsx.
       if (hasEncryptionInfo(bytes)) throw new Refused('encrypted', 'EncryptionInfo in an unreadable OLE2 container');
@@ -861,7 +843,7 @@ export async function xlsBytesToXlsx(bytes: Uint8Array, fileName: string, limits
 
     let wb: SheetJsWorkbook;
     try {
-      wb = quietly(() => XLSX.read(input, {
+      wb = quietlySync(() => XLSX.read(input, {
         type,
         dense: true,
         cellFormula: true,
