@@ -27,6 +27,8 @@ export interface ConsolidateFilesOptions {
   columns?: ColumnChoices;
   /** After each file, read or failed. */
   onProgress?: (done: number, total: number, fileName: string) => void;
+  /** Asked before each file: true stops the batch there (the user cancelled); the result is then partial. */
+  shouldStop?: () => boolean;
 }
 
 const FAILURE_OF_CODE: { [code in WorkbookInputErrorCode]: SourceFailure } = {
@@ -89,6 +91,7 @@ async function readOne(file: FileToConsolidate, options: ConsolidateFilesOptions
 export async function consolidateFiles(files: FileToConsolidate[], options: ConsolidateFilesOptions): Promise<Consolidation> {
   const sources: Array<CommuneSummary | FailedSource> = [];
   for (let i = 0; i < files.length; i++) {
+    if (options.shouldStop && options.shouldStop()) break;
     const source = await readOne(files[i], options);
     if (source) sources.push(source);
     if (options.onProgress) options.onProgress(i + 1, files.length, files[i].name);

@@ -163,6 +163,7 @@ export const PANE_TEXT = {
   consolidateChooseHint: { vi: 'Chọn các tệp Phụ lục của nhiều xã (.xlsx)', en: 'Choose the appendix workbooks of several communes (.xlsx)' },
   consolidateProgress: { vi: 'Đã đọc {done}/{total} tệp', en: 'Read {done}/{total} files' },
   consolidateCurrent: { vi: 'Đang đọc {file}…', en: 'Reading {file}…' },
+  consolidateCancel: { vi: 'Dừng đọc', en: 'Stop reading' },
   consolidateRanking: { vi: 'Xếp hạng {count} xã theo điểm {basis}', en: 'Ranking of {count} communes by {basis} score' },
   consolidateBasisSelf: { vi: 'tự đánh giá', en: 'self-assessed' },
   consolidateBasisAppraised: { vi: 'thẩm định', en: 'appraised' },

@@ -55,6 +55,9 @@ export function ConsolidationSection({ host, lang }: ConsolidationProps): JSX.El
             <ProgressBar value={state.total ? state.done / state.total : 0} max={1} thickness="medium" aria-label={progress} />
             <Text data-testid="consolidate-progress">{progress}</Text>
             {state.current ? <Caption1 className={s.muted}>{paneText('consolidateCurrent', lang, { file: state.current })}</Caption1> : null}
+            <Button size="small" onClick={c.cancel} data-testid="consolidate-cancel">
+              {paneText('consolidateCancel', lang)}
+            </Button>
           </>
         ) : null}
         {state.saving ? <ProgressBar thickness="medium" aria-label={paneText('working', lang)} /> : null}

@@ -1,6 +1,7 @@
 import type { CommuneGroup, GroupThresholds } from '../../../core/consolidate/consolidate';
 import type { WorkbookHost } from '../../../core/host';
 import type { Lang } from '../../../core/number/format';
+import type { ConsolidationSessionState } from '../../../app/consolidationSession';
 import type { PaneMessage } from '../../model/paneController';
 
 /** The "Tổng hợp nhiều xã" section: plain data the render lays out, every figure already formatted. */
@@ -48,20 +49,8 @@ export interface ConsolidationView {
   groups: GroupThresholds;
 }
 
-export type ConsolidationPhase = 'idle' | 'reading' | 'done';
-
-export interface ConsolidationState {
-  phase: ConsolidationPhase;
-  /** Files read so far and in all, and the one being read (progress). */
-  done: number;
-  total: number;
-  current: string;
-  view: ConsolidationView | null;
-  /** Writing the sheets or preparing the download. */
-  saving: boolean;
-  error: PaneMessage | null;
-  notice: string | null;
-}
+/** The section's state: the use case's (src/app/consolidationSession.ts) with the pane's view and message. */
+export type ConsolidationState = ConsolidationSessionState<ConsolidationView, PaneMessage>;
 
 /** The threshold inputs as typed ("90", "82,5"), before they are valid numbers. */
 export interface GroupInputs {
