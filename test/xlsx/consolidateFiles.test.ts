@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import { parseDecimalUnits } from '../../src/core/number/points';
 import { consolidateFiles, summarySheetsToXlsx } from '../../src/xlsx/consolidateFiles';
 import { consolidationSheets, Consolidation } from '../../src/core/consolidate/consolidate';
-import { readGridFromXlsxBytes } from '../../src/xlsx/fastGrid';
+import { readGridFromXlsxBytes } from '../../src/xlsx/read/readGrid';
 import { WorkbookInputError } from '../../src/xlsx/workbookInputError';
 import { communeWorkbookBytes, corruptWorkbookBytes, CommuneSpec, protectedWorkbookBytes } from './fixtures/communes';
 

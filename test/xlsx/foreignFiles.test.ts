@@ -5,7 +5,7 @@ import * as path from 'path';
 import { analyseWorkbook } from '../../src/core/analyse';
 import { GridCell, SheetGrid, WorkbookGrid } from '../../src/core/grid';
 import { toJsonResult } from '../../src/core/report/jsonResult';
-import { readGridFromXlsxBytes } from '../../src/xlsx/fastGrid';
+import { readGridFromXlsxBytes } from '../../src/xlsx/read/readGrid';
 import { sampleWorkbookBytes } from '../../src/xlsx/gridToWorkbook';
 import { readWorkbookBytes } from '../../src/xlsx/readWorkbook';
 import { WorkbookInputError } from '../../src/xlsx/workbookInputError';

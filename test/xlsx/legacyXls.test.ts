@@ -7,7 +7,7 @@ import * as XLSX from '@e965/xlsx';
 import { analyseWorkbook, WorkbookAnalysis } from '../../src/core/analyse';
 import { WorkbookGrid } from '../../src/core/grid';
 import { encodeTcvn3 } from '../../src/core/text/legacyEncodings';
-import { readGridFromXlsxBytes } from '../../src/xlsx/fastGrid';
+import { readGridFromXlsxBytes } from '../../src/xlsx/read/readGrid';
 import { sampleWorkbookBytes } from '../../src/xlsx/gridToWorkbook';
 import { readWorkbookBytes } from '../../src/xlsx/readWorkbook';
 import { xlsBytesToXlsx } from '../../src/xlsx/legacyXls';

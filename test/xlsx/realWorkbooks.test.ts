@@ -7,7 +7,7 @@ import { analyseWorkbook } from '../../src/core/analyse';
 import { unitsToNumber } from '../../src/core/number/points';
 import { encodeTcvn3, encodeVni } from '../../src/core/text/legacyEncodings';
 import { applyPlanToWorkbook, writeWorkbookFile } from '../../src/xlsx/applyPlan';
-import { readGridFromXlsxFile } from '../../src/xlsx/fastGrid';
+import { readGridFromXlsxFile } from '../../src/xlsx/node/readGridFile';
 import { readWorkbookFile, workbookToGrid } from '../../src/xlsx/readWorkbook';
 import { evaluateCell } from '../helpers/formulaEvaluator';
 import { annotatedInputSheets, body, MERGES, SheetSpec, specWorkbook } from './fixtures/smallAppendix';
