@@ -1,0 +1,379 @@
+import JSZip from 'jszip';
+import { WritePlan } from '../../core/plan/types';
+import { openPackage } from '../fastGrid';
+import { xlsBytesToXlsx } from '../legacyXls';
+import { MAIN, RELATIONSHIPS } from '../package/namespaces';
+import { resolveTarget, XlsxPackage } from '../package/xlsxPackage';
+import { isLegacyContainer, ZipLimits } from '../zipGuard';
+import { CellEdit, patchSheetXml } from './sheetPatch';
+import { MINIMAL_STYLES_XML, StylesEditor } from './stylesPatch';
+import { summarySheetXml } from './summaryPart';
+import { applySplices, attributesOf, decodePart, encodePart, isSelfClosing, prefixesOf, Splice, TOKEN_RX, xmlDecode, xmlEscape } from './xmlText';
+
+/**
+ * The annotated copy, written by patching the official's own package: only the cells the plan owns
+ * change in each sheet part, the summary sheet is added (or its earlier copy replaced in place), and
+ * styles.xml only grows. Every other part — charts, drawings, comments, tables, pivot caches, images,
+ * defined names, VBA, custom XML, document properties, shared strings — is copied as it was: jszip
+ * hands on an untouched entry's compressed bytes without inflating them, and the zip keeps its order.
+ *
+ * Parts this writer may change: the worksheet parts the plan writes, the summary's part, styles.xml,
+ * workbook.xml (only to add the summary's <sheet>), its rels, [Content_Types].xml, and calcChain.xml
+ * (dropped, see below). Each is patched on its original text, in its own namespace prefixes.
+ *
+ * Strict Open XML packages are patched the same way: the patcher never renames a namespace, takes the
+ * worksheet relationship type from the package's own, and writes the summary in the workbook's main
+ * namespace; nothing needs the normalised package. An Excel 97-2003 .xls is converted to .xlsx first
+ * (the same converter the readers use) and that package is patched.
+ */
+
+export interface PatchOptions {
+  /** For error messages (WorkbookInputError names the file). */
+  fileName?: string;
+  limits?: Partial<ZipLimits>;
+}
+
+const STRICT_MAIN = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
+const STRICT_RELATIONSHIPS = 'http://purl.oclc.org/ooxml/officeDocument/relationships';
+const WORKSHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+const STYLES_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
+
+interface Rel {
+  id: string;
+  type: string;
+  target: string;
+  external: boolean;
+  start: number;
+  end: number;
+}
+
+interface RelsPart {
+  name: string;
+  text: string;
+  utf16: boolean;
+  prefix: string;
+  rels: Rel[];
+  closeStart: number;
+}
+
+function kindOf(type: string): string {
+  return type.slice(type.lastIndexOf('/') + 1);
+}
+
+function folderOf(part: string): string {
+  return part.slice(0, part.lastIndexOf('/') + 1);
+}
+
+function relsNameOf(part: string): string {
+  const slash = part.lastIndexOf('/');
+  return part.slice(0, slash + 1) + '_rels/' + part.slice(slash + 1) + '.rels';
+}
+
+/** The root element's local name, prefix and end of its opening tag; and a closing tag's start. */
+function rootOf(xml: string): { local: string; prefix: string; openEnd: number } {
+  TOKEN_RX.lastIndex = 0;
+  for (let m = TOKEN_RX.exec(xml); m; m = TOKEN_RX.exec(xml)) {
+    if (m[3] !== undefined && m[1] === '') return { local: m[3], prefix: m[2] || '', openEnd: TOKEN_RX.lastIndex };
+  }
+  throw new Error('empty XML part');
+}
+
+/** Where an element that opened at `openEnd` ends: there for <x/>, after its closing tag otherwise. */
+function elementEnd(xml: string, attrText: string, openEnd: number): number {
+  if (isSelfClosing(attrText)) return openEnd;
+  const close = xml.indexOf('</', openEnd);
+  const end = close < 0 ? -1 : xml.indexOf('>', close);
+  return end < 0 ? openEnd : end + 1;
+}
+
+function lastClosingTag(xml: string, prefixedName: string): number {
+  const i = xml.lastIndexOf('</' + prefixedName);
+  if (i < 0) throw new Error('no </' + prefixedName + '>');
+  return i;
+}
+
+function parseRels(name: string, text: string, utf16: boolean): RelsPart {
+  const root = rootOf(text);
+  const rels: Rel[] = [];
+  TOKEN_RX.lastIndex = root.openEnd;
+  for (let m = TOKEN_RX.exec(text); m; m = TOKEN_RX.exec(text)) {
+    if (m[3] !== 'Relationship' || m[1] === '/') continue;
+    const a = attributesOf(m[4]);
+    if (a.Id === undefined || a.Target === undefined) continue;
+    const end = elementEnd(text, m[4], TOKEN_RX.lastIndex);
+    rels.push({ id: a.Id, type: a.Type || '', target: xmlDecode(a.Target), external: a.TargetMode === 'External', start: m.index, end });
+    TOKEN_RX.lastIndex = end;
+  }
+  const closeStart = isSelfClosing(text.slice(0, root.openEnd - 1)) ? -1 : lastClosingTag(text, root.prefix + root.local);
+  return { name, text, utf16, prefix: root.prefix, rels, closeStart };
+}
+
+/** The zip as it stays: entries by name, changed parts recorded, removals, additions at the end. */
+class PackageWriter {
+  private readonly keyByName: Record<string, string> = Object.create(null);
+  private readonly keyByLowerName: Record<string, string> = Object.create(null);
+  readonly changed: Record<string, Uint8Array> = Object.create(null);
+  readonly removed: Record<string, boolean> = Object.create(null);
+
+  constructor(readonly zip: JSZip, private readonly pkg: XlsxPackage) {
+    for (const key of Object.keys(zip.files)) {
+      if (zip.files[key].dir) continue;
+      const name = key.charAt(0) === '/' ? key.slice(1) : key;
+      this.keyByName[name] = key;
+      if (!(name.toLowerCase() in this.keyByLowerName)) this.keyByLowerName[name.toLowerCase()] = name;
+    }
+  }
+
+  /** The part's name as stored (part names are case-insensitive in a package), or null. */
+  find(name: string): string | null {
+    if (name in this.keyByName) return name;
+    const lower = name.toLowerCase();
+    return lower in this.keyByLowerName ? this.keyByLowerName[lower] : null;
+  }
+
+  taken(name: string): boolean {
+    return this.find(name) !== null;
+  }
+
+  /** Inflated through the package's counted reader (zip guard limits apply). */
+  async read(name: string): Promise<{ text: string; utf16: boolean }> {
+    return decodePart(await this.pkg.bytes(name));
+  }
+
+  put(name: string, text: string, utf16 = false): void {
+    this.changed[name] = encodePart(text, utf16);
+  }
+
+  remove(name: string): void {
+    this.removed[name] = true;
+  }
+
+  async bytes(): Promise<Uint8Array> {
+    const zip = this.zip;
+    const anyDate = (Object.keys(zip.files).map((k) => zip.files[k].date).filter(Boolean)[0] as Date | undefined) || new Date(0);
+    for (const name of Object.keys(this.removed)) zip.remove(this.keyByName[name]);
+    for (const name of Object.keys(this.changed)) {
+      const key = name in this.keyByName ? this.keyByName[name] : name;
+      const old = zip.files[key];
+      // Same key: jszip keeps the entry where it was in the zip; no folder entries are invented.
+      zip.file(key, this.changed[name], { binary: true, createFolders: false, date: old ? old.date : anyDate, unixPermissions: old ? old.unixPermissions : undefined, dosPermissions: old ? old.dosPermissions : undefined });
+    }
+    const type = typeof Buffer === 'undefined' ? 'uint8array' : 'nodebuffer';
+    return (await zip.generateAsync({ type, compression: 'DEFLATE', compressionOptions: { level: 6 } })) as Uint8Array;
+  }
+}
+
+function sameSheetName(a: string, b: string): boolean {
+  // Excel compares sheet names without regard to case ("TỔNG HỢP ĐIỂM" is "Tổng hợp điểm").
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+function argb(color: string): string {
+  const hex = color.replace(/^#/, '').toUpperCase();
+  return hex.length === 8 ? hex : 'FF' + hex;
+}
+
+interface SheetEntry {
+  name: string;
+  sheetId: number;
+  rId: string | undefined;
+}
+
+/**
+ * The official's workbook (bytes as read: .xlsx, .xlsm, or .xls) with the plan applied: a Node Buffer
+ * under Node, a Uint8Array in a browser — the same contract as workbookToXlsxBuffer.
+ * Errors: WorkbookInputError for a package the readers refuse too; RefusedWrite (sheetPatch.ts) for a
+ * write into a merged range or an array formula; Error for a plan naming a sheet the workbook lacks.
+ */
+export async function patchWorkbookBytes(original: Uint8Array, plan: WritePlan, options: PatchOptions = {}): Promise<Uint8Array> {
+  const fileName = options.fileName || 'workbook.xlsx';
+  const bytes = isLegacyContainer(original) ? await xlsBytesToXlsx(original, fileName) : original;
+  // The zip guard and counted inflation of the readers: every part this writer reads goes through it.
+  const pkg = await openPackage(bytes, fileName, options.limits);
+  const out = new PackageWriter(await JSZip.loadAsync(bytes), pkg);
+
+  // --- The workbook part, through the package's root relationships (xl/workbook.xml by default).
+  let workbookPart = 'xl/workbook.xml';
+  const rootRels = out.find('_rels/.rels');
+  if (rootRels) {
+    const r = await out.read(rootRels);
+    const doc = parseRels(rootRels, r.text, r.utf16).rels.filter((x) => !x.external && kindOf(x.type) === 'officeDocument')[0];
+    if (doc) workbookPart = resolveTarget('', doc.target);
+  }
+  const wbName = out.find(workbookPart);
+  if (!wbName) throw new Error('the package has no workbook part');
+  const wbFolder = folderOf(wbName);
+  const wbRelsName = out.find(relsNameOf(wbName));
+  if (!wbRelsName) throw new Error('the workbook part has no relationships');
+  const wb = await out.read(wbName);
+  const wbRelsRead = await out.read(wbRelsName);
+  const wbRels = parseRels(wbRelsName, wbRelsRead.text, wbRelsRead.utf16);
+  const relById: Record<string, Rel> = Object.create(null);
+  for (const r of wbRels.rels) relById[r.id] = r;
+  const partOfRel = (rel: Rel | undefined): string | null => (rel && !rel.external ? out.find(resolveTarget(wbFolder, rel.target)) : null);
+
+  // --- Sheets as workbook.xml lists them, and where the summary's <sheet> would go.
+  const wbRoot = rootOf(wb.text);
+  const namespaces = prefixesOf(wb.text);
+  const mainNamespace = wbRoot.prefix ? findUri(namespaces, wbRoot.prefix.slice(0, -1)) || MAIN : findUri(namespaces, '') || MAIN;
+  const relNamespace = RELATIONSHIPS in namespaces ? RELATIONSHIPS : STRICT_RELATIONSHIPS in namespaces ? STRICT_RELATIONSHIPS : mainNamespace === STRICT_MAIN ? STRICT_RELATIONSHIPS : RELATIONSHIPS;
+  const relPrefix = relNamespace in namespaces ? namespaces[relNamespace] : null;
+  const sheets: SheetEntry[] = [];
+  let sheetsClose = -1;
+  TOKEN_RX.lastIndex = wbRoot.openEnd;
+  for (let m = TOKEN_RX.exec(wb.text); m; m = TOKEN_RX.exec(wb.text)) {
+    if ((m[2] || '') !== wbRoot.prefix) continue;
+    if (m[3] === 'sheet' && m[1] === '') {
+      const a = attributesOf(m[4]);
+      sheets.push({ name: a.name !== undefined ? xmlDecode(a.name) : '', sheetId: parseInt(a.sheetId, 10), rId: relPrefix !== null ? a[(relPrefix ? relPrefix + ':' : '') + 'id'] : undefined });
+    } else if (m[3] === 'sheets' && m[1] === '/') {
+      sheetsClose = m.index;
+      break;
+    }
+  }
+  const sheetNamed = (name: string) => sheets.filter((s) => s.name === name)[0];
+
+  // --- Styles: the workbook's own part, or a new minimal one when it has none.
+  const stylesRel = wbRels.rels.filter((r) => kindOf(r.type) === 'styles')[0];
+  let stylesName = partOfRel(stylesRel);
+  let stylesUtf16 = false;
+  let styles: StylesEditor;
+  let stylesIsNew = false;
+  if (stylesName) {
+    const s = await out.read(stylesName);
+    stylesUtf16 = s.utf16;
+    styles = new StylesEditor(s.text);
+  } else {
+    styles = new StylesEditor(mainNamespace === MAIN ? MINIMAL_STYLES_XML : MINIMAL_STYLES_XML.replace(MAIN, mainNamespace));
+    stylesIsNew = true;
+  }
+
+  // --- The plan's cells, by sheet.
+  const editsBySheet: Record<string, CellEdit[]> = Object.create(null);
+  const editsOf = (sheet: string) => editsBySheet[sheet] || (editsBySheet[sheet] = []);
+  for (const w of plan.writes) editsOf(w.sheet).push({ row: w.row, col: w.col, address: w.address, write: w });
+  for (const h of plan.highlights) editsOf(h.sheet).push({ row: h.row, col: h.col, address: h.address, fill: argb(h.color) });
+  const summaryEntry = sheets.filter((s) => sameSheetName(s.name, plan.summary.name))[0];
+  let formulasChanged = false;
+  for (const sheetName of Object.keys(editsBySheet)) {
+    const entry = sheetNamed(sheetName);
+    if (!entry) throw new Error('The write plan names a sheet the workbook does not have: "' + sheetName + '"');
+    if (entry === summaryEntry) continue; // replaced whole below, as the ExcelJS writer did
+    const rel = entry.rId !== undefined ? relById[entry.rId] : undefined;
+    const part = partOfRel(rel);
+    if (!part || !rel || kindOf(rel.type) !== 'worksheet') throw new Error('The write plan names "' + sheetName + '", which is not a worksheet the package holds');
+    const sheet = await out.read(part);
+    const patched = patchSheetXml(sheet.text, editsBySheet[sheetName], { sheetName, cellStyle: (base, change) => styles.cellStyle(base, change) });
+    if (patched !== sheet.text) out.put(part, patched, sheet.utf16);
+    if (editsBySheet[sheetName].some((e) => e.write)) formulasChanged = true;
+  }
+
+  // --- The summary sheet: its earlier copy's part replaced in place, else a new part.
+  const wbSplices: Splice[] = [];
+  const relsSplices: Splice[] = [];
+  const typesAdditions: string[] = [];
+  const typesRemovals: string[] = [];
+  const freshRelId = (() => {
+    let n = wbRels.rels.length + 1;
+    const used: Record<string, boolean> = Object.create(null);
+    for (const r of wbRels.rels) used[r.id] = true;
+    return () => {
+      while (used['rId' + n]) n++;
+      used['rId' + n] = true;
+      return 'rId' + n;
+    };
+  })();
+  const relTag = (id: string, kind: string, target: string) => {
+    const sample = wbRels.rels.filter((r) => kindOf(r.type) === 'worksheet')[0];
+    const stem = sample ? sample.type.slice(0, sample.type.lastIndexOf('/') + 1) : (relNamespace === STRICT_RELATIONSHIPS ? STRICT_RELATIONSHIPS : RELATIONSHIPS) + '/';
+    return '<' + wbRels.prefix + 'Relationship Id="' + id + '" Type="' + stem + kind + '" Target="' + xmlEscape(target) + '"/>';
+  };
+  const summaryText = summarySheetXml(plan.summary, styles, mainNamespace);
+  if (summaryEntry) {
+    const rel = summaryEntry.rId !== undefined ? relById[summaryEntry.rId] : undefined;
+    const part = partOfRel(rel);
+    if (!part || !rel || kindOf(rel.type) !== 'worksheet') throw new Error('"' + summaryEntry.name + '" exists and is not a worksheet: the summary sheet cannot replace it');
+    out.put(part, summaryText);
+  } else {
+    let n = sheets.length + 1;
+    while (out.taken(wbFolder + 'worksheets/sheet' + n + '.xml')) n++;
+    const part = wbFolder + 'worksheets/sheet' + n + '.xml';
+    const id = freshRelId();
+    const sheetId = sheets.reduce((max, s) => (isFinite(s.sheetId) && s.sheetId > max ? s.sheetId : max), 0) + 1;
+    const idAttr = relPrefix ? relPrefix + ':id' : 'r:id';
+    const declare = relPrefix ? '' : ' xmlns:r="' + relNamespace + '"';
+    if (sheetsClose < 0) throw new Error('workbook part without </sheets>');
+    wbSplices.push({ start: sheetsClose, end: sheetsClose, text: '<' + wbRoot.prefix + 'sheet' + declare + ' name="' + xmlEscape(plan.summary.name) + '" sheetId="' + sheetId + '" ' + idAttr + '="' + id + '"/>' });
+    relsSplices.push({ start: wbRels.closeStart, end: wbRels.closeStart, text: relTag(id, 'worksheet', part.slice(wbFolder.length)) });
+    typesAdditions.push('/' + part + '|' + WORKSHEET_TYPE);
+    out.put(part, summaryText);
+  }
+
+  // --- calcChain.xml is dropped when formulas change: it lists every formula cell in calculation
+  // order, and an entry for a cell that is no longer a formula is "unreadable content" to Excel. Without
+  // it Excel rebuilds the chain silently on load (as it does for openpyxl's files, which never have
+  // one); keeping it exact would mean re-deriving Excel's order for cells we create.
+  if (formulasChanged) {
+    for (const rel of wbRels.rels) {
+      if (kindOf(rel.type) !== 'calcChain') continue;
+      const part = partOfRel(rel);
+      relsSplices.push({ start: rel.start, end: rel.end, text: '' });
+      if (part) {
+        out.remove(part);
+        typesRemovals.push('/' + part);
+      }
+    }
+  }
+
+  if (styles.changed() || stylesIsNew) {
+    if (!stylesName) {
+      let n = 1;
+      stylesName = wbFolder + 'styles.xml';
+      while (out.taken(stylesName)) stylesName = wbFolder + 'styles' + n++ + '.xml';
+      relsSplices.push({ start: wbRels.closeStart, end: wbRels.closeStart, text: relTag(freshRelId(), 'styles', stylesName.slice(wbFolder.length)) });
+      typesAdditions.push('/' + stylesName + '|' + STYLES_TYPE);
+    }
+    out.put(stylesName, styles.text(), stylesUtf16);
+  }
+
+  if (wbSplices.length) out.put(wbName, applySplices(wb.text, wbSplices), wb.utf16);
+  if (relsSplices.length) {
+    if (wbRels.closeStart < 0) throw new Error('empty workbook relationships part');
+    out.put(wbRelsName, applySplices(wbRels.text, relsSplices), wbRels.utf16);
+  }
+  if (typesAdditions.length || typesRemovals.length) await patchContentTypes(out, typesAdditions, typesRemovals);
+  return out.bytes();
+}
+
+function findUri(namespaces: Record<string, string>, prefix: string): string | null {
+  for (const uri in namespaces) if (namespaces[uri] === prefix) return uri;
+  return null;
+}
+
+/** [Content_Types].xml: Overrides added before </Types>, the dropped parts' Overrides removed. */
+async function patchContentTypes(out: PackageWriter, additions: string[], removals: string[]): Promise<void> {
+  const name = out.find('[Content_Types].xml');
+  if (!name) throw new Error('the package has no [Content_Types].xml');
+  const ct = await out.read(name);
+  const root = rootOf(ct.text);
+  const splices: Splice[] = [];
+  const removing: Record<string, boolean> = Object.create(null);
+  for (const r of removals) removing[r.toLowerCase()] = true;
+  TOKEN_RX.lastIndex = root.openEnd;
+  for (let m = TOKEN_RX.exec(ct.text); m; m = TOKEN_RX.exec(ct.text)) {
+    if (m[3] !== 'Override' || m[1] === '/') continue;
+    const partName = xmlDecode(attributesOf(m[4]).PartName || '').toLowerCase();
+    if (removing[partName]) splices.push({ start: m.index, end: elementEnd(ct.text, m[4], TOKEN_RX.lastIndex), text: '' });
+  }
+  if (additions.length) {
+    const close = lastClosingTag(ct.text, root.prefix + root.local);
+    const text = additions
+      .map((a) => {
+        const [part, type] = a.split('|');
+        return '<' + root.prefix + 'Override PartName="' + xmlEscape(part) + '" ContentType="' + type + '"/>';
+      })
+      .join('');
+    splices.push({ start: close, end: close, text });
+  }
+  out.put(name, applySplices(ct.text, splices), ct.utf16);
+}
