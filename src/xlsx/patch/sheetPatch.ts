@@ -1,7 +1,7 @@
 import { columnIndex, columnLetters, parseRange } from '../../core/address';
 import { CellWrite } from '../../core/plan/types';
 import { toFileFormula } from '../futureFunctions';
-import { slideFormula } from './sharedFormula';
+import { translateSharedFormula } from '../read/sharedFormulas';
 import { CellStyleChange } from './stylesPatch';
 import { applySplices, attributesOf, isSelfClosing, removeAttribute, setAttribute, Splice, TOKEN_RX, xmlDecode, xmlEscape } from './xmlText';
 
@@ -233,7 +233,8 @@ export function patchSheetXml(xml: string, edits: CellEdit[], ctx: SheetPatchCon
     if (!master) continue;
     const own = wanted[key(clone.row, clone.col)];
     if (own && own.write) continue; // rewritten whole below
-    const formula = slideFormula(master.formula, master, clone);
+    // The reader's own translation (strict: a reference moved off the sheet throws, never writes row 0).
+    const formula = translateSharedFormula(master.formula, columnLetters(master.col) + (master.row + 1), columnLetters(clone.col) + (clone.row + 1));
     splices.push({ start: clone.f.start, end: clone.f.end, text: '<' + p + 'f>' + xmlEscape(formula) + '</' + p + 'f>' });
   }
 

@@ -61,6 +61,8 @@ export class StylesEditor {
   private readonly added: Record<string, string[]> = { fonts: [], fills: [], cellXfs: [] };
   private readonly xfIndexByText: Record<string, number> = Object.create(null);
   private readonly fillIdByColor: Record<string, number> = Object.create(null);
+  private readonly fillIndexByText: Record<string, number> = Object.create(null);
+  private readonly fontIndexByText: Record<string, number> = Object.create(null);
   private readonly fontIdByKind: Record<string, number> = Object.create(null);
   private readonly changeCache: Record<string, number> = Object.create(null);
 
@@ -87,8 +89,15 @@ export class StylesEditor {
       if (id >= this.nextFormatId) this.nextFormatId = id + 1;
     }
     for (const name of ['fonts', 'fills', 'cellXfs']) if (!this.sections[name]) throw new Error('styles part without <' + name + '>');
+    // What an earlier run added is found again by its text: a second run adds nothing.
     this.sections.cellXfs.items.forEach((text, i) => {
       if (!(text in this.xfIndexByText)) this.xfIndexByText[text] = i;
+    });
+    this.sections.fills.items.forEach((text, i) => {
+      if (!(text in this.fillIndexByText)) this.fillIndexByText[text] = i;
+    });
+    this.sections.fonts.items.forEach((text, i) => {
+      if (!(text in this.fontIndexByText)) this.fontIndexByText[text] = i;
     });
   }
 
@@ -172,10 +181,8 @@ export class StylesEditor {
   private fillId(argb: string): number {
     if (argb in this.fillIdByColor) return this.fillIdByColor[argb];
     const p = this.prefix;
-    const id = this.add(
-      'fills',
-      '<' + p + 'fill><' + p + 'patternFill patternType="solid"><' + p + 'fgColor rgb="' + argb + '"/><' + p + 'bgColor indexed="64"/></' + p + 'patternFill></' + p + 'fill>',
-    );
+    const text = '<' + p + 'fill><' + p + 'patternFill patternType="solid"><' + p + 'fgColor rgb="' + argb + '"/><' + p + 'bgColor indexed="64"/></' + p + 'patternFill></' + p + 'fill>';
+    const id = text in this.fillIndexByText ? this.fillIndexByText[text] : this.add('fills', text);
     this.fillIdByColor[argb] = id;
     return id;
   }
@@ -209,7 +216,8 @@ export class StylesEditor {
       body = body.replace(new RegExp('<' + p + '(u|color)\\b[^>]*/>', 'g'), '');
       extra = (SUMMARY_LINK_UNDERLINE ? '<' + p + 'u/>' : '') + '<' + p + 'color rgb="' + SUMMARY_LINK_COLOR + '"/>';
     }
-    const id = this.add('fonts', open[0] + extra + body);
+    const text = open[0] + extra + body;
+    const id = text in this.fontIndexByText ? this.fontIndexByText[text] : this.add('fonts', text);
     this.fontIdByKind[kind] = id;
     return id;
   }
