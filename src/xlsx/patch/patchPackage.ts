@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { WritePlan } from '../../core/plan/types';
-import { openPackage } from '../fastGrid';
+import { openPackage } from '../read/readGrid';
 import { xlsBytesToXlsx } from '../legacyXls';
 import { MAIN, RELATIONSHIPS } from '../package/namespaces';
 import { resolveTarget, XlsxPackage } from '../package/xlsxPackage';

@@ -1,8 +1,8 @@
 import JSZip from 'jszip';
 import { analyseWorkbook } from '../../../src/core/analyse';
-import { WorkbookGrid } from '../../../src/core/grid';
+import { cellAt, GridCell, WorkbookGrid } from '../../../src/core/grid';
 import { WritePlan } from '../../../src/core/plan/types';
-import { readGridFromXlsxBytes } from '../../../src/xlsx/fastGrid';
+import { readGridFromXlsxBytes } from '../../../src/xlsx/read/readGrid';
 import { patchWorkbookBytes } from '../../../src/xlsx/patch/patchPackage';
 
 /**
@@ -130,4 +130,55 @@ export async function expectOnlyOwnedPartsChanged(run: { input: Uint8Array; plan
   for (const name of [...after.keys()].slice(oldOrder.length)) if (!owned.has(name.replace(/^\//, ''))) problems.push('added a part the tool does not own: ' + name);
   expect(problems).toEqual([]);
   return changed;
+}
+
+function meaningful(c: GridCell | null): GridCell | null {
+  // A cell the patcher created only to carry a fill is empty: the same as no cell.
+  return c && (c.value !== null || c.formula !== undefined || c.error !== undefined || c.hyperlink !== undefined) ? c : null;
+}
+
+/** The plan's cells read back with its formulas (or values) and results. */
+export function expectOwnedCellsWritten(run: PipelineRun): void {
+  expect(run.plan.writes.length).toBeGreaterThan(0);
+  for (const w of run.plan.writes) {
+    const sheet = run.outGrid.sheets.find((s) => s.name === w.sheet)!;
+    const cell = cellAt(sheet, w.row, w.col);
+    const expected = w.purpose === 'appraised-fill' ? { value: w.value } : { value: w.result, formula: w.formula };
+    expect([w.sheet, w.address, cell && { value: cell.value, formula: cell.formula }]).toEqual([w.sheet, w.address, expected.formula === undefined ? { value: expected.value, formula: undefined } : expected]);
+  }
+}
+
+/** Every cell of every sheet but the summary, outside the plan's writes: value, formula, link as before. */
+export function expectOtherCellsKept(run: PipelineRun): number {
+  const written = new Set(run.plan.writes.map((w) => w.sheet + '!' + w.row + ',' + w.col));
+  let compared = 0;
+  for (const before of run.grid.sheets) {
+    if (before.name.toLowerCase() === run.plan.summary.name.toLowerCase()) continue;
+    const after = run.outGrid.sheets.find((s) => s.name === before.name)!;
+    expect(after).toBeDefined();
+    const rows = Math.max(before.rows.length, after.rows.length);
+    for (let r = 0; r < rows; r++) {
+      const width = Math.max((before.rows[r] || []).length, (after.rows[r] || []).length);
+      for (let c = 0; c < width; c++) {
+        if (written.has(before.name + '!' + r + ',' + c)) continue;
+        const a = meaningful(cellAt(after, r, c));
+        const b = meaningful(cellAt(before, r, c));
+        if (JSON.stringify(a) !== JSON.stringify(b)) expect([before.name, r, c, a]).toEqual([before.name, r, c, b]);
+        compared++;
+      }
+    }
+    expect(after.merges).toEqual(before.merges);
+  }
+  // The sheets are the same, in the same order, plus the summary.
+  const names = run.outGrid.sheets.map((s) => s.name.toLowerCase());
+  expect(names.filter((n) => n !== run.plan.summary.name.toLowerCase())).toEqual(run.grid.sheets.map((s) => s.name.toLowerCase()).filter((n) => n !== run.plan.summary.name.toLowerCase()));
+  expect(names).toContain(run.plan.summary.name.toLowerCase());
+  return compared;
+}
+
+/** Re-analysed, the copy gives the same totals, and its totals now agree with the official's hand totals. */
+export function expectSameTotals(run: PipelineRun): void {
+  expect(run.outAnalysis.total).toEqual(run.analysis.total);
+  expect(run.outAnalysis.sheets.map((s) => s.score.self)).toEqual(run.analysis.sheets.map((s) => s.score.self));
+  expect(run.outAnalysis.flags.filter((f) => f.kind === 'hand-total-mismatch')).toEqual([]);
 }

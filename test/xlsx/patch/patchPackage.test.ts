@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { cellAt, WorkbookGrid } from '../../../src/core/grid';
 import { CellWrite, Highlight, SummarySheet, WritePlan } from '../../../src/core/plan/types';
-import { readGridFromXlsxBytes } from '../../../src/xlsx/fastGrid';
+import { readGridFromXlsxBytes } from '../../../src/xlsx/read/readGrid';
 import { patchWorkbookBytes } from '../../../src/xlsx/patch/patchPackage';
 import { expectOnlyOwnedPartsChanged, partsOf } from './patchHelpers';
 
