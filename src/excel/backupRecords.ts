@@ -5,9 +5,6 @@ import { CellScalar } from '../core/grid';
  * "CCHC_backup", so "Hoàn tác lần ghi gần nhất" can restore exactly. ES5.
  */
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-type Any = any;
-
 export const BACKUP_SHEET_NAME = 'CCHC_backup';
 
 /** One row of the backup sheet (JSON in column A). */
@@ -18,7 +15,7 @@ export type BackupRecord =
   /** A highlighted cell: the tool's colour, whether as conditional format, and the previous fill when known. */
   | { k: 'h'; s: string; a: string; c: string; cf: boolean; fill?: string | null };
 
-export function parseBackup(values: Any[][]): BackupRecord[] | null {
+export function parseBackup(values: unknown[][]): BackupRecord[] | null {
   const out: BackupRecord[] = [];
   for (let r = 0; r < values.length; r++) {
     const text = values[r][0];

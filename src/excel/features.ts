@@ -1,7 +1,5 @@
+/// <reference types="office-js" />
 /** ExcelApi features the gateway uses, found with Office.context.requirements.isSetSupported, never by version. ES5. */
-
-/* eslint-disable @typescript-eslint/no-explicit-any */
-type Any = any;
 
 const LEVELS = ['1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '1.7', '1.8', '1.9', '1.10', '1.11', '1.12', '1.13', '1.14', '1.15', '1.16', '1.17', '1.18', '1.19', '1.20'];
 
@@ -30,7 +28,9 @@ function compareLevel(a: string, b: string): number {
   return Number(pa[0]) - Number(pb[0]) || Number(pa[1]) - Number(pb[1]);
 }
 
-export function detectFeatures(office: Any): ExcelFeatures {
+/** `office` is the global Office object (typed unknown: tests hand in a fake from an untyped holder). */
+export function detectFeatures(officeObject: unknown): ExcelFeatures {
+  const office = officeObject as typeof Office | null | undefined;
   let level = '';
   for (let i = 0; i < LEVELS.length; i++) {
     let ok = false;

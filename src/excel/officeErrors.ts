@@ -2,9 +2,6 @@ import { HostError, HostErrorCode } from '../core/host';
 
 /** Office.js errors in the pane's terms (HostError); the words are in src/core/messages/hostMessages.ts. ES5. */
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-type Any = any;
-
 export function hostError(code: HostErrorCode, sheet?: string, detail?: string): HostError {
   const e: HostError = { code: code };
   if (sheet) e.sheet = sheet;
@@ -13,10 +10,11 @@ export function hostError(code: HostErrorCode, sheet?: string, detail?: string):
 }
 
 /** Maps an Office error to the pane's terms. */
-export function toHostError(e: Any, sheet?: string): HostError {
-  if (e && typeof e === 'object' && typeof e.code === 'string' && !(e instanceof Error) && isKnownCode(e.code)) return e as HostError;
-  const code: string = e && e.code ? String(e.code) : '';
-  const message: string = e && e.message ? String(e.message) : String(e);
+export function toHostError(e: unknown, sheet?: string): HostError {
+  const x = e as { code?: unknown; message?: unknown } | null | undefined;
+  if (x && typeof x === 'object' && typeof x.code === 'string' && !(e instanceof Error) && isKnownCode(x.code)) return e as HostError;
+  const code: string = x && x.code ? String(x.code) : '';
+  const message: string = x && x.message ? String(x.message) : String(e);
   let mapped: HostErrorCode = 'unknown';
   if (/CellEdit/i.test(code) || /cell ?edit/i.test(message)) mapped = 'cell-editing';
   else if (code === 'AccessDenied' || /protect/i.test(message)) mapped = 'sheet-protected';

@@ -1,3 +1,4 @@
+/// <reference types="office-js" />
 import { HiddenLines } from '../core/grid';
 import { ExcelFeatures } from './features';
 
@@ -15,19 +16,35 @@ import { ExcelFeatures } from './features';
  * `hidden` stays absent and the core knows it could not tell.
  */
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-type Any = any;
+/** What the read sync answers about the used range (an Excel.Range after its load and sync). */
+export interface UsedRangeAnswers {
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+  /** True (all hidden), false (none) or null (some): Office answers null although it declares boolean. */
+  rowHidden: boolean | null;
+  columnHidden: boolean | null;
+}
 
+/** The visible cells as areas (an Excel.RangeAreas after its load and sync). */
+export interface VisibleAnswers {
+  isNullObject: boolean;
+  areas: { items: Array<{ rowIndex: number; columnIndex: number; rowCount: number; columnCount: number }> };
+}
+
+/** The proxies queued on the read batch; read after the sync as plain answers. */
 export interface HiddenProbe {
-  used: Any;
-  visible: Any;
+  used: UsedRangeAnswers;
+  /** The used range's visible cells (1.9); null below. */
+  visible: VisibleAnswers | null;
 }
 
 /** Queues what tells the hidden lines of `used` on the read batch; null where the API level has nothing. */
-export function queueHiddenRead(used: Any, features: ExcelFeatures): HiddenProbe | null {
+export function queueHiddenRead(used: Excel.Range, features: ExcelFeatures): HiddenProbe | null {
   if (!features.lineHidden) return null;
   used.load('rowIndex,columnIndex,rowCount,columnCount,rowHidden,columnHidden');
-  let visible: Any = null;
+  let visible: Excel.RangeAreas | null = null;
   if (features.visibleCells) {
     visible = used.getSpecialCellsOrNullObject('Visible');
     visible.load('areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount');

@@ -6,9 +6,6 @@ import { BackupRecord } from './backupRecords';
  * plain data in, plain data out. ES5.
  */
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-type Any = any;
-
 /** One sheet as the read sync left it: the used range's cells, and what the API level could add. */
 export interface SheetRead {
   name: string;
@@ -34,7 +31,7 @@ export interface ReadState {
   backup: BackupRecord[] | null;
 }
 
-export function at2(grid: Any[][] | null | undefined, r: number, c: number): Any {
+export function at2<T>(grid: T[][] | null | undefined, r: number, c: number): T | undefined {
   if (!grid) return undefined;
   const row = grid[r];
   return row ? row[c] : undefined;

@@ -1,0 +1,266 @@
+/// <reference types="office-js" />
+import { CellScalar } from '../core/grid';
+import { ApplyOptions, ApplyReport } from '../core/host';
+import { WritePlan } from '../core/plan/types';
+import { BACKUP_SHEET_NAME, BackupRecord } from './backupRecords';
+import { rememberFills, rememberNames } from './documentSettings';
+import { hostError, toHostError } from './officeErrors';
+import { buildBackup, rangeAddress } from './planCells';
+import { readState } from './read';
+import { at2, findSheet, prevOf, ReadState, SheetRead } from './readState';
+import { contains, GatewaySession, run, sync } from './session';
+import { AddedFormat, batches, LoadedFill, Op, queueBackup, queueHighlights, queueSheet, queueWrites, sheetsTouched, writeRecordRows } from './writeQueue';
+
+/**
+ * The write sync: backup, writes, highlights and the summary sheet in one context.sync() (more only over
+ * the payload limit), with a conflict check queued before them; a failed or conflicting write is put
+ * back as it was. ES5.
+ */
+
+/** What a touched sheet held just before the write batch, as its conflict check read it. */
+type Before = { [sheet: string]: { top: number; left: number; formulas: CellScalar[][] } };
+
+interface Check {
+  sheet: SheetRead;
+  used: Excel.Range;
+}
+
+function sameGrid(a: CellScalar[][], b: CellScalar[][]): boolean {
+  if (a.length !== b.length) return false;
+  for (let r = 0; r < a.length; r++) {
+    if (a[r].length !== b[r].length) return false;
+    for (let c = 0; c < a[r].length; c++) if (a[r][c] !== b[r][c]) return false;
+  }
+  return true;
+}
+
+/** Conflict check: queued before any write, so it reads what each sheet holds just before the batch. */
+function queueChecks(session: GatewaySession, context: Excel.RequestContext, s: ReadState, plan: WritePlan): Check[] {
+  const checks: Check[] = [];
+  const writeSheets = sheetsTouched(plan);
+  for (let i = 0; i < writeSheets.length; i++) {
+    const sr = findSheet(s, writeSheets[i]);
+    if (!sr) continue;
+    const ws = context.workbook.worksheets.getItem(sr.name);
+    const used = session.features.usedRangeValuesOnly ? ws.getUsedRange(true) : ws.getUsedRange();
+    used.load('rowIndex,columnIndex,formulas');
+    checks.push({ sheet: sr, used: used });
+  }
+  return checks;
+}
+
+/** The first sheet another hand changed since the read, or null. */
+function changedSheet(checks: Check[]): string | null {
+  for (let i = 0; i < checks.length; i++) {
+    const c = checks[i];
+    if (c.used.rowIndex !== c.sheet.top || c.used.columnIndex !== c.sheet.left || !sameGrid(c.used.formulas, c.sheet.formulas)) return c.sheet.name;
+  }
+  return null;
+}
+
+export async function applyPlan(session: GatewaySession, plan: WritePlan, options: ApplyOptions): Promise<ApplyReport> {
+  const features = session.features;
+  const before = session.syncs;
+  const s = session.state || (await readState(session));
+  const effective: WritePlan = options.highlights ? plan : { writes: plan.writes, highlights: [], summary: plan.summary };
+  const touched = sheetsTouched(effective);
+  for (let i = 0; i < touched.length; i++) {
+    const sr = findSheet(s, touched[i]);
+    if (sr && sr.protectedSheet) throw hostError('sheet-protected', sr.name);
+  }
+  const records = buildBackup(effective, s, features.level, features.conditionalFormats);
+  const ops: Op[] = [];
+  const backupExists = contains(s.names, BACKUP_SHEET_NAME);
+  const summaryExists = contains(s.names, plan.summary.name);
+  queueBackup(session, ops, records, backupExists);
+  queueWrites(ops, effective, s);
+  const added: AddedFormat[] = [];
+  const loadedFills: LoadedFill[] = [];
+  queueHighlights(session, ops, effective, s, added, loadedFills);
+  queueSheet(session, ops, plan.summary, plan.summary.name, summaryExists);
+  const groups = batches(session, ops);
+  let checks: Check[] = [];
+  let conflict: string | null = null;
+  let failed: unknown = null;
+  let hasFailed = false;
+  session.writing++;
+  try {
+    await run(session, async function (context: Excel.RequestContext) {
+      checks = queueChecks(session, context, s, effective);
+      // One sync per group on purpose: a group is what fits under the payload limit.
+      for (let k = 0; k < groups.length; k++) {
+        for (let i = 0; i < groups[k].length; i++) groups[k][i].apply(context);
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await sync(session, context);
+        if (k === 0) {
+          conflict = changedSheet(checks);
+          if (conflict) return;
+        }
+      }
+    });
+  } catch (e) {
+    failed = e;
+    hasFailed = true;
+  }
+  if (!conflict && !hasFailed) {
+    session.writing--;
+    session.state = null;
+    session.revertable = true;
+    rememberFills(session, loadedFills);
+    const now = (session.names || []).slice();
+    if (!contains(now, BACKUP_SHEET_NAME)) now.push(BACKUP_SHEET_NAME);
+    if (!contains(now, plan.summary.name)) now.push(plan.summary.name);
+    rememberNames(session, now);
+    return { written: effective.writes.length, highlighted: effective.highlights.length, syncs: session.syncs - before };
+  }
+  // Put back what this batch changed: the cells as they were just before it (the co-author's edit included).
+  const pre: Before = {};
+  for (let i = 0; i < checks.length; i++) {
+    try {
+      pre[checks[i].sheet.name] = { top: checks[i].used.rowIndex, left: checks[i].used.columnIndex, formulas: checks[i].used.formulas };
+    } catch (e) {
+      /* not loaded: the batch failed before the sync */
+    }
+  }
+  try {
+    await undoFailedWrite(session, s, effective, records, backupExists, summaryExists, pre, added);
+  } catch (e) {
+    /* best effort */
+  }
+  session.writing--;
+  session.state = null;
+  if (conflict) throw hostError('changed-since-read', conflict);
+  const err = toHostError(failed);
+  if (err.code !== 'sheet-protected' || err.sheet) throw err;
+  // Below 1.2 protection cannot be read up front: name the sheet that refuses a write.
+  session.writing++;
+  let name: string | null;
+  try {
+    name = await findProtectedSheet(session, s, effective);
+  } catch (e) {
+    throw err;
+  } finally {
+    session.writing--;
+  }
+  throw hostError('sheet-protected', name || undefined, err.detail);
+}
+
+/** Failure path only: rewrites one cell of each touched sheet with what it already holds; the sheet that refuses is protected. */
+async function findProtectedSheet(session: GatewaySession, s: ReadState, plan: WritePlan): Promise<string | null> {
+  const sheetsToTry = sheetsTouched(plan);
+  for (let i = 0; i < sheetsToTry.length; i++) {
+    const name = sheetsToTry[i];
+    const sr = findSheet(s, name);
+    if (!sr || !sr.formulas.length || !sr.formulas[0].length) continue;
+    try {
+      // One batch per sheet on purpose: the failing one is the answer.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await run(session, function (context: Excel.RequestContext) {
+        context.workbook.worksheets.getItem(name).getRange(rangeAddress(sr.top, sr.left, 1, 1)).formulas = [[sr.formulas[0][0]]];
+        return sync(session, context);
+      });
+    } catch (e) {
+      if (toHostError(e).code === 'sheet-protected') return name;
+    }
+  }
+  return null;
+}
+
+/** Best effort, one batch per sheet so that a protected sheet cannot stop the others. */
+async function undoFailedWrite(
+  session: GatewaySession,
+  s: ReadState,
+  plan: WritePlan,
+  records: BackupRecord[],
+  backupExisted: boolean,
+  summaryExisted: boolean,
+  pre: Before,
+  added: AddedFormat[],
+): Promise<void> {
+  const features = session.features;
+  const jobs: Array<(context: Excel.RequestContext) => void> = [];
+  // Conditional formats added by the failed batch: delete by the ids that batch returned.
+  if (features.conditionalFormats && added.length) {
+    jobs.push(function (context: Excel.RequestContext) {
+      deleteAddedFormats(session, context, added);
+    });
+  }
+  const sheetsList = sheetsTouched(plan);
+  for (let i = 0; i < sheetsList.length; i++) {
+    const name = sheetsList[i];
+    jobs.push(function (context: Excel.RequestContext) {
+      const ws = context.workbook.worksheets.getItem(name);
+      for (let k = 0; k < plan.writes.length; k++) {
+        const w = plan.writes[k];
+        if (w.sheet !== name) continue;
+        const p = prevOf(findSheet(s, name), w.row, w.col);
+        let f = p.f;
+        const now = pre[name];
+        if (now) {
+          const v = at2(now.formulas, w.row - now.top, w.col - now.left);
+          f = v === undefined ? '' : v;
+        }
+        const range = ws.getRange(w.address);
+        range.formulas = [[f]];
+        range.numberFormat = [[p.nf]];
+      }
+      if (!features.conditionalFormats) {
+        for (let k = 0; k < records.length; k++) {
+          const b = records[k];
+          if (b.k !== 'h' || b.s !== name) continue;
+          const range = ws.getRange(b.a);
+          if (b.fill) range.format.fill.color = b.fill;
+          else range.format.fill.clear();
+        }
+      }
+    });
+  }
+  jobs.push(function (context: Excel.RequestContext) {
+    const sheets = context.workbook.worksheets;
+    if (!summaryExisted) sheets.getItem(plan.summary.name).delete();
+    else {
+      const sum = findSheet(s, plan.summary.name);
+      const ws = sheets.getItem(plan.summary.name);
+      ws.getRange().clear();
+      if (sum && sum.formulas.length) ws.getRange(rangeAddress(sum.top, sum.left, sum.formulas.length, sum.formulas[0].length)).formulas = sum.formulas;
+    }
+  });
+  jobs.push(function (context: Excel.RequestContext) {
+    const sheets = context.workbook.worksheets;
+    if (!backupExisted) sheets.getItem(BACKUP_SHEET_NAME).delete();
+    else if (s.backup) {
+      const ws = sheets.getItem(BACKUP_SHEET_NAME);
+      ws.getRange().clear();
+      const texts: string[][] = [];
+      for (let i = 0; i < s.backup.length; i++) texts.push([JSON.stringify(s.backup[i])]);
+      if (texts.length) writeRecordRows(ws.getRange('A1:A' + texts.length), texts);
+    }
+  });
+  // One batch per job on purpose (error isolation on the failure path only).
+  for (let i = 0; i < jobs.length; i++) {
+    const job = jobs[i];
+    try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await run(session, function (context: Excel.RequestContext) {
+        job(context);
+        return sync(session, context);
+      });
+    } catch (e) {
+      /* this sheet refused: the others are still put back */
+    }
+  }
+}
+
+/** From 1.6: deletes the conditional formats a failed batch added, by the ids it returned. */
+function deleteAddedFormats(session: GatewaySession, context: Excel.RequestContext, added: AddedFormat[]): void {
+  if (!session.features.conditionalFormats) return;
+  for (let k = 0; k < added.length; k++) {
+    let id: string | null = null;
+    try {
+      id = added[k].cf.id;
+    } catch (e) {
+      id = null;
+    }
+    if (id) context.workbook.worksheets.getItem(added[k].sheet).getRange(added[k].address).conditionalFormats.getItem(id).delete();
+  }
+}

@@ -1,0 +1,190 @@
+/// <reference types="office-js" />
+import { WorkbookGrid } from '../core/grid';
+import { BACKUP_SHEET_NAME, BackupRecord, parseBackup } from './backupRecords';
+import { normColor, rememberNames } from './documentSettings';
+import { toHostError } from './officeErrors';
+import { HiddenProbe, queueHiddenRead, readHidden } from './readHidden';
+import { ReadState, SheetRead, toGrid } from './readState';
+import { GatewaySession, run, sameList, sync } from './session';
+
+/**
+ * The read sync: every sheet's used range (values, formulas, number formats) and what the API level
+ * adds (protection 1.2, the tool's conditional formats 1.6, links, fonts and fills 1.9, hidden lines),
+ * with the sheet names, in one context.sync(). ES5.
+ *
+ * Office.js reads a sheet only by its name, and cannot list the names and use them in one batch; the
+ * names kept in the document's settings make that one sync. A document the add-in has never seen has
+ * none: its first read spends one more sync to learn them.
+ */
+
+/** Rule formula of the tool's conditional formats: always true, and recognisably ours. */
+export const HIGHLIGHT_MARKER_FORMULA = '=AND(TRUE,"CCHC"="CCHC")';
+
+interface SheetProbe {
+  ws: Excel.Worksheet;
+  used: Excel.Range;
+  props: OfficeExtension.ClientResult<Excel.CellProperties[][]> | null;
+  cfs: Excel.ConditionalFormatCollection | null;
+  hidden: HiddenProbe | null;
+}
+
+interface ReadResult {
+  state: ReadState;
+  fresh: string[];
+}
+
+/** Loads every sheet's name (the sheets as they are now). */
+export async function listNames(session: GatewaySession): Promise<string[]> {
+  return run(session, async function (context: Excel.RequestContext) {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    await sync(session, context);
+    return namesOf(sheets);
+  });
+}
+
+function namesOf(sheets: Excel.WorksheetCollection): string[] {
+  const list: string[] = [];
+  for (let i = 0; i < sheets.items.length; i++) list.push(sheets.items[i].name);
+  return list;
+}
+
+/** The tool's own conditional formats among those loaded (id, type and custom rule formula). */
+export function ownConditionalFormats(session: GatewaySession, cfs: Excel.ConditionalFormatCollection): string[] {
+  const ids: string[] = [];
+  if (!session.features.conditionalFormats) return ids;
+  for (let i = 0; i < cfs.items.length; i++) {
+    const cf = cfs.items[i];
+    const custom = cf.customOrNullObject;
+    if (cf.type === 'Custom' && custom && !custom.isNullObject && custom.rule.formula === HIGHLIGHT_MARKER_FORMULA) ids.push(cf.id);
+  }
+  return ids;
+}
+
+/** Queues the read of one sheet on the batch. */
+function queueSheet(session: GatewaySession, ws: Excel.Worksheet): SheetProbe {
+  const features = session.features;
+  if (features.protection) ws.protection.load('protected');
+  const used = features.usedRangeValuesOnly ? ws.getUsedRange(true) : ws.getUsedRange();
+  used.load('rowIndex,columnIndex,values,formulas,numberFormat');
+  const props = features.cellProperties ? used.getCellProperties({ hyperlink: true, format: { font: { name: true }, fill: { color: true } } }) : null;
+  let cfs: Excel.ConditionalFormatCollection | null = null;
+  if (features.conditionalFormats) {
+    cfs = used.conditionalFormats;
+    cfs.load('items/id,items/type,items/customOrNullObject/rule/formula');
+  }
+  return { ws: ws, used: used, props: props, cfs: cfs, hidden: features.lineHidden ? queueHiddenRead(used, features) : null };
+}
+
+/** After the sync: one sheet as the core will see it. */
+function sheetRead(session: GatewaySession, name: string, probe: SheetProbe): SheetRead {
+  const features = session.features;
+  const used = probe.used;
+  let fills: Array<Array<string | null>> | null = null;
+  let links: Array<Array<string | null>> | null = null;
+  let fonts: Array<Array<string | null>> | null = null;
+  if (features.cellProperties && probe.props) {
+    const cp = probe.props.value;
+    fills = [];
+    links = [];
+    fonts = [];
+    for (let r = 0; r < cp.length; r++) {
+      const fr: Array<string | null> = [];
+      const lr: Array<string | null> = [];
+      const nr: Array<string | null> = [];
+      for (let c = 0; c < cp[r].length; c++) {
+        const x: Excel.CellProperties = cp[r][c] || {};
+        fr.push(x.format && x.format.fill ? normColor(x.format.fill.color) : null);
+        nr.push(x.format && x.format.font && x.format.font.name ? String(x.format.font.name) : null);
+        const h = x.hyperlink;
+        lr.push(h ? String(h.address || (h.documentReference ? '#' + h.documentReference : '') || '') || null : null);
+      }
+      fills.push(fr);
+      links.push(lr);
+      fonts.push(nr);
+    }
+  }
+  const sr: SheetRead = {
+    name: name,
+    top: used.rowIndex,
+    left: used.columnIndex,
+    formulas: used.formulas,
+    values: used.values,
+    numberFormat: used.numberFormat,
+    fills: fills,
+    protectedSheet: features.protection ? !!probe.ws.protection.protected : false,
+    ownCfIds: features.conditionalFormats && probe.cfs ? ownConditionalFormats(session, probe.cfs) : [],
+    links: links,
+    fonts: fonts,
+  };
+  const hidden = features.lineHidden ? readHidden(probe.hidden) : undefined;
+  if (hidden) sr.hidden = hidden;
+  return sr;
+}
+
+/** One read batch of the sheets named `known` (in that order), the backup sheet's records among them. */
+function readOnce(session: GatewaySession, known: string[]): Promise<ReadResult> {
+  return run(session, async function (context: Excel.RequestContext) {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    const parts: Array<{ name: string; probe: SheetProbe }> = [];
+    let backupRange: Excel.Range | null = null;
+    for (let i = 0; i < known.length; i++) {
+      const ws = sheets.getItem(known[i]);
+      if (known[i] === BACKUP_SHEET_NAME) {
+        backupRange = ws.getUsedRange();
+        backupRange.load('values');
+        continue;
+      }
+      parts.push({ name: known[i], probe: queueSheet(session, ws) });
+    }
+    await sync(session, context);
+    const fresh = namesOf(sheets);
+    const out: SheetRead[] = [];
+    for (let p = 0; p < parts.length; p++) out.push(sheetRead(session, parts[p].name, parts[p].probe));
+    const backup: BackupRecord[] | null = backupRange ? parseBackup(backupRange.values) : null;
+    return { state: { sheets: out, names: fresh, backup: backup }, fresh: fresh };
+  });
+}
+
+/** Reads what `known` names, learning the names again (and reading once more) if the sheets changed. */
+async function readKnown(session: GatewaySession, known: string[]): Promise<ReadResult> {
+  let res: ReadResult;
+  try {
+    res = await readOnce(session, known);
+  } catch (e) {
+    // A cached sheet was deleted or renamed: learn the names again and retry once.
+    if (!(e && (e as OfficeExtension.Error).code === 'ItemNotFound')) throw e;
+    const fresh = await listNames(session);
+    rememberNames(session, fresh);
+    return readOnce(session, fresh);
+  }
+  if (sameList(res.fresh, known)) return res;
+  rememberNames(session, res.fresh);
+  return readOnce(session, res.fresh);
+}
+
+/** A document whose names are not known: one sync learns them (Office.js cannot list and read in one batch). */
+async function readUnknown(session: GatewaySession): Promise<ReadResult> {
+  const known = await listNames(session);
+  return readKnown(session, known);
+}
+
+/** The read the next write checks against; also tells whether a backup can be reverted. */
+export async function readState(session: GatewaySession): Promise<ReadState> {
+  const res = session.names ? await readKnown(session, session.names) : await readUnknown(session);
+  rememberNames(session, res.fresh);
+  session.state = res.state;
+  session.revertable = !!(res.state.backup && res.state.backup.length);
+  return res.state;
+}
+
+export async function readWorkbook(session: GatewaySession): Promise<WorkbookGrid> {
+  let state: ReadState;
+  try {
+    state = await readState(session);
+  } catch (e) {
+    throw toHostError(e);
+  }
+  return toGrid(state);
+}
