@@ -165,7 +165,15 @@ export async function handBuiltRichBytes(base: Uint8Array, options: HandBuiltOpt
     ct = ct.replace('<Default Extension="xml"', '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/><Default Extension="xml"');
   }
 
-  if (options.absoluteTargets) rels = rels.replace(/Target="(?!\/|\.\.)([^"]+)"/g, 'Target="/xl/$1"');
+  if (options.absoluteTargets) {
+    rels = rels.replace(/Target="(?!\/|\.\.)([^"]+)"/g, 'Target="/xl/$1"');
+    // Every worksheet's own relationships too (comments, VML, drawings, tables): "../x" → "/xl/x".
+    for (const name of Object.keys(zip.files)) {
+      if (!/^xl\/worksheets\/_rels\/.*\.rels$/.test(name)) continue;
+      const sheetRels = await text(name);
+      zip.file(name, sheetRels.replace(/Target="\.\.\/([^"]+)"/g, 'Target="/xl/$1"'));
+    }
+  }
   zip.file('[Content_Types].xml', ct);
   zip.file('xl/workbook.xml', wb);
   zip.file('xl/_rels/workbook.xml.rels', rels);
