@@ -5,7 +5,7 @@ import { normColor, rememberNames } from './documentSettings';
 import { toHostError } from './officeErrors';
 import { HiddenProbe, queueHiddenRead, readHidden } from './readHidden';
 import { ReadState, SheetRead, toGrid } from './readState';
-import { GatewaySession, run, sameList, sync } from './session';
+import { contains, countSync, GatewaySession, run, sameList, sync } from './session';
 
 /**
  * The read sync: every sheet's used range (values, formulas, number formats) and what the API level
@@ -14,7 +14,9 @@ import { GatewaySession, run, sameList, sync } from './session';
  *
  * Office.js reads a sheet only by its name, and cannot list the names and use them in one batch; the
  * names kept in the document's settings make that one sync. A document the add-in has never seen has
- * none: its first read spends one more sync to learn them.
+ * none: its first read asks for the names together with the active sheet (ExcelApi 1.1 reaches that
+ * sheet without its name), so a one-sheet workbook, or one whose other sheets are only the tool's, is
+ * read in one sync too; only the other sheets of a larger one need a second.
  */
 
 /** Rule formula of the tool's conditional formats: always true, and recognisably ours. */
@@ -122,8 +124,11 @@ function sheetRead(session: GatewaySession, name: string, probe: SheetProbe): Sh
   return sr;
 }
 
-/** One read batch of the sheets named `known` (in that order), the backup sheet's records among them. */
-function readOnce(session: GatewaySession, known: string[]): Promise<ReadResult> {
+/**
+ * One read batch of the sheets named `known` (in that order), the backup sheet's records among them;
+ * with `active`, the active sheet too, whatever its name (a document whose names are not known yet).
+ */
+function readOnce(session: GatewaySession, known: string[], active: boolean): Promise<ReadResult> {
   return run(session, async function (context: Excel.RequestContext) {
     const sheets = context.workbook.worksheets;
     sheets.load('items/name');
@@ -138,11 +143,25 @@ function readOnce(session: GatewaySession, known: string[]): Promise<ReadResult>
       }
       parts.push({ name: known[i], probe: queueSheet(session, ws) });
     }
-    await sync(session, context);
+    let activeSheet: Excel.Worksheet | null = null;
+    let activeProbe: SheetProbe | null = null;
+    if (active) {
+      activeSheet = sheets.getActiveWorksheet();
+      activeSheet.load('name');
+      activeProbe = queueSheet(session, activeSheet);
+    }
+    // context.sync() spelt out here so the office-addins lint rules see the load/sync/read order.
+    countSync(session);
+    await context.sync();
     const fresh = namesOf(sheets);
     const out: SheetRead[] = [];
     for (let p = 0; p < parts.length; p++) out.push(sheetRead(session, parts[p].name, parts[p].probe));
-    const backup: BackupRecord[] | null = backupRange ? parseBackup(backupRange.values) : null;
+    let backup: BackupRecord[] | null = backupRange ? parseBackup(backupRange.values) : null;
+    if (activeSheet && activeProbe) {
+      // The backup sheet is visible below 1.2, so it may be the active one: its records, not a table.
+      if (activeSheet.name === BACKUP_SHEET_NAME) backup = parseBackup(activeProbe.used.values);
+      else out.push(sheetRead(session, activeSheet.name, activeProbe));
+    }
     return { state: { sheets: out, names: fresh, backup: backup }, fresh: fresh };
   });
 }
@@ -151,23 +170,51 @@ function readOnce(session: GatewaySession, known: string[]): Promise<ReadResult>
 async function readKnown(session: GatewaySession, known: string[]): Promise<ReadResult> {
   let res: ReadResult;
   try {
-    res = await readOnce(session, known);
+    res = await readOnce(session, known, false);
   } catch (e) {
     // A cached sheet was deleted or renamed: learn the names again and retry once.
     if (!(e && (e as OfficeExtension.Error).code === 'ItemNotFound')) throw e;
     const fresh = await listNames(session);
     rememberNames(session, fresh);
-    return readOnce(session, fresh);
+    return readOnce(session, fresh, false);
   }
   if (sameList(res.fresh, known)) return res;
   rememberNames(session, res.fresh);
-  return readOnce(session, res.fresh);
+  return readOnce(session, res.fresh, false);
 }
 
-/** A document whose names are not known: one sync learns them (Office.js cannot list and read in one batch). */
+/** A document whose names are not known: the names and the active sheet first, then the other sheets if any. */
 async function readUnknown(session: GatewaySession): Promise<ReadResult> {
-  const known = await listNames(session);
-  return readKnown(session, known);
+  const first = await readOnce(session, [], true);
+  const done: string[] = [];
+  for (let i = 0; i < first.state.sheets.length; i++) done.push(first.state.sheets[i].name);
+  if (first.state.backup) done.push(BACKUP_SHEET_NAME);
+  const rest: string[] = [];
+  for (let i = 0; i < first.fresh.length; i++) if (!contains(done, first.fresh[i])) rest.push(first.fresh[i]);
+  if (!rest.length) return first;
+  rememberNames(session, first.fresh);
+  let more: ReadResult;
+  try {
+    more = await readOnce(session, rest, false);
+  } catch (e) {
+    if (!(e && (e as OfficeExtension.Error).code === 'ItemNotFound')) throw e;
+    return readKnown(session, first.fresh); // a sheet went away between the two syncs: read them all again
+  }
+  if (!sameList(more.fresh, first.fresh)) {
+    rememberNames(session, more.fresh);
+    return readOnce(session, more.fresh, false);
+  }
+  const sheets: SheetRead[] = [];
+  for (let i = 0; i < more.fresh.length; i++) {
+    const found = sheetNamed(first.state.sheets, more.fresh[i]) || sheetNamed(more.state.sheets, more.fresh[i]);
+    if (found) sheets.push(found);
+  }
+  return { state: { sheets: sheets, names: more.fresh, backup: more.state.backup || first.state.backup }, fresh: more.fresh };
+}
+
+function sheetNamed(list: SheetRead[], name: string): SheetRead | null {
+  for (let i = 0; i < list.length; i++) if (list[i].name === name) return list[i];
+  return null;
 }
 
 /** The read the next write checks against; also tells whether a backup can be reverted. */

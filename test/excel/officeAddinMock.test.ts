@@ -54,6 +54,7 @@ function mockGlobals(loadCalls: string[]) {
     items: [{ name: 'PL1' }],
     load: () => undefined,
     getItem: () => excelMock.context.workbook.sheet,
+    getActiveWorksheet: () => excelMock.context.workbook.sheet,
   };
   const office = { context: { requirements: { isSetSupported: (_: string, v: string) => v === '1.1' } } };
   return { Excel: excelMock, Office: office };

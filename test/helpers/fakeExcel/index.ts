@@ -48,6 +48,8 @@ export interface FakeWorkbookInit {
   sheets: FakeSheetInit[];
   /** Document settings saved in the file (JSON text by name), e.g. from an earlier session. */
   settings?: { [name: string]: string };
+  /** The sheet the user is looking at when the add-in starts (default: the first). */
+  activeSheet?: string;
 }
 
 export type ApiLevel = '1.1' | '1.2' | '1.4' | '1.6' | '1.7' | '1.9' | '1.11' | '1.14' | '1.20';
@@ -127,6 +129,8 @@ export interface FakeOfficeHandle {
   /** Functions registered with Office.actions.associate. */
   actions: { [name: string]: (event: Any) => Any };
   selection: { sheet: string; address: string } | null;
+  /** Name of the active sheet (activate, select and delete change it as in Excel). */
+  activeSheet(): string | null;
   readyCallbacks: number;
   /** Saved document settings (JSON text by name), as Office keeps them in the file. */
   settings: { [name: string]: string };
@@ -398,6 +402,9 @@ export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: 
     sheets.push(sheet);
   }
 
+  // The active sheet: the first unless the init says otherwise, as when a workbook opens.
+  let activeName: string | null = init.activeSheet || (sheets.length ? sheets[0].name : null);
+
   function touch(sheet: FakeSheet, r: number, c: number): FakeCell {
     const k = cellKey(r, c);
     return sheet.cells[k] || (sheet.cells[k] = { value: null });
@@ -527,6 +534,9 @@ export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: 
     },
     actions: {},
     selection: null,
+    activeSheet: function (): string | null {
+      return activeName;
+    },
     readyCallbacks: 0,
     settings: init.settings ? JSON.parse(JSON.stringify(init.settings)) : {},
     dialogs: [],
@@ -665,6 +675,16 @@ export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: 
     col.getItem = function (name: string): Any {
       return makeWorksheet(ctx, name);
     };
+    // ExcelApi 1.1. Excel resolves the active sheet when the batch runs; this fake resolves it when the
+    // call is queued, so it refuses a batch that has already queued something that changes the active sheet.
+    col.getActiveWorksheet = function (): Any {
+      for (let i = 0; i < ctx._queue.length; i++) {
+        const m = ctx._queue[i].payload && ctx._queue[i].payload.m;
+        if (m === 'Worksheet.activate' || m === 'Worksheet.delete' || m === 'Range.select' || m === 'Worksheets.add') throw officeError('InvalidOperation', 'This fake cannot tell the active sheet after ' + m + ' in the same batch.', 'WorksheetCollection.getActiveWorksheet');
+      }
+      if (activeName === null) throw officeError('ItemNotFound', 'There is no active worksheet.', 'WorksheetCollection.getActiveWorksheet');
+      return makeWorksheet(ctx, activeName);
+    };
     if (at('1.4')) {
       col.getItemOrNullObject = function (name: string): Any {
         const ws = makeWorksheet(ctx, name);
@@ -743,7 +763,13 @@ export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: 
         payload: { m: 'Worksheet.delete', s: name },
         run: function () {
           const s = resolveSheet();
-          for (let i = 0; i < sheets.length; i++) if (sheets[i] === s) sheets.splice(i, 1);
+          for (let i = 0; i < sheets.length; i++) {
+            if (sheets[i] !== s) continue;
+            sheets.splice(i, 1);
+            // Deleting the active sheet activates its neighbour (the next, else the previous), as Excel does.
+            if (activeName === name) activeName = sheets.length ? sheets[Math.min(i, sheets.length - 1)].name : null;
+            break;
+          }
         },
       });
     };
@@ -751,7 +777,7 @@ export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: 
       enqueue(ctx, {
         payload: { m: 'Worksheet.activate', s: name },
         run: function () {
-          resolveSheet();
+          activeName = resolveSheet().name;
         },
       });
     };
@@ -919,6 +945,7 @@ export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: 
         payload: { m: 'Range.select', s: sheetName },
         run: function () {
           handle.selection = { sheet: sheetName, address: rectAddress(resolve()) };
+          activeName = sheetName; // the selection's sheet is the active one
         },
       });
     };
