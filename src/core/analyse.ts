@@ -1,4 +1,4 @@
-import { Differences, FieldLoss, findDifferences, ScoreDifference } from './appraisal/differences';
+import { Differences, findDifferences } from './appraisal/differences';
 import { checkTable } from './check/checkTable';
 import { Flag, FLAG_SEVERITY, FlagParams } from './check/flag';
 import { SheetGrid, WorkbookGrid } from './grid';
@@ -12,15 +12,18 @@ import { WritePlan } from './plan/types';
 import { BUILTIN_PROFILES, crossCheck, identifyAppendix, Profile, ProfileAppendix, profileTiers } from './profile/profile';
 import { choiceForSheet, ColumnChoices, TableReading } from './recognise/reading';
 import { ResolvedColumns } from './recognise/columnRoles';
+import { FieldResult, SheetAnalysis, SkippedSheet, WorkbookAnalysis } from './result/types';
 import { findSheetTables } from './sheetTables';
 import { a1, columnLetters } from './address';
-import { readTitleFacts } from './identity/titleFacts';
+import { mergeTitleFacts, TitleFacts } from './identity/titleFacts';
 import { scoreTable, TableScore } from './score/scoreTable';
 
 /**
  * The whole pipeline on plain data: recognise → build the tree → score → check → plan.
  * Every host (Office.js, ExcelJS, the browser) calls this and nothing else of the core's inner steps.
  */
+
+export type { FieldResult, SheetAnalysis, SkippedSheet, WorkbookAnalysis } from './result/types';
 
 export interface AnalyseOptions {
   /** A profile to cross-check against; 'auto' (default) uses a built-in one whose appendix a sheet matches; null none. */
@@ -31,59 +34,6 @@ export interface AnalyseOptions {
   assessmentYear?: number;
   /** The user's choice of column per role, by sheet ("*": every sheet); overrides the inference. */
   columns?: ColumnChoices;
-}
-
-export interface FieldResult {
-  /** Unique path code ("2"); `label` is the sheet's own ("II"). */
-  code: string;
-  label: string;
-  name: string;
-  /** Self-assessable maximum (survey criteria excluded). */
-  max: Points;
-  /** Maximum of survey (ĐTXHH) criteria under the field, not self-scored. */
-  surveyMax: Points;
-  self: Points;
-  appraised: Points | null;
-  row: number;
-  address: string;
-}
-
-export interface SheetAnalysis {
-  /** The worksheet's name; a sheet holding several tables (Phụ lục 1 then Phụ lục 2) gives one analysis each. */
-  name: string;
-  /** 1-based position of the table in its sheet. */
-  tableIndex: number;
-  /** How the table was read: header rows, the column of each role and why, the alternatives. */
-  reading: TableReading;
-  table: ScoringTable;
-  score: TableScore;
-  fields: FieldResult[];
-  appendix: ProfileAppendix | null;
-  flags: Flag[];
-}
-
-export interface SkippedSheet {
-  name: string;
-  reason: 'not-a-scoring-table' | 'tool-owned' | 'summary';
-}
-
-export interface WorkbookAnalysis {
-  fileName?: string;
-  sheets: SheetAnalysis[];
-  skipped: SkippedSheet[];
-  /** Every flag, sheet by sheet, in row order. */
-  flags: Flag[];
-  /**
-   * Workbook totals. `appraised` sums the sheets that have an appraised column, and `appraisedMax` is
-   * their self-assessable maximum, the base of the appraised percentage (null without such a sheet).
-   */
-  total: { max: Points; self: Points; appraised: Points | null; appraisedMax: Points | null };
-  profile: Profile | null;
-  plan: WritePlan;
-  /** Appraisal: leaves whose appraised score differs from the self-score (empty without an appraised column). */
-  differences: ScoreDifference[];
-  /** Appraisal: points lost per field of every sheet with an appraised column (self - appraised over appraised leaves). */
-  lostByField: FieldLoss[];
 }
 
 function fieldResult(score: TableScore, i: number): FieldResult {
@@ -125,7 +75,7 @@ export function analyseSheetTables(sheet: SheetGrid, options?: AnalyseOptions, w
   const tables: Array<SheetAnalysis & { profile: Profile | null }> = [];
   for (let i = 0; i < found.tables.length; i++) {
     const t = found.tables[i];
-    tables.push(analyseTable(sheet, t.table, t.resolved, i + 1, options, t.year));
+    tables.push(analyseTable(sheet, t.table, t.resolved, i + 1, options, t.year, t.titleFacts));
   }
   return { tables: tables, summary: found.summary };
 }
@@ -136,7 +86,7 @@ export function analyseSheet(sheet: SheetGrid, options?: AnalyseOptions, workboo
   return found.tables.length ? found.tables[0] : null;
 }
 
-function analyseTable(sheet: SheetGrid, table: ScoringTable, resolved: ResolvedColumns, tableIndex: number, options: AnalyseOptions | undefined, year: number | null): SheetAnalysis & { profile: Profile | null } {
+function analyseTable(sheet: SheetGrid, table: ScoringTable, resolved: ResolvedColumns, tableIndex: number, options: AnalyseOptions | undefined, year: number | null, titleFacts: TitleFacts): SheetAnalysis & { profile: Profile | null } {
   const chosen = chooseProfile(options ? options.profile : undefined, table);
   const score = scoreTable(table, { profileTiers: profileTiers(chosen.appendix) });
   let flags = checkTable(score, { assessmentYear: year });
@@ -145,7 +95,7 @@ function analyseTable(sheet: SheetGrid, table: ScoringTable, resolved: ResolvedC
   flags.sort(byRow);
   const fields: FieldResult[] = [];
   for (let i = 0; i < table.rootIndexes.length; i++) fields.push(fieldResult(score, table.rootIndexes[i]));
-  return { name: sheet.name, tableIndex: tableIndex, reading: resolved.reading, table: table, score: score, fields: fields, appendix: chosen.appendix, flags: flags, profile: chosen.profile };
+  return { name: sheet.name, tableIndex: tableIndex, reading: resolved.reading, table: table, score: score, fields: fields, appendix: chosen.appendix, flags: flags, titleFacts: titleFacts, profile: chosen.profile };
 }
 
 /** Doubts about the reading itself: a column choice nothing settled, rows that read two ways. */
@@ -196,7 +146,7 @@ export function analyseWorkbook(workbook: WorkbookGrid, options?: AnalyseOptions
     for (let t = 0; t < found.tables.length; t++) {
       const analysis = found.tables[t];
       if (analysis.profile && !profile) profile = analysis.profile;
-      if (workbookYear === null) workbookYear = readTitleFacts(analysis.table.titleLines, sheet.name).year;
+      if (workbookYear === null) workbookYear = analysis.titleFacts.year;
       sheets.push(analysis);
       flags = flags.concat(analysis.flags);
       total.max += analysis.score.selfAssessableMax;
@@ -214,6 +164,8 @@ export function analyseWorkbook(workbook: WorkbookGrid, options?: AnalyseOptions
     tables.push({ sheet: s.name, label: several ? s.name + ' (' + s.tableIndex + ')' : s.name, fields: s.fields, max: s.score.selfAssessableMax, self: s.score.self, appraised: s.score.appraised });
   }
   const appraisal: Differences = findDifferences(sheets);
+  const facts: TitleFacts[] = [];
+  for (let i = 0; i < sheets.length; i++) facts.push(sheets[i].titleFacts);
   const plan = buildPlan(
     workbook,
     sheets.map(function (s) {
@@ -229,6 +181,7 @@ export function analyseWorkbook(workbook: WorkbookGrid, options?: AnalyseOptions
     flags: flags,
     total: total,
     profile: profile,
+    titleFacts: mergeTitleFacts(facts),
     plan: plan,
     differences: appraisal.differences,
     lostByField: appraisal.lostByField,

@@ -1,12 +1,13 @@
 /** Public surface of the scoring core, for hosts and the ES5 browser bundle. */
 export { analyseWorkbook, analyseSheet, countBySeverity } from './analyse';
-export type { AnalyseOptions, WorkbookAnalysis, SheetAnalysis, FieldResult } from './analyse';
+export type { AnalyseOptions } from './analyse';
+export type { WorkbookAnalysis, SheetAnalysis, FieldResult, SkippedSheet } from './result/types';
 export type { WorkbookGrid, SheetGrid, GridCell, CellRange } from './grid';
 export type { WritePlan, CellWrite, Highlight, SummarySheet } from './plan/types';
 export type { Flag, FlagKind, Severity } from './check/flag';
 export { applyPlanToGrid } from './plan/applyToGrid';
 export { findDifferences } from './appraisal/differences';
-export type { ScoreDifference, FieldLoss } from './appraisal/differences';
+export type { ScoreDifference, FieldLoss } from './result/types';
 export { planFillAppraised, planFillAndRecalculate, hasAppraisedColumn } from './appraisal/fillAppraised';
 export { flagMessage } from './messages/catalogue';
 export { reportText } from './report/reportText';
@@ -20,3 +21,4 @@ export type { Consolidation, CommuneRow, CommuneSource, FailedSource, GroupThres
 export { buildSelfAssessmentReport } from './report/selfAssessmentReport';
 export { parseCitations } from './evidence/citations';
 export { readTitleFacts } from './identity/titleFacts';
+export type { TitleFacts } from './identity/titleFacts';

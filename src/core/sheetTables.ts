@@ -6,7 +6,7 @@ import { Points } from './number/points';
 import { findHeader, HEADER_SEARCH_ROWS, hasRequiredColumns, TableHeader } from './recognise/header';
 import { resolveColumns, ResolvedColumns } from './recognise/columnRoles';
 import { ColumnChoice } from './recognise/reading';
-import { readTitleFacts } from './identity/titleFacts';
+import { readTitleFacts, TitleFacts } from './identity/titleFacts';
 import { LEAF, scoreTable } from './score/scoreTable';
 import { foldText } from './text/fold';
 
@@ -22,6 +22,8 @@ export interface FoundTable {
   resolved: ResolvedColumns;
   /** The assessment year that applies to the table (the user's, else its titles', else an earlier table's). */
   year: number | null;
+  /** What the table's title rows (and the sheet's name) say: read here once, carried on the analysis. */
+  titleFacts: TitleFacts;
 }
 
 export interface SheetTables {
@@ -147,8 +149,8 @@ export function findSheetTables(sheet: SheetGrid, options: FindOptions): SheetTa
     const header = nextHeader(sheet, from, previous);
     if (!header) break;
     const titleLines = titleLinesOf(sheet, from, header.inherited ? header.bottom + 1 : header.top);
-    const titleYear = readTitleFacts(titleLines, sheet.name).year;
-    if (titleYear) year = titleYear;
+    const titleFacts = readTitleFacts(titleLines, sheet.name);
+    if (titleFacts.year) year = titleFacts.year;
     const tableYear = options.assessmentYear || year;
     const resolved = resolveColumns(sheet, header, { year: tableYear, choice: options.choice });
     header.columns = resolved.columns;
@@ -166,7 +168,7 @@ export function findSheetTables(sheet: SheetGrid, options: FindOptions): SheetTa
       continue;
     }
     resolved.reading.lastRow = table.endRow - 1;
-    tables.push({ table: table, resolved: resolved, year: tableYear });
+    tables.push({ table: table, resolved: resolved, year: tableYear, titleFacts: titleFacts });
   }
   return { tables: tables, summary: summary };
 }

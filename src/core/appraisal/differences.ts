@@ -1,5 +1,5 @@
 import { a1 } from '../address';
-import type { SheetAnalysis } from '../analyse';
+import type { Differences, FieldLoss, ScoreDifference, SheetAnalysis } from '../result/types';
 import { RowCell, ScoringTable } from '../model/types';
 import { Points } from '../number/points';
 import { APPRAISED_EMPTY, columnIndex, LEAF } from '../score/scoreTable';
@@ -10,43 +10,7 @@ import { APPRAISED_EMPTY, columnIndex, LEAF } from '../score/scoreTable';
  * field. Plain data, ES5-safe.
  */
 
-export interface ScoreDifference {
-  sheet: string;
-  /** Normalised criterion code ("1.1.2"). */
-  code: string;
-  name: string;
-  self: Points;
-  appraised: Points;
-  /** appraised - self: negative when the appraisal took points away. */
-  difference: Points;
-  /** Where the self-score is typed (the leaf row, or the tier row that carries it). */
-  selfCell: string;
-  /** Where the appraised score is typed: the cell to select. */
-  appraisedCell: string;
-  /** Evidence text of the criterion (its row, else its tier rows); a hyperlink-only cell gives its target. */
-  evidence: string;
-  evidenceCell: string | null;
-  /** The note / explanation column (Ghi chú, Giải trình) of the criterion. */
-  explanation: string;
-  /** Code of the field (lĩnh vực) the criterion belongs to. */
-  fieldCode: string;
-}
-
-export interface FieldLoss {
-  sheet: string;
-  /** 1-based table of the sheet (a sheet can hold Phụ lục 1 and Phụ lục 2). */
-  tableIndex: number;
-  code: string;
-  name: string;
-  /** self - appraised over the field's appraised leaves; negative when the appraisal gave points. */
-  lost: Points;
-}
-
-export interface Differences {
-  differences: ScoreDifference[];
-  /** Every field of every sheet that has an appraised column, in sheet order (0 where nothing differs). */
-  lostByField: FieldLoss[];
-}
+export type { Differences, FieldLoss, ScoreDifference } from '../result/types';
 
 /** Where a column's score is typed: the leaf row if it holds one, else the first tier row that does, else the leaf row. */
 function entryCell(table: ScoringTable, i: number, column: 'self' | 'appraised'): string {

@@ -6,11 +6,13 @@ import { APPRAISED_CONFLICT, APPRAISED_EMPTY, columnIndex, LEAF, NodeFigures, SE
 import { isAllowed } from '../score/tiers';
 import { Flag, FLAG_SEVERITY, FlagKind, FlagParams } from './flag';
 import { citesDateInYear, formatCitationDate, judgeEvidence } from '../evidence/evidencePeriod';
-import { readTitleFacts } from '../identity/titleFacts';
 import { toNfc } from '../text/fold';
 
 export interface CheckOptions {
-  /** The year the evidence must date from; absent or null: the year in the table's title rows ("năm 2023"). */
+  /**
+   * The year the evidence must date from, as the analysis settled it (the user's, else the table's
+   * titles', else an earlier table's); absent or null: none known, dates are not judged.
+   */
   assessmentYear?: number | null;
 }
 
@@ -18,8 +20,8 @@ export interface CheckOptions {
 export function checkTable(score: TableScore, options?: CheckOptions): Flag[] {
   const flags: Flag[] = [];
   const sheet = score.table.sheet;
-  // No year known (none given, none in the titles): evidence dates are not judged.
-  const year = options && options.assessmentYear ? options.assessmentYear : readTitleFacts(score.table.titleLines, sheet).year;
+  // The titles are read once, by the analysis (findSheetTables), which passes the year it settled.
+  const year = options && options.assessmentYear ? options.assessmentYear : null;
   // With both score columns on the sheet, a message must say which score it is about (see flagMessage).
   const bothScores = score.table.columns.appraised !== undefined;
   const add = function (kind: FlagKind, cell: RowCell | { row: number; col: number } | null, code: string, params: FlagParams, column?: ScoreColumn): void {

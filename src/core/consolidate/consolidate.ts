@@ -1,6 +1,5 @@
-import { SheetAnalysis, WorkbookAnalysis } from '../analyse';
+import type { SheetAnalysis, WorkbookAnalysis } from '../result/types';
 import { Flag, FLAG_SEVERITY, FlagKind } from '../check/flag';
-import { mergeTitleFacts, readTitleFacts, TitleFacts } from '../identity/titleFacts';
 import { flagMessage, severityLabel } from '../messages/catalogue';
 import { consolidationText, ConsolidationTextKey, failureText } from '../messages/consolidationText';
 import { isConsolidationSheetName } from './sheetNames';
@@ -134,13 +133,7 @@ function withoutExtension(fileName: string): string {
 
 /** "xã Thanh Xá" from the title rows of any sheet; the file name when no title names one. */
 export function communeName(analysis: WorkbookAnalysis, fileName: string): string {
-  const facts: TitleFacts[] = [];
-  for (let i = 0; i < analysis.sheets.length; i++) {
-    const s = analysis.sheets[i];
-    facts.push(readTitleFacts(s.table.titleLines, s.name));
-  }
-  const merged = mergeTitleFacts(facts);
-  return merged.commune || withoutExtension(fileName);
+  return analysis.titleFacts.commune || withoutExtension(fileName);
 }
 
 /** The plain data the consolidation keeps of one analysed workbook; null without a scoring table. */

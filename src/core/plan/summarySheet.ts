@@ -1,4 +1,4 @@
-import { Differences } from '../appraisal/differences';
+import type { Differences } from '../result/types';
 import { Flag } from '../check/flag';
 import { flagMessage, severityLabel, text } from '../messages/catalogue';
 import { Lang } from '../number/format';

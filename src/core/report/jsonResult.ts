@@ -1,5 +1,5 @@
 import { columnLetters } from '../address';
-import { SheetAnalysis, WorkbookAnalysis } from '../analyse';
+import type { SheetAnalysis, WorkbookAnalysis } from '../result/types';
 import { flagMessage } from '../messages/catalogue';
 import { Lang } from '../number/format';
 import { percentHundredths, Points, unitsToNumber } from '../number/points';

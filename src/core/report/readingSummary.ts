@@ -1,4 +1,4 @@
-import type { SheetAnalysis } from '../analyse';
+import type { SheetAnalysis } from '../result/types';
 import { explainText, rowKindCount } from '../messages/explainText';
 import { Lang } from '../number/format';
 import { RowKind, RowReading } from '../recognise/reading';

@@ -1,4 +1,4 @@
-import { WorkbookAnalysis, SheetAnalysis } from '../analyse';
+import type { WorkbookAnalysis, SheetAnalysis } from '../result/types';
 import { Flag } from '../check/flag';
 import { flagMessage } from '../messages/catalogue';
 import { CriterionNode } from '../model/types';

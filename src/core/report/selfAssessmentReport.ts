@@ -1,5 +1,5 @@
-import { SheetAnalysis, WorkbookAnalysis } from '../analyse';
-import { mergeTitleFacts, readTitleFacts, TitleFacts } from '../identity/titleFacts';
+import type { SheetAnalysis, WorkbookAnalysis } from '../result/types';
+import type { TitleFacts } from '../identity/titleFacts';
 import { CriterionNode } from '../model/types';
 import { formatPoints, Lang } from '../number/format';
 import { foldText, toNfc } from '../text/fold';
@@ -232,9 +232,7 @@ function splitCommune(commune: string): { unit: string; place: string } {
 
 /** Facts of the workbook from every table's title rows (and sheet name), composed to NFC. */
 export function workbookFacts(analysis: WorkbookAnalysis): TitleFacts {
-  const all: TitleFacts[] = [];
-  for (let i = 0; i < analysis.sheets.length; i++) all.push(readTitleFacts(analysis.sheets[i].table.titleLines, analysis.sheets[i].name));
-  const f = mergeTitleFacts(all);
+  const f = analysis.titleFacts;
   return {
     commune: f.commune === null ? null : toNfc(f.commune),
     district: f.district === null ? null : toNfc(f.district),

@@ -1,7 +1,6 @@
 import { AnalyseOptions, analyseWorkbook, WorkbookAnalysis } from '../../core/analyse';
 import { planFillAndRecalculate } from '../../core/appraisal/fillAppraised';
 import { WorkbookGrid } from '../../core/grid';
-import { mergeTitleFacts, readTitleFacts, TitleFacts } from '../../core/identity/titleFacts';
 import { ApplyReport, HostKind, isHostError, WorkbookHost } from '../../core/host';
 import { hostErrorText, paneText } from '../../core/messages/paneText';
 import { Lang } from '../../core/number/format';
@@ -48,8 +47,7 @@ export function parseAssessmentYear(text: string): number | '' | 'invalid' {
 
 /** The workbook's year as its scoring tables' title rows state it (the first table that does). */
 export function titleYearOf(analysis: WorkbookAnalysis): number | null {
-  const facts: TitleFacts[] = analysis.sheets.map((s) => readTitleFacts(s.table.titleLines, s.name));
-  return mergeTitleFacts(facts).year;
+  return analysis.titleFacts.year;
 }
 
 function yearState(userYear: number | null, titleYear: number | null): AssessmentYearState {

@@ -104,11 +104,15 @@ describe('the assessment year', () => {
     expect(pl2.map((f) => f.code)).toEqual(['1.1', '1.3', '1.7']);
   });
 
-  test('checkTable reads the year from the table titles unless it is given', () => {
+  test('the titles are read once, by the analysis: it carries their year and passes it to checkTable, which judges against the year it is given', () => {
     const s = analyseWorkbook(workbook(titledSheet('PL1', 'CHỈ SỐ CCHC NĂM 2023')), { profile: null }).sheets[0];
+    expect(s.titleFacts.year).toBe(2023);
     const codes = (flags: Flag[]) => flags.filter((f) => f.kind === 'evidence-out-of-period').map((f) => f.code);
-    expect(codes(checkTable(s.score))).toEqual(['1.1', '1.3', '1.7']);
+    expect(codes(s.flags)).toEqual(['1.1', '1.3', '1.7']);
+    expect(codes(checkTable(s.score, { assessmentYear: s.titleFacts.year }))).toEqual(['1.1', '1.3', '1.7']);
     expect(codes(checkTable(s.score, { assessmentYear: 2022 }))).toEqual(['1.10', '1.11']);
-    expect(codes(checkTable(s.score, { assessmentYear: null }))).toEqual(['1.1', '1.3', '1.7']);
+    // No year given: none known to checkTable, so no date is judged out of period.
+    expect(codes(checkTable(s.score, { assessmentYear: null }))).toEqual([]);
+    expect(codes(checkTable(s.score))).toEqual([]);
   });
 });

@@ -7,6 +7,20 @@ describe('title facts: who and when a scoring table is about', () => {
     const analysis = analyseWorkbook(buildSampleGrid());
     const facts = mergeTitleFacts(analysis.sheets.map((s) => readTitleFacts(s.table.titleLines, s.name)));
     expect(facts).toEqual({ commune: 'xã Thanh Xá', district: 'huyện Thanh Hà', province: null, year: 2023 });
+    // Read once by the analysis and carried on it, per table and for the workbook.
+    expect(analysis.titleFacts).toEqual(facts);
+    for (const s of analysis.sheets) expect(s.titleFacts).toEqual(readTitleFacts(s.table.titleLines, s.name));
+  });
+
+  it('a table whose titles say nothing takes nothing from another sheet; the workbook takes each fact from the first table that states it', () => {
+    const analysis = analyseWorkbook({
+      sheets: [
+        { name: 'PL1', rows: [[{ value: 'PHỤ LỤC 1' }], ...table()] },
+        { name: 'PL2', rows: [[{ value: 'UBND XÃ HỒNG LẠC' }], [{ value: 'NĂM 2024' }], ...table()] },
+      ],
+    });
+    expect(analysis.sheets.map((s) => s.titleFacts.commune)).toEqual([null, 'xã Hồng Lạc']);
+    expect(analysis.titleFacts).toEqual({ commune: 'xã Hồng Lạc', district: null, province: null, year: 2024 });
   });
 
   it.each([
@@ -33,3 +47,9 @@ describe('title facts: who and when a scoring table is about', () => {
     expect(facts).toMatchObject({ commune: 'xã Thanh Xá', district: 'huyện Thanh Hà', province: 'tỉnh Hải Dương' });
   });
 });
+
+/** A minimal scoring table under the title rows. */
+function table(): Array<Array<{ value: string | number | null }>> {
+  const row = (...cells: Array<string | number | null>) => cells.map((value) => ({ value }));
+  return [row('STT', 'Nội dung tiêu chí', 'Điểm tối đa', 'Điểm tự đánh giá', 'Tài liệu kiểm chứng'), row('1', 'Lĩnh vực', 1, null), row('1.1', 'Tiêu chí', 1, 1, 'KH 1')];
+}
