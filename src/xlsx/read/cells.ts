@@ -64,6 +64,7 @@ function fontOf(m: CellModel): string | undefined {
   return font && font.name ? font.name : undefined;
 }
 
+/** A worksheet's cell models as parsed, by 0-based row and column, and its hidden rows. */
 export interface SheetState {
   rows: Array<Array<CellModel | undefined> | undefined>;
   /** Whether each row's (last) <row> element says hidden, by 0-based row. */
