@@ -6,6 +6,8 @@ import { MAIN, RELATIONSHIPS } from '../package/namespaces';
 import { resolveTarget, XlsxPackage } from '../package/xlsxPackage';
 import { isLegacyContainer, ZipLimits } from '../zipGuard';
 import { CellEdit, patchSheetXml } from './sheetPatch';
+
+export { RefusedWrite } from './sheetPatch';
 import { MINIMAL_STYLES_XML, StylesEditor } from './stylesPatch';
 import { summarySheetXml } from './summaryPart';
 import { applySplices, attributesOf, decodePart, encodePart, isSelfClosing, prefixesOf, Splice, TOKEN_RX, xmlDecode, xmlEscape } from './xmlText';
@@ -294,6 +296,12 @@ export async function patchWorkbookBytes(original: Uint8Array, plan: WritePlan, 
     const part = partOfRel(rel);
     if (!part || !rel || kindOf(rel.type) !== 'worksheet') throw new Error('"' + summaryEntry.name + '" exists and is not a worksheet: the summary sheet cannot replace it');
     out.put(part, summaryText);
+    // The new content refers to no relationship (its links are `location` only); an earlier copy's
+    // relationships (ExcelJS's hyperlink targets, a comment someone added) would point at nothing, and
+    // a comments relationship without its sheet's legacyDrawing is what Excel "repairs". The parts they
+    // named stay in the package, unreferenced, which Excel ignores.
+    const ownRels = out.find(relsNameOf(part));
+    if (ownRels) out.remove(ownRels);
   } else {
     let n = sheets.length + 1;
     while (out.taken(wbFolder + 'worksheets/sheet' + n + '.xml')) n++;
@@ -313,6 +321,8 @@ export async function patchWorkbookBytes(original: Uint8Array, plan: WritePlan, 
   // order, and an entry for a cell that is no longer a formula is "unreadable content" to Excel. Without
   // it Excel rebuilds the chain silently on load (as it does for openpyxl's files, which never have
   // one); keeping it exact would mean re-deriving Excel's order for cells we create.
+  // fullCalcOnLoad is not set: every written formula carries its cached result, so the copy shows the
+  // right totals without recalculating, and workbook.xml stays as it was but for the summary's <sheet>.
   if (formulasChanged) {
     for (const rel of wbRels.rels) {
       if (kindOf(rel.type) !== 'calcChain') continue;

@@ -202,21 +202,30 @@ export function patchSheetXml(xml: string, edits: CellEdit[], ctx: SheetPatchCon
   const mergeRx = new RegExp('<' + p.replace(/[.]/g, '\\.') + 'mergeCell\\b[^>]*>', 'g');
   const tail = dataCloseStart >= 0 ? xml.slice(dataCloseStart) : xml.slice(dataOpenEnd);
   if (writes.length) {
+    // Each range is checked against the writes of its own rows, or against all writes when it spans
+    // more rows than there are writes: bounded by min(rows, writes) per range, never ranges × cells.
+    const writesByRow: Record<number, CellEdit[]> = Object.create(null);
+    for (const w of writes) (writesByRow[w.row] || (writesByRow[w.row] = [])).push(w);
+    const writesIn = (r: { top: number; left: number; bottom: number; right: number }): CellEdit[] => {
+      const found: CellEdit[] = [];
+      const inside = (w: CellEdit) => w.row >= r.top && w.row <= r.bottom && w.col >= r.left && w.col <= r.right;
+      if (r.bottom - r.top + 1 > writes.length) {
+        for (const w of writes) if (inside(w)) found.push(w);
+      } else {
+        for (let row = r.top; row <= r.bottom; row++) for (const w of writesByRow[row] || []) if (inside(w)) found.push(w);
+      }
+      return found;
+    };
     for (let m = mergeRx.exec(tail); m; m = mergeRx.exec(tail)) {
       const r = parseRange(attributesOf(m[0]).ref || '');
       if (!r) continue;
-      for (const w of writes) {
-        if (w.row >= r.top && w.row <= r.bottom && w.col >= r.left && w.col <= r.right && (w.row !== r.top || w.col !== r.left)) {
-          throw new RefusedWrite('The write plan targets ' + ctx.sheetName + '!' + w.address + ', which is inside a merged range');
-        }
+      for (const w of writesIn(r)) {
+        if (w.row !== r.top || w.col !== r.left) throw new RefusedWrite('The write plan targets ' + ctx.sheetName + '!' + w.address + ', which is inside a merged range');
       }
     }
     for (const r of arrayRanges) {
-      for (const w of writes) {
-        if (w.row >= r.top && w.row <= r.bottom && w.col >= r.left && w.col <= r.right) {
-          throw new RefusedWrite('The write plan targets ' + ctx.sheetName + '!' + w.address + ', which is part of the array formula ' + r.address);
-        }
-      }
+      const hit = writesIn(r)[0];
+      if (hit) throw new RefusedWrite('The write plan targets ' + ctx.sheetName + '!' + hit.address + ', which is part of the array formula ' + r.address);
     }
   }
 

@@ -132,6 +132,20 @@ describe('Open XML shapes other generators write (test/helpers/foreignXlsx varia
   });
 });
 
+describe('a second run, on the annotated copy itself', () => {
+  test('the summary is replaced in place, nothing else changes, the totals stay', async () => {
+    const first = runs.get('openpyxl.xlsx');
+    if (!first) return;
+    const run = await runPipeline(first.output, 'second.xlsx');
+    const changed = await expectOnlyOwnedPartsChanged(run);
+    expect(changed.filter((n) => /worksheets\/sheet\d+\.xml$/.test(n)).length).toBeLessThanOrEqual(1);
+    expect(run.outGrid.sheets.map((s) => s.name)).toEqual(first.outGrid.sheets.map((s) => s.name));
+    expectOtherCellsKept(run);
+    expectSameTotals(run);
+    runs.set('second-run.xlsx', run);
+  });
+});
+
 describe('LibreOffice opens every copy and, recalculating, finds the same totals', () => {
   test('one LibreOffice run over all the copies', async () => {
     if (!soffice) return;

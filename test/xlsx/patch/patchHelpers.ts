@@ -94,7 +94,13 @@ export async function ownedParts(input: Uint8Array, plan: WritePlan, output: Uin
   for (let m = sheetRx.exec(wb); m; m = sheetRx.exec(wb)) {
     const name = decode(/\sname="([^"]*)"/.exec(m[1])![1]);
     const id = /\s\w+:id="([^"]*)"/.exec(m[1])![1];
-    if (written.has(name) || name.toLowerCase() === plan.summary.name.toLowerCase()) owned.add(targetOf(id));
+    if (written.has(name)) owned.add(targetOf(id));
+    if (name.toLowerCase() === plan.summary.name.toLowerCase()) {
+      // The summary's part, and the relationships of an earlier copy of it (dropped with its content).
+      const target = targetOf(id);
+      owned.add(target);
+      owned.add(target.slice(0, target.lastIndexOf('/') + 1) + '_rels/' + target.slice(target.lastIndexOf('/') + 1) + '.rels');
+    }
   }
   return owned;
 }
@@ -117,7 +123,7 @@ export async function expectOnlyOwnedPartsChanged(run: { input: Uint8Array; plan
     const bare = name.replace(/^\//, '');
     const now = after.get(name);
     if (!now) {
-      if (!/calcChain\.xml$/i.test(bare)) problems.push('lost ' + name);
+      if (!/calcChain\.xml$/i.test(bare) && !owned.has(bare)) problems.push('lost ' + name);
       continue;
     }
     if (sameBytes(bytes, now)) continue;

@@ -242,9 +242,19 @@ describe('patchWorkbookBytes', () => {
     const bytes = await inputBytes((_ws, wb) => {
       const old = wb.addWorksheet(SUMMARY.toUpperCase());
       old.getCell('A1').value = 'cũ';
+      // An earlier copy's summary with relationships of its own: a link and a comment.
+      old.getCell('A2').value = { text: 'web', hyperlink: 'https://x.vn/' };
+      old.getCell('A3').note = 'ghi chú';
       wb.addWorksheet('Sau');
     });
-    const out = await patchWorkbookBytes(bytes, { ...plan(), writes: [], highlights: [] });
+    expect(Object.keys((await JSZip.loadAsync(bytes)).files)).toContain('xl/worksheets/_rels/sheet2.xml.rels');
+    const p = { ...plan(), writes: [], highlights: [] };
+    const out = await patchWorkbookBytes(bytes, p);
+    expect(await expectOnlyOwnedPartsChanged({ input: bytes, plan: p, output: out })).toContain('xl/worksheets/sheet2.xml');
+    // Its relationships went with its content; the parts they named stay, unreferenced.
+    const files = Object.keys((await JSZip.loadAsync(out)).files);
+    expect(files).not.toContain('xl/worksheets/_rels/sheet2.xml.rels');
+    expect(files).toContain('xl/comments2.xml');
     const grid = await readGridFromXlsxBytes(out, 'x.xlsx');
     expect(grid.sheets.map((s) => s.name)).toEqual([SHEET, SUMMARY.toUpperCase(), 'Sau']);
     expect(cellAt(grid.sheets[1], 0, 0)).toMatchObject({ value: 'BẢNG TỔNG HỢP' });
