@@ -36,12 +36,13 @@ interface ReadResult {
 }
 
 /** Loads every sheet's name (the sheets as they are now). */
-export async function listNames(session: GatewaySession): Promise<string[]> {
-  return run(session, async function (context: Excel.RequestContext) {
+export function listNames(session: GatewaySession): Promise<string[]> {
+  return run(session, function (context: Excel.RequestContext) {
     const sheets = context.workbook.worksheets;
     sheets.load('items/name');
-    await sync(session, context);
-    return namesOf(sheets);
+    return sync(session, context).then(function () {
+      return namesOf(sheets);
+    });
   });
 }
 
@@ -218,20 +219,19 @@ function sheetNamed(list: SheetRead[], name: string): SheetRead | null {
 }
 
 /** The read the next write checks against; also tells whether a backup can be reverted. */
-export async function readState(session: GatewaySession): Promise<ReadState> {
-  const res = session.names ? await readKnown(session, session.names) : await readUnknown(session);
-  rememberNames(session, res.fresh);
-  session.state = res.state;
-  session.revertable = !!(res.state.backup && res.state.backup.length);
-  return res.state;
+export function readState(session: GatewaySession): Promise<ReadState> {
+  return (session.names ? readKnown(session, session.names) : readUnknown(session)).then(function (res) {
+    rememberNames(session, res.fresh);
+    session.state = res.state;
+    session.revertable = !!(res.state.backup && res.state.backup.length);
+    return res.state;
+  });
 }
 
-export async function readWorkbook(session: GatewaySession): Promise<WorkbookGrid> {
-  let state: ReadState;
-  try {
-    state = await readState(session);
-  } catch (e) {
+// Plain promise chains where there is nothing to await in sequence: each async function costs the ES5
+// bundle a generator state machine.
+export function readWorkbook(session: GatewaySession): Promise<WorkbookGrid> {
+  return readState(session).then(toGrid, function (e: unknown): never {
     throw toHostError(e);
-  }
-  return toGrid(state);
+  });
 }

@@ -111,13 +111,22 @@ function clearFills(context: Excel.RequestContext, fills: ShownFill[]): void {
 }
 
 /** A batch that writes: change events it causes are not the user's. */
-async function writeBatch<T>(session: GatewaySession, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+function writeBatch<T>(session: GatewaySession, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
   session.writing++;
-  try {
-    return await run(session, batch);
-  } finally {
-    session.writing--;
-  }
+  return run(session, batch).then(
+    function (result) {
+      session.writing--;
+      return result;
+    },
+    function (e: unknown): never {
+      session.writing--;
+      throw e;
+    },
+  );
+}
+
+function asHostError(e: unknown): never {
+  throw toHostError(e);
 }
 
 async function revertOnce(session: GatewaySession): Promise<RevertReport> {
@@ -164,12 +173,8 @@ async function revertOnce(session: GatewaySession): Promise<RevertReport> {
   return { restored: restored };
 }
 
-export async function revertLastWrite(session: GatewaySession): Promise<RevertReport> {
-  try {
-    return await revertOnce(session);
-  } catch (e) {
-    throw toHostError(e);
-  }
+export function revertLastWrite(session: GatewaySession): Promise<RevertReport> {
+  return revertOnce(session).then(undefined, asHostError);
 }
 
 async function clearOnce(session: GatewaySession): Promise<number> {
@@ -186,23 +191,17 @@ async function clearOnce(session: GatewaySession): Promise<number> {
   return n;
 }
 
-export async function clearHighlights(session: GatewaySession): Promise<number> {
-  try {
-    return await clearOnce(session);
-  } catch (e) {
-    throw toHostError(e);
-  }
+export function clearHighlights(session: GatewaySession): Promise<number> {
+  return clearOnce(session).then(undefined, asHostError);
 }
 
-export async function selectCell(session: GatewaySession, sheet: string, address: string): Promise<void> {
-  try {
-    await run(session, function (context: Excel.RequestContext) {
-      const ws = context.workbook.worksheets.getItem(sheet);
-      ws.activate();
-      ws.getRange(address).select();
-      return sync(session, context);
-    });
-  } catch (e) {
+export function selectCell(session: GatewaySession, sheet: string, address: string): Promise<void> {
+  return run(session, function (context: Excel.RequestContext) {
+    const ws = context.workbook.worksheets.getItem(sheet);
+    ws.activate();
+    ws.getRange(address).select();
+    return sync(session, context);
+  }).then(undefined, function (e: unknown): never {
     throw toHostError(e, sheet);
-  }
+  });
 }

@@ -91,7 +91,6 @@ export function countSync(session: GatewaySession): void {
   session.syncs++;
 }
 
-/** Whether `name` is in `list` (ES5: no Array#indexOf polyfill is assumed for strings of any host). */
 export function contains(list: string[], name: string): boolean {
   return indexOf(list, name) >= 0;
 }

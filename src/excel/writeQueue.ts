@@ -40,7 +40,7 @@ export function jsonSize(x: unknown): number {
   return JSON.stringify(x).length + 64;
 }
 
-/** Rows of backup records as text cells of column A, from row `first` (0-based). */
+/** Backup records (one JSON text per row) into a one-column range, formatted as text so Excel never parses them. */
 export function writeRecordRows(range: Excel.Range, texts: string[][]): void {
   const formats: string[][] = [];
   for (let i = 0; i < texts.length; i++) formats.push(['@']);
