@@ -11,7 +11,8 @@ import * as ts from 'typescript';
  *
  * "Used" means any of:
  *  - a property access or call whose symbol is declared in @types/office-js under `Excel` or `Office`
- *    (`range.getCellProperties(…)`, `ws.protection`, `cf.customOrNullObject`);
+ *    (`range.getCellProperties(…)`, `ws.protection`, `cf.customOrNullObject`), also as `range['…']`
+ *    or destructured (`const { protection } = ws`);
  *  - a property of an object literal whose contextual type is declared there (`{ mergeUndoGroup: true }`
  *    as Excel.RunOptions, the CellPropertiesLoadOptions given to getCellProperties);
  *  - a property named in a load string (`used.load('rowHidden')`, `cfs.load('items/customOrNullObject/…')`),
@@ -180,8 +181,13 @@ export function auditApiSets(): { uses: Use[]; violations: Use[]; features: Map<
     return best;
   }
 
+  const seen = new Set<string>();
   function record(decl: ts.Node, at: ts.Node): void {
     if (!isOfficeDeclaration(decl)) return;
+    // One use per member and place (overloads declare a member more than once).
+    const key = memberName(decl) + '@' + at.getSourceFile().fileName + ':' + at.getStart();
+    if (seen.has(key)) return;
+    seen.add(key);
     const tag = apiSetOf(decl);
     const sf = at.getSourceFile();
     const features = guardsOf(at);
@@ -234,6 +240,16 @@ export function auditApiSets(): { uses: Use[]; violations: Use[]; features: Map<
           const type = checker.getTypeAtLocation(node.expression);
           for (const p of arg.text.split(',')) recordLoadPath(type, p.trim(), arg);
         }
+      }
+    } else if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) {
+      // range['getCellProperties'](…) is the same use as range.getCellProperties(…).
+      for (const d of declarationsOf(checker.getSymbolAtLocation(node.argumentExpression))) record(d, node.argumentExpression);
+    } else if (ts.isBindingElement(node) && ts.isObjectBindingPattern(node.parent)) {
+      // const { protection } = ws: the property of the destructured Office.js object.
+      const name = node.propertyName || node.name;
+      if (ts.isIdentifier(name)) {
+        const prop = checker.getTypeAtLocation(node.parent).getProperty(name.text);
+        for (const d of declarationsOf(prop)) record(d, name);
       }
     } else if (ts.isObjectLiteralExpression(node)) {
       const contextual = checker.getContextualType(node);
