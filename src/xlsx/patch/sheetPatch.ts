@@ -102,8 +102,15 @@ export function patchSheetXml(xml: string, edits: CellEdit[], ctx: SheetPatchCon
   TOKEN_RX.lastIndex = 0;
   let dataOpen: RegExpExecArray | null = null;
   let dimension: { start: number; end: number; tag: string } | null = null;
+  /** Whole-column formats (<col style>): what Excel gives a cell typed into an empty one there. */
+  const columnStyles: Array<{ min: number; max: number; style: number }> = [];
   for (let m = TOKEN_RX.exec(xml); m; m = TOKEN_RX.exec(xml)) {
     if (m[3] === 'dimension' && m[1] === '') dimension = { start: m.index, end: TOKEN_RX.lastIndex, tag: m[0] };
+    if (m[3] === 'col' && m[1] === '') {
+      const a = attributesOf(m[4]);
+      const style = a.style !== undefined ? parseInt(a.style, 10) : 0;
+      if (style > 0) columnStyles.push({ min: parseInt(a.min, 10) - 1, max: parseInt(a.max, 10) - 1, style });
+    }
     if (m[3] === 'sheetData' && m[1] === '') {
       dataOpen = m;
       break;
@@ -316,8 +323,8 @@ export function patchSheetXml(xml: string, edits: CellEdit[], ctx: SheetPatchCon
           ? { top: Math.min(bounds.top, e.row), left: Math.min(bounds.left, e.col), bottom: Math.max(bounds.bottom, e.row), right: Math.max(bounds.right, e.col) }
           : { top: e.row, left: e.col, bottom: e.row, right: e.col };
       }
-      const newCells = group.map((e) => ({ col: e.col, xml: cellXml(e, e.address, newStyle(0, e), null) }));
       const row = rowAt[rowNo];
+      const newCells = group.map((e) => ({ col: e.col, xml: cellXml(e, e.address, newStyle(inheritedStyle(row, e.col), e), null) }));
       if (row) {
         insertIntoRow(row, newCells, rowCells[rowNo] || []);
       } else {
@@ -329,6 +336,19 @@ export function patchSheetXml(xml: string, edits: CellEdit[], ctx: SheetPatchCon
         else splices.push({ start: dataOpen.index, end: dataOpenEnd, text: '<' + p + 'sheetData>' + text + '</' + p + 'sheetData>' });
       }
     }
+  }
+
+  /** A new cell starts from its row's format (customFormat rows), else its column's, as in Excel. */
+  function inheritedStyle(row: RowInfo | undefined, col: number): number {
+    if (row) {
+      const a = attributesOf(row.openTag);
+      if (a.customFormat === '1' || a.customFormat === 'true') {
+        const s = parseInt(a.s, 10);
+        if (s > 0) return s;
+      }
+    }
+    for (const c of columnStyles) if (col >= c.min && col <= c.max) return c.style;
+    return 0;
   }
 
   function insertIntoRow(row: RowInfo, newCells: Array<{ col: number; xml: string }>, existing: CellInfo[]): void {

@@ -8,7 +8,7 @@ import { xlsBytesToXlsx } from '../../../src/xlsx/legacyXls';
 import { readGridFromXlsxBytes } from '../../../src/xlsx/read/readGrid';
 import { foreignVariants, transformXlsx } from '../../helpers/foreignXlsx';
 import { findSoffice, libreOfficeConvert } from '../../helpers/xlsFiles';
-import { expectOnlyOwnedPartsChanged, expectOtherCellsKept, expectOwnedCellsWritten, expectSameTotals, partsOf, PipelineRun, runPipeline } from './patchHelpers';
+import { expectAppendOnly, expectOnlyOwnedPartsChanged, expectOtherCellsKept, expectOwnedCellsWritten, expectSameTotals, partsOf, PipelineRun, runPipeline } from './patchHelpers';
 import { excelJsRichBytes, handBuiltRichBytes } from './richWorkbooks';
 
 /**
@@ -96,6 +96,7 @@ describe.each(cases)('$name', (c) => {
     const base = c.file.endsWith('.xls') ? await xlsBytesToXlsx(run.input, c.file) : run.input;
     const changed = await expectOnlyOwnedPartsChanged({ input: base, plan: run.plan, output: run.output });
     expect(changed.length).toBeGreaterThan(0);
+    await expectAppendOnly({ input: base, plan: run.plan, output: run.output });
     const parts = [...(await partsOf(run.output)).keys()];
     for (const rx of c.mustHold) expect([rx.source, parts.some((p) => rx.test(p))]).toEqual([rx.source, true]);
   });
@@ -125,10 +126,24 @@ describe('Open XML shapes other generators write (test/helpers/foreignXlsx varia
     const input = await transformXlsx(await sampleWorkbookBytes(), variant.transforms);
     const run = await runPipeline(input, 'variant.xlsx');
     await expectOnlyOwnedPartsChanged(run);
+    await expectAppendOnly(run);
     expectOwnedCellsWritten(run);
     expectOtherCellsKept(run);
     expectSameTotals(run);
     runs.set('variant-' + variants.indexOf(variant) + '.xlsx', run);
+  });
+});
+
+describe('what the ExcelJS writer lost is still there', () => {
+  test('the table keeps its filter buttons, the defined names and the pivot cache their places, the chart its part', async () => {
+    const run = runs.get('openpyxl.xlsx');
+    if (!run) return;
+    const zip = await JSZip.loadAsync(run.output);
+    expect(await zip.file('xl/tables/table1.xml')!.async('string')).toMatch(/<autoFilter ref="A1:B3"/);
+    const workbook = await zip.file('xl/workbook.xml')!.async('string');
+    expect(workbook).toMatch(/<definedName name="DanhSachTaiLieu">&apos;Ghi chú&apos;!\$A\$1:\$B\$3<\/definedName>/);
+    expect(workbook).toMatch(/<pivotCaches><pivotCache cacheId="1" r:id="rId\d+"\/><\/pivotCaches>/);
+    expect(await zip.file('xl/charts/chart1.xml')!.async('string')).toContain('<c:barChart>');
   });
 });
 
@@ -138,6 +153,7 @@ describe('a second run, on the annotated copy itself', () => {
     if (!first) return;
     const run = await runPipeline(first.output, 'second.xlsx');
     const changed = await expectOnlyOwnedPartsChanged(run);
+    await expectAppendOnly(run);
     expect(changed.filter((n) => /worksheets\/sheet\d+\.xml$/.test(n)).length).toBeLessThanOrEqual(1);
     expect(run.outGrid.sheets.map((s) => s.name)).toEqual(first.outGrid.sheets.map((s) => s.name));
     expectOtherCellsKept(run);

@@ -195,3 +195,53 @@ export function expectSameTotals(run: PipelineRun): void {
   expect(run.outAnalysis.sheets.map((s) => s.score.self)).toEqual(run.analysis.sheets.map((s) => s.score.self));
   expect(run.outAnalysis.flags.filter((f) => f.kind === 'hand-total-mismatch')).toEqual([]);
 }
+
+/**
+ * The parts the tool does change, changed only by addition: workbook.xml is the original plus the
+ * summary's <sheet>; styles.xml's lists (numFmts, fonts, fills, cellXfs) start with their original
+ * entries, index for index; every original relationship and content-type entry is still there, as
+ * written, but calcChain's.
+ */
+export async function expectAppendOnly(run: { input: Uint8Array; output: Uint8Array; plan: WritePlan }): Promise<void> {
+  const before = await partsOf(run.input);
+  const after = await partsOf(run.output);
+  const text = (parts: Map<string, Uint8Array>, name: string) => {
+    const key = [...parts.keys()].find((k) => k.replace(/^\//, '') === name);
+    return key ? Buffer.from(parts.get(key)!).toString('utf8') : '';
+  };
+  const rootRels = text(before, '_rels/.rels');
+  const wbTarget = /<(?:\w+:)?Relationship\b[^>]*\/officeDocument"[^>]*>/.exec(rootRels);
+  const wbName = wbTarget ? /Target="\/?([^"]+)"/.exec(wbTarget[0])![1] : 'xl/workbook.xml';
+  const folder = wbName.slice(0, wbName.lastIndexOf('/') + 1);
+  const wbRels = folder + '_rels/' + wbName.slice(folder.length) + '.rels';
+
+  const wbBefore = text(before, wbName);
+  const wbAfter = text(after, wbName);
+  if (wbAfter !== wbBefore) {
+    const added = /<(?:\w+:)?sheet\b[^>]*\/>(?=<\/(?:\w+:)?sheets>)/.exec(wbAfter)!;
+    expect(added[0]).toContain('name="' + run.plan.summary.name + '"');
+    expect(wbAfter.slice(0, added.index) + wbAfter.slice(added.index + added[0].length)).toBe(wbBefore);
+  }
+
+  const stylesTarget = /<(?:\w+:)?Relationship\b[^>]*Type="[^"]*\/styles"[^>]*>/.exec(text(before, wbRels));
+  if (stylesTarget) {
+    const t = /Target="([^"]+)"/.exec(stylesTarget[0])![1];
+    const name = t.charAt(0) === '/' ? t.slice(1) : folder + t;
+    const sb = text(before, name);
+    const sa = text(after, name);
+    for (const list of ['numFmts', 'fonts', 'fills', 'cellXfs']) {
+      const inner = (xml: string) => {
+        const m = new RegExp('<((?:\\w+:)?)' + list + '\\b[^>]*>([\\s\\S]*?)</\\1' + list + '>').exec(xml);
+        return m ? m[2] : '';
+      };
+      expect([list, inner(sa).slice(0, inner(sb).length)]).toEqual([list, inner(sb)]);
+    }
+  }
+
+  for (const name of [wbRels, '[Content_Types].xml']) {
+    const tags = (xml: string) => xml.match(/<(?:\w+:)?(?:Relationship|Override|Default)\b[^>]*>/g) || [];
+    const now = new Set(tags(text(after, name)));
+    const missing = tags(text(before, name)).filter((t) => !now.has(t) && !/calcChain/i.test(t));
+    expect([name, missing]).toEqual([name, []]);
+  }
+}

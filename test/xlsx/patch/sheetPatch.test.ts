@@ -37,6 +37,13 @@ test('a self-closing row opens; spans and the dimension grow to the created cell
   );
 });
 
+test('a created cell starts from its row\'s format, else its column\'s', () => {
+  const xml = sheet('<sheetData><row r="1" s="7" customFormat="1"><c r="A1"><v>1</v></c></row></sheetData>', '<cols><col min="2" max="3" width="9" style="4" customWidth="1"/></cols>');
+  expect(patchSheetXml(xml, [fill('B1'), fill('C2'), fill('D2')], ctx)).toBe(
+    sheet('<sheetData><row r="1" s="7" customFormat="1"><c r="A1"><v>1</v></c><c r="B1" s="71"/></row><row r="2"><c r="C2" s="41"/><c r="D2" s="1"/></row></sheetData>', '<cols><col min="2" max="3" width="9" style="4" customWidth="1"/></cols>'),
+  );
+});
+
 test('an empty sheetData gets its rows; a prefixed part gets prefixed elements', () => {
   expect(patchSheetXml(sheet('<sheetData/>'), [fill('B2')], ctx)).toBe(sheet('<sheetData><row r="2"><c r="B2" s="1"/></row></sheetData>'));
   const prefixed = '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>';
