@@ -24,6 +24,7 @@ async function benchSyncs() {
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.bench.json')], { stdio: 'inherit' });
   const out = path.join(ROOT, 'dist', 'bench');
   const { analyseWorkbook } = require(path.join(out, 'src/core/analyse.js'));
+  const { planWorkbook } = require(path.join(out, 'src/core/plan/planWorkbook.js'));
   const { createExcelHost } = require(path.join(out, 'src/excel/officeGateway.js'));
   const { installFakeOffice, fakeInitFromGrid } = require(path.join(out, 'test/helpers/fakeExcel/index.js'));
   for (const level of ['1.1', '1.20']) {
@@ -39,7 +40,7 @@ async function benchSyncs() {
         const grid = await host.readWorkbook();
         const readSyncs = fake.syncCount();
         const readBytes = fake.syncLog.reduce((s, r) => s + r.bytes, 0);
-        const plan = analyseWorkbook(grid).plan;
+        const plan = planWorkbook(analyseWorkbook(grid), grid, 'vi');
         fake.resetCounters();
         await host.applyPlan(plan, { highlights: true });
         const writeSyncs = fake.syncCount();

@@ -46,8 +46,8 @@ function countLines(printed) {
     const { toJsonResult } = require(path.join(dist, 'core', 'report', 'jsonResult.js'));
     for (const file of files) {
       const grid = await readGridFromXlsxFile(file);
-      const analysis = analyseWorkbook(grid, { profile: 'auto', lang: 'vi' });
-      JSON.stringify(toJsonResult(analysis, 'vi'), null, 2);
+      const analysis = analyseWorkbook(grid, { profile: 'auto' });
+      JSON.stringify(toJsonResult(analysis, grid, 'vi'), null, 2);
       flags += analysis.flags.length;
     }
   }

@@ -3,6 +3,8 @@ import * as path from 'path';
 import { analyseWorkbook, WorkbookAnalysis } from '../core/analyse';
 import { WorkbookGrid } from '../core/grid';
 import { explainTextBoth } from '../core/messages/explainText';
+import { planWorkbook } from '../core/plan/planWorkbook';
+import { WritePlan } from '../core/plan/types';
 import { BUILTIN_PROFILES, Profile, findBuiltinProfile, validateProfile } from '../core/profile/profile';
 import { ColumnChoices } from '../core/recognise/reading';
 import { reportText } from '../core/report/reportText';
@@ -131,7 +133,7 @@ function columnsFor(grid: WorkbookGrid, choices: Choices, args: CliArgs, fileLab
 function analyse(loaded: { grid: WorkbookGrid }, args: CliArgs, choices: Choices, fileLabel: string, io: CliIo): WorkbookAnalysis {
   const columns = columnsFor(loaded.grid, choices, args, fileLabel);
   const done = startStep(io.stderr, args.lang === 'vi' ? 'Đang chấm điểm' : 'Scoring');
-  const analysis = analyseWorkbook(loaded.grid, { profile: choices.profile, columns: columns, lang: args.lang, assessmentYear: args.year });
+  const analysis = analyseWorkbook(loaded.grid, { profile: choices.profile, columns: columns, assessmentYear: args.year });
   done();
   if (analysis.sheets.length === 0) {
     throw new InputProblem(
@@ -153,14 +155,14 @@ async function checkOutPath(args: CliArgs): Promise<OutputTarget> {
   return checkOutputTarget(args.out as string, { option: '--out', ext: '.xlsx', inputs: inputsOf(args), force: args.force });
 }
 
-async function writeAnnotatedCopy(loaded: { workbook?: LoadedWorkbook['workbook'] }, analysis: WorkbookAnalysis, target: OutputTarget, args: CliArgs, io: CliIo): Promise<void> {
+async function writeAnnotatedCopy(loaded: { workbook?: LoadedWorkbook['workbook'] }, plan: WritePlan, target: OutputTarget, args: CliArgs, io: CliIo): Promise<void> {
   const name = escapeControl(path.basename(target.shown));
   const done = startStep(io.stderr, args.lang === 'vi' ? 'Đang ghi ' + name : 'Writing ' + name);
   try {
     const workbook = loaded.workbook;
     if (!workbook) throw new Error('workbook not loaded');
     const bytes = await quietly(async () => {
-      applyPlanToWorkbook(workbook, analysis.plan);
+      applyPlanToWorkbook(workbook, plan);
       return workbookToXlsxBuffer(workbook);
     });
     await writeCheckedOutput(target, bytes);
@@ -238,15 +240,17 @@ async function run(args: CliArgs, io: CliIo): Promise<number> {
     io.stdout(reportText(analysis, args.lang) + '\n');
     return 0;
   }
-  if (outTarget) await writeAnnotatedCopy(loaded, analysis, outTarget, args, io);
+  // Only the annotated copy needs a plan; the JSON counts what it would write without making one.
+  const plan = outTarget ? planWorkbook(analysis, loaded.grid, args.lang) : null;
+  if (outTarget && plan) await writeAnnotatedCopy(loaded, plan, outTarget, args, io);
   if (args.json) {
-    io.stdout(JSON.stringify(toJsonResult(analysis, args.lang, { explain: args.explain }), null, 2) + '\n');
+    io.stdout(JSON.stringify(toJsonResult(analysis, loaded.grid, args.lang, { explain: args.explain }), null, 2) + '\n');
   } else {
     if (args.explain) io.stdout(formatExplanation(analysis, args.lang) + '\n');
     io.stdout(formatSummary(analysis, args.lang) + '\n');
-    if (args.out) {
-      const n = analysis.plan.writes.length;
-      io.stdout('\n' + (args.lang === 'vi' ? 'Đã ghi bản có chú thích: ' + escapeControl(args.out) + ' (' + n + ' ô công thức, ' + analysis.plan.highlights.length + ' ô tô màu, trang "' + analysis.plan.summary.name + '")' : 'Annotated copy written: ' + escapeControl(args.out) + ' (' + n + ' formula cells, ' + analysis.plan.highlights.length + ' highlighted cells, sheet "' + analysis.plan.summary.name + '")') + '\n');
+    if (args.out && plan) {
+      const n = plan.writes.length;
+      io.stdout('\n' + (args.lang === 'vi' ? 'Đã ghi bản có chú thích: ' + escapeControl(args.out) + ' (' + n + ' ô công thức, ' + plan.highlights.length + ' ô tô màu, trang "' + plan.summary.name + '")' : 'Annotated copy written: ' + escapeControl(args.out) + ' (' + n + ' formula cells, ' + plan.highlights.length + ' highlighted cells, sheet "' + plan.summary.name + '")') + '\n');
     }
   }
   const hasError = analysis.flags.some((f) => f.severity === 'error');

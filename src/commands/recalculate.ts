@@ -3,6 +3,7 @@ import { HostError, isHostError, WorkbookHost } from '../core/host';
 import { COMMAND_TEXT, hostErrorText, hostText } from '../core/messages/hostMessages';
 import { formatPercentHundredths, formatPoints, Lang } from '../core/number/format';
 import { percentHundredths } from '../core/number/points';
+import { planWorkbook } from '../core/plan/planWorkbook';
 import { WritePlan } from '../core/plan/types';
 import type { ColumnChoices } from '../core/recognise/reading';
 import { paneText } from '../core/messages/paneText';
@@ -69,7 +70,7 @@ export function recalculateWith(host: WorkbookHost, lang: Lang, session?: Comman
       return host.readWorkbook();
     })
     .then(function (grid) {
-      const analysis = analyseWorkbook(grid, stored.columns ? { lang: lang, columns: stored.columns } : { lang: lang });
+      const analysis = analyseWorkbook(grid, stored.columns ? { columns: stored.columns } : {});
       if (analysis.sheets.length === 0) return { ok: false, message: hostText(COMMAND_TEXT.noTable, lang) + (stored.notice ? ' ' + stored.notice : '') } as Outcome;
       const hundredths = percentHundredths(analysis.total.self, analysis.total.max);
       const total = {
@@ -77,7 +78,7 @@ export function recalculateWith(host: WorkbookHost, lang: Lang, session?: Comman
         max: formatPoints(analysis.total.max, lang),
         percent: hundredths === null ? '' : formatPercentHundredths(hundredths, lang),
       };
-      const plan: WritePlan = analysis.plan;
+      const plan: WritePlan = planWorkbook(analysis, grid, lang);
       let status = hostText(COMMAND_TEXT.recalculated, lang, {
         self: total.self,
         max: total.max,

@@ -1,16 +1,13 @@
-import { Differences, findDifferences } from './appraisal/differences';
+import { findDifferences } from './appraisal/differences';
 import { checkTable } from './check/checkTable';
 import { Flag, FLAG_SEVERITY, FlagParams } from './check/flag';
 import { SheetGrid, WorkbookGrid } from './grid';
 import { ScoringTable } from './model/types';
-import { Lang } from './number/format';
 import { Points } from './number/points';
-import { buildPlan } from './plan/buildPlan';
 import { isConsolidationSheetName } from './consolidate/sheetNames';
-import { SUMMARY_SHEET_NAME, SummaryTableInput } from './plan/summarySheet';
-import { WritePlan } from './plan/types';
+import { SUMMARY_SHEET_NAME } from './plan/summarySheet';
 import { BUILTIN_PROFILES, crossCheck, identifyAppendix, Profile, ProfileAppendix, profileTiers } from './profile/profile';
-import { choiceForSheet, ColumnChoices, TableReading } from './recognise/reading';
+import { choiceForSheet, ColumnChoices } from './recognise/reading';
 import { ResolvedColumns } from './recognise/columnRoles';
 import { FieldResult, SheetAnalysis, SkippedSheet, WorkbookAnalysis } from './result/types';
 import { findSheetTables } from './sheetTables';
@@ -19,7 +16,9 @@ import { mergeTitleFacts, TitleFacts } from './identity/titleFacts';
 import { scoreTable, TableScore } from './score/scoreTable';
 
 /**
- * The whole pipeline on plain data: recognise → build the tree → score → check → plan.
+ * The whole analysis on plain data: recognise → build the tree → score → check. It stops before the
+ * plan: only a writer plans (plan/planWorkbook.ts), so the JSON result, the report and each commune
+ * of a consolidation never build cells or a summary sheet they would not write.
  * Every host (Office.js, ExcelJS, the browser) calls this and nothing else of the core's inner steps.
  */
 
@@ -28,8 +27,6 @@ export type { FieldResult, SheetAnalysis, SkippedSheet, WorkbookAnalysis } from 
 export interface AnalyseOptions {
   /** A profile to cross-check against; 'auto' (default) uses a built-in one whose appendix a sheet matches; null none. */
   profile?: Profile | null | 'auto';
-  /** Language of the summary sheet. */
-  lang?: Lang;
   /** The assessment year evidence must date from; default: "năm 2023" in a sheet's title rows (else an earlier sheet's). */
   assessmentYear?: number;
   /** The user's choice of column per role, by sheet ("*": every sheet); overrides the inference. */
@@ -157,23 +154,9 @@ export function analyseWorkbook(workbook: WorkbookGrid, options?: AnalyseOptions
       }
     }
   }
-  const tables: SummaryTableInput[] = [];
-  for (let i = 0; i < sheets.length; i++) {
-    const s = sheets[i];
-    const several = (i > 0 && sheets[i - 1].name === s.name) || (i + 1 < sheets.length && sheets[i + 1].name === s.name);
-    tables.push({ sheet: s.name, label: several ? s.name + ' (' + s.tableIndex + ')' : s.name, fields: s.fields, max: s.score.selfAssessableMax, self: s.score.self, appraised: s.score.appraised });
-  }
-  const appraisal: Differences = findDifferences(sheets);
+  const appraisal = findDifferences(sheets);
   const facts: TitleFacts[] = [];
   for (let i = 0; i < sheets.length; i++) facts.push(sheets[i].titleFacts);
-  const plan = buildPlan(
-    workbook,
-    sheets.map(function (s) {
-      return s.score;
-    }),
-    flags,
-    { fileName: workbook.fileName, tables: tables, max: total.max, self: total.self, appraised: total.appraised, appraisedMax: total.appraisedMax, flags: flags, lang: options && options.lang ? options.lang : 'vi', appraisal: appraisal },
-  );
   return {
     fileName: workbook.fileName,
     sheets: sheets,
@@ -182,7 +165,6 @@ export function analyseWorkbook(workbook: WorkbookGrid, options?: AnalyseOptions
     total: total,
     profile: profile,
     titleFacts: mergeTitleFacts(facts),
-    plan: plan,
     differences: appraisal.differences,
     lostByField: appraisal.lostByField,
   };

@@ -5,10 +5,11 @@ export type { WorkbookAnalysis, SheetAnalysis, FieldResult, SkippedSheet } from 
 export type { WorkbookGrid, SheetGrid, GridCell, CellRange } from './grid';
 export type { WritePlan, CellWrite, Highlight, SummarySheet } from './plan/types';
 export type { Flag, FlagKind, Severity } from './check/flag';
+export { planWorkbook, countPlanned } from './plan/planWorkbook';
+export type { PlannedCounts } from './plan/planWorkbook';
 export { applyPlanToGrid } from './plan/applyToGrid';
 export { findDifferences } from './appraisal/differences';
 export type { ScoreDifference, FieldLoss } from './result/types';
-export { planFillAppraised, planFillAndRecalculate, hasAppraisedColumn } from './appraisal/fillAppraised';
 export { flagMessage } from './messages/catalogue';
 export { reportText } from './report/reportText';
 export { toJsonResult } from './report/jsonResult';

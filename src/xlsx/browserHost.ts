@@ -3,6 +3,7 @@ import { analyseWorkbook } from '../core/analyse';
 import { WorkbookGrid, GridCell } from '../core/grid';
 import { ApplyOptions, ApplyReport, CellPreview, DownloadOptions, HostCapabilities, HostError, RevertReport, StandaloneControls, WorkbookHost } from '../core/host';
 import { Lang } from '../core/number/format';
+import { planWorkbook } from '../core/plan/planWorkbook';
 import { WritePlan } from '../core/plan/types';
 import type { ColumnChoices } from '../core/recognise/reading';
 import { applyPlanToWorkbook, workbookToXlsxBuffer } from './applyPlan';
@@ -224,8 +225,8 @@ class InMemoryHost implements BrowserWorkbookHost {
   async downloadAnnotated(options?: DownloadOptions): Promise<{ fileName: string; bytes: Uint8Array }> {
     const top = this.top();
     const year = options && options.assessmentYear;
-    const analysis = analyseWorkbook(top.grid, { lang: this.lang, ...(year ? { assessmentYear: year } : {}), ...(this.columns ? { columns: this.columns } : {}) });
-    const state = await this.written(top, analysis.plan, this.highlightsWanted);
+    const analysis = analyseWorkbook(top.grid, { ...(year ? { assessmentYear: year } : {}), ...(this.columns ? { columns: this.columns } : {}) });
+    const state = await this.written(top, planWorkbook(analysis, top.grid, this.lang), this.highlightsWanted);
     return { fileName: annotatedFileName(this.name), bytes: state.bytes };
   }
 }

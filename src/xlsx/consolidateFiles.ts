@@ -77,7 +77,7 @@ async function readOne(file: FileToConsolidate, options: ConsolidateFilesOptions
   grid.fileName = file.name;
   if (isConsolidationWorkbook(grid.sheets.map((s) => s.name))) return null;
   try {
-    const analysis = analyseWorkbook(grid, { profile: options.profile === undefined ? 'auto' : options.profile, columns: options.columns, lang: options.lang, assessmentYear: options.assessmentYear });
+    const analysis = analyseWorkbook(grid, { profile: options.profile === undefined ? 'auto' : options.profile, columns: options.columns, assessmentYear: options.assessmentYear });
     grid = null;
     const summary = summariseSource({ fileName: file.name, analysis: analysis });
     // A copy through JSON: names, codes and flag texts may be slices of the file's whole sheet XML,

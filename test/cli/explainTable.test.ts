@@ -13,7 +13,8 @@ describe('--explain and hidden rows', () => {
     ['1.2', 'b', 1, 1, 'KH 2/KH-UBND'],
   ]);
   grid.hidden = { rows: [3], columns: [] };
-  const analysis = analyseWorkbook(workbook(grid));
+  const analysed = workbook(grid);
+  const analysis = analyseWorkbook(analysed);
 
   test('text: "(ẩn)" on the hidden row only', () => {
     const lines = explainTable(analysis.sheets[0], 'vi');
@@ -23,7 +24,7 @@ describe('--explain and hidden rows', () => {
   });
 
   test('JSON: hidden: true on that row', () => {
-    const reading = toJsonResult(analysis, 'vi', { explain: true }).sheets[0].reading!;
+    const reading = toJsonResult(analysis, analysed, 'vi', { explain: true }).sheets[0].reading!;
     expect(reading.rows.filter((r) => r.hidden).map((r) => r.row)).toEqual([4]);
   });
 });

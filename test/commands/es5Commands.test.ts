@@ -6,6 +6,7 @@ import * as vm from 'vm';
 import webpack from 'webpack';
 import { STRIP_MODERN } from '../helpers/ie11Globals';
 import { analyseWorkbook } from '../../src/core/analyse';
+import { planWorkbook } from '../../src/core/plan/planWorkbook';
 import { buildSampleGrid } from '../../src/core/sample/thanhXa2023';
 import { twoSelfColumnsRows, TWO_SELF_COLUMNS_SHEET } from '../helpers/twoSelfColumns';
 
@@ -96,7 +97,7 @@ describe('the ES5 commands bundle (Excel 2016/2019, Internet Explorer 11)', () =
     for (let i = 0; i < 200 && vm.runInContext('completed', context) === 0; i++) await new Promise((r) => setTimeout(r, 10));
     expect(vm.runInContext('completed', context)).toBe(1);
 
-    const plan = analyseWorkbook(grid).plan;
+    const plan = planWorkbook(analyseWorkbook(grid), grid, 'vi');
     const total = plan.writes.find((w) => w.sheet === 'Phụ lục 1' && w.purpose === 'sheet-total' && Math.abs(Number(w.result) - 68.13) < 1e-9)!;
     expect(total).toBeDefined();
     context.addr = total.address;

@@ -14,12 +14,18 @@ import { STRIP_MODERN } from '../helpers/ie11Globals';
  */
 const config = require('../../webpack.config.js');
 
-function build(outDir: string): Promise<string> {
+/**
+ * The core bundle as the project builds it, and beside it the appraiser's fill (src/app/fillAppraised.ts,
+ * a use case above the core, ES5 like it) bundled the same way as window.CchcApp.
+ */
+function build(outDir: string): Promise<{ core: string; app: string }> {
+  const core = config({ outDir }, { mode: 'production' });
+  const app = { ...core, name: 'app', entry: { 'cchc-app': './src/app/fillAppraised.ts' }, output: { ...core.output, library: { name: 'CchcApp', type: 'umd' } } };
   return new Promise((resolve, reject) => {
-    webpack(config({ outDir }, { mode: 'production' }), (err, stats) => {
+    webpack([core, app], (err, stats) => {
       if (err) return reject(err);
       if (stats && stats.hasErrors()) return reject(new Error(stats.toString('errors-only')));
-      resolve(fs.readFileSync(path.join(outDir, 'cchc-core.js'), 'utf8'));
+      resolve({ core: fs.readFileSync(path.join(outDir, 'cchc-core.js'), 'utf8'), app: fs.readFileSync(path.join(outDir, 'cchc-app.js'), 'utf8') });
     });
   });
 }
@@ -27,12 +33,16 @@ function build(outDir: string): Promise<string> {
 
 describe('the ES5 core bundle', () => {
   let code = '';
+  let appCode = '';
   beforeAll(async () => {
-    code = await build(fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-es5-')));
+    const built = await build(fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-es5-')));
+    code = built.core;
+    appCode = built.app;
   }, 120000);
 
   test('parses as ECMAScript 5', () => {
     expect(() => acorn.parse(code, { ecmaVersion: 5 })).not.toThrow();
+    expect(() => acorn.parse(appCode, { ecmaVersion: 5 })).not.toThrow();
   });
 
   test('scores a table with only ES5 built-ins, NFD text included', () => {
@@ -50,11 +60,19 @@ describe('the ES5 core bundle', () => {
       ]),
     );
     context.input = JSON.parse(JSON.stringify(grid));
-    const result = vm.runInContext('(function(){ var a = CchcCore.analyseWorkbook(input); return JSON.stringify(CchcCore.toJsonResult(a, "vi")); })()', context);
-    const json = JSON.parse(result);
+    const result = vm.runInContext(
+      '(function(){ var a = CchcCore.analyseWorkbook(input); var plan = CchcCore.planWorkbook(a, input, "vi");' +
+        ' return JSON.stringify({ json: CchcCore.toJsonResult(a, input, "vi"), writes: plan.writes.length, summary: plan.summary.name }); })()',
+      context,
+    );
+    const { json, writes, summary } = JSON.parse(result);
     expect(json.total.self).toBe(1.5);
     expect(json.total.selfPercent).toBe(75);
     expect(json.flags.map((f: { kind: string }) => f.kind).sort()).toEqual(['missing-evidence', 'off-tier', 'text-number']);
+    // The counts the JSON gives without a plan are the plan's.
+    expect(json.writes).toBe(writes);
+    expect(writes).toBeGreaterThan(0);
+    expect(summary).toBe('Tổng hợp điểm');
   });
 
   test('scores the same on an engine without typed arrays (the numeric columns fall back to plain arrays)', () => {
@@ -79,7 +97,7 @@ describe('the ES5 core bundle', () => {
           ),
         ),
       );
-      return JSON.parse(vm.runInContext('JSON.stringify(CchcCore.toJsonResult(CchcCore.analyseWorkbook(input), "vi"))', context));
+      return JSON.parse(vm.runInContext('JSON.stringify(CchcCore.toJsonResult(CchcCore.analyseWorkbook(input), input, "vi"))', context));
     };
     const plain = run(true);
     expect(plain).toEqual(run(false));
@@ -115,5 +133,28 @@ describe('the ES5 core bundle', () => {
     expect(json.cited).toEqual({ day: 20, month: 3, year: 2023 });
     expect(json.sheets).toBe(2);
     expect(json.explain).toBe(1);
+  });
+
+  test("the appraiser's fill (src/app) runs with only ES5 built-ins", () => {
+    const context = vm.createContext({});
+    vm.runInContext(STRIP_MODERN, context);
+    vm.runInContext(appCode, context);
+    context.input = JSON.parse(
+      JSON.stringify(
+        workbook(
+          sheet('PL1', [
+            ['STT', 'Nội dung tiêu chí', 'Điểm tối đa', 'Điểm tự đánh giá', 'Điểm thẩm định', 'Tài liệu kiểm chứng'],
+            ['1', 'Lĩnh vực', 2, null, null],
+            ['1.1', 'Tiêu chí', 1, 1, null, 'KH 1'],
+            ['1.2', 'Tiêu chí', 1, '0,5', 0.5, 'KH 2'],
+          ]),
+        ),
+      ),
+    );
+    const result = JSON.parse(
+      vm.runInContext('(function(){ var r = CchcApp.planFillAndRecalculate(input, { profile: null }); return JSON.stringify({ fill: r.fill, writes: r.plan.writes.map(function (w) { return w.address + " " + w.purpose; }) }); })()', context),
+    );
+    expect(result.fill).toEqual({ cells: 1, criteria: 1 });
+    expect(result.writes).toEqual(['E3 appraised-fill', 'D2 parent-total', 'E2 parent-total']);
   });
 });

@@ -1,5 +1,5 @@
-import { analyseWorkbook } from '../../src/core/analyse';
-import { planFillAndRecalculate } from '../../src/core/appraisal/fillAppraised';
+import { analyseAndPlan } from '../helpers/analyseAndPlan';
+import { planFillAndRecalculate } from '../../src/app/fillAppraised';
 import { unitsToNumber } from '../../src/core/number/points';
 import { CellWrite } from '../../src/core/plan/types';
 import { createExcelHost } from '../../src/excel/officeGateway';
@@ -58,7 +58,7 @@ describe.each(LEVELS)("appraiser's fill through the Office.js gateway at ExcelAp
     expect(fake.cell('PL1', 'E3')!.formula).toMatch(/^=SUM\(/);
     expect(fake.displayed('PL1', 'E3') as number).toBeCloseTo(4, 9);
     // Read back, the workbook scores the filled criteria alike in both columns.
-    const after = analyseWorkbook(await host.readWorkbook(), { profile: null });
+    const after = analyseAndPlan(await host.readWorkbook(), { profile: null });
     expect(unitsToNumber(after.sheets[0].fields[0].appraised!)).toBe(4);
     expect(after.plan.writes).toEqual([]);
 

@@ -1,4 +1,4 @@
-import { analyseWorkbook } from '../../src/core/analyse';
+import { analyseAndPlan } from '../helpers/analyseAndPlan';
 import { WorkbookGrid } from '../../src/core/grid';
 import { isHostError } from '../../src/core/host';
 import { SUMMARY_SHEET_NAME } from '../../src/core/plan/summarySheet';
@@ -39,7 +39,7 @@ function snapshot(fake: FakeOfficeHandle): string {
 
 async function recalc(host: ReturnType<typeof createExcelHost>, highlights = true) {
   const grid = await host.readWorkbook();
-  const analysis = analyseWorkbook(grid);
+  const analysis = analyseAndPlan(grid);
   const report = await host.applyPlan(analysis.plan, { highlights });
   return { grid, analysis, report };
 }
@@ -61,7 +61,7 @@ describe.each(LEVELS)('Office.js gateway at ExcelApi %s', (level) => {
     fake.resetCounters();
     const grid = await host.readWorkbook();
     expect(fake.syncCount()).toBe(1);
-    const analysis = analyseWorkbook(grid);
+    const analysis = analyseAndPlan(grid);
     expect(analysis.total.self).toBe(Math.round(SAMPLE_EXPECTED.total.self * 1e6));
     const leafBefore = snapshot(fake);
     void leafBefore;
@@ -87,7 +87,7 @@ describe.each(LEVELS)('Office.js gateway at ExcelApi %s', (level) => {
     expect(fake.sheet(BACKUP_SHEET_NAME)).not.toBeNull();
     expect(fake.sheet(BACKUP_SHEET_NAME)!.visibility).toBe(level === '1.1' ? 'Visible' : 'VeryHidden');
     // re-reading gives the same analysis (idempotent), leaf scores, names, maxima unchanged
-    const again = analyseWorkbook(await host.readWorkbook());
+    const again = analyseAndPlan(await host.readWorkbook());
     expect(again.total).toEqual(analysis.total);
     expect(again.plan.writes.length).toBe(0);
   });
@@ -211,7 +211,7 @@ describe.each(LEVELS)('Office.js gateway at ExcelApi %s', (level) => {
     const { fake, host } = install(init, level);
     const before = snapshot(fake);
     const grid = await host.readWorkbook();
-    const analysis = analyseWorkbook(grid);
+    const analysis = analyseAndPlan(grid);
     expect(analysis.plan.writes.some((w) => w.sheet === init.sheets[1].name)).toBe(true);
     const e = await rejection(host.applyPlan(analysis.plan, { highlights: true }));
     expect(isHostError(e) && e.code).toBe('sheet-protected');
@@ -225,7 +225,7 @@ describe.each(LEVELS)('Office.js gateway at ExcelApi %s', (level) => {
     const grid = await host.readWorkbook();
     const before = snapshot(fake);
     fake.cellEditing = true;
-    const analysis = analyseWorkbook(grid);
+    const analysis = analyseAndPlan(grid);
     if (level === '1.1' || level === '1.9') {
       const e = await rejection(host.applyPlan(analysis.plan, { highlights: true }));
       expect(isHostError(e) && e.code).toBe('cell-editing');
@@ -239,7 +239,7 @@ describe.each(LEVELS)('Office.js gateway at ExcelApi %s', (level) => {
   test('co-author change between read and write: changed-since-read, nothing lost', async () => {
     const { fake, host } = install(sampleInit(), level);
     const grid = await host.readWorkbook();
-    const analysis = analyseWorkbook(grid);
+    const analysis = analyseAndPlan(grid);
     const target = analysis.plan.writes[0];
     let fired = false;
     fake.beforeSync = () => {
@@ -274,7 +274,7 @@ describe.each(LEVELS)('Office.js gateway at ExcelApi %s', (level) => {
     );
     const { host } = install(fakeInitFromGrid(grid as WorkbookGrid as never), level);
     const read = await host.readWorkbook();
-    const flags = analyseWorkbook(read).flags.filter((f) => f.kind === 'missing-evidence');
+    const flags = analyseAndPlan(read).flags.filter((f) => f.kind === 'missing-evidence');
     if (level === '1.1') expect(flags.map((f) => f.cell)).toEqual(['E3']);
     else expect(flags).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { analyseWorkbook } from '../../src/core/analyse';
+import { analyseAndPlan } from '../helpers/analyseAndPlan';
 import { WorkbookGrid } from '../../src/core/grid';
 import { langFromLocale, paneText } from '../../src/core/messages/paneText';
 import { buildSampleGrid } from '../../src/core/sample/thanhXa2023';
@@ -46,7 +46,7 @@ const flush = () => new Promise((r) => setImmediate(r));
 
 describe('pane view model', () => {
   test('the sample reads 68,13/74 and 92,07% in Vietnamese, 68.13/74 and 92.07% in English', () => {
-    const analysis = analyseWorkbook(buildSampleGrid());
+    const analysis = analyseAndPlan(buildSampleGrid());
     const vi = buildPaneView(analysis, 'vi');
     expect(vi.sheets[0].total.scoreOfMax).toBe('68,13/74');
     expect(vi.sheets[0].total.percent).toBe('92,07%');
@@ -58,7 +58,7 @@ describe('pane view model', () => {
   });
 
   test('flags are grouped by kind with counts, errors first', () => {
-    const view = buildPaneView(analyseWorkbook(buildSampleGrid()), 'vi', reportText);
+    const view = buildPaneView(analyseAndPlan(buildSampleGrid()), 'vi', reportText);
     const groups = view.flagGroups.map((g) => [g.kind, g.count]);
     expect(groups).toEqual([
       ['off-tier', 1],
@@ -260,7 +260,7 @@ describe('browser host (in-memory ExcelJS workbook)', () => {
     const host = await createBrowserHost();
     expect(host.isSample()).toBe(true);
     const grid = await host.readWorkbook();
-    const analysis = analyseWorkbook(grid);
+    const analysis = analyseAndPlan(grid);
     expect(buildPaneView(analysis, 'vi').sheets[0].total.scoreOfMax).toBe('68,13/74');
     const report = await host.applyPlan(analysis.plan, { highlights: true });
     expect(report.written).toBe(analysis.plan.writes.length);
@@ -271,7 +271,7 @@ describe('browser host (in-memory ExcelJS workbook)', () => {
     const sheet = after.sheets.find((s) => s.name === w.sheet)!;
     expect(sheet.rows[w.row]![w.col]!.formula).toBe(w.formula);
     // Re-analysing the written workbook changes nothing: same totals, no more hand-total flag.
-    const again = analyseWorkbook(after);
+    const again = analyseAndPlan(after);
     expect(again.total).toEqual(analysis.total);
     expect(await host.clearHighlights()).toBe(analysis.plan.highlights.length);
     const reverted = await host.revertLastWrite();

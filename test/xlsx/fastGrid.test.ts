@@ -7,6 +7,7 @@ import { isDeepStrictEqual } from 'util';
 import { analyseWorkbook } from '../../src/core/analyse';
 import { cellAt, WorkbookGrid } from '../../src/core/grid';
 import { toJsonResult } from '../../src/core/report/jsonResult';
+import { planWorkbook } from '../../src/core/plan/planWorkbook';
 import { encodeTcvn3, encodeVni } from '../../src/core/text/legacyEncodings';
 import { applyPlanToWorkbook, workbookToXlsxBuffer } from '../../src/xlsx/applyPlan';
 import { readGridFromXlsxBytes, readGridFromXlsxFile } from '../../src/xlsx/fastGrid';
@@ -48,14 +49,14 @@ async function expectSameGrid(bytes: Uint8Array, options: { rawAgrees?: boolean 
   expect(fast).toStrictEqual(slow);
   expect(isDeepStrictEqual(fast, slow)).toBe(true);
   for (const lang of ['vi', 'en'] as const) {
-    const a = JSON.stringify(toJsonResult(analyseWorkbook(fast, { lang }), lang));
-    const b = JSON.stringify(toJsonResult(analyseWorkbook(slow, { lang }), lang));
+    const a = JSON.stringify(toJsonResult(analyseWorkbook(fast), fast, lang));
+    const b = JSON.stringify(toJsonResult(analyseWorkbook(slow), slow, lang));
     expect(a).toBe(b);
   }
   // Without a profile too, and the write plan the annotated copy would get.
   const pick = (g: WorkbookGrid) => {
     const a = analyseWorkbook(g, { profile: null });
-    return JSON.stringify({ json: toJsonResult(a, 'vi'), plan: a.plan, flags: a.flags, skipped: a.skipped });
+    return JSON.stringify({ json: toJsonResult(a, g, 'vi'), plan: planWorkbook(a, g, 'vi'), flags: a.flags, skipped: a.skipped });
   };
   expect(pick(fast)).toBe(pick(slow));
   return fast;
@@ -91,7 +92,7 @@ describe('same grid as ExcelJS on the workbooks the other tests build', () => {
   test('hyperlinks, HYPERLINK formulas, text numbers, roman codes; and the annotated copy cchc writes', async () => {
     await expectSameGrid(await toBytes(annotatedInput()));
     const loaded = await readWorkbookBytes(await toBytes(annotatedInput()), 'in.xlsx');
-    applyPlanToWorkbook(loaded.workbook, analyseWorkbook(loaded.grid, { profile: null }).plan);
+    applyPlanToWorkbook(loaded.workbook, planWorkbook(analyseWorkbook(loaded.grid, { profile: null }), loaded.grid, 'vi'));
     // The copy has live formulas, a summary sheet and in-document links (location=).
     const copy = await expectSameGrid(new Uint8Array(await workbookToXlsxBuffer(loaded.workbook)));
     expect(copy.sheets.map((s) => s.name)).toContain('Tổng hợp điểm');

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { analyseWorkbook } from '../../src/core/analyse';
-import { planFillAndRecalculate } from '../../src/core/appraisal/fillAppraised';
+import { planFillAndRecalculate } from '../../src/app/fillAppraised';
 import { cellAt, WorkbookGrid } from '../../src/core/grid';
 import { unitsToNumber } from '../../src/core/number/points';
 import { applyPlanToWorkbook, workbookToXlsxBuffer } from '../../src/xlsx/applyPlan';

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import JSZip from 'jszip';
 import * as os from 'os';
 import * as path from 'path';
-import { analyseWorkbook } from '../../src/core/analyse';
+import { analyseAndPlan } from '../helpers/analyseAndPlan';
 import { readGridFromXlsxFile } from '../../src/xlsx/fastGrid';
 import { fromFileFormula, toFileFormula } from '../../src/xlsx/futureFunctions';
 import { readWorkbookFile } from '../../src/xlsx/readWorkbook';
@@ -78,7 +78,7 @@ describe("the sample's annotated copy", () => {
       const formulas = sheet.rows.flatMap((row) => (row || []).map((c) => (c && c.formula) || '')).filter((f) => f.includes('NUMBERVALUE'));
       expect(formulas.length).toBeGreaterThan(0);
       for (const f of formulas) expect(f).not.toContain('_xl');
-      expect(analyseWorkbook(grid).plan.writes).toEqual([]);
+      expect(analyseAndPlan(grid).plan.writes).toEqual([]);
     }
     const again = JSON.parse(cchc('score', copy, '--json').out);
     expect(again.writes).toBe(0);

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import JSZip from 'jszip';
 import * as os from 'os';
 import * as path from 'path';
-import { analyseWorkbook } from '../../src/core/analyse';
+import { analyseAndPlan } from '../helpers/analyseAndPlan';
 import { WorkbookGrid } from '../../src/core/grid';
 import { applyPlanToGrid } from '../../src/core/plan/applyToGrid';
 import { createBrowserHost } from '../../src/xlsx/browserHost';
@@ -66,12 +66,12 @@ test("the browser page's written state and downloaded copy keep them hidden", as
   const bytes = new Uint8Array(fs.readFileSync(await inputFile()));
   const host = await createBrowserHost({ bytes, fileName: 'an.xlsx' });
   expect(hiddenOf(await host.readWorkbook())).toEqual(HIDDEN);
-  const analysis = analyseWorkbook(await host.readWorkbook(), { profile: null });
+  const analysis = analyseAndPlan(await host.readWorkbook(), { profile: null });
   expect(analysis.plan.writes.length).toBeGreaterThan(0);
   await host.applyPlan(analysis.plan, { highlights: true });
   expect(hiddenOf(await host.readWorkbook())).toEqual(HIDDEN);
   // Its text-number total is stored as _xlfn.NUMBERVALUE and read back plain: a second run writes nothing.
-  expect(analyseWorkbook(await host.readWorkbook(), { profile: null }).plan.writes).toEqual([]);
+  expect(analyseAndPlan(await host.readWorkbook(), { profile: null }).plan.writes).toEqual([]);
   const copy = await host.downloadAnnotated();
   const sheetXml = await (await JSZip.loadAsync(copy.bytes)).file('xl/worksheets/sheet1.xml')!.async('string');
   expect(sheetXml).toContain('_xlfn.NUMBERVALUE(');
@@ -81,7 +81,7 @@ test("the browser page's written state and downloaded copy keep them hidden", as
 
 test('applyPlanToGrid and gridToWorkbook carry them', async () => {
   const grid = (await readWorkbookFile(await inputFile())).grid;
-  const applied = applyPlanToGrid(grid, analyseWorkbook(grid, { profile: null }).plan);
+  const applied = applyPlanToGrid(grid, analyseAndPlan(grid, { profile: null }).plan);
   expect(hiddenOf(applied)).toEqual(HIDDEN);
   expect(hiddenOf(applied)).not.toBe(hiddenOf(grid)); // a copy, not shared
   const written = new Uint8Array(await gridToWorkbook(applied).xlsx.writeBuffer());

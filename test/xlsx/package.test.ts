@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { analyseWorkbook } from '../../src/core/analyse';
+import { planWorkbook } from '../../src/core/plan/planWorkbook';
 import { formatPoints } from '../../src/core/number/format';
 import { readGridFromXlsxBytes } from '../../src/xlsx/read/readGrid';
 import { MAX_MERGES } from '../../src/xlsx/read/limits';
@@ -114,7 +115,7 @@ function withMergeRefs(xml: string, refs: string[]): string {
 
 /** The grid's total for Phụ lục 1 and 2, as the user reads it. */
 async function scoredTotal(bytes: Uint8Array): Promise<string> {
-  const analysis = analyseWorkbook(await readGridFromXlsxBytes(bytes, 'x.xlsx'), { lang: 'vi' });
+  const analysis = analyseWorkbook(await readGridFromXlsxBytes(bytes, 'x.xlsx'));
   return formatPoints(analysis.total.self, 'vi') + '/' + formatPoints(analysis.total.max, 'vi');
 }
 
@@ -135,8 +136,8 @@ describe('merges: clipped to the cells, bounded, and the same for the annotated 
     const width = Math.max(...sheet.rows.map((r) => (r ? r.length : 0)));
     if (clipped) expect(clipped.right).toBeLessThan(width);
     // The copy ExcelJS writes carries the clipped list and keeps every ordinary merge.
-    const analysis = analyseWorkbook(loaded.grid, { lang: 'vi' });
-    applyPlanToWorkbook(loaded.workbook, analysis.plan);
+    const analysis = analyseWorkbook(loaded.grid);
+    applyPlanToWorkbook(loaded.workbook, planWorkbook(analysis, loaded.grid, 'vi'));
     const copy = new ExcelJS.Workbook();
     await copy.xlsx.load((await workbookToXlsxBuffer(loaded.workbook)) as unknown as ExcelJS.Buffer);
     const merges = (copy.worksheets[0] as unknown as { model: { merges: string[] } }).model.merges;
@@ -196,7 +197,7 @@ describe('what ExcelJS is given: huge validations and names clipped, ordinary on
     const hostile = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
     expect(hostile.length).toBeLessThan(40 * 1024);
     const loaded = await readWorkbookBytes(hostile, 'x.xlsx');
-    const total = analyseWorkbook(loaded.grid, { lang: 'vi' }).total;
+    const total = analyseWorkbook(loaded.grid).total;
     expect(formatPoints(total.self, 'vi') + '/' + formatPoints(total.max, 'vi')).toBe(await scoredTotal(await sampleWorkbookBytes()));
     const written = new JSZip();
     await written.loadAsync(await workbookToXlsxBuffer(loaded.workbook));

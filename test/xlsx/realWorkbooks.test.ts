@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import JSZip from 'jszip';
-import { analyseWorkbook } from '../../src/core/analyse';
+import { analyseAndPlan } from '../helpers/analyseAndPlan';
 import { unitsToNumber } from '../../src/core/number/points';
 import { encodeTcvn3, encodeVni } from '../../src/core/text/legacyEncodings';
 import { applyPlanToWorkbook, writeWorkbookFile } from '../../src/xlsx/applyPlan';
@@ -33,7 +33,7 @@ describe('legacy encodings and Unicode forms in real files', () => {
     const file = path.join(tmp, label.replace(/\W+/g, '-') + '.xlsx');
     await writeXlsx(file, [{ name: 'Sheet1', rows: body(encode), merges: MERGES, font }]);
     const { grid } = await readWorkbookFile(file);
-    const analysis = analyseWorkbook(grid, { profile: null });
+    const analysis = analyseAndPlan(grid, { profile: null });
     expect(analysis.sheets).toHaveLength(1);
     const s = analysis.sheets[0];
     expect(s.fields[0].name.normalize('NFC')).toBe('Công tác chỉ đạo điều hành');
@@ -52,7 +52,7 @@ describe('the annotated copy', () => {
     await writeXlsx(input, annotatedInputSheets());
     const before = fs.readFileSync(input);
     const loaded = await readWorkbookFile(input);
-    const analysis = analyseWorkbook(loaded.grid, { profile: null });
+    const analysis = analyseAndPlan(loaded.grid, { profile: null });
     applyPlanToWorkbook(loaded.workbook, analysis.plan);
     await writeWorkbookFile(loaded.workbook, out);
     expect(fs.readFileSync(input).equals(before)).toBe(true);
@@ -85,10 +85,10 @@ describe('the annotated copy', () => {
     expect(found).toBe(true);
     // Scoring the copy again changes nothing, through either reader, although the file stores
     // the text-number total as _xlfn.NUMBERVALUE (a function newer than Excel 2007).
-    const again = analyseWorkbook(grid, { profile: null });
+    const again = analyseAndPlan(grid, { profile: null });
     expect(again.plan.writes).toEqual([]);
     expect(again.sheets[0].score.self).toBe(analysis.sheets[0].score.self);
-    expect(analyseWorkbook(await readGridFromXlsxFile(out), { profile: null }).plan.writes).toEqual([]);
+    expect(analyseAndPlan(await readGridFromXlsxFile(out), { profile: null }).plan.writes).toEqual([]);
     const sheetXml = await (await JSZip.loadAsync(fs.readFileSync(out))).file('xl/worksheets/sheet1.xml')!.async('string');
     expect(sheetXml).toContain('<f>SUM(D5,_xlfn.NUMBERVALUE(D6,&quot;,&quot;,&quot;.&quot;))</f>');
   });

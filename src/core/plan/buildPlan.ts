@@ -1,9 +1,9 @@
 import { a1 } from '../address';
-import { cellAt, WorkbookGrid } from '../grid';
+import { cellAt, CellScalar, WorkbookGrid } from '../grid';
 import { Flag } from '../check/flag';
-import { RowCell, TableRow } from '../model/types';
+import { RowCell, ScoringTable, TableRow } from '../model/types';
 import { percentHundredths, Points, unitsToNumber } from '../number/points';
-import { LEAF, parentRefs, ScoreColumn, TableScore, totalRefs } from '../score/scoreTable';
+import { LEAF, NodeFigures, parentRefs, ScoreColumn, TableScore, totalRefs } from '../score/scoreTable';
 import { sumFormula } from './sumFormula';
 import { CellWrite, FormulaPurpose, Highlight, WritePlan } from './types';
 import { buildSummarySheet, SummaryInput } from './summarySheet';
@@ -30,33 +30,60 @@ const SCORE_PROBLEMS: { [kind: string]: boolean } = {
  */
 export function buildPlan(workbook: WorkbookGrid, scores: TableScore[], flags: Flag[], summary: SummaryInput): WritePlan {
   const writes: CellWrite[] = [];
-  for (let t = 0; t < scores.length; t++) planTable(workbook, scores[t], writes);
-  return { writes: writes, highlights: planHighlights(flags), summary: buildSummarySheet(summary) };
-}
-
-function planTable(workbook: WorkbookGrid, score: TableScore, writes: CellWrite[]): void {
-  const sheetName = score.table.sheet;
-  let sheet = null;
-  for (let i = 0; i < workbook.sheets.length; i++) if (workbook.sheets[i].name === sheetName) sheet = workbook.sheets[i];
-  if (!sheet) return;
-  const grid = sheet;
-  const write = function (cell: CellPosition, formula: string, result: number | string, purpose: FormulaPurpose, numberFormat?: string): void {
-    const existing = cellAt(grid, cell.row, cell.col);
-    const previousFormula = existing && existing.formula ? existing.formula : undefined;
-    const previousValue = existing ? existing.value : null;
-    if (previousFormula !== undefined && sameFormula(previousFormula, formula) && previousValue === result) return;
+  const sink: WriteSink = function (sheet, cell, formula, result, purpose, numberFormat, previousValue, previousFormula) {
     const w: CellWrite = {
-      sheet: sheetName,
+      sheet: sheet,
       row: cell.row,
       col: cell.col,
       address: a1(cell.row, cell.col),
-      formula: formula,
+      formula: formula(),
       result: result,
       purpose: purpose,
       previous: previousFormula !== undefined ? { value: previousValue, formula: previousFormula } : { value: previousValue },
     };
     if (numberFormat) w.numberFormat = numberFormat;
     writes.push(w);
+  };
+  for (let t = 0; t < scores.length; t++) planTable(workbook, scores[t], sink);
+  return { writes: writes, highlights: planHighlights(flags), summary: buildSummarySheet(summary) };
+}
+
+/**
+ * How many cells `buildPlan` would write and highlight, decided by the same code but with nothing
+ * made: no write objects, no summary sheet, a formula's text only where a cell's own formula must be
+ * compared with it. For readers that report the counts (the JSON result) and never write.
+ */
+export function countPlan(workbook: WorkbookGrid, scores: TableScore[], flags: Flag[]): { writes: number; highlights: number } {
+  let writes = 0;
+  const sink: WriteSink = function () {
+    writes++;
+  };
+  for (let t = 0; t < scores.length; t++) planTable(workbook, scores[t], sink);
+  return { writes: writes, highlights: highlightCells(flags, null) };
+}
+
+/** Takes one cell the plan writes; the formula is made on demand (a count never needs it). */
+type WriteSink = (sheet: string, cell: CellPosition, formula: () => string, result: number | string, purpose: FormulaPurpose, numberFormat: string | undefined, previousValue: CellScalar, previousFormula: string | undefined) => void;
+
+type Write = (cell: CellPosition, formula: () => string, result: number | string, purpose: FormulaPurpose, numberFormat?: string) => void;
+
+function planTable(workbook: WorkbookGrid, score: TableScore, sink: WriteSink): void {
+  const sheetName = score.table.sheet;
+  let sheet = null;
+  for (let i = 0; i < workbook.sheets.length; i++) if (workbook.sheets[i].name === sheetName) sheet = workbook.sheets[i];
+  if (!sheet) return;
+  const grid = sheet;
+  const write: Write = function (cell, formula, result, purpose, numberFormat) {
+    const existing = cellAt(grid, cell.row, cell.col);
+    const previousFormula = existing && existing.formula ? existing.formula : undefined;
+    const previousValue = existing ? existing.value : null;
+    let made: string | null = null;
+    const once = function (): string {
+      if (made === null) made = formula();
+      return made;
+    };
+    if (previousFormula !== undefined && previousValue === result && sameFormula(previousFormula, once())) return;
+    sink(sheetName, cell, once, result, purpose, numberFormat, previousValue, previousFormula);
   };
   const table = score.table;
   const k = table.criteria;
@@ -72,11 +99,11 @@ function planTable(workbook: WorkbookGrid, score: TableScore, writes: CellWrite[
     const row = k.row[i];
     const typedMax = f.typedMax[i] === f.typedMax[i] ? f.typedMax[i] : null;
     const selfCell = at(row, c.self);
-    if (selfCell) write(selfCell, sumFormula(parentRefs(table, i, 'self', f, [])), unitsToNumber(f.self[i]), 'parent-total');
+    if (selfCell) write(selfCell, parentFormula(table, i, 'self', f), unitsToNumber(f.self[i]), 'parent-total');
     planPercent(at(row, c.percent), selfCell, at(row, c.max), f.self[i], f.selfAssessableMax[i], typedMax, write);
     if (hasAppraised) {
       const appraisedCell = at(row, c.appraised)!;
-      write(appraisedCell, sumFormula(parentRefs(table, i, 'appraised', f, [])), unitsToNumber(f.appraised[i]), 'parent-total');
+      write(appraisedCell, parentFormula(table, i, 'appraised', f), unitsToNumber(f.appraised[i]), 'parent-total');
       planPercent(at(row, c.appraisedPercent), appraisedCell, at(row, c.max), f.appraised[i], f.selfAssessableMax[i], typedMax, write);
     }
   }
@@ -92,7 +119,7 @@ function planTable(workbook: WorkbookGrid, score: TableScore, writes: CellWrite[
         if (k.survey[root] && f.selfAssessableMax[root] === 0) continue;
         units += columns[n] === 'self' ? f.self[root] : f.appraised[root];
       }
-      write(cell, sumFormula(totalRefs(table, columns[n], f)), unitsToNumber(units), 'sheet-total');
+      write(cell, totalFormula(table, columns[n], f), unitsToNumber(units), 'sheet-total');
     }
     const typedTotalMax = total.cells.max && total.cells.max.reading.kind === 'number' ? total.cells.max.reading.units : null;
     planPercent(total.cells.percent, total.cells.self, total.cells.max, score.self, score.selfAssessableMax, typedTotalMax, write);
@@ -102,6 +129,24 @@ function planTable(workbook: WorkbookGrid, score: TableScore, writes: CellWrite[
 
 /** Where a write goes: the plan needs no more of a cell than its place. */
 type CellPosition = { row: number; col: number };
+
+function parentFormula(table: ScoringTable, i: number, column: ScoreColumn, f: NodeFigures): () => string {
+  return function () {
+    return sumFormula(parentRefs(table, i, column, f, []));
+  };
+}
+
+function totalFormula(table: ScoringTable, column: ScoreColumn, f: NodeFigures): () => string {
+  return function () {
+    return sumFormula(totalRefs(table, column, f));
+  };
+}
+
+function constant(formula: string): () => string {
+  return function () {
+    return formula;
+  };
+}
 
 function columnCell(cells: TableRow, column: ScoreColumn): RowCell | null {
   return column === 'self' ? cells.self : cells.appraised;
@@ -118,17 +163,17 @@ function planPercent(
   units: Points,
   selfAssessableMax: Points,
   typedMax: Points | null,
-  write: (cell: CellPosition, formula: string, result: number | string, purpose: FormulaPurpose, numberFormat?: string) => void,
+  write: Write,
 ): void {
   if (!percentCell || !scoreCell) return;
   const scoreRef = a1(scoreCell.row, scoreCell.col);
   const hundredths = percentHundredths(units, selfAssessableMax);
   if (hundredths === null) {
-    write(percentCell, '""', '', 'percent', PERCENT_FORMAT);
+    write(percentCell, constant('""'), '', 'percent', PERCENT_FORMAT);
     return;
   }
   const maxRef = maxCell && typedMax === selfAssessableMax ? a1(maxCell.row, maxCell.col) : unitsToNumber(selfAssessableMax).toString();
-  write(percentCell, 'ROUND(' + scoreRef + '/' + maxRef + ',4)', hundredths / 10000, 'percent', PERCENT_FORMAT);
+  write(percentCell, constant('ROUND(' + scoreRef + '/' + maxRef + ',4)'), hundredths / 10000, 'percent', PERCENT_FORMAT);
 }
 
 function sameFormula(a: string, b: string): boolean {
@@ -136,8 +181,15 @@ function sameFormula(a: string, b: string): boolean {
 }
 
 function planHighlights(flags: Flag[]): Highlight[] {
-  const seen: { [key: string]: boolean } = {};
   const highlights: Highlight[] = [];
+  highlightCells(flags, highlights);
+  return highlights;
+}
+
+/** The cells flagged for a fill, once each: pushed onto `out` when given; the count either way. */
+function highlightCells(flags: Flag[], out: Highlight[] | null): number {
+  const seen: { [key: string]: boolean } = {};
+  let count = 0;
   for (let i = 0; i < flags.length; i++) {
     const f = flags[i];
     if (f.row < 0) continue;
@@ -148,7 +200,9 @@ function planHighlights(flags: Flag[]): Highlight[] {
     const key = f.sheet + '!' + f.cell;
     if (seen[key]) continue;
     seen[key] = true;
-    highlights.push({
+    count++;
+    if (!out) continue;
+    out.push({
       sheet: f.sheet,
       row: f.row,
       col: f.col,
@@ -157,5 +211,5 @@ function planHighlights(flags: Flag[]): Highlight[] {
       color: kind === 'missing-evidence' ? MISSING_EVIDENCE_COLOR : SCORE_PROBLEM_COLOR,
     });
   }
-  return highlights;
+  return count;
 }

@@ -10,7 +10,7 @@ export type FormulaPurpose = 'parent-total' | 'sheet-total' | 'percent';
 
 /**
  * Why the tool writes a cell. 'appraised-fill' is the appraiser's mode, on request only: a self-score
- * copied as a constant into an appraised cell that was empty (src/core/appraisal/fillAppraised.ts).
+ * copied as a constant into an appraised cell that was empty (src/app/fillAppraised.ts).
  */
 export type WritePurpose = FormulaPurpose | 'appraised-fill';
 

@@ -1,8 +1,10 @@
 import { columnLetters } from '../address';
 import type { SheetAnalysis, WorkbookAnalysis } from '../result/types';
+import { WorkbookGrid } from '../grid';
 import { flagMessage } from '../messages/catalogue';
 import { Lang } from '../number/format';
 import { percentHundredths, Points, unitsToNumber } from '../number/points';
+import { countPlanned } from '../plan/planWorkbook';
 
 /** The machine-readable result of `cchc score --json`: codes normalised, numbers as JSON numbers. */
 export interface JsonResult {
@@ -38,6 +40,7 @@ export interface JsonResult {
   /** Criteria whose appraised score differs from the self-score; difference = appraised - self. */
   differences: Array<{ sheet: string; code: string; name: string; self: number; appraised: number; difference: number; selfCell: string; appraisedCell: string; evidence: string; explanation: string }>;
   counts: { error: number; warning: number; info: number };
+  /** Cells `--out` writes and highlights (counted, no plan made). */
   writes: number;
   highlights: number;
 }
@@ -108,7 +111,9 @@ function num(units: Points | null): number | null {
   return units === null ? null : unitsToNumber(units);
 }
 
-export function toJsonResult(analysis: WorkbookAnalysis, lang: Lang, options?: JsonResultOptions): JsonResult {
+/** `grid`: the workbook the analysis was made from, against which the cells `--out` would write are counted. */
+export function toJsonResult(analysis: WorkbookAnalysis, grid: WorkbookGrid, lang: Lang, options?: JsonResultOptions): JsonResult {
+  const planned = countPlanned(analysis, grid);
   const counts = { error: 0, warning: 0, info: 0 };
   // lostByField lists a table's fields in the order of its fields (one per root), by sheet and table.
   const lostBySheet: { [sheet: string]: Points[] } = {};
@@ -184,7 +189,7 @@ export function toJsonResult(analysis: WorkbookAnalysis, lang: Lang, options?: J
       };
     }),
     counts: counts,
-    writes: analysis.plan.writes.length,
-    highlights: analysis.plan.highlights.length,
+    writes: planned.writes,
+    highlights: planned.highlights,
   };
 }

@@ -5,12 +5,12 @@ import type { Points } from '../number/points';
 import type { Profile, ProfileAppendix } from '../profile/profile';
 import type { TableReading } from '../recognise/reading';
 import type { TableScore } from '../score/scoreTable';
-import type { WritePlan } from '../plan/types';
 
 /**
  * What an analysis finds, as plain data: the tables read, their scores, flags, title facts and the
  * appraisal's differences. Kept below every step that makes or reads them (analyse, appraisal, plan,
- * report, consolidate), so none of those imports another only for a type.
+ * report, consolidate), so none of those imports another only for a type. No write plan here: a
+ * plan is made from an analysis by a writer (plan/planWorkbook.ts).
  */
 
 export interface FieldResult {
@@ -101,7 +101,6 @@ export interface WorkbookAnalysis {
   profile: Profile | null;
   /** The workbook's title facts: each one from the first table that states it (sheet order). */
   titleFacts: TitleFacts;
-  plan: WritePlan;
   /** Appraisal: leaves whose appraised score differs from the self-score (empty without an appraised column). */
   differences: ScoreDifference[];
   /** Appraisal: points lost per field of every sheet with an appraised column (self - appraised over appraised leaves). */

@@ -1,10 +1,11 @@
 import { AnalyseOptions, analyseWorkbook, WorkbookAnalysis } from '../../core/analyse';
-import { planFillAndRecalculate } from '../../core/appraisal/fillAppraised';
+import { planFillAndRecalculate } from '../../app/fillAppraised';
 import { WorkbookGrid } from '../../core/grid';
 import { ApplyReport, HostKind, isHostError, WorkbookHost } from '../../core/host';
 import { hostErrorText, paneText } from '../../core/messages/paneText';
 import { Lang } from '../../core/number/format';
 import { applyPlanToGrid } from '../../core/plan/applyToGrid';
+import { planWorkbook } from '../../core/plan/planWorkbook';
 import type { ColumnRole } from '../../core/recognise/header';
 import type { ColumnChoices } from '../../core/recognise/reading';
 import type { ReportDocument } from '../../core/report/selfAssessmentReport';
@@ -290,7 +291,7 @@ export class PaneController {
 
   /** Every analysis of the pane goes through here, so the user's assessment year applies to all of them. */
   private analyseOptions(): AnalyseOptions {
-    const options: AnalyseOptions = { lang: this.lang };
+    const options: AnalyseOptions = {};
     if (this.userYear !== null) options.assessmentYear = this.userYear;
     if (!isEmptyChoices(this.choices)) options.columns = this.choices!;
     return options;
@@ -407,14 +408,15 @@ export class PaneController {
     return this.run('writing', async () => {
       const grid = await this.readGrid();
       const analysis = analyseWorkbook(grid, this.analyseOptions());
+      const plan = planWorkbook(analysis, grid, this.lang);
       this.ownWriteUntil = Number.POSITIVE_INFINITY;
       let report: ApplyReport;
       try {
-        report = await this.host.applyPlan(analysis.plan, { highlights: this.state.highlights });
+        report = await this.host.applyPlan(plan, { highlights: this.state.highlights });
       } finally {
         this.ownWriteUntil = this.now() + this.ownWriteQuietMs;
       }
-      const after = applyPlanToGrid(grid, analysis.plan);
+      const after = applyPlanToGrid(grid, plan);
       this.show(analyseWorkbook(after, this.analyseOptions()), after, {});
       return {
         canRevert: true,
@@ -437,7 +439,7 @@ export class PaneController {
   fillAppraised(): Promise<void> {
     return this.run('writing', async () => {
       const grid = await this.readGrid();
-      const result = planFillAndRecalculate(grid, this.analyseOptions());
+      const result = planFillAndRecalculate(grid, { ...this.analyseOptions(), lang: this.lang });
       if (result.fill.cells === 0) {
         this.show(result.analysis, grid, {});
         return { notice: paneText('fillNothing', this.lang) };

@@ -3,6 +3,7 @@ import { findDifferences } from '../../../src/core/appraisal/differences';
 import { flagMessage } from '../../../src/core/messages/catalogue';
 import { unitsToNumber } from '../../../src/core/number/points';
 import { toJsonResult } from '../../../src/core/report/jsonResult';
+import { planWorkbook } from '../../../src/core/plan/planWorkbook';
 import { SummaryCell } from '../../../src/core/plan/types';
 import { HEADER, sheet, workbook } from '../../helpers/gridBuilder';
 import { APPRAISAL_HEADER, appraisedSheet } from './appraisalGrid';
@@ -14,7 +15,8 @@ function summaryTexts(rows: SummaryCell[][]): string[][] {
 }
 
 describe('appraisal differences', () => {
-  const analysis = analyseWorkbook(workbook(appraisedSheet()), { profile: null });
+  const grid = workbook(appraisedSheet());
+  const analysis = analyseWorkbook(grid, { profile: null });
 
   test('lists each appraised leaf whose score differs, with both cells, evidence and explanation', () => {
     const d = analysis.differences;
@@ -64,19 +66,20 @@ describe('appraisal differences', () => {
   });
 
   test('a sheet without an appraised column gives no differences and no lost points', () => {
-    const plain = analyseWorkbook(workbook(sheet('S', [HEADER, ['1', 'Lĩnh vực', 1, null], ['1.1', 'Tiêu chí', 1, 1, 'KH 1']])), { profile: null });
+    const plainGrid = workbook(sheet('S', [HEADER, ['1', 'Lĩnh vực', 1, null], ['1.1', 'Tiêu chí', 1, 1, 'KH 1']]));
+    const plain = analyseWorkbook(plainGrid, { profile: null });
     expect(findDifferences(plain.sheets)).toEqual({ differences: [], lostByField: [] });
     expect(plain.differences).toEqual([]);
-    const json = toJsonResult(plain, 'vi');
+    const json = toJsonResult(plain, plainGrid, 'vi');
     expect(json.differences).toEqual([]);
     expect(json.sheets[0].fields[0].lost).toBeNull();
     // …and the summary sheet has no appraisal section.
-    const texts = summaryTexts(plain.plan.summary.rows).map((r) => r.join('|'));
+    const texts = summaryTexts(planWorkbook(plain, plainGrid, 'vi').summary.rows).map((r) => r.join('|'));
     expect(texts.some((t) => /CHÊNH LỆCH/.test(t))).toBe(false);
   });
 
   test('JSON: differences[] with numbers and normalised codes, fields[].lost and appraisedPercent', () => {
-    const json = toJsonResult(analysis, 'vi');
+    const json = toJsonResult(analysis, grid, 'vi');
     expect(json.differences[0]).toEqual({
       sheet: 'PL1',
       code: '1.1',
@@ -96,7 +99,7 @@ describe('appraisal differences', () => {
   });
 
   test('the summary sheet lists the differences (code linking to the appraised cell, texts as text) and the loss per field', () => {
-    const rows = analysis.plan.summary.rows;
+    const rows = planWorkbook(analysis, grid, 'vi').summary.rows;
     const texts = summaryTexts(rows);
     const heading = texts.findIndex((r) => r[0] === 'CHÊNH LỆCH ĐIỂM THẨM ĐỊNH SO VỚI ĐIỂM TỰ ĐÁNH GIÁ');
     expect(heading).toBeGreaterThan(0);
@@ -112,15 +115,16 @@ describe('appraisal differences', () => {
       ['PL1', '1', 'Lĩnh vực thứ nhất', '1.5'],
       ['PL1', '2', 'Lĩnh vực thứ hai', '-0.5'],
     ]);
-    const en = analyseWorkbook(workbook(appraisedSheet()), { profile: null, lang: 'en' });
-    expect(summaryTexts(en.plan.summary.rows).some((r) => r[0] === 'POINTS LOST IN APPRAISAL BY FIELD')).toBe(true);
+    const en = planWorkbook(analyseWorkbook(grid, { profile: null }), grid, 'en');
+    expect(summaryTexts(en.summary.rows).some((r) => r[0] === 'POINTS LOST IN APPRAISAL BY FIELD')).toBe(true);
   });
 
   test('an evidence or explanation that starts with "=" stays text in the summary', () => {
     const s = appraisedSheet();
     s.rows[3]![6] = { value: '=SUM(1,2) là ghi chú' };
-    const a = analyseWorkbook(workbook(s), { profile: null });
-    const cell = a.plan.summary.rows.find((r) => r[1] && r[1].kind === 'link' && r[1].text === '1.1' && r.length === 8)![7];
+    const g = workbook(s);
+    const a = planWorkbook(analyseWorkbook(g, { profile: null }), g, 'vi');
+    const cell = a.summary.rows.find((r) => r[1] && r[1].kind === 'link' && r[1].text === '1.1' && r.length === 8)![7];
     expect(cell).toEqual({ kind: 'text', text: '=SUM(1,2) là ghi chú' });
   });
 
@@ -161,9 +165,10 @@ describe('appraisal differences', () => {
       ['1.2', 'Tiêu chí', 2, 2, null, 1, null, 'KH 2'],
       ['Tổng cộng', null, 3, null, null, null, null],
     ]);
-    const a = analyseWorkbook(workbook(s), { profile: null });
+    const g = workbook(s);
+    const a = analyseWorkbook(g, { profile: null });
     expect(a.sheets[0].table.columns).toMatchObject({ self: 3, percent: 4, appraised: 5, appraisedPercent: 6 });
-    const byAddress = Object.fromEntries(a.plan.writes.map((w) => [w.address, w]));
+    const byAddress = Object.fromEntries(planWorkbook(a, g, 'vi').writes.map((w) => [w.address, w]));
     expect(byAddress.E2).toMatchObject({ formula: 'ROUND(D2/C2,4)', result: 1, purpose: 'percent' });
     expect(byAddress.G2).toMatchObject({ formula: 'ROUND(F2/C2,4)', result: 0.6667, purpose: 'percent', numberFormat: '0.00%' });
     expect(byAddress.F5).toMatchObject({ formula: 'SUM(F2)', result: 2, purpose: 'sheet-total' });

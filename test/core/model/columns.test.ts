@@ -44,13 +44,17 @@ describe('numeric columns', () => {
 
   test('fall back to plain arrays, and the sample scores the same', () => {
     const typed = loadCore();
-    const expected = typed.json.toJsonResult(typed.analyse.analyseWorkbook(buildSampleGrid()), 'vi');
+    const sampleJson = (core: Core) => {
+      const grid = buildSampleGrid();
+      return core.json.toJsonResult(core.analyse.analyseWorkbook(grid), grid, 'vi');
+    };
+    const expected = sampleJson(typed);
     const plain = withoutTypedArrays(() => {
       const core = loadCore();
       const rows = core.columns.indexColumn(5, -1);
       expect(Array.isArray(rows)).toBe(true);
       expect(core.columns.cutColumn(rows, 2)).toEqual([-1, -1]);
-      return core.json.toJsonResult(core.analyse.analyseWorkbook(buildSampleGrid()), 'vi');
+      return sampleJson(core);
     });
     expect(plain).toEqual(expected);
     expect(plain.total.self).toBe(70.13); // 68,13 in Phụ lục 1 and 2 in Phụ lục 2

@@ -3,6 +3,7 @@ import { buildSampleGrid } from '../../../src/core/sample/thanhXa2023';
 import { Flag } from '../../../src/core/check/flag';
 import { flagMessage } from '../../../src/core/messages/catalogue';
 import { unitsToNumber } from '../../../src/core/number/points';
+import { planWorkbook } from '../../../src/core/plan/planWorkbook';
 import { HEADER, sheet, workbook } from '../../helpers/gridBuilder';
 
 const flagsOf = (flags: Flag[], kind: string) => flags.filter((f) => f.kind === kind);
@@ -38,8 +39,10 @@ function problemSheet() {
 }
 
 describe('analyseWorkbook on a table with one problem of each kind', () => {
-  const analysis = analyseWorkbook(workbook(problemSheet()), { profile: null });
+  const grid = workbook(problemSheet());
+  const analysis = analyseWorkbook(grid, { profile: null });
   const s = analysis.sheets[0];
+  const plan = planWorkbook(analysis, grid, 'vi');
 
   test('recognises roman fields as 1 and 2 and builds the tree', () => {
     expect(s.fields.map((f) => f.code)).toEqual(['1', '2']);
@@ -87,7 +90,7 @@ describe('analyseWorkbook on a table with one problem of each kind', () => {
   });
 
   test('the plan writes SUM formulas on parent rows only and the total row', () => {
-    const byAddress = Object.fromEntries(analysis.plan.writes.map((w) => [w.address, w]));
+    const byAddress = Object.fromEntries(plan.writes.map((w) => [w.address, w]));
     expect(byAddress.D5.formula).toBe('SUM(D6:D7)');
     expect(byAddress.D8.formula).toBe('SUM(C10,C13:C14)');
     expect(byAddress.D4.formula).toBe('SUM(D5,D8)');
@@ -95,11 +98,11 @@ describe('analyseWorkbook on a table with one problem of each kind', () => {
     expect(byAddress.D24.result).toBe(5.75);
     expect(byAddress.D8.previous).toEqual({ value: 3 });
     const leafRows = new Set(s.table.nodes.filter((n) => n.children.length === 0).map((n) => n.cells.row));
-    for (const w of analysis.plan.writes) expect(leafRows.has(w.row)).toBe(false);
+    for (const w of plan.writes) expect(leafRows.has(w.row)).toBe(false);
   });
 
   test('highlights: evidence cell for missing evidence, score cell for score problems', () => {
-    const h = Object.fromEntries(analysis.plan.highlights.map((x) => [x.address, x.kind]));
+    const h = Object.fromEntries(plan.highlights.map((x) => [x.address, x.kind]));
     expect(h.E16).toBe('missing-evidence');
     expect(h.D7).toBe('score-problem');
     expect(h.D6).toBeUndefined();
@@ -140,7 +143,7 @@ describe('header recognition', () => {
     const a = analyseWorkbook(workbook(grid), { profile: null });
     expect(a.sheets[0].table.total!.cells.row).toBe(1);
     expect(a.flags).toEqual([]);
-    expect(a.plan.writes.map((w) => [w.address, w.formula])).toEqual([
+    expect(planWorkbook(a, workbook(grid), 'vi').writes.map((w) => [w.address, w.formula])).toEqual([
       ['D3', 'SUM(D4)'],
       ['D2', 'SUM(D3)'],
     ]);

@@ -1,5 +1,6 @@
 import { analyseWorkbook, WorkbookAnalysis } from '../../../src/core/analyse';
 import { unitsFromNumber } from '../../../src/core/number/points';
+import { planWorkbook } from '../../../src/core/plan/planWorkbook';
 import { CellInput, sheet, workbook } from '../../helpers/gridBuilder';
 
 /**
@@ -164,14 +165,11 @@ describe('reading the tables officials keep', () => {
   });
 
   test('a deduction row subtracts, is outside the maximum, and is no error', () => {
-    const a = scored([
-      ['1', 'Lĩnh vực', 2],
-      ['1.1', 'a', 2, 2, 'KH 1/KH-UBND'],
-      [null, 'Điểm trừ', -2, -1],
-    ]);
+    const grid = workbook(sheet('PL', [TITLE, HEAD, ['1', 'Lĩnh vực', 2], ['1.1', 'a', 2, 2, 'KH 1/KH-UBND'], [null, 'Điểm trừ', -2, -1]]));
+    const a = analyseWorkbook(grid);
     expect(totals(a)).toEqual({ max: u(2), self: u(1) });
     expect(kinds(a)).not.toContain('negative');
-    expect(a.plan.writes.length).toBeGreaterThan(0);
+    expect(planWorkbook(a, grid, 'vi').writes.length).toBeGreaterThan(0);
   });
 
   test('levels listed in the name cell, and levels by increments', () => {
@@ -204,11 +202,12 @@ describe('reading the tables officials keep', () => {
   test('a summary sheet of formulas into the appendices is reported, not scored', () => {
     const appendix = sheet('PL1', [TITLE, HEAD, ['1', 'Lĩnh vực', 2, 2, 'KH 1/KH-UBND']]);
     const summary = sheet('Tổng hợp', [['TỔNG HỢP'], ['STT', 'Nội dung', 'Điểm tối đa', 'Điểm tự đánh giá'], ['1', 'Lĩnh vực', { v: 2, f: "'PL1'!C3" }, { v: 2, f: "'PL1'!D3" }]]);
-    const a = analyseWorkbook(workbook(summary, appendix));
+    const grid = workbook(summary, appendix);
+    const a = analyseWorkbook(grid);
     expect(totals(a)).toEqual({ max: u(2), self: u(2) });
     expect(a.skipped).toEqual([{ name: 'Tổng hợp', reason: 'summary' }]);
     expect(kinds(a)).toContain('summary-sheet');
-    expect(a.plan.writes.filter((w) => w.sheet === 'Tổng hợp')).toEqual([]);
+    expect(planWorkbook(a, grid, 'vi').writes.filter((w) => w.sheet === 'Tổng hợp')).toEqual([]);
   });
 
   test('the Hải Dương profile applies by the decision cited or the fields, not by the sheet name', () => {

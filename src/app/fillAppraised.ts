@@ -1,11 +1,14 @@
-import { a1 } from '../address';
-import { analyseWorkbook, AnalyseOptions, WorkbookAnalysis } from '../analyse';
-import { cellAt, SheetGrid, WorkbookGrid } from '../grid';
-import { RowCell } from '../model/types';
-import { unitsToNumber } from '../number/points';
-import { applyPlanToGrid } from '../plan/applyToGrid';
-import { ValueWrite, WritePlan } from '../plan/types';
-import { NodeScore } from '../score/scoreTable';
+import { a1 } from '../core/address';
+import { analyseWorkbook, AnalyseOptions } from '../core/analyse';
+import { cellAt, SheetGrid, WorkbookGrid } from '../core/grid';
+import { RowCell } from '../core/model/types';
+import { Lang } from '../core/number/format';
+import { unitsToNumber } from '../core/number/points';
+import { applyPlanToGrid } from '../core/plan/applyToGrid';
+import { planSummarySheet, planWorkbook } from '../core/plan/planWorkbook';
+import { ValueWrite, WritePlan } from '../core/plan/types';
+import { WorkbookAnalysis } from '../core/result/types';
+import { NodeScore } from '../core/score/scoreTable';
 
 /**
  * Appraiser's mode (chế độ thẩm định), on request only: the appraised column is filled from the
@@ -21,6 +24,9 @@ import { NodeScore } from '../score/scoreTable';
  *   self-score is empty, not a number, an error, or a survey (ĐTXHH) criterion is left to the appraiser;
  * - a cell inside a merged range (other than its top-left cell) is never written.
  * So after the fill each filled criterion's appraised score equals its self-score.
+ *
+ * A use case rather than core: it plans, applies the plan to a grid and analyses again (the core
+ * only analyses and plans), so it lives above the core, in src/app.
  */
 
 export interface FillSummary {
@@ -96,10 +102,11 @@ function fillCriterion(ns: NodeScore, sheet: SheetGrid, writes: ValueWrite[]): b
 }
 
 /**
- * The fill as a write plan of value writes only (no highlights; the summary as the analysis has it).
- * `workbook` is the grid the analysis was made from: it tells a blank cell from one holding "-" or a space.
+ * The fill as a write plan of value writes only (no highlights; the summary sheet the analysis's own
+ * plan has, in `lang`). `workbook` is the grid the analysis was made from: it tells a blank cell from
+ * one holding "-" or a space.
  */
-export function planFillAppraised(analysis: WorkbookAnalysis, workbook: WorkbookGrid): WritePlan & { fill: FillSummary } {
+export function planFillAppraised(analysis: WorkbookAnalysis, workbook: WorkbookGrid, lang?: Lang): WritePlan & { fill: FillSummary } {
   const writes: ValueWrite[] = [];
   let criteria = 0;
   for (let s = 0; s < analysis.sheets.length; s++) {
@@ -109,7 +116,7 @@ export function planFillAppraised(analysis: WorkbookAnalysis, workbook: Workbook
     if (!sheet) continue;
     for (let i = 0; i < sa.score.nodes.length; i++) if (fillCriterion(sa.score.nodes[i], sheet, writes)) criteria++;
   }
-  return { writes: writes, highlights: [], summary: analysis.plan.summary, fill: { cells: writes.length, criteria: criteria } };
+  return { writes: writes, highlights: [], summary: planSummarySheet(analysis, lang || 'vi'), fill: { cells: writes.length, criteria: criteria } };
 }
 
 /** Whether any sheet of the analysis has an appraised column (the appraiser's mode is offered then). */
@@ -126,18 +133,26 @@ export interface FillAndRecalculation {
   fill: FillSummary;
 }
 
+export interface FillOptions extends AnalyseOptions {
+  /** Language of the summary sheet; default Vietnamese. */
+  lang?: Lang;
+}
+
 /**
  * The fill and the recalculation it calls for as a single write, so that one "revert" undoes both and
  * the parents' appraised totals are right at once. With nothing to fill, `plan` has no writes at all.
  */
-export function planFillAndRecalculate(workbook: WorkbookGrid, options?: AnalyseOptions): FillAndRecalculation {
+export function planFillAndRecalculate(workbook: WorkbookGrid, options?: FillOptions): FillAndRecalculation {
+  const lang: Lang = options && options.lang ? options.lang : 'vi';
   const before = analyseWorkbook(workbook, options);
-  const fillPlan = planFillAppraised(before, workbook);
+  const fillPlan = planFillAppraised(before, workbook, lang);
   if (fillPlan.writes.length === 0) {
-    return { plan: { writes: [], highlights: [], summary: before.plan.summary }, analysis: before, fill: fillPlan.fill };
+    return { plan: { writes: [], highlights: [], summary: fillPlan.summary }, analysis: before, fill: fillPlan.fill };
   }
   const filled = applyPlanToGrid(workbook, fillPlan);
   const after = analyseWorkbook(filled, options);
-  const plan: WritePlan = { writes: fillPlan.writes.concat(after.plan.writes), highlights: after.plan.highlights, summary: after.plan.summary };
+  const recalculation = planWorkbook(after, filled, lang);
+  const plan: WritePlan = { writes: fillPlan.writes.concat(recalculation.writes), highlights: recalculation.highlights, summary: recalculation.summary };
   return { plan: plan, analysis: after, fill: fillPlan.fill };
 }
+
