@@ -181,6 +181,25 @@ interface SheetEntry {
   rId: string | undefined;
 }
 
+/** The file name extension a package's kind needs: Excel refuses a macro-enabled package named .xlsx. */
+export type CopyExtension = 'xlsx' | 'xlsm' | 'xltx' | 'xltm';
+
+export interface PatchedWorkbook {
+  /** A Node Buffer under Node, a Uint8Array in a browser. */
+  bytes: Uint8Array;
+  /**
+   * What the copy must be named: the kind of the original package, kept (its VBA project and main
+   * content type are copied as they were). An .xls input gives 'xlsx'.
+   */
+  extension: CopyExtension;
+}
+
+const EXTENSION_BY_MAIN_TYPE: Record<string, CopyExtension> = {
+  'application/vnd.ms-excel.sheet.macroEnabled.main+xml': 'xlsm',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml': 'xltx',
+  'application/vnd.ms-excel.template.macroEnabled.main+xml': 'xltm',
+};
+
 /**
  * The official's workbook (bytes as read: .xlsx, .xlsm, or .xls) with the plan applied: a Node Buffer
  * under Node, a Uint8Array in a browser — the same contract as workbookToXlsxBuffer.
@@ -188,6 +207,11 @@ interface SheetEntry {
  * write into a merged range or an array formula; Error for a plan naming a sheet the workbook lacks.
  */
 export async function patchWorkbookBytes(original: Uint8Array, plan: WritePlan, options: PatchOptions = {}): Promise<Uint8Array> {
+  return (await patchWorkbook(original, plan, options)).bytes;
+}
+
+/** As patchWorkbookBytes, with the extension the copy must have (an .xlsm stays an .xlsm). */
+export async function patchWorkbook(original: Uint8Array, plan: WritePlan, options: PatchOptions = {}): Promise<PatchedWorkbook> {
   const fileName = options.fileName || 'workbook.xlsx';
   const bytes = isLegacyContainer(original) ? await xlsBytesToXlsx(original, fileName) : original;
   // The zip guard and counted inflation of the readers: every part this writer reads goes through it.
@@ -351,8 +375,8 @@ export async function patchWorkbookBytes(original: Uint8Array, plan: WritePlan, 
     if (wbRels.closeStart < 0) throw new Error('empty workbook relationships part');
     out.put(wbRelsName, applySplices(wbRels.text, relsSplices), wbRels.utf16);
   }
-  if (typesAdditions.length || typesRemovals.length) await patchContentTypes(out, typesAdditions, typesRemovals);
-  return out.bytes();
+  const mainType = await patchContentTypes(out, wbName, typesAdditions, typesRemovals);
+  return { bytes: await out.bytes(), extension: EXTENSION_BY_MAIN_TYPE[mainType] || 'xlsx' };
 }
 
 function findUri(namespaces: Record<string, string>, prefix: string): string | null {
@@ -360,8 +384,11 @@ function findUri(namespaces: Record<string, string>, prefix: string): string | n
   return null;
 }
 
-/** [Content_Types].xml: Overrides added before </Types>, the dropped parts' Overrides removed. */
-async function patchContentTypes(out: PackageWriter, additions: string[], removals: string[]): Promise<void> {
+/**
+ * [Content_Types].xml: Overrides added before </Types>, the dropped parts' Overrides removed (the part
+ * left as it was when there is nothing to do). Returns the workbook part's content type.
+ */
+async function patchContentTypes(out: PackageWriter, workbookPart: string, additions: string[], removals: string[]): Promise<string> {
   const name = out.find('[Content_Types].xml');
   if (!name) throw new Error('the package has no [Content_Types].xml');
   const ct = await out.read(name);
@@ -370,9 +397,12 @@ async function patchContentTypes(out: PackageWriter, additions: string[], remova
   const removing: Record<string, boolean> = Object.create(null);
   for (const r of removals) removing[r.toLowerCase()] = true;
   TOKEN_RX.lastIndex = root.openEnd;
+  let mainType = '';
   for (let m = TOKEN_RX.exec(ct.text); m; m = TOKEN_RX.exec(ct.text)) {
     if (m[3] !== 'Override' || m[1] === '/') continue;
-    const partName = xmlDecode(attributesOf(m[4]).PartName || '').toLowerCase();
+    const a = attributesOf(m[4]);
+    const partName = xmlDecode(a.PartName || '').toLowerCase();
+    if (partName === '/' + workbookPart.toLowerCase()) mainType = xmlDecode(a.ContentType || '');
     if (removing[partName]) splices.push({ start: m.index, end: elementEnd(ct.text, m[4], TOKEN_RX.lastIndex), text: '' });
   }
   if (additions.length) {
@@ -385,5 +415,6 @@ async function patchContentTypes(out: PackageWriter, additions: string[], remova
       .join('');
     splices.push({ start: close, end: close, text });
   }
-  out.put(name, applySplices(ct.text, splices), ct.utf16);
+  if (splices.length) out.put(name, applySplices(ct.text, splices), ct.utf16);
+  return mainType;
 }

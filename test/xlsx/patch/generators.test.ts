@@ -6,7 +6,7 @@ import { analyseWorkbook } from '../../../src/core/analyse';
 import { sampleWorkbookBytes } from '../../../src/xlsx/gridToWorkbook';
 import { xlsBytesToXlsx } from '../../../src/xlsx/legacyXls';
 import { readGridFromXlsxBytes } from '../../../src/xlsx/read/readGrid';
-import { foreignVariants, transformXlsx } from '../../helpers/foreignXlsx';
+import { foreignVariants, Transform, transformXlsx } from '../../helpers/foreignXlsx';
 import { findSoffice, libreOfficeConvert } from '../../helpers/xlsFiles';
 import { expectAppendOnly, expectOnlyOwnedPartsChanged, expectOtherCellsKept, expectOwnedCellsWritten, expectSameTotals, partsOf, PipelineRun, runPipeline } from './patchHelpers';
 import { excelJsRichBytes, handBuiltRichBytes } from './richWorkbooks';
@@ -120,8 +120,19 @@ describe.each(cases)('$name', (c) => {
   });
 });
 
+/** No styles part at all (allowed: every cell then has the default format); the patcher must add one. */
+const withoutStyles: Transform = (pkg) => {
+  pkg.parts = pkg.parts.filter((p) => p.name !== 'xl/styles.xml');
+  for (const p of pkg.parts) {
+    if (p.text === undefined) continue;
+    if (p.name === 'xl/_rels/workbook.xml.rels') p.text = p.text.replace(/<Relationship [^>]*\/styles"[^>]*\/>/, '');
+    else if (p.name === '[Content_Types].xml') p.text = p.text.replace(/<Override PartName="\/xl\/styles\.xml"[^>]*\/>/, '');
+    else if (/^xl\/worksheets\/sheet\d+\.xml$/.test(p.name)) p.text = p.text.replace(/ s="\d+"/g, '');
+  }
+};
+
 describe('Open XML shapes other generators write (test/helpers/foreignXlsx variants of the sample)', () => {
-  const variants = foreignVariants();
+  const variants = foreignVariants().concat([{ name: 'no styles part', transforms: [withoutStyles] }]);
   test.each(variants.map((v) => [v.name, v]))('%s', async (_name, variant) => {
     const input = await transformXlsx(await sampleWorkbookBytes(), variant.transforms);
     const run = await runPipeline(input, 'variant.xlsx');
@@ -144,6 +155,17 @@ describe('what the ExcelJS writer lost is still there', () => {
     expect(workbook).toMatch(/<definedName name="DanhSachTaiLieu">&apos;Ghi chú&apos;!\$A\$1:\$B\$3<\/definedName>/);
     expect(workbook).toMatch(/<pivotCaches><pivotCache cacheId="1" r:id="rId\d+"\/><\/pivotCaches>/);
     expect(await zip.file('xl/charts/chart1.xml')!.async('string')).toContain('<c:barChart>');
+  });
+});
+
+describe('the copy keeps the kind of its package', () => {
+  test('an .xlsm stays an .xlsm (Excel refuses a macro-enabled package named .xlsx); .xlsx and .xls give .xlsx', async () => {
+    const { patchWorkbook } = await import('../../../src/xlsx/patch/patchPackage');
+    for (const [file, extension] of [['macros.xlsm', 'xlsm'], ['openpyxl.xlsx', 'xlsx'], ['legacy.xls', 'xlsx']]) {
+      const run = runs.get(file);
+      if (!run) continue;
+      expect([file, (await patchWorkbook(run.input, run.plan, { fileName: file })).extension]).toEqual([file, extension]);
+    }
   });
 });
 
