@@ -33,6 +33,13 @@ export interface PatchOptions {
   /** For error messages (WorkbookInputError names the file). */
   fileName?: string;
   limits?: Partial<ZipLimits>;
+  /**
+   * Make a macro-enabled package (.xlsm, .xltm) a plain one, for a copy that must be named .xlsx:
+   * its VBA project (and signature) parts and their relationship go, the workbook's content type
+   * becomes the plain one. Off by default: the copy then keeps its macros byte for byte and must be
+   * named as `extension` says.
+   */
+  dropMacros?: boolean;
 }
 
 const STRICT_MAIN = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
@@ -194,6 +201,12 @@ export interface PatchedWorkbook {
   extension: CopyExtension;
 }
 
+/** A macro-enabled workbook's content type → the plain one (dropMacros). */
+const PLAIN_MAIN_TYPE: Record<string, string> = {
+  'application/vnd.ms-excel.sheet.macroEnabled.main+xml': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+  'application/vnd.ms-excel.template.macroEnabled.main+xml': 'application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml',
+};
+
 const EXTENSION_BY_MAIN_TYPE: Record<string, CopyExtension> = {
   'application/vnd.ms-excel.sheet.macroEnabled.main+xml': 'xlsm',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml': 'xltx',
@@ -347,6 +360,30 @@ export async function patchWorkbook(original: Uint8Array, plan: WritePlan, optio
   // one); keeping it exact would mean re-deriving Excel's order for cells we create.
   // fullCalcOnLoad is not set: every written formula carries its cached result, so the copy shows the
   // right totals without recalculating, and workbook.xml stays as it was but for the summary's <sheet>.
+  if (options.dropMacros) {
+    for (const rel of wbRels.rels) {
+      if (kindOf(rel.type) !== 'vbaProject') continue;
+      const part = partOfRel(rel);
+      relsSplices.push({ start: rel.start, end: rel.end, text: '' });
+      if (!part) continue;
+      // The project, and what its own relationships name (the digital signatures).
+      const ownRels = out.find(relsNameOf(part));
+      if (ownRels) {
+        const r = await out.read(ownRels);
+        for (const signature of parseRels(ownRels, r.text, r.utf16).rels) {
+          const target = signature.external ? null : out.find(resolveTarget(folderOf(part), signature.target));
+          if (target) {
+            out.remove(target);
+            typesRemovals.push('/' + target);
+          }
+        }
+        out.remove(ownRels);
+      }
+      out.remove(part);
+      typesRemovals.push('/' + part);
+    }
+  }
+
   if (formulasChanged) {
     for (const rel of wbRels.rels) {
       if (kindOf(rel.type) !== 'calcChain') continue;
@@ -375,7 +412,7 @@ export async function patchWorkbook(original: Uint8Array, plan: WritePlan, optio
     if (wbRels.closeStart < 0) throw new Error('empty workbook relationships part');
     out.put(wbRelsName, applySplices(wbRels.text, relsSplices), wbRels.utf16);
   }
-  const mainType = await patchContentTypes(out, wbName, typesAdditions, typesRemovals);
+  const mainType = await patchContentTypes(out, wbName, typesAdditions, typesRemovals, !!options.dropMacros);
   return { bytes: await out.bytes(), extension: EXTENSION_BY_MAIN_TYPE[mainType] || 'xlsx' };
 }
 
@@ -388,7 +425,7 @@ function findUri(namespaces: Record<string, string>, prefix: string): string | n
  * [Content_Types].xml: Overrides added before </Types>, the dropped parts' Overrides removed (the part
  * left as it was when there is nothing to do). Returns the workbook part's content type.
  */
-async function patchContentTypes(out: PackageWriter, workbookPart: string, additions: string[], removals: string[]): Promise<string> {
+async function patchContentTypes(out: PackageWriter, workbookPart: string, additions: string[], removals: string[], dropMacros: boolean): Promise<string> {
   const name = out.find('[Content_Types].xml');
   if (!name) throw new Error('the package has no [Content_Types].xml');
   const ct = await out.read(name);
@@ -402,7 +439,15 @@ async function patchContentTypes(out: PackageWriter, workbookPart: string, addit
     if (m[3] !== 'Override' || m[1] === '/') continue;
     const a = attributesOf(m[4]);
     const partName = xmlDecode(a.PartName || '').toLowerCase();
-    if (partName === '/' + workbookPart.toLowerCase()) mainType = xmlDecode(a.ContentType || '');
+    if (partName === '/' + workbookPart.toLowerCase()) {
+      mainType = xmlDecode(a.ContentType || '');
+      const plain = dropMacros ? PLAIN_MAIN_TYPE[mainType] : undefined;
+      if (plain) {
+        const tag = m[0].replace(/(\sContentType\s*=\s*)("[^"]*"|'[^']*')/, '$1"' + plain + '"');
+        splices.push({ start: m.index, end: TOKEN_RX.lastIndex, text: tag });
+        mainType = plain;
+      }
+    }
     if (removing[partName]) splices.push({ start: m.index, end: elementEnd(ct.text, m[4], TOKEN_RX.lastIndex), text: '' });
   }
   if (additions.length) {

@@ -8,7 +8,7 @@ import { xlsBytesToXlsx } from '../../../src/xlsx/legacyXls';
 import { readGridFromXlsxBytes } from '../../../src/xlsx/read/readGrid';
 import { foreignVariants, Transform, transformXlsx } from '../../helpers/foreignXlsx';
 import { findSoffice, libreOfficeConvert } from '../../helpers/xlsFiles';
-import { expectAppendOnly, expectOnlyOwnedPartsChanged, expectOtherCellsKept, expectOwnedCellsWritten, expectSameTotals, partsOf, PipelineRun, runPipeline } from './patchHelpers';
+import { expectAppendOnly, expectOnlyOwnedPartsChanged, expectOtherCellsKept, expectOwnedCellsWritten, expectSameTotals, partsOf, PipelineRun, runPipeline, sameBytes } from './patchHelpers';
 import { excelJsRichBytes, handBuiltRichBytes } from './richWorkbooks';
 
 /**
@@ -166,6 +166,28 @@ describe('the copy keeps the kind of its package', () => {
       if (!run) continue;
       expect([file, (await patchWorkbook(run.input, run.plan, { fileName: file })).extension]).toEqual([file, extension]);
     }
+  });
+});
+
+describe('dropMacros: an .xlsm made a plain .xlsx, for a copy that must be named so', () => {
+  test('the VBA project and its relationship go, the content type is the plain one, the rest is kept', async () => {
+    const run = runs.get('macros.xlsm');
+    if (!run) return;
+    const { patchWorkbook } = await import('../../../src/xlsx/patch/patchPackage');
+    const plain = await patchWorkbook(run.input, run.plan, { fileName: 'macros.xlsm', dropMacros: true });
+    expect(plain.extension).toBe('xlsx');
+    const before = await partsOf(run.output);
+    const after = await partsOf(plain.bytes);
+    expect([...before.keys()].filter((k) => !after.has(k))).toEqual(['xl/vbaProject.bin']);
+    const text = (parts: Map<string, Uint8Array>, k: string) => Buffer.from(parts.get(k)!).toString('utf8');
+    expect(text(after, '[Content_Types].xml')).toContain('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml');
+    expect(text(after, '[Content_Types].xml')).not.toContain('macroEnabled');
+    expect(text(after, 'xl/_rels/workbook.xml.rels')).not.toContain('vbaProject');
+    const differing = [...after.keys()].filter((k) => !sameBytes(before.get(k)!, after.get(k)!));
+    expect(differing.sort()).toEqual(['[Content_Types].xml', 'xl/_rels/workbook.xml.rels']);
+    const copy = { ...run, output: plain.bytes, outGrid: await readGridFromXlsxBytes(plain.bytes, 'plain.xlsx') };
+    expect(copy.outGrid.sheets.map((s) => s.name)).toEqual(run.outGrid.sheets.map((s) => s.name));
+    runs.set('macros-dropped.xlsx', { ...copy, outAnalysis: analyseWorkbook(copy.outGrid) });
   });
 });
 
