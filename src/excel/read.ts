@@ -186,7 +186,15 @@ async function readKnown(session: GatewaySession, known: string[]): Promise<Read
 
 /** A document whose names are not known: the names and the active sheet first, then the other sheets if any. */
 async function readUnknown(session: GatewaySession): Promise<ReadResult> {
-  const first = await readOnce(session, [], true);
+  let first: ReadResult;
+  try {
+    first = await readOnce(session, [], true);
+  } catch (e) {
+    // An active sheet Office.js cannot reach as a worksheet (a chart sheet): learn the names first, as before.
+    const names = await listNames(session);
+    rememberNames(session, names);
+    return readKnown(session, names);
+  }
   const done: string[] = [];
   for (let i = 0; i < first.state.sheets.length; i++) done.push(first.state.sheets[i].name);
   if (first.state.backup) done.push(BACKUP_SHEET_NAME);

@@ -53,4 +53,17 @@ describe.each(['1.1', '1.9', '1.20'])('first read of a new document at ExcelApi 
     expect(host.canRevert!()).toBe(true);
     expect(fake.syncCount()).toBe(2);
   });
+
+  test('an active chart sheet (not a worksheet): the names are learnt first, as before, and the read is the same', async () => {
+    const init = fakeInitFromGrid(buildSampleGrid());
+    const known = install({ sheets: init.sheets, settings: { 'cchc.sheetNames': JSON.stringify(init.sheets.map((s) => s.name)) } }, level);
+    const expected = await known.host.readWorkbook();
+    const { fake, host } = install({ sheets: init.sheets, activeSheet: 'Biểu đồ' }, level);
+    expect(await host.readWorkbook()).toEqual(expected);
+    // The failed batch, the names, the read.
+    expect(fake.syncCount()).toBe(3);
+    fake.resetCounters();
+    await host.readWorkbook();
+    expect(fake.syncCount()).toBe(1);
+  });
 });

@@ -48,7 +48,11 @@ export interface FakeWorkbookInit {
   sheets: FakeSheetInit[];
   /** Document settings saved in the file (JSON text by name), e.g. from an earlier session. */
   settings?: { [name: string]: string };
-  /** The sheet the user is looking at when the add-in starts (default: the first). */
+  /**
+   * The sheet the user is looking at when the add-in starts (default: the first). A name that is not one
+   * of `sheets` stands for a chart sheet, which Office.js cannot reach as a worksheet: a batch that
+   * reads the active worksheet then fails with ItemNotFound.
+   */
   activeSheet?: string;
 }
 
