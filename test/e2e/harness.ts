@@ -2,14 +2,18 @@ import * as fs from 'fs';
 import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
-import webpack from 'webpack';
+import type webpack from 'webpack';
 import type { BrowserContext } from 'playwright-core';
 
 /**
- * End-to-end harness: builds the task pane once with the project's webpack config, serves it on
- * a free port over plain http, and drives Debian's Chromium through playwright-core (nothing here
- * downloads a browser). Screenshots go to test-output/e2e/.
+ * End-to-end harness: the task pane as the project's webpack config builds it (once per jest run for
+ * all suites: the e2e project's globalSetup builds the bundles and runWebpack copies them; see
+ * test/setup/e2eBuild.js), served on a free port over plain http, in Debian's Chromium driven
+ * through playwright-core (nothing here downloads a browser). Screenshots go to test-output/e2e/.
  */
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const runBuild = require('../setup/e2eBuild') as { copyFromRunBuild(config: unknown): boolean };
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const CHROMIUM = process.env.CCHC_CHROMIUM || '/usr/bin/chromium';
@@ -24,9 +28,16 @@ export function chromiumAvailable(): boolean {
   return false;
 }
 
+/**
+ * Builds `config` into its output folder; a config the run's globalSetup already built (the project's
+ * taskpane and commands configs in production mode, the Office stubs) is copied from that build.
+ */
 export function runWebpack(config: webpack.Configuration | webpack.Configuration[]): Promise<void> {
+  if (runBuild.copyFromRunBuild(config)) return Promise.resolve();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const build = require('webpack') as typeof webpack;
   return new Promise((resolve, reject) => {
-    webpack(config as webpack.Configuration, (err, stats) => {
+    build(config as webpack.Configuration, (err, stats) => {
       if (err) return reject(err);
       if (stats && stats.hasErrors()) return reject(new Error(stats.toString('errors-only')));
       resolve();
@@ -89,6 +100,9 @@ const opened = new Set<Resource>();
 /** Every Chromium this module started, for the harness's own test. */
 export const launchedPids: number[] = [];
 let generation = 0;
+/** Set when the test file has ended (shutdown): nothing opens any more, what arrives closes itself. */
+let ended = false;
+const ENDED = 'the test file ended before its browser or server started';
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
   let timer: NodeJS.Timeout | undefined;
@@ -107,7 +121,7 @@ async function closeResource(r: Resource): Promise<void> {
 
 /** Tracks r; false (and r closed) when the suite that asked for it has already ended. */
 function track(r: Resource, openedIn: number): boolean {
-  if (openedIn !== generation) {
+  if (ended || openedIn !== generation) {
     void closeResource(r);
     return false;
   }
@@ -120,6 +134,7 @@ process.once('exit', () => {
 });
 
 export function serve(dirs: string[]): Promise<Served> {
+  if (ended) return Promise.reject(new Error(ENDED));
   const openedIn = generation;
   const server = http.createServer((req, res) => {
     const rel = decodeURIComponent((req.url || '/').split('?')[0]).replace(/^\/+/, '') || 'standalone.html';
@@ -157,6 +172,7 @@ export function serve(dirs: string[]): Promise<Served> {
 }
 
 export async function launch(): Promise<{ context: BrowserContext }> {
+  if (ended) throw new Error(ENDED);
   const openedIn = generation;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { chromium } = require('playwright-core') as typeof import('playwright-core');
@@ -202,4 +218,14 @@ export async function closeBrowser(session?: { server?: Served; context?: Browse
   generation++;
   if (session && session.context) await withTimeout(session.context.close().catch(() => undefined), 10000);
   await Promise.all([...opened].map(closeResource));
+}
+
+/**
+ * The end of a test file (test/setup/e2eAfterEnv.ts, after the file's own afterAll hooks): closes
+ * everything still open and refuses whatever is asked for later, by a beforeAll that timed out and
+ * is still running.
+ */
+export async function shutdown(): Promise<void> {
+  ended = true;
+  await closeBrowser();
 }
