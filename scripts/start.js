@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 /* `npm start`: build, serve the add-in over https on localhost, print how to sideload it in
  * Excel (Windows, Mac, the web) and the standalone page's URL; sideload into Excel desktop when
- * it is installed here (Windows/Mac), as office-addin-debugging does.
- *   node scripts/start.js [--no-build] [--port 3000] [--http] */
+ * it is installed here (Windows/Mac), through the pinned office-addin-debugging in node_modules.
+ * `--watch`: a development build, rebuilt on every save (scripts/watch.js), served as it changes.
+ * `npm stop` (scripts/stop.js) stops it from another terminal and removes the sideload.
+ *   node scripts/start.js [--no-build | --watch] [--port 3000] [--http] [--no-sideload] */
 'use strict';
 const { execFileSync, spawn } = require('child_process');
 const fs = require('fs');
@@ -10,6 +12,7 @@ const os = require('os');
 const path = require('path');
 const { build } = require('./build');
 const { startServer } = require('./serve');
+const { clearRunning, writeRunning } = require('./running');
 
 const ROOT = path.resolve(__dirname, '..');
 const WEB = path.join(ROOT, 'dist/web');
@@ -122,7 +125,7 @@ function printSteps(base, secure) {
     warn('Đang phục vụ bằng http (không mã hóa): Excel chỉ nạp add-in qua https.', 'Serving plain http (unencrypted): Excel only loads add-ins over https.');
   }
   console.log(line);
-  say('Nhấn Ctrl+C để dừng.', 'Press Ctrl+C to stop.');
+  say('Nhấn Ctrl+C (hoặc chạy `npm stop` ở cửa sổ khác) để dừng.', 'Press Ctrl+C (or run `npm stop` in another terminal) to stop.');
 }
 
 async function main() {
@@ -131,7 +134,11 @@ async function main() {
     warn('Cổng không hợp lệ: ' + option('--port'), 'Invalid port');
     process.exit(2);
   }
-  if (!args.includes('--no-build')) {
+  let watching = null;
+  if (args.includes('--watch')) {
+    say('Đang biên dịch (webpack, development) và theo dõi thay đổi…', 'Building (webpack, development) and watching for changes…');
+    watching = await require('./watch').watch({ mode: 'development' });
+  } else if (!args.includes('--no-build')) {
     say('Đang biên dịch (webpack, production)…', 'Building (webpack, production)…');
     build('production');
   } else if (!fs.existsSync(path.join(WEB, 'taskpane.html'))) {
@@ -157,20 +164,45 @@ async function main() {
   printSteps(base, !!tls);
 
   const excel = excelDesktop();
+  let sideloaded = false;
   if (excel && !args.includes('--no-sideload')) {
-    say('Tìm thấy Excel (' + excel + '): đang nạp add-in…', 'Excel found (' + excel + '): sideloading the add-in…');
-    const child = spawn(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['--yes', 'office-addin-debugging', 'start', 'manifest.xml', 'desktop', '--app', 'excel', '--no-debug', '--dev-server-port', String(port)], {
-      cwd: ROOT,
-      stdio: 'inherit',
-      shell: process.platform === 'win32',
-    });
-    child.on('exit', (code) => {
-      if (code) warn('Nạp tự động không thành công; hãy làm theo các bước ở trên.', 'Automatic sideload failed; follow the steps above.');
-    });
+    const cli = officeAddinDebugging();
+    if (!cli) {
+      warn(
+        'Chưa cài office-addin-debugging (chạy lại `npm ci`): hãy nạp add-in theo các bước ở trên.',
+        'office-addin-debugging is not installed (run `npm ci` again): sideload the add-in with the steps above.',
+      );
+    } else {
+      say('Tìm thấy Excel (' + excel + '): đang nạp add-in…', 'Excel found (' + excel + '): sideloading the add-in…');
+      sideloaded = true;
+      const child = spawn(process.execPath, [cli, 'start', 'manifest.xml', 'desktop', '--app', 'excel', '--no-debug', '--dev-server-port', String(port)], { cwd: ROOT, stdio: 'inherit' });
+      child.on('exit', (code) => {
+        if (code) warn('Nạp tự động không thành công; hãy làm theo các bước ở trên.', 'Automatic sideload failed; follow the steps above.');
+      });
+    }
   }
-  const stop = () => server.close(() => process.exit(0));
+  writeRunning({ pid: process.pid, port, url: base, sideloaded, watch: !!watching });
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    clearRunning(process.pid);
+    Promise.resolve(watching && watching.close()).then(() => server.close(() => process.exit(0)));
+    // Open keep-alive connections (a browser tab) would hold server.close() back.
+    if (server.closeAllConnections) server.closeAllConnections();
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/** The pinned office-addin-debugging's command line (node_modules), or null when it is not installed. */
+function officeAddinDebugging() {
+  try {
+    return require.resolve('office-addin-debugging/cli.js');
+  } catch (e) {
+    return null;
+  }
 }
 
 main().catch((e) => {
