@@ -155,4 +155,3 @@ export function planFillAndRecalculate(workbook: WorkbookGrid, options?: FillOpt
   const plan: WritePlan = { writes: fillPlan.writes.concat(recalculation.writes), highlights: recalculation.highlights, summary: recalculation.summary };
   return { plan: plan, analysis: after, fill: fillPlan.fill };
 }
-

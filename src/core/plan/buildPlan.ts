@@ -63,7 +63,16 @@ export function countPlan(workbook: WorkbookGrid, scores: TableScore[], flags: F
 }
 
 /** Takes one cell the plan writes; the formula is made on demand (a count never needs it). */
-type WriteSink = (sheet: string, cell: CellPosition, formula: () => string, result: number | string, purpose: FormulaPurpose, numberFormat: string | undefined, previousValue: CellScalar, previousFormula: string | undefined) => void;
+type WriteSink = (
+  sheet: string,
+  cell: CellPosition,
+  formula: () => string,
+  result: number | string,
+  purpose: FormulaPurpose,
+  numberFormat: string | undefined,
+  previousValue: CellScalar,
+  previousFormula: string | undefined,
+) => void;
 
 type Write = (cell: CellPosition, formula: () => string, result: number | string, purpose: FormulaPurpose, numberFormat?: string) => void;
 
