@@ -26,7 +26,8 @@ function cellXml(ref: string, cell: SummaryCell, styles: StylesEditor, links: st
       return '<c r="' + ref + '"' + styled(s) + '><v>' + String(cell.value) + '</v></c>';
     }
     case 'link': {
-      links.push('<hyperlink ref="' + ref + '" location="' + xmlEscape(sheetQualified(cell.sheet, cell.address)) + '" display="' + xmlEscape(cell.text) + '"/>');
+      // No display attribute: the cell's own text is what shows, as the ExcelJS writer left it.
+      links.push('<hyperlink ref="' + ref + '" location="' + xmlEscape(sheetQualified(cell.sheet, cell.address)) + '"/>');
       return '<c r="' + ref + '"' + styled(styles.summaryStyle({ link: true })) + inline(cell.text);
     }
   }
