@@ -1,0 +1,44 @@
+import { analyseWorkbook } from '../../../src/core/analyse';
+import { consolidate, consolidationSheets } from '../../../src/core/consolidate/consolidate';
+import * as buildPlanModule from '../../../src/core/plan/buildPlan';
+import { countPlanned, planWorkbook } from '../../../src/core/plan/planWorkbook';
+import * as summarySheetModule from '../../../src/core/plan/summarySheet';
+import { toJsonResult } from '../../../src/core/report/jsonResult';
+import { reportText } from '../../../src/core/report/reportText';
+import { buildSelfAssessmentReport } from '../../../src/core/report/selfAssessmentReport';
+import { buildSampleGrid } from '../../../src/core/sample/thanhXa2023';
+
+/** Only writers plan: readers of an analysis (JSON, report, consolidation) never build a plan or a summary sheet. */
+describe('planWorkbook: the plan is made by writers only', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  test('analysing, the JSON result, the reports and consolidation build no plan and no summary sheet', () => {
+    const plans = jest.spyOn(buildPlanModule, 'buildPlan');
+    const summaries = jest.spyOn(summarySheetModule, 'buildSummarySheet');
+    const grid = buildSampleGrid();
+    const analysis = analyseWorkbook(grid);
+    const json = toJsonResult(analysis, grid, 'vi', { explain: true });
+    reportText(analysis, 'en');
+    buildSelfAssessmentReport(analysis, 'vi');
+    consolidationSheets(consolidate([{ fileName: 'a.xlsx', analysis }], { lang: 'vi' }), 'vi');
+    expect(plans).not.toHaveBeenCalled();
+    expect(summaries).not.toHaveBeenCalled();
+    // The JSON still says what --out would write: the plan's own counts.
+    const plan = planWorkbook(analysis, grid, 'vi');
+    expect(plans).toHaveBeenCalledTimes(1);
+    expect(summaries).toHaveBeenCalledTimes(1);
+    expect({ writes: json.writes, highlights: json.highlights }).toEqual({ writes: plan.writes.length, highlights: plan.highlights.length });
+    expect(countPlanned(analysis, grid)).toEqual({ writes: 70, highlights: 3 });
+  });
+
+  test('the summary sheet is in the language the writer asks for; the cells are the same in both', () => {
+    const grid = buildSampleGrid();
+    const analysis = analyseWorkbook(grid);
+    const vi = planWorkbook(analysis, grid, 'vi');
+    const en = planWorkbook(analysis, grid, 'en');
+    expect(en.writes).toEqual(vi.writes);
+    expect(en.highlights).toEqual(vi.highlights);
+    expect(en.summary.rows).not.toEqual(vi.summary.rows);
+    expect(vi.summary.name).toBe(summarySheetModule.SUMMARY_SHEET_NAME);
+  });
+});
