@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import { WritePlan } from '../../core/plan/types';
+import { CellWrite, WritePlan } from '../../core/plan/types';
 import { openPackage } from '../read/readGrid';
 import { xlsBytesToXlsx } from '../legacyXls';
 import { MAIN, RELATIONSHIPS } from '../package/namespaces';
@@ -10,7 +10,7 @@ import { CellEdit, patchSheetXml } from './sheetPatch';
 export { RefusedWrite } from './sheetPatch';
 import { MINIMAL_STYLES_XML, StylesEditor } from './stylesPatch';
 import { summarySheetXml } from './summaryPart';
-import { applySplices, attributesOf, decodePart, encodePart, isSelfClosing, prefixesOf, Splice, TOKEN_RX, xmlDecode, xmlEscape } from './xmlText';
+import { applySplices, attributesOf, decodePart, encodePart, isSelfClosing, prefixesOf, setAttribute, Splice, TOKEN_RX, xmlDecode, xmlEscape } from './xmlText';
 
 /**
  * The annotated copy, written by patching the official's own package: only the cells the plan owns
@@ -358,8 +358,6 @@ export async function patchWorkbook(original: Uint8Array, plan: WritePlan, optio
   // order, and an entry for a cell that is no longer a formula is "unreadable content" to Excel. Without
   // it Excel rebuilds the chain silently on load (as it does for openpyxl's files, which never have
   // one); keeping it exact would mean re-deriving Excel's order for cells we create.
-  // fullCalcOnLoad is not set: every written formula carries its cached result, so the copy shows the
-  // right totals without recalculating, and workbook.xml stays as it was but for the summary's <sheet>.
   if (options.dropMacros) {
     for (const rel of wbRels.rels) {
       if (kindOf(rel.type) !== 'vbaProject') continue;
@@ -407,6 +405,28 @@ export async function patchWorkbook(original: Uint8Array, plan: WritePlan, optio
     out.put(stylesName, styles.text(), stylesUtf16);
   }
 
+  // fullCalcOnLoad: every written cell carries its cached result, so the tool's own cells show right
+  // without it. But the official's own formulas that read them (a "Tổng hợp" sheet summing the field
+  // totals) keep the values cached when the old, wrong hand total was there, and Excel recalculates on
+  // opening only files last calculated by an older version (ExcelJS's copies always were; a file Excel
+  // saved is not). So when a write changes a value, the copy asks for one full calculation on opening.
+  if (plan.writes.some(changesValue)) {
+    const calcPr = findElement(wb.text, wbRoot.openEnd, wbRoot.prefix, 'calcPr');
+    if (calcPr) {
+      if (attributesOf(calcPr.tag).fullCalcOnLoad !== '1') wbSplices.push({ start: calcPr.start, end: calcPr.end, text: setAttribute(calcPr.tag, 'fullCalcOnLoad', '1') });
+    } else {
+      // calcPr's place in CT_Workbook: after definedNames (else externalReferences, functionGroups, sheets).
+      let at = -1;
+      for (const name of ['sheets', 'functionGroups', 'externalReferences', 'definedNames']) {
+        const closing = wb.text.lastIndexOf('</' + wbRoot.prefix + name + '>');
+        const element = findElement(wb.text, wbRoot.openEnd, wbRoot.prefix, name);
+        if (closing >= 0) at = Math.max(at, closing + name.length + wbRoot.prefix.length + 3);
+        else if (element && isSelfClosing(element.tag.slice(1, -1))) at = Math.max(at, element.end);
+      }
+      if (at >= 0) wbSplices.push({ start: at, end: at, text: '<' + wbRoot.prefix + 'calcPr fullCalcOnLoad="1"/>' });
+    }
+  }
+
   if (wbSplices.length) out.put(wbName, applySplices(wb.text, wbSplices), wb.utf16);
   if (relsSplices.length) {
     if (wbRels.closeStart < 0) throw new Error('empty workbook relationships part');
@@ -414,6 +434,23 @@ export async function patchWorkbook(original: Uint8Array, plan: WritePlan, optio
   }
   const mainType = await patchContentTypes(out, wbName, typesAdditions, typesRemovals, !!options.dropMacros);
   return { bytes: await out.bytes(), extension: EXTENSION_BY_MAIN_TYPE[mainType] || 'xlsx' };
+}
+
+/** Whether a write gives its cell another value than it had (so formulas reading it are stale). */
+function changesValue(w: CellWrite): boolean {
+  const now = w.purpose === 'appraised-fill' ? w.value : w.result;
+  const before = w.previous.value;
+  if (typeof now === 'number' && typeof before === 'number') return Math.abs(now - before) > 1e-9 * Math.max(1, Math.abs(now));
+  return now !== before;
+}
+
+/** The first element `prefix + local` after `from`, as its whole opening tag. */
+function findElement(xml: string, from: number, prefix: string, local: string): { start: number; end: number; tag: string } | null {
+  TOKEN_RX.lastIndex = from;
+  for (let m = TOKEN_RX.exec(xml); m; m = TOKEN_RX.exec(xml)) {
+    if (m[3] === local && m[1] === '' && (m[2] || '') === prefix) return { start: m.index, end: TOKEN_RX.lastIndex, tag: m[0] };
+  }
+  return null;
 }
 
 function findUri(namespaces: Record<string, string>, prefix: string): string | null {

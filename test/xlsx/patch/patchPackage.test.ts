@@ -261,6 +261,33 @@ describe('patchWorkbookBytes', () => {
   });
 });
 
+describe('one full calculation on opening, only when a write changes a value', () => {
+  const workbookXml = async (bytes: Uint8Array) => (await JSZip.loadAsync(bytes)).file('xl/workbook.xml')!.async('string');
+
+  test('a total that was wrong: the official\'s own formulas reading it are recalculated on opening', async () => {
+    const input = await inputBytes();
+    expect(await workbookXml(input)).not.toContain('fullCalcOnLoad');
+    const out = await patchWorkbookBytes(input, plan());
+    expect(await workbookXml(out)).toMatch(/<calcPr [^>]*fullCalcOnLoad="1"/);
+  });
+
+  test('a workbook without calcPr gets one, in its place after definedNames', async () => {
+    const zip = await JSZip.loadAsync(await inputBytes((_ws, wb) => wb.definedNames.add("'" + SHEET + "'!$A$1", 'TieuDe')));
+    const xml = (await zip.file('xl/workbook.xml')!.async('string')).replace(/<calcPr[^>]*\/>/, '');
+    zip.file('xl/workbook.xml', xml);
+    const out = await patchWorkbookBytes(await zip.generateAsync({ type: 'uint8array' }), plan());
+    expect(await workbookXml(out)).toContain('</definedNames><calcPr fullCalcOnLoad="1"/>');
+    expect((await readGridFromXlsxBytes(out, 'x.xlsx')).sheets.map((s) => s.name)).toEqual([SHEET, SUMMARY]);
+  });
+
+  test('writes that keep every value (a hand total made a formula): nothing asked', async () => {
+    const input = await inputBytes();
+    const same = { ...write(2, 3, 'D3', 'SUM(D4,NUMBERVALUE(D5,",","."))', 99), previous: { value: 99 } };
+    const out = await patchWorkbookBytes(input, { writes: [same], highlights: [], summary: summary() });
+    expect(await workbookXml(out)).not.toContain('fullCalcOnLoad');
+  });
+});
+
 describe('patchWorkbookBytes refuses plans that do not fit the workbook', () => {
   const only = (w: CellWrite): WritePlan => ({ writes: [w], highlights: [], summary: summary() });
 
