@@ -104,6 +104,7 @@ export function patchSheetXml(xml: string, edits: CellEdit[], ctx: SheetPatchCon
   let dimension: { start: number; end: number; tag: string } | null = null;
   /** Whole-column formats (<col style>): what Excel gives a cell typed into an empty one there. */
   const columnStyles: Array<{ min: number; max: number; style: number }> = [];
+  const columnStyleCache: Record<number, number> = Object.create(null);
   for (let m = TOKEN_RX.exec(xml); m; m = TOKEN_RX.exec(xml)) {
     if (m[3] === 'dimension' && m[1] === '') dimension = { start: m.index, end: TOKEN_RX.lastIndex, tag: m[0] };
     if (m[3] === 'col' && m[1] === '') {
@@ -347,8 +348,13 @@ export function patchSheetXml(xml: string, edits: CellEdit[], ctx: SheetPatchCon
         if (s > 0) return s;
       }
     }
-    for (const c of columnStyles) if (col >= c.min && col <= c.max) return c.style;
-    return 0;
+    if (!(col in columnStyleCache)) {
+      // Looked up once per column that gets a new cell (those cluster in the score and evidence columns).
+      let style = 0;
+      for (const c of columnStyles) if (col >= c.min && col <= c.max) style = c.style;
+      columnStyleCache[col] = style;
+    }
+    return columnStyleCache[col];
   }
 
   function insertIntoRow(row: RowInfo, newCells: Array<{ col: number; xml: string }>, existing: CellInfo[]): void {

@@ -310,6 +310,21 @@ describe('patchWorkbookBytes refuses plans that do not fit the workbook', () => 
   });
 });
 
+describe('parts in UTF-16 (allowed by the package format)', () => {
+  test('a UTF-16 worksheet part is patched and written back as UTF-8, saying so', async () => {
+    const zip = await JSZip.loadAsync(await inputBytes());
+    const xml = (await zip.file('xl/worksheets/sheet1.xml')!.async('string')).replace(/^<\?xml[^>]*\?>/, '<?xml version="1.0" encoding="UTF-16" standalone="yes"?>');
+    zip.file('xl/worksheets/sheet1.xml', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml, 'utf16le')]));
+    const input = await zip.generateAsync({ type: 'uint8array' });
+    const out = await patchWorkbookBytes(input, plan());
+    const text = await (await JSZip.loadAsync(out)).file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(text.startsWith('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>')).toBe(true);
+    const s = sheetOf(await readGridFromXlsxBytes(out, 'x.xlsx'), SHEET);
+    expect(cellAt(s, 2, 3)).toMatchObject({ value: 2.5, formula: 'SUM(D4,NUMBERVALUE(D5,",","."))' });
+    expect(cellAt(s, 3, 1)).toMatchObject({ value: 'Tiêu chí' });
+  });
+});
+
 describe('value writes (the appraiser\'s fill)', () => {
   test('numbers as numbers, text as inline text, never a formula', async () => {
     const input = await inputBytes();
