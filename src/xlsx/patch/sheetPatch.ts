@@ -300,10 +300,8 @@ export function patchSheetXml(xml: string, edits: CellEdit[], ctx: SheetPatchCon
     if (e.write) {
       splices.push({ start: c.start, end: c.end, text: cellXml(e, e.address, style, c.openTag) });
     } else {
-      const tag = c.openTag;
-      const selfClose = isSelfClosing(tag.slice(1, -1));
-      const retagged = setAttribute(tag, 's', String(style));
-      splices.push({ start: c.start, end: c.start + tag.length, text: selfClose ? retagged : retagged });
+      // A highlight changes the style index only; the cell's content stays as it was.
+      splices.push({ start: c.start, end: c.start + c.openTag.length, text: setAttribute(c.openTag, 's', String(style)) });
     }
   }
 
