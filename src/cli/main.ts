@@ -10,10 +10,13 @@ import { ColumnChoices } from '../core/recognise/reading';
 import { reportText } from '../core/report/reportText';
 import { buildSelfAssessmentReport } from '../core/report/selfAssessmentReport';
 import { toJsonResult } from '../core/report/jsonResult';
-import { applyPlanToWorkbook, workbookToXlsxBuffer } from '../xlsx/applyPlan';
+import { consolidationText } from '../core/messages/consolidationText';
 import { sampleWorkbookBytes } from '../xlsx/gridToWorkbook';
-import { readGridFromXlsxBytes, readGridFromXlsxFile } from '../xlsx/fastGrid';
-import { LoadedWorkbook, readWorkbookBytes, readWorkbookFile } from '../xlsx/readWorkbook';
+import { readGridFromXlsxFile } from '../xlsx/node/readGridFile';
+import { patchWorkbook } from '../xlsx/patch/patchPackage';
+import { readGridFromXlsxBytes } from '../xlsx/read/readGrid';
+import { readWorkbookFileBytes } from '../xlsx/workbookFile';
+import { ZipLimits } from '../xlsx/zipGuard';
 import { WorkbookInputError } from '../xlsx/workbookInputError';
 import { CliArgs, HELP_EN, HELP_VI, parseArgs, UsageError } from './args';
 import { mergeChoices, readColumnsFile, resolveSheetNames } from './columns';
@@ -53,19 +56,27 @@ function version(): string {
   return pkg.version;
 }
 
+/** The input as the command needs it: the grid, and for `score --out` the bytes the annotated copy patches. */
+interface LoadedInput {
+  grid: WorkbookGrid;
+  bytes?: Uint8Array;
+  /** The limits the bytes were checked against, so the copy is read under the same ones. */
+  limits?: ZipLimits;
+}
+
 /**
- * The workbook as the command needs it: only `score --out` writes a copy and so needs the ExcelJS
- * workbook; `score` without --out and `report` read the grid alone with the fast reader
- * (same grid, a fraction of the time: see src/xlsx/fastGrid.ts).
+ * The grid is read by the fast reader (src/xlsx/read); `score --out` also keeps the file's bytes, which
+ * the annotated copy patches (src/xlsx/patch): the official's own package with only the tool's cells.
  */
-async function loadInput(args: CliArgs, io: CliIo): Promise<{ grid: WorkbookGrid; workbook?: LoadedWorkbook['workbook'] }> {
+async function loadInput(args: CliArgs, io: CliIo): Promise<LoadedInput> {
   const label = args.lang === 'vi' ? 'Đang đọc ' : 'Reading ';
-  const needsWorkbook = args.command === 'score' && !!args.out;
+  const needsBytes = args.command === 'score' && !!args.out;
   if (args.sample) {
     const done = startStep(io.stderr, label + SAMPLE_FILE_NAME);
     try {
       const bytes = await quietly(() => sampleWorkbookBytes());
-      return await quietly(async () => (needsWorkbook ? await readWorkbookBytes(bytes, SAMPLE_FILE_NAME) : { grid: await readGridFromXlsxBytes(bytes, SAMPLE_FILE_NAME) }));
+      const grid = await quietly(() => readGridFromXlsxBytes(bytes, SAMPLE_FILE_NAME));
+      return needsBytes ? { grid, bytes } : { grid };
     } finally {
       done();
     }
@@ -73,7 +84,10 @@ async function loadInput(args: CliArgs, io: CliIo): Promise<{ grid: WorkbookGrid
   const file = args.file as string;
   const done = startStep(io.stderr, label + escapeControl(path.basename(file)));
   try {
-    return await quietly(async () => (needsWorkbook ? await readWorkbookFile(file) : { grid: await readGridFromXlsxFile(file) }));
+    if (!needsBytes) return { grid: await quietly(() => readGridFromXlsxFile(file)) };
+    const { bytes, limits } = readWorkbookFileBytes(file);
+    const grid = await quietly(() => readGridFromXlsxBytes(bytes, file, limits));
+    return { grid, bytes, limits };
   } finally {
     done();
   }
@@ -151,22 +165,35 @@ function inputsOf(args: CliArgs): string[] {
 
 /** `score --out`: checked before reading the input, so a wrong name fails at once. */
 async function checkOutPath(args: CliArgs): Promise<OutputTarget> {
-  if (!/\.xlsx$/i.test(args.out as string)) throw new InputProblem('Tệp ra phải có đuôi .xlsx: ' + escapeControl(args.out as string), 'The output file must end in .xlsx: ' + escapeControl(args.out as string));
-  return checkOutputTarget(args.out as string, { option: '--out', ext: '.xlsx', inputs: inputsOf(args), force: args.force });
+  const out = args.out as string;
+  if (!/\.xls[xm]$/i.test(out)) throw cliProblem('cliOutXlsxOrXlsm', out);
+  return checkOutputTarget(out, { option: '--out', ext: out.slice(-5).toLowerCase(), inputs: inputsOf(args), force: args.force });
 }
 
-async function writeAnnotatedCopy(loaded: { workbook?: LoadedWorkbook['workbook'] }, plan: WritePlan, target: OutputTarget, args: CliArgs, io: CliIo): Promise<void> {
+function cliProblem(key: 'cliOutXlsxOrXlsm' | 'cliOutXlsmNoMacros', file: string): InputProblem {
+  const params = { path: escapeControl(file) };
+  return new InputProblem(consolidationText(key, 'vi', params), consolidationText(key, 'en', params));
+}
+
+/**
+ * The annotated copy: the input's own package with only the tool's cells, styles and summary sheet
+ * changed. An .xlsm copy keeps the macros byte for byte; an .xlsx copy cannot hold them, so they are
+ * left out and the user is told (returns true then).
+ */
+async function writeAnnotatedCopy(loaded: LoadedInput, plan: WritePlan, target: OutputTarget, args: CliArgs, io: CliIo): Promise<boolean> {
   const name = escapeControl(path.basename(target.shown));
   const done = startStep(io.stderr, args.lang === 'vi' ? 'Đang ghi ' + name : 'Writing ' + name);
+  const keepMacros = /\.xlsm$/i.test(target.shown);
   try {
-    const workbook = loaded.workbook;
-    if (!workbook) throw new Error('workbook not loaded');
-    const bytes = await quietly(async () => {
-      applyPlanToWorkbook(workbook, plan);
-      return workbookToXlsxBuffer(workbook);
-    });
-    await writeCheckedOutput(target, bytes);
+    const input = loaded.bytes;
+    if (!input) throw new Error('input bytes not loaded');
+    const fileName = args.sample ? SAMPLE_FILE_NAME : (args.file as string);
+    const copy = await quietly(() => patchWorkbook(input, plan, { fileName, limits: loaded.limits, dropMacros: !keepMacros }));
+    if (keepMacros && copy.extension !== 'xlsm') throw cliProblem('cliOutXlsmNoMacros', target.shown);
+    await writeCheckedOutput(target, copy.bytes);
+    return copy.macrosDropped;
   } catch (error) {
+    if (error instanceof InputProblem) throw error;
     throw writeFailure(target.shown, error);
   } finally {
     done();
@@ -242,7 +269,9 @@ async function run(args: CliArgs, io: CliIo): Promise<number> {
   }
   // Only the annotated copy needs a plan; the JSON counts what it would write without making one.
   const plan = outTarget ? planWorkbook(analysis, loaded.grid, args.lang) : null;
-  if (outTarget && plan) await writeAnnotatedCopy(loaded, plan, outTarget, args, io);
+  const macrosDropped = outTarget && plan ? await writeAnnotatedCopy(loaded, plan, outTarget, args, io) : false;
+  // Standard output stays pure JSON with --json: the note goes beside the progress lines then.
+  if (macrosDropped && args.json) io.stderr(consolidationText('cliMacrosDropped', args.lang) + '\n');
   if (args.json) {
     io.stdout(JSON.stringify(toJsonResult(analysis, loaded.grid, args.lang, { explain: args.explain }), null, 2) + '\n');
   } else {
@@ -251,6 +280,7 @@ async function run(args: CliArgs, io: CliIo): Promise<number> {
     if (args.out && plan) {
       const n = plan.writes.length;
       io.stdout('\n' + (args.lang === 'vi' ? 'Đã ghi bản có chú thích: ' + escapeControl(args.out) + ' (' + n + ' ô công thức, ' + plan.highlights.length + ' ô tô màu, trang "' + plan.summary.name + '")' : 'Annotated copy written: ' + escapeControl(args.out) + ' (' + n + ' formula cells, ' + plan.highlights.length + ' highlighted cells, sheet "' + plan.summary.name + '")') + '\n');
+      if (macrosDropped) io.stdout(consolidationText('cliMacrosDropped', args.lang) + '\n');
     }
   }
   const hasError = analysis.flags.some((f) => f.severity === 'error');

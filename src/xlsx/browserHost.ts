@@ -6,17 +6,33 @@ import { Lang } from '../core/number/format';
 import { planWorkbook } from '../core/plan/planWorkbook';
 import { WritePlan } from '../core/plan/types';
 import type { ColumnChoices } from '../core/recognise/reading';
-import { applyPlanToWorkbook, workbookToXlsxBuffer } from './applyPlan';
-import { sampleWorkbookBytes } from './gridToWorkbook';
-import { readWorkbookBytes } from './readWorkbook';
+import { buildSampleGrid } from '../core/sample/thanhXa2023';
 
 /**
- * The standalone page's workbook: an ExcelJS workbook held in memory (the embedded sample or a
- * file the user opened), behind the same WorkbookHost interface as Excel. Every state is kept as
- * .xlsx bytes, so a write is "load a copy, apply the plan, save", and revert is "go back one
- * state": nothing is ever changed in place. Only the standalone page loads this module (and with
- * it ExcelJS), through a dynamic import() in its own chunk.
+ * The standalone page's workbook, held in memory (the embedded sample or a file the user opened),
+ * behind the same WorkbookHost interface as Excel. Every state is kept as .xlsx bytes, so a write is
+ * "patch a copy of the bytes with the plan" (src/xlsx/patch, as `cchc score --out` does) and revert is
+ * "go back one state": nothing is ever changed in place.
+ *
+ * The page's first result needs none of the file code: the sample is shown from the core's own grid,
+ * and its .xlsx bytes (ExcelJS builds them) are made only at the first write or download. The reader
+ * loads when a file is opened, the patcher at the first write, each in its own chunk.
  */
+
+const loadReader = () => import(/* webpackChunkName: "xlsx-read" */ './read/readGrid');
+const loadPatcher = () => import(/* webpackChunkName: "xlsx-patch" */ './patch/patchPackage');
+const loadSampleFile = () => import(/* webpackChunkName: "sample-file" */ './gridToWorkbook');
+
+/**
+ * The sample as the page shows it before any file exists: the grid the sample file reads back as
+ * (test/xlsx/browserHost.test.ts compares the two analyses). It has no hidden row or column.
+ */
+export function sampleGridAsShown(): WorkbookGrid {
+  const grid: WorkbookGrid = buildSampleGrid();
+  grid.fileName = SAMPLE_FILE_NAME;
+  for (const sheet of grid.sheets) sheet.hidden = { rows: [], columns: [] };
+  return grid;
+}
 
 export const SAMPLE_FILE_NAME = 'Mau-Phu-luc-CCHC-Thanh-Xa-2023.xlsx';
 
@@ -29,7 +45,8 @@ export interface BrowserWorkbookHost extends WorkbookHost, StandaloneControls {
 }
 
 interface State {
-  bytes: Uint8Array;
+  /** The workbook's bytes; null only for the sample before anything needed them. */
+  bytes: Uint8Array | null;
   grid: WorkbookGrid;
   /** The write that produced this state from the one below it. */
   write?: { plan: WritePlan; highlights: boolean; cells: number };
@@ -115,8 +132,8 @@ class InMemoryHost implements BrowserWorkbookHost {
   }
 
   async openFile(bytes: Uint8Array, fileName: string): Promise<void> {
-    const loaded = await readWorkbookBytes(bytes, fileName);
-    this.states = [{ bytes, grid: loaded.grid }];
+    const grid = await (await loadReader()).readGridFromXlsxBytes(bytes, fileName);
+    this.states = [{ bytes, grid }];
     this.name = fileName;
     this.sample = false;
     this.columns = null;
@@ -124,9 +141,7 @@ class InMemoryHost implements BrowserWorkbookHost {
   }
 
   async openSample(): Promise<void> {
-    const bytes = await sampleWorkbookBytes();
-    const loaded = await readWorkbookBytes(bytes, SAMPLE_FILE_NAME);
-    this.states = [{ bytes, grid: loaded.grid }];
+    this.states = [{ bytes: null, grid: sampleGridAsShown() }];
     this.name = SAMPLE_FILE_NAME;
     this.sample = true;
     this.columns = null;
@@ -142,18 +157,24 @@ class InMemoryHost implements BrowserWorkbookHost {
     return this.top().grid;
   }
 
-  /** Loads a fresh copy of `from`, applies the plan, saves it: the state a write leads to. */
+  /** A state's bytes; the sample's are made (with ExcelJS, in its own chunk) the first time they are needed. */
+  private async bytesOf(state: State): Promise<Uint8Array> {
+    if (!state.bytes) state.bytes = await (await loadSampleFile()).sampleWorkbookBytes();
+    return state.bytes;
+  }
+
+  /** `from`'s bytes patched with the plan, then read back: the state a write leads to. */
   private async written(from: State, plan: WritePlan, highlights: boolean): Promise<State> {
     const toApply: WritePlan = highlights ? plan : { writes: plan.writes, highlights: [], summary: plan.summary };
     let bytes: Uint8Array;
     try {
-      const copy = await readWorkbookBytes(from.bytes, this.name);
-      applyPlanToWorkbook(copy.workbook, toApply);
-      bytes = await workbookToXlsxBuffer(copy.workbook);
+      const [patcher, original] = await Promise.all([loadPatcher(), this.bytesOf(from)]);
+      // The download is named .xlsx: a macro-enabled file's VBA project is left out (an .xlsx cannot hold it).
+      bytes = await patcher.patchWorkbookBytes(original, toApply, { fileName: this.name, dropMacros: true });
     } catch (error) {
       throw hostError('unknown', detailOf(error));
     }
-    const reread = await readWorkbookBytes(bytes, this.name);
+    const reread = { grid: await (await loadReader()).readGridFromXlsxBytes(bytes, this.name) };
     const cells: { [key: string]: boolean } = {};
     for (const w of toApply.writes) cells[w.sheet + '!' + w.address] = true;
     for (const h of toApply.highlights) cells[h.sheet + '!' + h.address] = true;
@@ -227,7 +248,7 @@ class InMemoryHost implements BrowserWorkbookHost {
     const year = options && options.assessmentYear;
     const analysis = analyseWorkbook(top.grid, { ...(year ? { assessmentYear: year } : {}), ...(this.columns ? { columns: this.columns } : {}) });
     const state = await this.written(top, planWorkbook(analysis, top.grid, this.lang), this.highlightsWanted);
-    return { fileName: annotatedFileName(this.name), bytes: state.bytes };
+    return { fileName: annotatedFileName(this.name), bytes: await this.bytesOf(state) };
   }
 }
 

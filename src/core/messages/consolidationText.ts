@@ -72,6 +72,12 @@ export const CONSOLIDATION_TEXT = {
   cliNoFiles: { vi: 'Không tìm thấy tệp .xlsx nào trong {where}.', en: 'No .xlsx file found in {where}.' },
   cliNotFound: { vi: 'Không tìm thấy tệp hoặc thư mục "{path}".', en: 'File or folder "{path}" not found.' },
   cliOutXlsx: { vi: 'Tệp ra phải có đuôi .xlsx: {path}', en: 'The output file must end in .xlsx: {path}' },
+  cliOutXlsxOrXlsm: { vi: 'Tệp ra phải có đuôi .xlsx (hoặc .xlsm để giữ macro của tệp gốc): {path}', en: 'The output file must end in .xlsx (or .xlsm to keep the original\'s macros): {path}' },
+  cliOutXlsmNoMacros: { vi: 'Tệp gốc không có macro: bản sao phải có đuôi .xlsx, không phải .xlsm: {path}', en: 'The original has no macros: the copy must end in .xlsx, not .xlsm: {path}' },
+  cliMacrosDropped: {
+    vi: 'Tệp gốc có macro (VBA); bản .xlsx không giữ được macro nên đã bỏ ra. Muốn giữ macro, hãy ghi ra tệp .xlsm.',
+    en: 'The original has macros (VBA); an .xlsx cannot hold them, so they were left out. To keep them, write an .xlsm.',
+  },
   cliOutIsInput: { vi: 'Không ghi đè tệp đầu vào "{path}": hãy chọn tên khác cho --out.', en: 'Refusing to overwrite the input file "{path}": choose another --out name.' },
   cliOutExists: {
     vi: 'Tệp "{path}" đã có và không phải bảng tổng hợp do công cụ ghi; hãy chọn tên khác để không ghi đè.',

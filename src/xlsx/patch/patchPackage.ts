@@ -199,6 +199,8 @@ export interface PatchedWorkbook {
    * content type are copied as they were). An .xls input gives 'xlsx'.
    */
   extension: CopyExtension;
+  /** dropMacros found a VBA project and left it out of the copy (the caller says so to the user). */
+  macrosDropped: boolean;
 }
 
 /** A macro-enabled workbook's content type → the plain one (dropMacros). */
@@ -358,9 +360,11 @@ export async function patchWorkbook(original: Uint8Array, plan: WritePlan, optio
   // order, and an entry for a cell that is no longer a formula is "unreadable content" to Excel. Without
   // it Excel rebuilds the chain silently on load (as it does for openpyxl's files, which never have
   // one); keeping it exact would mean re-deriving Excel's order for cells we create.
+  let macrosDropped = false;
   if (options.dropMacros) {
     for (const rel of wbRels.rels) {
       if (kindOf(rel.type) !== 'vbaProject') continue;
+      macrosDropped = true;
       const part = partOfRel(rel);
       relsSplices.push({ start: rel.start, end: rel.end, text: '' });
       if (!part) continue;
@@ -433,7 +437,7 @@ export async function patchWorkbook(original: Uint8Array, plan: WritePlan, optio
     out.put(wbRelsName, applySplices(wbRels.text, relsSplices), wbRels.utf16);
   }
   const mainType = await patchContentTypes(out, wbName, typesAdditions, typesRemovals, !!options.dropMacros);
-  return { bytes: await out.bytes(), extension: EXTENSION_BY_MAIN_TYPE[mainType] || 'xlsx' };
+  return { bytes: await out.bytes(), extension: EXTENSION_BY_MAIN_TYPE[mainType] || 'xlsx', macrosDropped };
 }
 
 /** Whether a write gives its cell another value than it had (so formulas reading it are stale). */
