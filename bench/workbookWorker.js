@@ -41,7 +41,7 @@ function countLines(printed) {
     failed = failedLines;
   } else {
     // What `cchc score FILE --json` does without --out: the fast grid reader, then the core.
-    const { readGridFromXlsxFile } = require(path.join(dist, 'xlsx', 'fastGrid.js'));
+    const { readGridFromXlsxFile } = require(path.join(dist, 'xlsx', 'node', 'readGridFile.js'));
     const { analyseWorkbook } = require(path.join(dist, 'core', 'analyse.js'));
     const { toJsonResult } = require(path.join(dist, 'core', 'report', 'jsonResult.js'));
     for (const file of files) {

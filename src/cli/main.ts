@@ -15,7 +15,7 @@ import { sampleWorkbookBytes } from '../xlsx/gridToWorkbook';
 import { readGridFromXlsxFile } from '../xlsx/node/readGridFile';
 import { patchWorkbook } from '../xlsx/patch/patchPackage';
 import { readGridFromXlsxBytes } from '../xlsx/read/readGrid';
-import { readWorkbookFileBytes } from '../xlsx/workbookFile';
+import { readWorkbookFileBytes } from '../xlsx/node/workbookFile';
 import { ZipLimits } from '../xlsx/zipGuard';
 import { WorkbookInputError } from '../xlsx/workbookInputError';
 import { CliArgs, HELP_EN, HELP_VI, parseArgs, UsageError } from './args';

@@ -1,13 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { fileIdentity, FileIdentity, OutputExistsError, sameIdentity, writeOutputFile } from '../xlsx/outputFile';
+import { fileIdentity, FileIdentity, OutputExistsError, sameIdentity, writeOutputFile } from '../xlsx/node/outputFile';
 import { FileProblem, fileProblemOf, isSystemError, outputProblem } from './systemErrors';
 
 /**
  * The one rule for every file the command line writes (`score --out`, `report --docx`, `sample`,
  * `consolidate --out`): never the input (compared by identity: links, hard links, another case of
  * the name), never an existing file unless --force, never a folder, always in a folder that exists;
- * then written all or nothing (src/xlsx/outputFile.ts), every failure one sentence naming the file.
+ * then written all or nothing (src/xlsx/node/outputFile.ts), every failure one sentence naming the file.
  */
 
 export interface OutputTarget {

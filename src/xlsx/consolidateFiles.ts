@@ -5,7 +5,7 @@ import { Lang } from '../core/number/format';
 import { SummarySheet } from '../core/plan/types';
 import { Profile } from '../core/profile/profile';
 import { ColumnChoices } from '../core/recognise/reading';
-import { readGridFromXlsxBytes } from './fastGrid';
+import { readGridFromXlsxBytes } from './read/readGrid';
 import { summarySheetsXlsxBytes } from './summaryXlsx';
 import { WorkbookInputError, WorkbookInputErrorCode } from './workbookInputError';
 

@@ -3,7 +3,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { readWorkbookFile } from '../../src/xlsx/readWorkbook';
+import { readGridFromXlsxFile } from '../../src/xlsx/node/readGridFile';
+import { excelJsWorkbookFromFile } from '../helpers/excelJsOracle';
 import { buildPane, chromiumAvailable, ROOT, Served, shot, openBrowser, closeBrowser } from './harness';
 
 /**
@@ -112,9 +113,9 @@ run('task pane in the browser (standalone mode)', () => {
     // The sample with a small change: the text score of 1.2.1 becomes a number.
     const source = path.join(tmp, 'Phu-luc-xa.xlsx');
     cchc(['sample', source]);
-    const loaded = await readWorkbookFile(source);
-    loaded.workbook.getWorksheet('Phụ lục 1')!.getCell('D19').value = 0.5;
-    await loaded.workbook.xlsx.writeFile(source);
+    const workbook = await excelJsWorkbookFromFile(source);
+    workbook.getWorksheet('Phụ lục 1')!.getCell('D19').value = 0.5;
+    await workbook.xlsx.writeFile(source);
 
     const page = await context.newPage();
     await open(page, 'standalone.html');
@@ -140,7 +141,7 @@ run('task pane in the browser (standalone mode)', () => {
 
     // Same formulas, cell for cell, as the CLI's annotated copy; SUMs included.
     const formulas = async (file: string) => {
-      const grid = (await readWorkbookFile(file)).grid;
+      const grid = await readGridFromXlsxFile(file);
       const out: string[] = [];
       for (const sheet of grid.sheets)
         sheet.rows.forEach((row, r) => (row || []).forEach((cell, c) => cell && cell.formula && out.push(sheet.name + '!' + r + ',' + c + '=' + cell.formula)));
@@ -149,7 +150,7 @@ run('task pane in the browser (standalone mode)', () => {
     const browserFormulas = await formulas(downloaded);
     expect(browserFormulas.some((f) => /SUM\(/.test(f))).toBe(true);
     expect(browserFormulas).toEqual(await formulas(cliCopy));
-    expect((await readWorkbookFile(downloaded)).grid.sheets.map((s) => s.name)).toContain('Tổng hợp điểm');
+    expect((await readGridFromXlsxFile(downloaded)).sheets.map((s) => s.name)).toContain('Tổng hợp điểm');
   });
 
   test('taskpane.html outside Office (office.js cannot load) falls back to standalone mode', async () => {
@@ -182,7 +183,7 @@ run('task pane in the browser (standalone mode)', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải xuống' }).click()]);
     const downloaded = path.join(tmp, 'download-2022.xlsx');
     await download.saveAs(downloaded);
-    const summary = (await readWorkbookFile(downloaded)).grid.sheets.find((s) => s.name === 'Tổng hợp điểm')!;
+    const summary = (await readGridFromXlsxFile(downloaded)).sheets.find((s) => s.name === 'Tổng hợp điểm')!;
     const summaryText = summary.rows.map((row) => (row || []).map((c) => (c && typeof c.value === 'string' ? c.value : '')).join(' ')).join('\n');
     expect(summaryText.split('ngoài năm đánh giá 2022').length - 1).toBe(raised);
     expect(summaryText).not.toContain('ngoài năm đánh giá 2023');

@@ -29,7 +29,7 @@ describe('forbidden imports are reported', () => {
   const cases: Array<[string, string, string, string]> = [
     // [direction, file, code, rule]
     ['core → excel', 'src/core/score/x.ts', "import { createExcelHost } from '../../excel/officeGateway';\nexport const f = createExcelHost;\n", IMPORT],
-    ['core → xlsx', 'src/core/x.ts', "export { readGridFromXlsxBytes } from '../xlsx/fastGrid';\n", IMPORT],
+    ['core → xlsx', 'src/core/x.ts', "export { readGridFromXlsxBytes } from '../xlsx/read/readGrid';\n", IMPORT],
     ['core → taskpane', 'src/core/plan/x.ts', "import { buildPaneView } from '../../taskpane/model/paneModel';\nexport const f = buildPaneView;\n", IMPORT],
     ['core → commands', 'src/core/x.ts', "import '../commands/commands';\n", IMPORT],
     ['core → cli', 'src/core/report/x.ts', "import { main } from '../../cli/main';\nexport const f = main;\n", IMPORT],
@@ -37,10 +37,10 @@ describe('forbidden imports are reported', () => {
     ['core → app', 'src/core/appraisal/x.ts', "import { fillAppraised } from '../../app/fillAppraised';\nexport const f = fillAppraised;\n", IMPORT],
     ['core → a package', 'src/core/x.ts', "import ExcelJS from 'exceljs';\nexport const f = ExcelJS;\n", IMPORT],
     ['core → a package (type only)', 'src/core/x.ts', "import type { Workbook } from 'exceljs';\nexport type W = Workbook;\n", IMPORT],
-    ['core → a gateway by import()', 'src/core/x.ts', "export const f = () => import('../xlsx/fastGrid');\n", SYNTAX],
+    ['core → a gateway by import()', 'src/core/x.ts', "export const f = () => import('../xlsx/read/readGrid');\n", SYNTAX],
     ['core → a package by require()', 'src/core/x.ts', "// eslint-disable-next-line @typescript-eslint/no-require-imports\nexport const f = require('jszip');\n", SYNTAX],
     ['core → Office.js global', 'src/core/x.ts', 'export const f = () => Office.context;\n', GLOBALS],
-    ['excel → xlsx (gateway → gateway)', 'src/excel/x.ts', "import { readGridFromXlsxBytes } from '../xlsx/fastGrid';\nexport const f = readGridFromXlsxBytes;\n", IMPORT],
+    ['excel → xlsx (gateway → gateway)', 'src/excel/x.ts', "import { readGridFromXlsxBytes } from '../xlsx/read/readGrid';\nexport const f = readGridFromXlsxBytes;\n", IMPORT],
     ['xlsx → excel (gateway → gateway)', 'src/xlsx/read/x.ts', "import { createExcelHost } from '../../excel/officeGateway';\nexport const f = createExcelHost;\n", IMPORT],
     ['xlsx → excel by import()', 'src/xlsx/x.ts', "export const f = () => import('../excel/officeGateway');\n", SYNTAX],
     ['taskpane → Office.js global', 'src/taskpane/model/x.ts', 'export function f(): void {\n  Office.context.document.settings.saveAsync();\n}\n', GLOBALS],
@@ -52,7 +52,7 @@ describe('forbidden imports are reported', () => {
     ['app → react', 'src/app/x.ts', "import * as React from 'react';\nexport const f = React.createElement;\n", IMPORT],
     ['app → @fluentui', 'src/app/x.ts', "import { Button } from '@fluentui/react-components';\nexport const f = Button;\n", IMPORT],
     ['app → excel', 'src/app/x.ts', "import { createExcelHost } from '../excel/officeGateway';\nexport const f = createExcelHost;\n", IMPORT],
-    ['app → xlsx', 'src/app/x.ts', "import { readGridFromXlsxBytes } from '../xlsx/fastGrid';\nexport const f = readGridFromXlsxBytes;\n", IMPORT],
+    ['app → xlsx', 'src/app/x.ts', "import { readGridFromXlsxBytes } from '../xlsx/read/readGrid';\nexport const f = readGridFromXlsxBytes;\n", IMPORT],
     ['app → taskpane', 'src/app/x.ts', "import { buildPaneView } from '../taskpane/model/paneModel';\nexport const f = buildPaneView;\n", IMPORT],
     ['app → Office.js global', 'src/app/x.ts', 'export const f = () => Excel.run(async () => undefined);\n', GLOBALS],
   ];

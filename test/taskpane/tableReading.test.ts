@@ -6,7 +6,7 @@ import { isEmptyChoices, withoutSheet, withPick } from '../../src/taskpane/model
 import { PaneController } from '../../src/taskpane/model/paneController';
 import { buildReadingView, NONE_VALUE } from '../../src/taskpane/model/readingView';
 import { createBrowserHost } from '../../src/xlsx/browserHost';
-import { readWorkbookBytes } from '../../src/xlsx/readWorkbook';
+import { readGridFromXlsxBytes } from '../../src/xlsx/read/readGrid';
 import { GridHost } from '../helpers/gridHost';
 import { gridToXlsxBytes } from '../helpers/gridXlsx';
 import { twoSelfColumns, TWO_SELF_COLUMNS_SHEET } from '../helpers/twoSelfColumns';
@@ -191,8 +191,8 @@ describe('browser mode', () => {
     c.setColumn(SHEET, 'self', 3);
     await c.choicesSaved();
     expect(await host.readColumnChoices()).toEqual({ [SHEET]: { self: 3 } });
-    const copy = await readWorkbookBytes((await host.downloadAnnotated()).bytes, 'hai-cot-da-cham.xlsx');
-    const d3 = copy.grid.sheets.find((x) => x.name === SHEET)!.rows[2]![3]!;
+    const copy = await readGridFromXlsxBytes((await host.downloadAnnotated()).bytes, 'hai-cot-da-cham.xlsx');
+    const d3 = copy.sheets.find((x) => x.name === SHEET)!.rows[2]![3]!;
     expect(d3.formula).toMatch(/SUM\(D4:D5\)/i);
     await host.openSample();
     await c.reset();

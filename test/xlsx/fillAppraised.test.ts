@@ -1,16 +1,16 @@
-import ExcelJS from 'exceljs';
 import { analyseWorkbook } from '../../src/core/analyse';
 import { planFillAndRecalculate } from '../../src/app/fillAppraised';
 import { cellAt, WorkbookGrid } from '../../src/core/grid';
 import { unitsToNumber } from '../../src/core/number/points';
-import { applyPlanToWorkbook, workbookToXlsxBuffer } from '../../src/xlsx/applyPlan';
 import { createBrowserHost } from '../../src/xlsx/browserHost';
 import { gridToWorkbook } from '../../src/xlsx/gridToWorkbook';
-import { readWorkbookBytes } from '../../src/xlsx/readWorkbook';
+import { patchWorkbookBytes } from '../../src/xlsx/patch/patchPackage';
+import { readGridFromXlsxBytes } from '../../src/xlsx/read/readGrid';
+import { excelJsWorkbook } from '../helpers/excelJsOracle';
 import { fillSheet } from '../core/appraisal/appraisalGrid';
 import { workbook } from '../helpers/gridBuilder';
 
-/** The fill on real .xlsx files: ExcelJS (the command line's copy) and the browser page's in-memory workbook. */
+/** The fill on real .xlsx files: the patched copy (the command line's) and the browser page's in-memory workbook. */
 
 async function inputBytes(): Promise<Uint8Array> {
   const buffer = await gridToWorkbook(workbook(fillSheet())).xlsx.writeBuffer();
@@ -24,15 +24,14 @@ function value(grid: WorkbookGrid, address: string): unknown {
 }
 
 describe("appraiser's fill in an .xlsx file", () => {
-  test('ExcelJS writes constants (number or "x"), never a formula, and leaves the merged and filled cells alone', async () => {
-    const loaded = await readWorkbookBytes(await inputBytes(), 'tham-dinh.xlsx');
-    const { plan, fill } = planFillAndRecalculate(loaded.grid, { profile: null });
+  test('the copy holds constants (number or "x"), never a formula, and leaves the merged and filled cells alone', async () => {
+    const input = await inputBytes();
+    const grid = await readGridFromXlsxBytes(input, 'tham-dinh.xlsx');
+    const { plan, fill } = planFillAndRecalculate(grid, { profile: null });
     // E18 lies inside the merge D18:E18 of the real file: not written.
     expect(fill).toEqual({ cells: 4, criteria: 4 });
-    applyPlanToWorkbook(loaded.workbook, plan);
-    const saved = await workbookToXlsxBuffer(loaded.workbook);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(saved as unknown as ExcelJS.Buffer);
+    const saved = await patchWorkbookBytes(input, plan);
+    const wb = await excelJsWorkbook(saved);
     const ws = wb.getWorksheet('PL1')!;
     expect(ws.getCell('E4').value).toBe(1);
     expect(ws.getCell('E7').value).toBe('x');
@@ -42,7 +41,7 @@ describe("appraiser's fill in an .xlsx file", () => {
     expect(ws.getCell('E10').value).toBe('-');
     expect(ws.getCell('D18').isMerged && ws.getCell('E18').isMerged).toBe(true);
     expect(ws.getCell('E3').formula).toMatch(/^SUM\(/);
-    const again = analyseWorkbook((await readWorkbookBytes(new Uint8Array(saved), 'x.xlsx')).grid, { profile: null });
+    const again = analyseWorkbook(await readGridFromXlsxBytes(saved, 'x.xlsx'), { profile: null });
     expect(unitsToNumber(again.sheets[0].fields[0].appraised!)).toBe(3);
     expect(again.differences.map((d) => d.code)).toEqual(['1.2', '1.8']);
   });
@@ -58,7 +57,7 @@ describe("appraiser's fill in an .xlsx file", () => {
     expect(value(after, 'E3')).toMatch(/^=SUM\(/);
     // The annotated download keeps the fill.
     const download = await host.downloadAnnotated();
-    const downloaded = analyseWorkbook((await readWorkbookBytes(download.bytes, download.fileName)).grid, { profile: null });
+    const downloaded = analyseWorkbook(await readGridFromXlsxBytes(download.bytes, download.fileName), { profile: null });
     expect(unitsToNumber(downloaded.sheets[0].fields[0].appraised!)).toBe(3);
     expect(host.canRevert!()).toBe(true);
     await host.revertLastWrite();

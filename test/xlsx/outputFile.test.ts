@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { fileIdentity, isCaseInsensitiveFolder, OutputExistsError, sameFile, sameIdentity, temporaryFilesInFlight, writeOutputFile } from '../../src/xlsx/outputFile';
+import { fileIdentity, isCaseInsensitiveFolder, OutputExistsError, sameFile, sameIdentity, temporaryFilesInFlight, writeOutputFile } from '../../src/xlsx/node/outputFile';
 
 /** Identity of files (links, hard links, case) and the all-or-nothing write, on real files. */
 const tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-output-')));

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { analyseWorkbook } from '../../src/core/analyse';
 import { planWorkbook } from '../../src/core/plan/planWorkbook';
@@ -6,17 +5,18 @@ import { formatPoints } from '../../src/core/number/format';
 import { readGridFromXlsxBytes } from '../../src/xlsx/read/readGrid';
 import { MAX_MERGES } from '../../src/xlsx/read/limits';
 import { sampleWorkbookBytes } from '../../src/xlsx/gridToWorkbook';
-import { applyPlanToWorkbook, workbookToXlsxBuffer } from '../../src/xlsx/applyPlan';
-import { clipHugeRanges } from '../../src/xlsx/package/excelJsBounds';
+import { patchWorkbookBytes } from '../../src/xlsx/patch/patchPackage';
 import { MalformedPart, normaliseXmlPart } from '../../src/xlsx/package/normaliseXml';
 import { openXlsxPackage, resolveTarget } from '../../src/xlsx/package/xlsxPackage';
-import { readWorkbookBytes } from '../../src/xlsx/readWorkbook';
 import { WorkbookInputError } from '../../src/xlsx/workbookInputError';
+import { clipHugeRanges } from '../helpers/excelJsBounds';
+import { excelJsGrid, inMergeOrder } from '../helpers/excelJsOracle';
 import { lyingZipBomb } from '../helpers/hostileXlsx';
 
 /**
- * The package layer under both readers: one spelling of SpreadsheetML, counted inflation, and
- * what ExcelJS is given so that the annotated copy of a hostile file costs seconds, not minutes.
+ * The package layer under the reader (and the ExcelJS oracle): one spelling of SpreadsheetML,
+ * counted inflation; the annotated copy of a hostile file costs seconds, not minutes; and what the
+ * oracle hands ExcelJS so that its own load stays bounded too.
  */
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -84,7 +84,7 @@ describe('the package: parts renamed, inflation counted', () => {
     zip.remove('xl/worksheets/sheet2.xml');
     const bytes = await zip.generateAsync({ type: 'uint8array' });
     await expect(readGridFromXlsxBytes(bytes, 'thieu-trang.xlsx')).rejects.toMatchObject({ code: 'corrupt' });
-    await expect(readWorkbookBytes(bytes, 'thieu-trang.xlsx')).rejects.toMatchObject({ code: 'corrupt' });
+    await expect(excelJsGrid(bytes, 'thieu-trang.xlsx')).rejects.toMatchObject({ code: 'corrupt' });
   });
 
   test('a zip that understates its sizes stops at the inflation limit, whatever it declares', async () => {
@@ -128,22 +128,26 @@ describe('merges: clipped to the cells, bounded, and the same for the annotated 
     const plain = await sampleWorkbookBytes();
     const hostile = await sampleWithSheet1((xml) => withMergeRefs(xml, ['A200:XFD1048576', 'J1:XFD3']));
     expect(await scoredTotal(hostile)).toBe(await scoredTotal(plain));
-    const loaded = await readWorkbookBytes(hostile, 'x.xlsx');
-    const sheet = loaded.grid.sheets[0];
+    const grid = await readGridFromXlsxBytes(hostile, 'x.xlsx');
+    // ExcelJS, given the bounded package, reads the same grid.
+    expect(inMergeOrder(grid)).toStrictEqual(await excelJsGrid(hostile, 'x.xlsx'));
+    const sheet = grid.sheets[0];
     // A200 lies past the last row (dropped); J1:XFD3 is clipped to the last column with a cell.
     expect(sheet.merges!.some((m) => m.top === 199)).toBe(false);
     const clipped = sheet.merges!.find((m) => m.top === 0 && m.left === 9);
     const width = Math.max(...sheet.rows.map((r) => (r ? r.length : 0)));
     if (clipped) expect(clipped.right).toBeLessThan(width);
-    // The copy ExcelJS writes carries the clipped list and keeps every ordinary merge.
-    const analysis = analyseWorkbook(loaded.grid);
-    applyPlanToWorkbook(loaded.workbook, planWorkbook(analysis, loaded.grid, 'vi'));
-    const copy = new ExcelJS.Workbook();
-    await copy.xlsx.load((await workbookToXlsxBuffer(loaded.workbook)) as unknown as ExcelJS.Buffer);
-    const merges = (copy.worksheets[0] as unknown as { model: { merges: string[] } }).model.merges;
-    expect(merges).not.toContain('A200:XFD1048576');
-    const original = (await readWorkbookBytes(plain, 'p.xlsx')).grid.sheets[0].merges!.length;
-    expect(merges.length).toBeGreaterThanOrEqual(original);
+    // The copy (the package patched, its merges as the official wrote them) is made in bounded time,
+    // reads back with the same clipped merges, every ordinary merge kept, and scores the same.
+    const analysis = analyseWorkbook(grid);
+    const started = Date.now();
+    const copy = await patchWorkbookBytes(hostile, planWorkbook(analysis, grid, 'vi'));
+    expect(Date.now() - started).toBeLessThan(10000);
+    const copyGrid = await readGridFromXlsxBytes(copy, 'copy.xlsx');
+    expect(copyGrid.sheets[0].merges).toEqual(sheet.merges);
+    const original = (await readGridFromXlsxBytes(plain, 'p.xlsx')).sheets[0].merges!.length;
+    expect(copyGrid.sheets[0].merges!.length).toBeGreaterThanOrEqual(original);
+    expect(await scoredTotal(copy)).toBe(await scoredTotal(plain));
   });
 
   test(MAX_MERGES + ' merges on a sheet are read; one more is refused with its own sentence', async () => {
@@ -154,7 +158,7 @@ describe('merges: clipped to the cells, bounded, and the same for the annotated 
       return out;
     };
     const refs = (n: number) => Array.from({ length: n }, (_v, i) => (i % 2 ? 'K' : 'G') + (1001 + (i >> 1)) + ':' + (i % 2 ? 'L' : 'H') + (1001 + (i >> 1)));
-    const existing = (await readWorkbookBytes(await sampleWorkbookBytes(), 'p.xlsx')).grid.sheets[0].merges!.length;
+    const existing = (await readGridFromXlsxBytes(await sampleWorkbookBytes(), 'p.xlsx')).sheets[0].merges!.length;
     const build = (n: number) => sampleWithSheet1((xml) => withMergeRefs(xml.replace('</sheetData>', rows(n) + '</sheetData>'), refs(n)));
     const atLimit = await build(MAX_MERGES - existing);
     expect(await scoredTotal(atLimit)).toBe(await scoredTotal(await sampleWorkbookBytes()));
@@ -163,17 +167,17 @@ describe('merges: clipped to the cells, bounded, and the same for the annotated 
     expect(error).toMatchObject({ code: 'beyond-limits' });
     expect(error.messageVi).toContain('10.001 vùng ô gộp');
     expect(error.messageVi).toContain('tối đa 10.000');
-    await expect(readWorkbookBytes(over, 'nhieu-o-gop.xlsx')).rejects.toMatchObject({ code: 'beyond-limits' });
+    await expect(excelJsGrid(over, 'nhieu-o-gop.xlsx')).rejects.toMatchObject({ code: 'beyond-limits' });
   });
 
-  test('overlapping merges are refused by both readers as damaged, wherever the pair is', async () => {
+  test('overlapping merges are refused as damaged (by the reader, before ExcelJS sees them), wherever the pair is', async () => {
     const bytes = await sampleWithSheet1((xml) => withMergeRefs(xml, ['B130:C131', 'C131:D132']));
     await expect(readGridFromXlsxBytes(bytes, 'x.xlsx')).rejects.toMatchObject({ code: 'corrupt' });
-    await expect(readWorkbookBytes(bytes, 'x.xlsx')).rejects.toMatchObject({ code: 'corrupt' });
+    await expect(excelJsGrid(bytes, 'x.xlsx')).rejects.toMatchObject({ code: 'corrupt' });
   });
 });
 
-describe('what ExcelJS is given: huge validations and names clipped, ordinary ones untouched', () => {
+describe('huge validations and names: the copy in bounded time; what the ExcelJS oracle is given clipped, ordinary ones untouched', () => {
   const extent = { rows: 136, columns: 8 };
 
   test('clipHugeRanges', () => {
@@ -196,13 +200,17 @@ describe('what ExcelJS is given: huge validations and names clipped, ordinary on
     zip.file('xl/workbook.xml', book.replace('<definedNames>', '<definedNames><definedName name="vung">&apos;Phụ lục 1&apos;!$A$1:$XFD$1048576</definedName>'));
     const hostile = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
     expect(hostile.length).toBeLessThan(40 * 1024);
-    const loaded = await readWorkbookBytes(hostile, 'x.xlsx');
-    const total = analyseWorkbook(loaded.grid).total;
+    const grid = await readGridFromXlsxBytes(hostile, 'x.xlsx');
+    const total = analyseWorkbook(grid).total;
     expect(formatPoints(total.self, 'vi') + '/' + formatPoints(total.max, 'vi')).toBe(await scoredTotal(await sampleWorkbookBytes()));
-    const written = new JSZip();
-    await written.loadAsync(await workbookToXlsxBuffer(loaded.workbook));
-    const sheetXml = await written.file('xl/worksheets/sheet1.xml')!.async('string');
-    expect(sheetXml).not.toContain('XFD1048576');
-    expect(sheetXml).not.toContain('D1048576');
+    // The copy leaves the official's validation and name as they were, and is made in bounded time.
+    const started = Date.now();
+    const copy = await patchWorkbookBytes(hostile, planWorkbook(analyseWorkbook(grid), grid, 'vi'));
+    expect(Date.now() - started).toBeLessThan(10000);
+    const written = await JSZip.loadAsync(copy);
+    expect(await written.file('xl/worksheets/sheet1.xml')!.async('string')).toContain('sqref="A1:XFD1048576 D1:D1048576"');
+    expect(await scoredTotal(copy)).toBe(await scoredTotal(await sampleWorkbookBytes()));
+    // ExcelJS loads it only with both clipped (seconds, not minutes), and reads the same grid.
+    expect(inMergeOrder(grid)).toStrictEqual(await excelJsGrid(hostile, 'x.xlsx'));
   });
 });

@@ -6,13 +6,13 @@ import JSZip from 'jszip';
 import { analyseAndPlan } from '../helpers/analyseAndPlan';
 import { unitsToNumber } from '../../src/core/number/points';
 import { encodeTcvn3, encodeVni } from '../../src/core/text/legacyEncodings';
-import { applyPlanToWorkbook, writeWorkbookFile } from '../../src/xlsx/applyPlan';
+import { patchWorkbookBytes } from '../../src/xlsx/patch/patchPackage';
 import { readGridFromXlsxFile } from '../../src/xlsx/node/readGridFile';
-import { readWorkbookFile, workbookToGrid } from '../../src/xlsx/readWorkbook';
+import { excelJsGridFromFile, excelJsWorkbookFromFile, oracleGrid } from '../helpers/excelJsOracle';
 import { evaluateCell } from '../helpers/formulaEvaluator';
 import { annotatedInputSheets, body, MERGES, SheetSpec, specWorkbook } from './fixtures/smallAppendix';
 
-/** Real .xlsx files, written with ExcelJS the way Excel stores them, read back through the gateway. */
+/** Real .xlsx files, written with ExcelJS the way Excel stores them, read back through the reader (and the ExcelJS oracle). */
 
 async function writeXlsx(file: string, sheets: SheetSpec[]): Promise<void> {
   await specWorkbook(sheets).xlsx.writeFile(file);
@@ -32,7 +32,8 @@ describe('legacy encodings and Unicode forms in real files', () => {
   test.each(cases)('%s', async (label, encode, font) => {
     const file = path.join(tmp, label.replace(/\W+/g, '-') + '.xlsx');
     await writeXlsx(file, [{ name: 'Sheet1', rows: body(encode), merges: MERGES, font }]);
-    const { grid } = await readWorkbookFile(file);
+    const grid = await readGridFromXlsxFile(file);
+    expect(grid.sheets.map((s) => s.rows)).toStrictEqual((await excelJsGridFromFile(file)).sheets.map((s) => s.rows));
     const analysis = analyseAndPlan(grid, { profile: null });
     expect(analysis.sheets).toHaveLength(1);
     const s = analysis.sheets[0];
@@ -51,15 +52,13 @@ describe('the annotated copy', () => {
     const out = path.join(tmp, 'out.xlsx');
     await writeXlsx(input, annotatedInputSheets());
     const before = fs.readFileSync(input);
-    const loaded = await readWorkbookFile(input);
-    const analysis = analyseAndPlan(loaded.grid, { profile: null });
-    applyPlanToWorkbook(loaded.workbook, analysis.plan);
-    await writeWorkbookFile(loaded.workbook, out);
+    const analysis = analyseAndPlan(await readGridFromXlsxFile(input), { profile: null });
+    fs.writeFileSync(out, await patchWorkbookBytes(new Uint8Array(before), analysis.plan));
     expect(fs.readFileSync(input).equals(before)).toBe(true);
 
-    const reread = new ExcelJS.Workbook();
-    await reread.xlsx.readFile(out);
-    const grid = workbookToGrid(reread);
+    // Read back by ExcelJS over its public API (the independent reader).
+    const reread = await excelJsWorkbookFromFile(out);
+    const grid = oracleGrid(reread);
     const pl1 = grid.sheets.find((s) => s.name === 'Phụ lục 1')!;
     // D4 (field I), D7 (field II), D9 (total) hold formulas; evaluate them against the copy.
     // "1,5" typed as text stays live: Excel's SUM would skip text, NUMBERVALUE reads it.
@@ -68,7 +67,7 @@ describe('the annotated copy', () => {
     expect(evaluateCell(pl1, 8, 3)).toBeCloseTo(2.75, 10);
     expect(evaluateCell(pl1, 8, 5)).toBeCloseTo(0.6875, 10);
     // User cells are as they were.
-    const original = (await readWorkbookFile(input)).grid.sheets[0];
+    const original = (await readGridFromXlsxFile(input)).sheets[0];
     for (const [r, c] of [[4, 3], [5, 3], [5, 4], [4, 4], [6, 1], [7, 3], [3, 2]]) {
       expect(pl1.rows[r]![c]).toEqual(original.rows[r]![c]);
     }

@@ -1,6 +1,6 @@
 import { WorkbookGrid } from '../../core/grid';
 import { readGridFromXlsxBytes } from '../read/readGrid';
-import { readWorkbookFileBytes } from '../workbookFile';
+import { readWorkbookFileBytes } from './workbookFile';
 import { ZipLimits } from '../zipGuard';
 
 // Node only (the file is read with fs): kept out of src/xlsx/read so the browser build never pulls it.

@@ -242,7 +242,7 @@ export async function openXlsxPackage(input: Uint8Array, fileName: string, limit
   return pkg;
 }
 
-/** Where ExcelJS (and fastGrid, reproducing it) looks for a workbook relationship's target. */
+/** Where ExcelJS (and src/xlsx/read, reproducing it) looks for a workbook relationship's target. */
 export function excelJsTarget(target: string): string {
   return 'xl/' + target.replace(/^(\s|\/xl\/)+/, '');
 }

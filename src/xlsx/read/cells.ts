@@ -33,7 +33,7 @@ const UNIX_EPOCH_SERIAL = 25569;
 const DATE1904_OFFSET = 1462;
 const MAX_DATE_MS = 8.64e15;
 
-/** ExcelJS's excelToDate followed by workbookToGrid's dateSerial, without the Date object. */
+/** ExcelJS's excelToDate followed by the oracle's dateSerial (test/helpers/excelJsOracle.ts), without the Date object. */
 function dateRoundTrip(v: unknown, date1904: boolean): number | null {
   const n = typeof v === 'number' ? v : Number(v);
   const ms = Math.round((n - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000);
@@ -71,7 +71,7 @@ export interface SheetState {
   hiddenRows: boolean[];
 }
 
-/** Mirrors readWorkbook.ts convertCell over an ExcelJS cell of this model. */
+/** Mirrors what ExcelJS's public getters give for a cell of this model (test/helpers/excelJsOracle.ts oracleCell). */
 export function toGridCell(m: CellModel, sheet: SheetState): GridCell | null {
   const type = m.type;
   if (type === T_NULL || type === T_MERGE) return null;
@@ -102,7 +102,7 @@ export function toGridCell(m: CellModel, sheet: SheetState): GridCell | null {
       const formula = m.formula || translatedFormula(m, sheet);
       const s = scalarise(m.result);
       out = { value: s.value };
-      // As readWorkbook.ts: the core sees "NUMBERVALUE", not the file's "_xlfn.NUMBERVALUE".
+      // As ExcelJS shows it, minus the prefix: the core sees "NUMBERVALUE", not the file's "_xlfn.NUMBERVALUE".
       if (formula) out.formula = fromFileFormula(formula);
       if (s.error !== undefined) out.error = s.error;
       break;

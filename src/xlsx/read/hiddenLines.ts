@@ -8,7 +8,7 @@ export interface ColSpec {
 }
 
 /**
- * Hidden lines as readWorkbook.ts sheetHidden gives them from ExcelJS: <col> elements sorted by min,
+ * Hidden lines as ExcelJS gives them (test/helpers/excelJsOracle.ts): <col> elements sorted by min,
  * where two overlap the one starting first wins (ExcelJS's Column.fromModel); both lists limited to
  * the grid's extent.
  */

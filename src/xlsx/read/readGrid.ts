@@ -17,8 +17,9 @@ import { parseWorksheet } from './worksheet';
  * part inflated and sax-parsed, a Cell object per cell, styles resolved) costs more than the
  * scoring itself. This reader unzips only the parts the grid needs and scans their XML by hand.
  *
- * Contract: the grid is the one `workbookToGrid(ExcelJS load of the same bytes)` gives, field by
- * field (test/xlsx/fastGrid.test.ts compares both on every workbook the tests build). ExcelJS
+ * Contract: the grid is the one ExcelJS's public API gives on a load of the same bytes, field by
+ * field (test/helpers/excelJsOracle.ts; test/xlsx/readGridOracle.test.ts compares both on every
+ * workbook the tests build; merges there in row-major order). ExcelJS
  * 4.4's reading rules are therefore reproduced on purpose, quirks included:
  *  - style index 0 (or none) means "no style": no font and no date format;
  *  - an empty `<c>` without a style is not a cell; with a style it is an empty one;
@@ -146,7 +147,7 @@ export async function openPackage(bytes: Uint8Array, fileName: string, limits?: 
 }
 
 /**
- * .xlsx bytes -> grid, as `workbookToGrid(ExcelJS load)` of the same package gives it, with the
+ * .xlsx bytes -> grid, as ExcelJS's load of the same package gives it, with the
  * same zip guard first and the same WorkbookInputError codes for bad input.
  */
 export async function readGridFromXlsxBytes(bytes: Uint8Array, fileName: string, limits?: Partial<ZipLimits>): Promise<WorkbookGrid> {

@@ -1,7 +1,7 @@
 import { analyseWorkbook } from '../../../src/core/analyse';
 import { displayText } from '../../../src/core/recognise/cellText';
 import { encodeTcvn3, encodeVni } from '../../../src/core/text/legacyEncodings';
-import { readGridFromXlsxBytes } from '../../../src/xlsx/fastGrid';
+import { readGridFromXlsxBytes } from '../../../src/xlsx/read/readGrid';
 import { gridToXlsxBytes } from '../../helpers/gridXlsx';
 import { CLASSIC_VARIANTS, generateShape, GeneratedShape, GenerateOptions, NEW_VARIANTS, NewVariant } from './generator';
 import { checkShape, report, ShapeFailure } from './shapeCheck';

@@ -1,12 +1,12 @@
-import { columnIndex, columnLetters } from '../../core/address';
-import { CellRange, WorkbookGrid } from '../../core/grid';
-import { XlsxPackage } from './xlsxPackage';
+import { columnIndex, columnLetters } from '../../src/core/address';
+import { CellRange, WorkbookGrid } from '../../src/core/grid';
+import { XlsxPackage } from '../../src/xlsx/package/xlsxPackage';
 
 /**
  * ExcelJS builds an object per cell for what a few bytes can name: every cell of a merge, every
  * cell of a data validation's sqref, every cell of a defined name's range. A 19 KB file naming
  * A1:XFD1048576 in any of them would take minutes and gigabytes to load. Before ExcelJS sees the
- * package (to write the annotated copy), such areas are clipped to the cells the workbook holds:
+ * package (the test oracle, excelJsOracle.ts), such areas are clipped to the cells the workbook holds:
  *  - merges: to the list the fast reader applied (already clipped to the sheet's cells);
  *  - validations and names: only an area above HUGE_AREA cells, clipped to the workbook's last
  *    row and column. No cell with content lies beyond them, so the score and the cells we write

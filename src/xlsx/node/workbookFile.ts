@@ -1,12 +1,11 @@
 import * as fs from 'fs';
 import * as nodePath from 'path';
-import { WorkbookInputError } from './workbookInputError';
-import { resolveLimits, ZipLimits } from './zipGuard';
+import { WorkbookInputError } from '../workbookInputError';
+import { resolveLimits, ZipLimits } from '../zipGuard';
 
 /**
- * A workbook file's bytes from disk, shared by both readers (ExcelJS-backed and the fast grid
- * reader); every problem with the input becomes a WorkbookInputError. Kept apart from
- * readWorkbook.ts so the fast reader does not pull ExcelJS in.
+ * A workbook file's bytes from disk (Node only, so under src/xlsx/node); every problem with the
+ * input becomes a WorkbookInputError.
  * File I/O is synchronous on purpose: the CLI reads one file at a time, and the promise-based
  * stat + readFile measured ~1 ms per file here, a visible share of a 250-workbook batch.
  */

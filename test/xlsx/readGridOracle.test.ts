@@ -9,17 +9,19 @@ import { cellAt, WorkbookGrid } from '../../src/core/grid';
 import { toJsonResult } from '../../src/core/report/jsonResult';
 import { planWorkbook } from '../../src/core/plan/planWorkbook';
 import { encodeTcvn3, encodeVni } from '../../src/core/text/legacyEncodings';
-import { applyPlanToWorkbook, workbookToXlsxBuffer } from '../../src/xlsx/applyPlan';
-import { readGridFromXlsxBytes, readGridFromXlsxFile } from '../../src/xlsx/fastGrid';
 import { sampleWorkbookBytes } from '../../src/xlsx/gridToWorkbook';
-import { readWorkbookBytes, readWorkbookFile, workbookToGrid } from '../../src/xlsx/readWorkbook';
+import { readGridFromXlsxFile } from '../../src/xlsx/node/readGridFile';
+import { patchWorkbookBytes } from '../../src/xlsx/patch/patchPackage';
+import { readGridFromXlsxBytes } from '../../src/xlsx/read/readGrid';
 import { WorkbookInputError } from '../../src/xlsx/workbookInputError';
+import { excelJsGrid, excelJsGridFromFile, inMergeOrder, rawExcelJsGrid } from '../helpers/excelJsOracle';
 import { everyKindWorkbook } from './fixtures/everyKind';
 import { annotatedInputSheets, body, MERGES, specWorkbook } from './fixtures/smallAppendix';
 
 /**
- * The fast reader must give exactly the grid ExcelJS + workbookToGrid gives (same cells, same
- * row lengths and holes, same merges, same sheets) and so exactly the same scoring result.
+ * The reader (src/xlsx/read) must give exactly the grid ExcelJS's public API gives on the same
+ * workbook (test/helpers/excelJsOracle.ts: same cells, same row lengths and holes, same merges, same
+ * sheets) and so exactly the same scoring result.
  */
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-fast-'));
@@ -27,17 +29,15 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 /**
  * The other path: ExcelJS loading the same package (normalised spelling, merges clipped to the
- * cells) and workbookToGrid. Raw ExcelJS on the raw bytes differs on purpose where it misreads
- * what Excel reads (CDATA, prefixes): see the raw comparison below.
+ * cells), read through its public API. Raw ExcelJS on the raw bytes differs on purpose where it
+ * misreads what Excel reads (CDATA, prefixes): see the raw comparison below.
  */
 async function viaExcelJS(bytes: Uint8Array): Promise<WorkbookGrid> {
-  return (await readWorkbookBytes(bytes, 'f.xlsx')).grid;
+  return excelJsGrid(bytes, 'f.xlsx');
 }
 
 async function viaRawExcelJS(bytes: Uint8Array): Promise<WorkbookGrid> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
-  return workbookToGrid(wb, 'f.xlsx');
+  return rawExcelJsGrid(bytes, 'f.xlsx');
 }
 
 async function expectSameGrid(bytes: Uint8Array, options: { rawAgrees?: boolean } = {}): Promise<WorkbookGrid> {
@@ -46,8 +46,8 @@ async function expectSameGrid(bytes: Uint8Array, options: { rawAgrees?: boolean 
   if (options.rawAgrees !== false) expect(await viaRawExcelJS(bytes)).toStrictEqual(slow);
   const fast = await readGridFromXlsxBytes(bytes, 'f.xlsx');
   // toStrictEqual: holes, lengths and undefined fields count; isDeepStrictEqual double-checks.
-  expect(fast).toStrictEqual(slow);
-  expect(isDeepStrictEqual(fast, slow)).toBe(true);
+  expect(inMergeOrder(fast)).toStrictEqual(slow);
+  expect(isDeepStrictEqual(inMergeOrder(fast), slow)).toBe(true);
   for (const lang of ['vi', 'en'] as const) {
     const a = JSON.stringify(toJsonResult(analyseWorkbook(fast), fast, lang));
     const b = JSON.stringify(toJsonResult(analyseWorkbook(slow), slow, lang));
@@ -91,10 +91,11 @@ describe('same grid as ExcelJS on the workbooks the other tests build', () => {
 
   test('hyperlinks, HYPERLINK formulas, text numbers, roman codes; and the annotated copy cchc writes', async () => {
     await expectSameGrid(await toBytes(annotatedInput()));
-    const loaded = await readWorkbookBytes(await toBytes(annotatedInput()), 'in.xlsx');
-    applyPlanToWorkbook(loaded.workbook, planWorkbook(analyseWorkbook(loaded.grid, { profile: null }), loaded.grid, 'vi'));
+    const input = await toBytes(annotatedInput());
+    const grid = await readGridFromXlsxBytes(input, 'in.xlsx');
+    const patched = await patchWorkbookBytes(input, planWorkbook(analyseWorkbook(grid, { profile: null }), grid, 'vi'));
     // The copy has live formulas, a summary sheet and in-document links (location=).
-    const copy = await expectSameGrid(new Uint8Array(await workbookToXlsxBuffer(loaded.workbook)));
+    const copy = await expectSameGrid(patched);
     expect(copy.sheets.map((s) => s.name)).toContain('Tổng hợp điểm');
   });
 
@@ -301,9 +302,9 @@ describe('same grid as ExcelJS on a hand-written workbook (other producers\' XML
 });
 
 // ---------------------------------------------------------------------------------------------
-// Bad input: the same error codes as the ExcelJS-backed reader
+// Bad input: the same error codes through both paths
 
-describe('bad input gives the same WorkbookInputError codes as readWorkbookFile', () => {
+describe('bad input gives the same WorkbookInputError codes through the reader and the ExcelJS oracle', () => {
   async function codes(p: string, limits?: { maxEntries?: number; maxUncompressedBytes?: number }): Promise<[string, string]> {
     const codeOf = async (fn: () => Promise<unknown>) => {
       try {
@@ -315,7 +316,7 @@ describe('bad input gives the same WorkbookInputError codes as readWorkbookFile'
         return (error as WorkbookInputError).code;
       }
     };
-    return [await codeOf(() => readGridFromXlsxFile(p, limits)), await codeOf(() => readWorkbookFile(p, limits))];
+    return [await codeOf(() => readGridFromXlsxFile(p, limits)), await codeOf(() => excelJsGridFromFile(p, limits))];
   }
   const write = (name: string, bytes: Uint8Array | string) => {
     const p = path.join(tmp, name);
@@ -326,7 +327,7 @@ describe('bad input gives the same WorkbookInputError codes as readWorkbookFile'
   test('a good file: base name on the grid', async () => {
     const grid = await readGridFromXlsxFile(write('tot.xlsx', await toBytes(everyKind())));
     expect(grid.fileName).toBe('tot.xlsx');
-    expect(grid).toStrictEqual((await readWorkbookFile(path.join(tmp, 'tot.xlsx'))).grid);
+    expect(inMergeOrder(grid)).toStrictEqual(await excelJsGridFromFile(path.join(tmp, 'tot.xlsx')));
   });
 
   test('missing, folder, text, empty, other zip, OLE', async () => {

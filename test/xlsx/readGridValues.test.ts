@@ -4,11 +4,13 @@ import JSZip from 'jszip';
 import * as os from 'os';
 import * as path from 'path';
 import { cellAt, SheetGrid } from '../../src/core/grid';
-import { readWorkbookBytes, readWorkbookFile, workbookToGrid } from '../../src/xlsx/readWorkbook';
+import { readGridFromXlsxFile } from '../../src/xlsx/node/readGridFile';
+import { readGridFromXlsxBytes } from '../../src/xlsx/read/readGrid';
 import { WorkbookInputError } from '../../src/xlsx/workbookInputError';
+import { excelJsGrid, inMergeOrder } from '../helpers/excelJsOracle';
 import { everyKindWorkbook } from './fixtures/everyKind';
 
-/** Real .xlsx bytes written by ExcelJS, read back through the gateway. */
+/** Real .xlsx bytes written by ExcelJS, read back through the reader (src/xlsx/read); the ExcelJS oracle agrees. */
 
 async function toBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -21,11 +23,13 @@ async function everyKind(): Promise<Buffer> {
   return toBytes(everyKindWorkbook());
 }
 
-describe('workbookToGrid on every kind of value', () => {
+describe('the reader on every kind of value', () => {
   let sheet: SheetGrid;
   let names: string[];
   beforeAll(async () => {
-    const { grid } = await readWorkbookBytes(await everyKind(), 'moi-loai.xlsx');
+    const bytes = await everyKind();
+    const grid = await readGridFromXlsxBytes(bytes, 'moi-loai.xlsx');
+    expect(inMergeOrder(grid)).toStrictEqual(await excelJsGrid(bytes, 'moi-loai.xlsx'));
     names = grid.sheets.map((s) => s.name);
     sheet = grid.sheets[0];
     expect(grid.fileName).toBe('moi-loai.xlsx');
@@ -93,52 +97,20 @@ describe('workbookToGrid on every kind of value', () => {
   });
 });
 
-describe('workbookToGrid on workbooks built in memory', () => {
-  test('public-API fallbacks give the same grid as the fast path over ExcelJS internals', async () => {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await everyKind()) as unknown as ExcelJS.Buffer);
-    // The same workbook seen only through documented getters: no _rows, _cells, _value or _merges.
-    type Cb = (x: unknown, n: number) => void;
-    const publicOnly = {
-      properties: wb.properties,
-      worksheets: wb.worksheets.map((ws) => ({
-        name: ws.name,
-        model: { merges: ws.model.merges },
-        eachRow: (cb: Cb) =>
-          ws.eachRow((row, n) =>
-            cb(
-              {
-                eachCell: (cb2: Cb) =>
-                  row.eachCell((cell, c) =>
-                    cb2({ type: cell.type, value: cell.value, formula: cell.formula, result: cell.result, hyperlink: cell.hyperlink, style: cell.style }, c),
-                  ),
-              },
-              n,
-            ),
-          ),
-      })),
-    } as unknown as ExcelJS.Workbook;
-    const fast = workbookToGrid(wb, 'x.xlsx');
-    const slow = workbookToGrid(publicOnly, 'x.xlsx');
-    expect(slow.sheets.map((s) => s.rows)).toEqual(fast.sheets.map((s) => s.rows));
-    expect(slow.sheets.map((s) => (s.merges || []).slice().sort((a, b) => a.top - b.top || a.left - b.left))).toEqual(
-      fast.sheets.map((s) => (s.merges || []).slice().sort((a, b) => a.top - b.top || a.left - b.left)),
-    );
-  });
-
+describe('workbooks built in memory', () => {
   test('1904 date system: serials as the file stores them', async () => {
     const wb = new ExcelJS.Workbook();
     wb.properties.date1904 = true;
     const ws = wb.addWorksheet('S');
     ws.getCell('A1').value = new Date(Date.UTC(2023, 0, 5));
     ws.getCell('A1').numFmt = 'dd/mm/yyyy';
-    const { grid } = await readWorkbookBytes(await toBytes(wb), 'd1904.xlsx');
+    const grid = await readGridFromXlsxBytes(await toBytes(wb), 'd1904.xlsx');
     expect(cellAt(grid.sheets[0], 0, 0)!.value).toBe(44931 - 1462);
   });
 });
 
 describe('hyperlinks as Excel stores them (crafted sheet XML)', () => {
-  test('links on numbers and formulas; what ExcelJS 4.4 loses is pinned here', async () => {
+  test('links on numbers and formulas; what ExcelJS 4.4 loses (and the reader reproduces) is pinned here', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('S');
     ws.getCell('A1').value = 'Mục lục';
@@ -158,7 +130,9 @@ describe('hyperlinks as Excel stores them (crafted sheet XML)', () => {
         '<Relationship Id="rId8" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://x.vn/c" TargetMode="External"/>' +
         '</Relationships>',
     );
-    const { grid } = await readWorkbookBytes(await zip.generateAsync({ type: 'nodebuffer' }), 'links.xlsx');
+    const bytes = await zip.generateAsync({ type: 'nodebuffer' });
+    const grid = await readGridFromXlsxBytes(bytes, 'links.xlsx');
+    expect(grid).toStrictEqual(await excelJsGrid(bytes, 'links.xlsx'));
     const s = grid.sheets[0];
     expect(cellAt(s, 0, 2)).toEqual({ value: 5, hyperlink: 'https://x.vn/c' });
     // ExcelJS drops in-document (location-only) links when loading...
@@ -171,7 +145,7 @@ describe('hyperlinks as Excel stores them (crafted sheet XML)', () => {
 describe('reading files: one clear error per problem', () => {
   async function code(p: string): Promise<string> {
     try {
-      await readWorkbookFile(p);
+      await readGridFromXlsxFile(p);
     } catch (error) {
       expect(error).toBeInstanceOf(WorkbookInputError);
       const e = error as WorkbookInputError;
@@ -192,9 +166,9 @@ describe('reading files: one clear error per problem', () => {
 
   test('a good file reads, with its base name on the grid', async () => {
     const p = write('tot.xlsx', await everyKind());
-    const loaded = await readWorkbookFile(p);
-    expect(loaded.grid.fileName).toBe('tot.xlsx');
-    expect(loaded.workbook.worksheets).toHaveLength(2);
+    const grid = await readGridFromXlsxFile(p);
+    expect(grid.fileName).toBe('tot.xlsx');
+    expect(grid.sheets).toHaveLength(2);
   });
   test('missing file', async () => {
     expect(await code(path.join(tmp, 'khong-co.xlsx'))).toBe('not-found');
@@ -222,7 +196,7 @@ describe('reading files: one clear error per problem', () => {
     const enc = Buffer.concat([magic, Buffer.alloc(504), Buffer.from('EncryptionInfo', 'utf16le'), Buffer.alloc(1024)]);
     const p = write('mat-khau.xlsx', enc);
     expect(await code(p)).toBe('encrypted');
-    await readWorkbookFile(p).catch((e: WorkbookInputError) => {
+    await readGridFromXlsxFile(p).catch((e: WorkbookInputError) => {
       expect(e.messageVi).toBe('Tệp "' + p + '" được bảo vệ bằng mật khẩu; hãy mở bằng Excel, bỏ mật khẩu rồi thử lại.');
     });
   });
@@ -246,47 +220,7 @@ describe('reading files: one clear error per problem', () => {
   });
   test('limits pass through to the zip guard', async () => {
     const p = write('lim.xlsx', await everyKind());
-    await expect(readWorkbookFile(p, { maxEntries: 3 })).rejects.toMatchObject({ code: 'too-many-entries' });
-    await expect(readWorkbookFile(p, { maxUncompressedBytes: 1000 })).rejects.toMatchObject({ code: 'too-large' });
-  });
-});
-
-describe('speed: converting to a grid is a small fraction of loading', () => {
-  test('5,000-row sheet', async () => {
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('Phụ lục 1');
-    for (let r = 1; r <= 5000; r++) {
-      ws.getCell(r, 1).value = r + '.1';
-      ws.getCell(r, 2).value = 'Tiêu chí số ' + r;
-      ws.getCell(r, 2).font = { name: 'Times New Roman' };
-      ws.getCell(r, 3).value = 1;
-      ws.getCell(r, 4).value = r % 3 === 0 ? '0,5' : 0.5;
-      ws.getCell(r, 5).value = r % 2 ? { text: 'QĐ ' + r, hyperlink: 'https://x.vn/' + r } : 'KH ' + r;
-      ws.getCell(r, 6).value = { formula: 'D' + r + '/C' + r, result: 0.5 } as ExcelJS.CellValue;
-    }
-    const bytes = await toBytes(wb);
-    const loaded: ExcelJS.Workbook[] = [];
-    const runs = 5;
-    let loadMs = 0;
-    for (let i = 0; i < runs; i++) {
-      const t0 = process.hrtime.bigint();
-      const w = new ExcelJS.Workbook();
-      await w.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-      loadMs += Number(process.hrtime.bigint() - t0) / 1e6;
-      loaded.push(w);
-    }
-    workbookToGrid(loaded[0]); // warm-up
-    let convertMs = 0;
-    for (const w of loaded) {
-      const t0 = process.hrtime.bigint();
-      const grid = workbookToGrid(w);
-      convertMs += Number(process.hrtime.bigint() - t0) / 1e6;
-      expect(grid.sheets[0].rows).toHaveLength(5000);
-    }
-    const ratio = convertMs / loadMs;
-    // eslint-disable-next-line no-console
-    console.log('5,000 rows x 6 cells: load ' + (loadMs / runs).toFixed(1) + ' ms, grid ' + (convertMs / runs).toFixed(2) + ' ms, ratio ' + ratio.toFixed(4));
-    // Typically 0.02-0.04 here; the bound only catches a regression such as building ws.model.
-    expect(ratio).toBeLessThan(0.15);
+    await expect(readGridFromXlsxFile(p, { maxEntries: 3 })).rejects.toMatchObject({ code: 'too-many-entries' });
+    await expect(readGridFromXlsxFile(p, { maxUncompressedBytes: 1000 })).rejects.toMatchObject({ code: 'too-large' });
   });
 });
