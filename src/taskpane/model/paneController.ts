@@ -1,11 +1,15 @@
 import { AnalyseOptions, analyseWorkbook, WorkbookAnalysis } from '../../core/analyse';
-import { planFillAndRecalculate } from '../../app/fillAppraised';
+import { AssessmentYearState, assessmentYearState as yearState, isValidAssessmentYear, titleYearOf } from '../../app/assessmentYear';
+import { clearHighlights } from '../../app/clearHighlights';
+import { describeError, UserMessage } from '../../app/errors';
+import { fillAndRecalculate } from '../../app/fillAndRecalculate';
+import { analyseOptionsOf, readStoredChoices } from '../../app/reading';
+import { recalculate } from '../../app/recalculate';
+import { revert } from '../../app/revert';
 import { WorkbookGrid } from '../../core/grid';
-import { ApplyReport, HostKind, isHostError, WorkbookHost } from '../../core/host';
+import { ApplyReport, HostKind, WorkbookHost } from '../../core/host';
 import { hostErrorText, paneText } from '../../core/messages/paneText';
 import { Lang } from '../../core/number/format';
-import { applyPlanToGrid } from '../../core/plan/applyToGrid';
-import { planWorkbook } from '../../core/plan/planWorkbook';
 import type { ColumnRole } from '../../core/recognise/header';
 import type { ColumnChoices } from '../../core/recognise/reading';
 import type { ReportDocument } from '../../core/report/selfAssessmentReport';
@@ -14,52 +18,22 @@ import { ColumnPick, isEmptyChoices, isValidPick, readingsOf, withoutSheet, with
 
 /**
  * The pane's state machine, free of React so it is tested with a fake host: read → analyse →
- * show; recalculate = one read and one write (Excel: two syncs), the shown result then comes from
- * applying the plan to the grid already read, not from a third read; revert; highlights on/off;
- * a debounced re-run when the user edits a scoring sheet, ignoring the pane's own writes.
+ * show; a debounced re-run when the user edits a scoring sheet, ignoring the pane's own writes.
+ * What the buttons do is the use cases' (src/app), which the ribbon and the light pane run too:
+ * recalculate (one read and one write; the shown result is the plan applied to the grid read, not a
+ * third read), the appraiser's fill, revert, clear highlights. The pane adds its options: the user's
+ * choice of columns and assessment year, and its highlights switch.
  */
 
 export type PaneStatus = 'idle' | 'reading' | 'writing' | 'reverting' | 'highlighting' | 'reporting';
 
-/** Where the assessment year the evidence check uses comes from. */
-export type AssessmentYearSource = 'titles' | 'user' | 'unknown';
+// The year's rules are the use cases' (src/app/assessmentYear.ts); the pane's components import them from here.
+export type { AssessmentYearSource, AssessmentYearState } from '../../app/assessmentYear';
+export { isValidAssessmentYear, parseAssessmentYear, titleYearOf } from '../../app/assessmentYear';
 
-export interface AssessmentYearState {
-  /** The year in use: the user's, else the one the title rows state ("năm 2023"); null when neither. */
-  year: number | null;
-  source: AssessmentYearSource;
-  /** The year the title rows state, for "back to the title's year"; null when they state none. */
-  titleYear: number | null;
-}
-
-/** A year the user may set: four digits, 2000–2100 (the core's title reader knows "năm 20xx" only). */
-export function isValidAssessmentYear(year: unknown): year is number {
-  return typeof year === 'number' && Math.floor(year) === year && year >= 2000 && year <= 2100;
-}
-
-/** The year field's text: a valid year, '' (nothing typed) or 'invalid'. */
-export function parseAssessmentYear(text: string): number | '' | 'invalid' {
-  const t = text.trim();
-  if (t === '') return '';
-  if (!/^\d{4}$/.test(t)) return 'invalid';
-  const year = parseInt(t, 10);
-  return isValidAssessmentYear(year) ? year : 'invalid';
-}
-
-/** The workbook's year as its scoring tables' title rows state it (the first table that does). */
-export function titleYearOf(analysis: WorkbookAnalysis): number | null {
-  return analysis.titleFacts.year;
-}
-
-function yearState(userYear: number | null, titleYear: number | null): AssessmentYearState {
-  if (userYear !== null) return { year: userYear, source: 'user', titleYear };
-  return { year: titleYear, source: titleYear !== null ? 'titles' : 'unknown', titleYear };
-}
-
-export interface PaneMessage {
-  text: string;
-  detail?: string;
-}
+/** A message of the pane (src/app/errors.ts: the same words from every button). */
+export type PaneMessage = UserMessage;
+export { describeError };
 
 export interface PaneState {
   status: PaneStatus;
@@ -129,25 +103,6 @@ function loadReportModule(): Promise<ReportModule> {
 
 function loadDocxRenderer(doc: ReportDocument): Promise<Uint8Array> {
   return import(/* webpackChunkName: "docx" */ '../../docx/selfAssessmentDocx').then((m) => m.reportDocxBytes(doc));
-}
-
-/** Any failure in words for the official; host text only as the details line. */
-export function describeError(error: unknown, lang: Lang): PaneMessage {
-  if (isHostError(error)) {
-    const m: PaneMessage = { text: hostErrorText(error.code, lang, error.sheet) };
-    if (error.detail) m.detail = error.detail;
-    return m;
-  }
-  const e = error as { messageVi?: unknown; messageEn?: unknown; message?: unknown; detail?: unknown };
-  if (e && typeof e.messageVi === 'string' && typeof e.messageEn === 'string') {
-    const m: PaneMessage = { text: lang === 'vi' ? e.messageVi : e.messageEn };
-    if (typeof e.detail === 'string') m.detail = e.detail;
-    return m;
-  }
-  const m: PaneMessage = { text: hostErrorText('unknown', lang) };
-  if (e && typeof e.message === 'string') m.detail = e.message;
-  else if (error !== undefined && error !== null) m.detail = String(error);
-  return m;
 }
 
 export class PaneController {
@@ -291,33 +246,44 @@ export class PaneController {
 
   /** Every analysis of the pane goes through here, so the user's assessment year applies to all of them. */
   private analyseOptions(): AnalyseOptions {
-    const options: AnalyseOptions = {};
-    if (this.userYear !== null) options.assessmentYear = this.userYear;
-    if (!isEmptyChoices(this.choices)) options.columns = this.choices!;
-    return options;
+    return analyseOptionsOf(this.choices, this.userYear);
+  }
+
+  /** What the pane hands the use cases: its own choice of columns (never the host's again) and year. */
+  private reading(): { columns: ColumnChoices | null; assessmentYear: number | null } {
+    return { columns: isEmptyChoices(this.choices) ? null : this.choices, assessmentYear: this.userYear };
   }
 
   /**
-   * The grid, after the choice of columns kept in the workbook (first read only). A choice that cannot
-   * be read leaves the tables read automatically, and says so once.
+   * The choice of columns kept in the workbook, read once before the first read of the grid. A choice
+   * that cannot be read leaves the tables read automatically, and says so once.
    */
-  private async readGrid(): Promise<WorkbookGrid> {
-    if (!this.choicesLoaded) {
-      this.choicesLoaded = true;
-      const edits = this.choiceEdits;
-      let stored: ColumnChoices | null = null;
-      try {
-        stored = typeof this.host.readColumnChoices === 'function' ? await this.host.readColumnChoices() : null;
-      } catch {
-        this.warnChoices('readingChoicesUnreadable');
-      }
-      // A pick the user made while the stored choice was on its way wins over it.
-      if (edits === this.choiceEdits) {
-        this.choices = isEmptyChoices(stored) ? null : stored;
-        this.set({ columnChoices: this.choices });
-      }
+  private async loadChoices(): Promise<void> {
+    if (this.choicesLoaded) return;
+    this.choicesLoaded = true;
+    const edits = this.choiceEdits;
+    const stored = await readStoredChoices(this.host);
+    if (stored.unreadable) this.warnChoices('readingChoicesUnreadable');
+    // A pick the user made while the stored choice was on its way wins over it.
+    if (edits === this.choiceEdits) {
+      this.choices = stored.columns;
+      this.set({ columnChoices: this.choices });
     }
+  }
+
+  private async readGrid(): Promise<WorkbookGrid> {
+    await this.loadChoices();
     return this.host.readWorkbook();
+  }
+
+  /** The pane's own writes: their change events are not the user's edits. */
+  private async ownWrite<T>(work: () => Promise<T>): Promise<T> {
+    this.ownWriteUntil = Number.POSITIVE_INFINITY;
+    try {
+      return await work();
+    } finally {
+      this.ownWriteUntil = this.now() + this.ownWriteQuietMs;
+    }
   }
 
   private warnChoices(key: 'readingChoicesUnreadable' | 'readingChoicesUnsaved'): void {
@@ -403,21 +369,17 @@ export class PaneController {
     });
   }
 
-  /** "Tính lại điểm": one read, one write; the result shown is the plan applied to that read. */
+  /**
+   * "Tính lại điểm" (src/app/recalculate.ts): one read, one write; the result shown is the plan applied
+   * to that read. No scoring table: nothing is written, and the pane says so.
+   */
   recalculate(): Promise<void> {
     return this.run('writing', async () => {
-      const grid = await this.readGrid();
-      const analysis = analyseWorkbook(grid, this.analyseOptions());
-      const plan = planWorkbook(analysis, grid, this.lang);
-      this.ownWriteUntil = Number.POSITIVE_INFINITY;
-      let report: ApplyReport;
-      try {
-        report = await this.host.applyPlan(plan, { highlights: this.state.highlights });
-      } finally {
-        this.ownWriteUntil = this.now() + this.ownWriteQuietMs;
-      }
-      const after = applyPlanToGrid(grid, plan);
-      this.show(analyseWorkbook(after, this.analyseOptions()), after, {});
+      await this.loadChoices();
+      const r = await this.ownWrite(() => recalculate(this.host, { ...this.reading(), lang: this.lang, highlights: this.state.highlights }));
+      this.show(r.analysis, r.grid, {});
+      if (!r.written) return { error: { text: paneText('noTable', this.lang) } };
+      const report = r.report!;
       return {
         canRevert: true,
         lastWrite: report,
@@ -432,48 +394,34 @@ export class PaneController {
   }
 
   /**
-   * Appraiser's mode: "Điền điểm thẩm định từ điểm tự chấm (chỉ ô trống)". One read, then one write that
-   * holds both the fill (self-scores copied into the empty appraised cells only) and the recalculation
-   * of the filled workbook, so a single revert undoes both. Nothing to fill: nothing is written.
+   * Appraiser's mode: "Điền điểm thẩm định từ điểm tự chấm (chỉ ô trống)" (src/app/fillAndRecalculate.ts).
+   * One read, then one write that holds both the fill (self-scores copied into the empty appraised cells
+   * only) and the recalculation of the filled workbook, so a single revert undoes both. Nothing to fill:
+   * nothing is written.
    */
   fillAppraised(): Promise<void> {
     return this.run('writing', async () => {
-      const grid = await this.readGrid();
-      const result = planFillAndRecalculate(grid, { ...this.analyseOptions(), lang: this.lang });
-      if (result.fill.cells === 0) {
-        this.show(result.analysis, grid, {});
-        return { notice: paneText('fillNothing', this.lang) };
-      }
-      this.ownWriteUntil = Number.POSITIVE_INFINITY;
-      let report: ApplyReport;
-      try {
-        report = await this.host.applyPlan(result.plan, { highlights: this.state.highlights });
-      } finally {
-        this.ownWriteUntil = this.now() + this.ownWriteQuietMs;
-      }
-      const after = applyPlanToGrid(grid, result.plan);
-      this.show(analyseWorkbook(after, this.analyseOptions()), after, {});
+      await this.loadChoices();
+      const r = await this.ownWrite(() => fillAndRecalculate(this.host, { ...this.reading(), lang: this.lang, highlights: this.state.highlights }));
+      this.show(r.analysis, r.grid, {});
+      if (r.noTable) return { error: { text: paneText('noTable', this.lang) } };
+      if (!r.written) return { notice: paneText('fillNothing', this.lang) };
       return {
         canRevert: true,
-        lastWrite: report,
-        notice: paneText('filled', this.lang, { cells: result.fill.cells, criteria: result.fill.criteria }),
+        lastWrite: r.report!,
+        notice: paneText('filled', this.lang, { cells: r.fill.cells, criteria: r.fill.criteria }),
       };
     });
   }
 
+  /** "Hoàn tác lần ghi gần nhất" (src/app/revert.ts), then the restored workbook read and shown. */
   revert(): Promise<void> {
     return this.run('reverting', async () => {
-      this.ownWriteUntil = Number.POSITIVE_INFINITY;
-      let restored: number;
-      try {
-        restored = (await this.host.revertLastWrite()).restored;
-      } finally {
-        this.ownWriteUntil = this.now() + this.ownWriteQuietMs;
-      }
-      const grid = await this.readGrid();
-      this.show(analyseWorkbook(grid, this.analyseOptions()), grid, {});
-      if (restored === 0) return { canRevert: false, error: { text: hostErrorText('nothing-to-revert', this.lang) } };
-      return { canRevert: false, lastWrite: null, notice: paneText('reverted', this.lang, { restored }) };
+      await this.loadChoices();
+      const r = await this.ownWrite(() => revert(this.host, { ...this.reading(), reread: true }));
+      this.show(r.analysis!, r.grid!, {});
+      if (r.nothingToRevert) return { canRevert: false, error: { text: hostErrorText('nothing-to-revert', this.lang) } };
+      return { canRevert: false, lastWrite: null, notice: paneText('reverted', this.lang, { restored: r.restored }) };
     });
   }
 
@@ -482,13 +430,8 @@ export class PaneController {
     this.set({ highlights: on });
     if (!on) {
       return this.run('highlighting', async () => {
-        this.ownWriteUntil = Number.POSITIVE_INFINITY;
-        try {
-          const count = await this.host.clearHighlights();
-          return { notice: count > 0 ? paneText('highlightsCleared', this.lang, { count }) : null };
-        } finally {
-          this.ownWriteUntil = this.now() + this.ownWriteQuietMs;
-        }
+        const count = await this.ownWrite(() => clearHighlights(this.host));
+        return { notice: count > 0 ? paneText('highlightsCleared', this.lang, { count }) : null };
       });
     }
     if (this.state.canRevert) return this.recalculate();

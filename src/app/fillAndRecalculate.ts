@@ -1,0 +1,78 @@
+import { AnalyseOptions } from '../core/analyse';
+import { WorkbookGrid } from '../core/grid';
+import { ApplyReport, WorkbookHost } from '../core/host';
+import { Lang } from '../core/number/format';
+import { WritePlan } from '../core/plan/types';
+import { WorkbookAnalysis } from '../core/result/types';
+import { FillSummary, planFillAndRecalculate } from './fillAppraised';
+import { ReadingOptions, resolveReading } from './reading';
+import { writeAndReanalyse } from './writePlan';
+
+/**
+ * The appraiser's fill ("Điền điểm thẩm định từ điểm tự chấm"): one read, then one write holding the
+ * fill and the recalculation of the filled workbook (so one revert undoes both), through the same
+ * write path as the recalculation. No scoring table, or nothing to fill: nothing is written. ES5-safe.
+ */
+
+export interface FillAndRecalculateOptions extends ReadingOptions {
+  lang: Lang;
+  /** Paint the highlight marks; default true. */
+  highlights?: boolean;
+}
+
+export interface FillResult {
+  written: boolean;
+  noTable: boolean;
+  /** Every appraised cell that could be filled already holds something. */
+  nothingToFill: boolean;
+  fill: FillSummary;
+  grid: WorkbookGrid;
+  analysis: WorkbookAnalysis;
+  plan: WritePlan | null;
+  report: ApplyReport | null;
+  choicesUnreadable: boolean;
+  analyseOptions: AnalyseOptions;
+}
+
+export function fillAndRecalculate(host: WorkbookHost, options: FillAndRecalculateOptions): Promise<FillResult> {
+  let analyse: AnalyseOptions = {};
+  let choicesUnreadable = false;
+  return resolveReading(host, options)
+    .then(function (reading) {
+      analyse = reading.analyse;
+      choicesUnreadable = reading.choicesUnreadable;
+      return host.readWorkbook();
+    })
+    .then(function (grid): FillResult | Promise<FillResult> {
+      const planned = planFillAndRecalculate(grid, { assessmentYear: analyse.assessmentYear, columns: analyse.columns, lang: options.lang });
+      const noTable = planned.analysis.sheets.length === 0;
+      if (noTable || planned.fill.cells === 0) {
+        return {
+          written: false,
+          noTable: noTable,
+          nothingToFill: !noTable,
+          fill: planned.fill,
+          grid: grid,
+          analysis: planned.analysis,
+          plan: null,
+          report: null,
+          choicesUnreadable: choicesUnreadable,
+          analyseOptions: analyse,
+        };
+      }
+      return writeAndReanalyse(host, grid, planned.plan, analyse, options.highlights !== false).then(function (w): FillResult {
+        return {
+          written: true,
+          noTable: false,
+          nothingToFill: false,
+          fill: planned.fill,
+          grid: w.grid,
+          analysis: w.analysis,
+          plan: w.plan,
+          report: w.report,
+          choicesUnreadable: choicesUnreadable,
+          analyseOptions: analyse,
+        };
+      });
+    });
+}

@@ -1,0 +1,91 @@
+import { AnalyseOptions, analyseWorkbook } from '../core/analyse';
+import { WorkbookGrid } from '../core/grid';
+import { ApplyReport, WorkbookHost } from '../core/host';
+import { Lang } from '../core/number/format';
+import { planWorkbook } from '../core/plan/planWorkbook';
+import { WritePlan } from '../core/plan/types';
+import { WorkbookAnalysis } from '../core/result/types';
+import { ReadingOptions, resolveReading } from './reading';
+import { writeAndReanalyse } from './writePlan';
+
+/**
+ * "Tính lại điểm", the same from every button (the pane, the ribbon, the IE11 light pane):
+ * read → analyse → plan → write → analyse the grid read with the plan applied. On Excel: one read
+ * sync and one write sync. ES5-safe: no React, no Office.js, only the core and a WorkbookHost.
+ *
+ * Rules every caller shares:
+ * - the choice of columns: the caller's, else the one kept with the workbook (src/app/reading.ts);
+ * - no scoring table: nothing is written, not even the summary sheet (`written` false, `noTable`);
+ * - highlights: on unless the caller says off (the pane's switch; the ribbon and the light pane have
+ *   no switch and the host keeps no choice of it, so they paint);
+ * - `statusLine` (the ribbon, which has no pane to speak through): its sentence is added as the last
+ *   row of the summary sheet, in the same write.
+ */
+
+export interface RecalculateOptions extends ReadingOptions {
+  /** Language of the summary sheet. */
+  lang: Lang;
+  /** Paint the highlight marks; default true. */
+  highlights?: boolean;
+  /** The ribbon's status row: the sentence for the figures about to be written; absent, no row. */
+  statusLine?: (facts: RecalculationFacts) => string;
+}
+
+/** What is known just before the write: enough for a status sentence. */
+export interface RecalculationFacts {
+  analysis: WorkbookAnalysis;
+  plan: WritePlan;
+  highlights: boolean;
+  choicesUnreadable: boolean;
+}
+
+export interface Recalculation {
+  /** Something was written (false only when the workbook holds no scoring table). */
+  written: boolean;
+  noTable: boolean;
+  /** The workbook as it now is: after the write, or as read when nothing was written. */
+  grid: WorkbookGrid;
+  analysis: WorkbookAnalysis;
+  /** The plan as written (with the status row); null when nothing was. */
+  plan: WritePlan | null;
+  report: ApplyReport | null;
+  /** The status row written, if any. */
+  status: string | null;
+  /** The choice kept with the workbook could not be read: the tables were read automatically. */
+  choicesUnreadable: boolean;
+  /** The core's options the run used (for a later re-check of the same grid). */
+  analyseOptions: AnalyseOptions;
+}
+
+/** The plan with one more sentence at the end of the summary sheet, after an empty row. */
+export function withStatusRow(plan: WritePlan, status: string): WritePlan {
+  const rows = plan.summary.rows.concat([[], [{ kind: 'text', text: status }]]);
+  return { writes: plan.writes, highlights: plan.highlights, summary: { name: plan.summary.name, rows: rows, columnWidths: plan.summary.columnWidths } };
+}
+
+export function recalculate(host: WorkbookHost, options: RecalculateOptions): Promise<Recalculation> {
+  const highlights = options.highlights !== false;
+  let analyse: AnalyseOptions = {};
+  let choicesUnreadable = false;
+  return resolveReading(host, options)
+    .then(function (reading) {
+      analyse = reading.analyse;
+      choicesUnreadable = reading.choicesUnreadable;
+      return host.readWorkbook();
+    })
+    .then(function (grid): Recalculation | Promise<Recalculation> {
+      const analysis = analyseWorkbook(grid, analyse);
+      if (analysis.sheets.length === 0) {
+        return { written: false, noTable: true, grid: grid, analysis: analysis, plan: null, report: null, status: null, choicesUnreadable: choicesUnreadable, analyseOptions: analyse };
+      }
+      let plan = planWorkbook(analysis, grid, options.lang);
+      let status: string | null = null;
+      if (options.statusLine) {
+        status = options.statusLine({ analysis: analysis, plan: plan, highlights: highlights, choicesUnreadable: choicesUnreadable });
+        plan = withStatusRow(plan, status);
+      }
+      return writeAndReanalyse(host, grid, plan, analyse, highlights).then(function (w): Recalculation {
+        return { written: true, noTable: false, grid: w.grid, analysis: w.analysis, plan: w.plan, report: w.report, status: status, choicesUnreadable: choicesUnreadable, analyseOptions: analyse };
+      });
+    });
+}
