@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { CellRange, GridCell, SheetGrid, WorkbookGrid } from '../core/grid';
 import { buildSampleGrid, SampleSheetStyle } from '../core/sample/thanhXa2023';
+import { SUMMARY_LINK_COLOR, SUMMARY_LINK_UNDERLINE } from '../core/plan/summaryStyle';
 import { toFileFormula } from './futureFunctions';
 
 /**
@@ -10,7 +11,6 @@ import { toFileFormula } from './futureFunctions';
  */
 
 const HEADER_FILL = 'FFDDEBF7';
-const LINK_COLOR = 'FF0563C1';
 const SCORE_FORMAT = '0.00';
 /** A fixed date keeps the sample's document properties the same on every run. */
 const SAMPLE_DATE = new Date(Date.UTC(2023, 10, 20));
@@ -55,8 +55,9 @@ function styleCell(target: ExcelJS.Cell, style: SampleSheetStyle, row: number, c
   if (bold) font.bold = true;
   if (italic) font.italic = true;
   if (gridCell && isLink(gridCell)) {
-    font.color = { argb: LINK_COLOR };
-    font.underline = true;
+    // Drawn as the summary sheet draws its links (Excel's own hyperlink look).
+    font.color = { argb: SUMMARY_LINK_COLOR };
+    font.underline = SUMMARY_LINK_UNDERLINE;
   }
   target.font = font;
 

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { SUMMARY_LINK_COLOR } from '../../src/core/plan/summaryStyle';
 import { parseDecimalUnits } from '../../src/core/number/points';
 import { consolidateFiles, summarySheetsToXlsx } from '../../src/xlsx/consolidateFiles';
 import { consolidationSheets, Consolidation } from '../../src/core/consolidate/consolidate';
@@ -193,7 +194,10 @@ describe('the summary writer', () => {
     // The link goes to the other sheet's cell, inside the workbook (no external relationship).
     const zip = await JSZip.loadAsync(bytes);
     const sheet1 = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
-    expect(sheet1).toContain('<hyperlink ref="D2" location="\'Danh sách vấn đề\'!A3" display="F80"/>');
+    expect(sheet1).toContain('<hyperlink ref="D2" location="\'Danh sách vấn đề\'!A3"/>');
+    // It shows its text, drawn as Excel draws a hyperlink.
+    expect(ws.getCell('D2').value).toBe('F80');
+    expect(ws.getCell('D2').font).toMatchObject({ underline: true, color: { argb: SUMMARY_LINK_COLOR } });
     expect(zip.file('xl/worksheets/_rels/sheet1.xml.rels')).toBeNull();
     // The project's own reader reads it back too.
     const grid = await readGridFromXlsxBytes(bytes, 'tong-hop.xlsx');

@@ -5,10 +5,13 @@ import { StylesEditor } from './stylesPatch';
 import { xmlEscape } from './xmlText';
 
 /**
- * The tool's own summary sheet as a worksheet part: text as inline strings (never parsed as a
+ * The one renderer of a SummarySheet to worksheet XML, for both file writers: the annotated copy's
+ * summary sheet (patchPackage.ts) and the consolidation workbook (summaryXlsx.ts). The tool's own
+ * summary sheet as a worksheet part: text as inline strings (never parsed as a
  * formula, sharedStrings.xml untouched), numbers with their format, bold where asked, in-document
  * links as `<hyperlink ref location>` with no relationship (as Excel writes them), column widths,
- * the header row frozen. Styles come from the workbook's own styles part (appended to).
+ * the header row frozen (summaryStyle.ts). Styles come from the styles part being built, through
+ * the StylesEditor (the workbook's own, appended to; or a minimal one for a new workbook).
  */
 
 function cellXml(ref: string, cell: SummaryCell, styles: StylesEditor, links: string[]): string {
@@ -26,7 +29,7 @@ function cellXml(ref: string, cell: SummaryCell, styles: StylesEditor, links: st
       return '<c r="' + ref + '"' + styled(s) + '><v>' + String(cell.value) + '</v></c>';
     }
     case 'link': {
-      // No display attribute: the cell's own text is what shows, as the ExcelJS writer left it.
+      // No display attribute: the cell's own text is what shows.
       links.push('<hyperlink ref="' + ref + '" location="' + xmlEscape(sheetQualified(cell.sheet, cell.address)) + '"/>');
       return '<c r="' + ref + '"' + styled(styles.summaryStyle({ link: true })) + inline(cell.text);
     }
