@@ -12,7 +12,7 @@ module.exports = (env = {}, argv = {}) => ({
   target: ['web', 'es5'],
   entry: {
     commands: './src/commands/commands.ts',
-    lightpane: './src/commands/lightPaneEntry.ts',
+    lightpane: './src/lightpane/lightPaneEntry.ts',
   },
   output: {
     path: path.resolve(root, env.outDir || 'dist/web'),

@@ -5,7 +5,7 @@ import * as ts from 'typescript';
 
 /**
  * The API-set audit. Builds a TypeScript program over the code that touches Office.js (src/excel,
- * src/commands, the pane's host choice), lists every Office.js member it uses and reads that member's
+ * src/commands, src/lightpane, the pane's host choice), lists every Office.js member it uses and reads that member's
  * `[Api set: ExcelApi x.y]` tag from @types/office-js. A member above ExcelApi 1.1 must be used only
  * where the feature of src/excel/features.ts that needs at least that set guards it.
  *
@@ -99,6 +99,7 @@ export function auditApiSets(): { uses: Use[]; violations: Use[]; features: Map<
   const files: string[] = [];
   walkTs(path.join(root, 'src/excel'), files);
   walkTs(path.join(root, 'src/commands'), files);
+  walkTs(path.join(root, 'src/lightpane'), files);
   walkTs(path.join(root, 'src/taskpane/host'), files);
   const configPath = path.join(root, 'tsconfig.commands-es5.json');
   const parsed = ts.parseJsonConfigFileContent(ts.readConfigFile(configPath, ts.sys.readFile).config, ts.sys, root);

@@ -1,12 +1,14 @@
+import { clearOutcome, failure, Outcome, recalculateOutcome, revertOutcome } from '../app/outcome';
 import { LIGHT_PANE_TEXT, hostText, STANDALONE_URL } from '../core/messages/hostMessages';
-import { COMMAND_TEXT } from '../core/messages/hostMessages';
 import { Lang } from '../core/number/format';
 import { createExcelHost } from '../excel/officeGateway';
-import { failure, Outcome, recalculateWith } from './recalculate';
 
 /**
  * The task pane for Internet Explorer 11 (Excel 2016/2019), without React: says what works in this
- * Excel, and offers the three actions that do not need the full pane. Plain DOM, ES5.
+ * Excel, and offers the three actions that do not need the full pane. Plain DOM, ES5. Each button
+ * runs the use case every other button runs (src/app): a recalculation here writes the same cells as
+ * the full pane's with highlights on (there is no switch here); unlike the ribbon it writes no status
+ * row, since this page shows the outcome itself.
  */
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -135,36 +137,21 @@ export function mountLightPane(element: HTMLElement, options?: LightPaneOptions)
   const pane: LightPane = {
     recalc: function () {
       return guard(function () {
-        return recalculateWith(getHost(), lang);
+        return recalculateOutcome(getHost(), lang);
       });
     },
     revert: function () {
       return guard(function () {
-        return getHost()
-          .revertLastWrite()
-          .then(
-            function (r) {
-              totals.innerHTML = '';
-              return { ok: true, message: T(COMMAND_TEXT.reverted, { restored: r.restored }) } as Outcome;
-            },
-            function (e: unknown) {
-              return failure(e, lang);
-            },
-          );
+        return revertOutcome(getHost(), lang).then(function (o) {
+          // The totals shown were the reverted write's.
+          if (o.ok) totals.innerHTML = '';
+          return o;
+        });
       });
     },
     clear: function () {
       return guard(function () {
-        return getHost()
-          .clearHighlights()
-          .then(
-            function (n) {
-              return { ok: true, message: T(COMMAND_TEXT.cleared, { count: n }) } as Outcome;
-            },
-            function (e: unknown) {
-              return failure(e, lang);
-            },
-          );
+        return clearOutcome(getHost(), lang);
       });
     },
   };
