@@ -6,7 +6,7 @@ import { BeyondLimits, MAX_COL, MAX_MERGED_CELLS, MAX_MERGES } from './limits';
 import { bad } from './malformed';
 
 /**
- * Merges, as Worksheet._mergeCellsInternal: the master stays, every other cell becomes "merged".
+ * Merges, as ExcelJS merges cells on load: the master stays, every other cell becomes "merged".
  * Each merge is first clipped to the sheet's cells (what lies beyond them is empty either way), so
  * a few bytes naming A200:XFD1048576 cost nothing; what remains is applied cell by cell, overlaps
  * found through the cells already covered, and the whole is bounded by MAX_MERGED_CELLS: time and
