@@ -5,6 +5,7 @@ import { describeError, UserMessage } from '../../app/errors';
 import { fillAndRecalculate } from '../../app/fillAndRecalculate';
 import { analyseOptionsOf, readStoredChoices } from '../../app/reading';
 import { recalculate } from '../../app/recalculate';
+import { deliverReport } from '../../app/report';
 import { revert } from '../../app/revert';
 import { WorkbookGrid } from '../../core/grid';
 import { ApplyReport, HostKind, WorkbookHost } from '../../core/host';
@@ -462,30 +463,20 @@ export class PaneController {
   }
 
   /**
-   * "Báo cáo (.docx)": the self-assessment report as a Word file handed to `save`; where the host
-   * cannot save files (`save` null) or the download fails, the report's text goes to the clipboard.
-   * The copy happens before any await, so the browser still sees the user's click.
+   * "Báo cáo (.docx)" (src/app/report.ts): the self-assessment report as a Word file handed to `save`;
+   * where the host cannot save files (`save` null) or the download fails, the report's text goes to the
+   * clipboard. With the builder loaded, the copy is asked for before any await, so the browser still
+   * sees the user's click.
    */
   saveReport(save: ((fileName: string, bytes: Uint8Array) => void) | null, copy: (text: string) => Promise<void>): Promise<void> {
     const analysis = this.state.analysis;
     if (!analysis) return Promise.resolve();
     return this.run('reporting', async () => {
       const report = this.reportModule || (await this.reportBuilder());
-      const doc = report.buildSelfAssessmentReport(analysis, this.lang);
-      if (save) {
-        try {
-          save(doc.fileName, await this.renderDocx(doc));
-          return { notice: paneText('reportSaved', this.lang, { file: doc.fileName }) };
-        } catch {
-          // fall through: the text still reaches the user
-        }
-      }
-      try {
-        await copy(report.reportDocumentText(doc));
-      } catch {
-        return { error: { text: paneText('copyFailed', this.lang) } };
-      }
-      return { notice: paneText('reportCopied', this.lang) };
+      const delivered = await deliverReport(analysis, this.lang, report, { save, renderDocx: this.renderDocx, copy });
+      if (delivered.kind === 'saved') return { notice: paneText('reportSaved', this.lang, { file: delivered.fileName }) };
+      if (delivered.kind === 'copied') return { notice: paneText('reportCopied', this.lang) };
+      return { error: { text: paneText('copyFailed', this.lang) } };
     });
   }
 
