@@ -1,7 +1,7 @@
 /* ESLint 9 flat config, over all of src (`npm run lint`; run by test/lint/lint.test.ts in the unit tier).
  *  1. typescript-eslint's recommended rules (syntax only, no type information: fast enough for the
  *     unit tier) on every TypeScript file;
- *  2. the Office.js code (src/excel, src/commands) follows the load/sync discipline checked by
+ *  2. the Office.js code (src/excel, src/commands, src/lightpane) follows the load/sync discipline checked by
  *     eslint-plugin-office-addins: its recommended office-addins rules, as errors where the plugin says
  *     so (the plugin's full preset also enforces prettier and browser React rules; not adopted here);
  *  3. the layering (README "How it is built"), each direction proved by test/lint/layering.test.ts:
@@ -106,7 +106,7 @@ module.exports = tseslint.config(
     },
   },
   {
-    files: ['src/excel/**/*.ts', 'src/commands/**/*.ts'],
+    files: ['src/excel/**/*.ts', 'src/commands/**/*.ts', 'src/lightpane/**/*.ts'],
     plugins: { 'office-addins': officeAddins },
     rules: officeRules,
   },
