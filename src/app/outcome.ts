@@ -7,7 +7,7 @@ import { WritePlan } from '../core/plan/types';
 import { WorkbookAnalysis } from '../core/result/types';
 import { clearHighlights } from './clearHighlights';
 import { recalculate, Recalculation } from './recalculate';
-import { revert } from './revert';
+import { revert, RevertResult } from './revert';
 
 /**
  * The use cases as the pages without React show them (the ribbon command, the IE11 light pane): one
@@ -121,7 +121,7 @@ export function recalculateOutcome(host: WorkbookHost, lang: Lang, options?: Pag
 
 /** "Hoàn tác lần ghi gần nhất" from a page without React (no re-read: the page shows no table). */
 export function revertOutcome(host: WorkbookHost, lang: Lang): Promise<Outcome> {
-  let p;
+  let p: Promise<RevertResult>;
   try {
     p = revert(host);
   } catch (e) {
@@ -140,7 +140,7 @@ export function revertOutcome(host: WorkbookHost, lang: Lang): Promise<Outcome> 
 
 /** "Xóa đánh dấu" from a page without React. */
 export function clearOutcome(host: WorkbookHost, lang: Lang): Promise<Outcome> {
-  let p;
+  let p: Promise<number>;
   try {
     p = clearHighlights(host);
   } catch (e) {
