@@ -24,7 +24,9 @@ const EXCELJS = /(?:from\s+|import\(\s*|require\(\s*)['"]exceljs(?:\/[^'"]*)?['"
 const PRIVATE = /\._(?:cells|merges|value|rows|columns|mergeCellsInternal|worksheets|definedNames|keys)\b/;
 
 test('only src/xlsx/gridToWorkbook.ts imports ExcelJS in src', () => {
-  const importers = files(path.join(root, 'src')).filter((f) => EXCELJS.test(fs.readFileSync(f, 'utf8'))).map(rel);
+  const importers = files(path.join(root, 'src'))
+    .filter((f) => EXCELJS.test(fs.readFileSync(f, 'utf8')))
+    .map(rel);
   expect(importers).toEqual(['src/xlsx/gridToWorkbook.ts']);
 });
 

@@ -69,7 +69,6 @@ async function toBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
 // ---------------------------------------------------------------------------------------------
 // Workbooks as the other tests build them
 
-
 const annotatedInput = () => specWorkbook(annotatedInputSheets());
 
 /** The sheet with every kind of value ExcelJS writes (shared with readWorkbook.test.ts). */
@@ -123,7 +122,7 @@ describe('same grid as ExcelJS on the workbooks the other tests build', () => {
     expect(grid.sheets.map((s) => s.name)).toEqual(['Phụ lục 1', 'Phụ lục 2']);
   });
 
-  test('the benchmark\'s generated commune workbooks', async () => {
+  test("the benchmark's generated commune workbooks", async () => {
     // bench/communeWorkbooks.js loads dist/, built by the jest global setup.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { writeCommuneWorkbooks } = require('../../bench/communeWorkbooks');
@@ -150,7 +149,9 @@ function rels(list: Array<[string, string, string, boolean?]>): string {
 }
 
 const STYLES =
-  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet ' + NS + '>\n' +
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet ' +
+  NS +
+  '>\n' +
   '<numFmts count="3"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt formatCode="&quot;Ngày&quot; 0" numFmtId="165"/><numFmt numFmtId="166" formatCode="[Red]0.00"/></numFmts>\n' +
   '<fonts count="3"><font><sz val="11"/><name val="Calibri"/></font><font><b/><name val=".VnTime"/><family val="2"/></font><font><sz val="9"/></font></fonts>\n' +
   '<fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders>\n' +
@@ -169,7 +170,9 @@ const STYLES =
   '<dxfs count="1"><dxf><font><name val="Arial"/></font><numFmt numFmtId="200" formatCode="yyyy"/></dxf></dxfs>\n</styleSheet>';
 
 const SHARED =
-  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst ' + NS + ' count="8" uniqueCount="8">' +
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst ' +
+  NS +
+  ' count="8" uniqueCount="8">' +
   '<si><t>Tiêu chí_x000D_\nmột &amp; hai</t></si>' + // 0
   '<si><r><rPr><rFont val=".VnTime"/><sz val="12"/></rPr><t xml:space="preserve">KÕ </t></r><r><t>ho¹ch</t></r></si>' + // 1
   '<si><r><t>không </t></r><r><rPr><b/><rFont val="VNI-Times"/></rPr><t>font</t></r></si>' + // 2
@@ -181,7 +184,9 @@ const SHARED =
   '</sst>';
 
 const SHEET1 =
-  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<worksheet ' + NS + '>\r\n' +
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<worksheet ' +
+  NS +
+  '>\r\n' +
   '  <dimension ref="A1:J16"/>\r\n  <sheetViews><sheetView workbookViewId="0"/></sheetViews>\r\n  <sheetFormatPr defaultRowHeight="15"/>\r\n' +
   '  <cols><col min="1" max="1" width="9" style="1" customWidth="1"/></cols>\r\n' +
   '  <sheetData>\r\n' +
@@ -232,7 +237,9 @@ async function crafted(options: { date1904?: boolean } = {}): Promise<Uint8Array
   zip.file('_rels/.rels', rels([['rId1', 'officeDocument', 'xl/workbook.xml']]));
   zip.file(
     'xl/workbook.xml',
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook ' + NS + '>' +
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook ' +
+      NS +
+      '>' +
       (options.date1904 ? '<workbookPr date1904="1"/>' : '<workbookPr defaultThemeVersion="124226"/>') +
       '<sheets><sheet r:id="rId2" sheetId="2" name="Trang &amp;amp; 2"/><sheet name="Phụ lục 1" sheetId="1" r:id="rId1"/><sheet name="Biểu đồ" sheetId="3" r:id="rId9"/></sheets>' +
       '<definedNames><definedName name="_xlnm.Print_Titles" localSheetId="1">\'Phụ lục 1\'!$2:$3</definedName></definedNames></workbook>',
@@ -263,7 +270,7 @@ async function crafted(options: { date1904?: boolean } = {}): Promise<Uint8Array
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
-describe('same grid as ExcelJS on a hand-written workbook (other producers\' XML)', () => {
+describe("same grid as ExcelJS on a hand-written workbook (other producers' XML)", () => {
   test('inline and rich strings, entities, _x000D_, shared formulas, links, merges, sheet order', async () => {
     // CDATA (read as Excel reads it) and merges past the cells (clipped) are where raw ExcelJS differs.
     const grid = await expectSameGrid(await crafted(), { rawAgrees: false });
@@ -394,14 +401,31 @@ describe('hidden lines and future functions, as ExcelJS reads them', () => {
 
   test('<col hidden> ranges (overlapping, "true", to the last column) and <row hidden>, limited to the grid', async () => {
     const row = (r: number, attrs: string, cols: string) =>
-      '<row r="' + r + '"' + attrs + '>' + cols.split('').map((c) => '<c r="' + c + r + '"><v>' + r + '</v></c>').join('') + '</row>';
+      '<row r="' +
+      r +
+      '"' +
+      attrs +
+      '>' +
+      cols
+        .split('')
+        .map((c) => '<c r="' + c + r + '"><v>' + r + '</v></c>')
+        .join('') +
+      '</row>';
     const xml =
-      '<worksheet ' + NS + '><sheetFormatPr defaultRowHeight="15"/>' +
+      '<worksheet ' +
+      NS +
+      '><sheetFormatPr defaultRowHeight="15"/>' +
       // B hidden; C..D from the first of two overlapping <col>s (ExcelJS keeps the one starting first);
       // F onwards hidden to XFD, listed only as far as the grid goes (column G).
       '<cols><col min="2" max="2" width="0" hidden="1"/><col min="3" max="4" hidden="true"/><col min="4" max="5" hidden="0"/><col min="6" max="16384" hidden="1"/></cols>' +
-      '<sheetData>' + row(1, '', 'ABCDEFG') + row(2, ' hidden="1"', 'AB') + row(3, ' hidden="true" ht="0" customHeight="1"', 'A') + row(4, ' hidden="0"', 'A') +
-      '<row r="5" hidden="1"/>' + row(6, '', 'A') + '<row r="9" hidden="1"/>' +
+      '<sheetData>' +
+      row(1, '', 'ABCDEFG') +
+      row(2, ' hidden="1"', 'AB') +
+      row(3, ' hidden="true" ht="0" customHeight="1"', 'A') +
+      row(4, ' hidden="0"', 'A') +
+      '<row r="5" hidden="1"/>' +
+      row(6, '', 'A') +
+      '<row r="9" hidden="1"/>' +
       '</sheetData></worksheet>';
     const grid = await expectSameGrid(await oneSheet(xml));
     expect(grid.sheets[0].hidden).toEqual({ rows: [1, 2, 4], columns: [1, 2, 3, 5, 6] });
@@ -414,7 +438,9 @@ describe('hidden lines and future functions, as ExcelJS reads them', () => {
 
   test('_xlfn. and _xlws. are dropped from function names, shared formulas included', async () => {
     const xml =
-      '<worksheet ' + NS + '><sheetData>' +
+      '<worksheet ' +
+      NS +
+      '><sheetData>' +
       '<row r="1"><c r="A1" t="str"><v>1,5</v></c><c r="B1"><f t="shared" ref="B1:B2" si="0">_xlfn.NUMBERVALUE(A1,",",".")+_xlfn._xlws.SORT(A1)</f><v>1.5</v></c></row>' +
       '<row r="2"><c r="A2" t="str"><v>2</v></c><c r="B2"><f t="shared" si="0"/><v>2</v></c><c r="C2" t="str"><f>"_xlfn.IFS("&amp;A2</f><v>x</v></c></row>' +
       '</sheetData></worksheet>';

@@ -119,8 +119,7 @@ describe('hyperlinks as Excel stores them (crafted sheet XML)', () => {
     const zip = await JSZip.loadAsync(await toBytes(wb));
     const sheetXml = (await zip.file('xl/worksheets/sheet1.xml')!.async('string')).replace(
       '</sheetData>',
-      '</sheetData><hyperlinks><hyperlink ref="A1" location="\'S\'!C1" display="Mục lục"/>' +
-        '<hyperlink ref="B1" r:id="rId7"/><hyperlink ref="C1" r:id="rId8"/></hyperlinks>',
+      '</sheetData><hyperlinks><hyperlink ref="A1" location="\'S\'!C1" display="Mục lục"/>' + '<hyperlink ref="B1" r:id="rId7"/><hyperlink ref="C1" r:id="rId8"/></hyperlinks>',
     );
     zip.file('xl/worksheets/sheet1.xml', sheetXml);
     zip.file(
