@@ -281,7 +281,7 @@ export function composeVietnameseFallback(s: string): string {
  */
 export function toNfc(s: string): string {
   // Looked up on each call (a cheap property read) so tests can take it away like IE11 does.
-  const nativeNormalize: ((this: string, form: string) => string) | undefined = (String.prototype as any).normalize;
+  const nativeNormalize: ((this: string, form: string) => string) | undefined = (String.prototype as { normalize?: (this: string, form: string) => string }).normalize;
   if (nativeNormalize) return nativeNormalize.call(s, 'NFC');
   return composeVietnameseFallback(s);
 }
