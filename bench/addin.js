@@ -58,7 +58,18 @@ async function benchSyncs() {
       two.sheets.push({ name: 'Phụ lục 2', rows: syntheticSheet(100).sheets[0].rows });
       const fake2 = installFakeOffice(g2, fakeInitFromGrid(two), { apiLevel: level });
       const withAnotherSheet = await recalculate(createExcelHost({ globals: g2 }), fake2);
-      console.log(JSON.stringify({ bench: 'office-syncs', apiLevel: level, leaves, firstRunInNewDocument: first, firstRunInNewDocumentWithAnotherSheet: withAnotherSheet, later, targetSyncs: 2, firstRunWithinTarget: first.syncs <= 2 }));
+      console.log(
+        JSON.stringify({
+          bench: 'office-syncs',
+          apiLevel: level,
+          leaves,
+          firstRunInNewDocument: first,
+          firstRunInNewDocumentWithAnotherSheet: withAnotherSheet,
+          later,
+          targetSyncs: 2,
+          firstRunWithinTarget: first.syncs <= 2,
+        }),
+      );
     }
   }
 }
@@ -87,14 +98,21 @@ function benchSizes() {
     base.plugins = [];
     const cfgFile = path.join(dir, 'empty.config.js');
     fs.writeFileSync(cfgFile, 'module.exports = ' + JSON.stringify({ entry: base.entry, output: { path: emptyDir } }) + ';');
-    execFileSync(process.execPath, ['-e', `
+    execFileSync(
+      process.execPath,
+      [
+        '-e',
+        `
       const webpack = require(${JSON.stringify(require.resolve('webpack'))});
       const cfg = require(${JSON.stringify(path.join(ROOT, 'webpack.config.js'))}).taskpaneConfig({ outDir: ${JSON.stringify(emptyDir)} }, { mode: 'production' });
       cfg.entry = { empty: ${JSON.stringify(path.join(__dirname, 'emptyPane', 'index.tsx'))} };
       cfg.plugins = [];
       cfg.context = ${JSON.stringify(ROOT)};
       webpack(cfg, (err, stats) => { if (err || stats.hasErrors()) { console.error(err || stats.toString('errors-only')); process.exit(1); } });
-    `], { cwd: ROOT, stdio: 'inherit' });
+    `,
+      ],
+      { cwd: ROOT, stdio: 'inherit' },
+    );
     const files = fs.readdirSync(dir);
     const chunk = (prefix) => files.find((f) => f.startsWith(prefix) && f.endsWith('.js'));
     const pane = gz(path.join(dir, 'taskpane.js'));
@@ -110,28 +128,40 @@ function benchSizes() {
     const standaloneFiles = ['taskpane.js'].concat(groupFiles('browser-host'));
     const standalone = standaloneFiles.reduce((sum, f) => sum + gz(path.join(dir, f)), 0);
     const exceljsBeforeFirstResult = standaloneFiles.some((f) => /^exceljs\./.test(f));
-    console.log(JSON.stringify({
-      bench: 'pane-size',
-      gzipKB: { excelInitial: kb(inExcel), browserInitial: kb(bootstrap + pane), paneBundle: kb(pane), excelHostChunk: kb(excelHost), exceljsChunk: kb(gz(path.join(dir, chunk('exceljs')))), commands: kb(gz(path.join(dir, 'commands.js'))), lightPane: kb(gz(path.join(dir, 'lightpane.js'))) },
-      emptyFluentPaneKB: kb(empty),
-      vsEmptyFluentPane: +(inExcel / empty).toFixed(2),
-      targetKB: TEMPLATE_PANE_GZIP_KB,
-      vsTarget: +(kb(inExcel) / TEMPLATE_PANE_GZIP_KB).toFixed(2),
-      exceljsInInitialPane: excelInPane,
-      excelInitialBytes: inExcel,
-      budgetBytes: EXCEL_FIRST_LOAD_BUDGET_BYTES,
-      withinBudget: inExcel <= EXCEL_FIRST_LOAD_BUDGET_BYTES,
-      budgetMarginBytes: EXCEL_FIRST_LOAD_BUDGET_BYTES - inExcel,
-    }));
-    console.log(JSON.stringify({
-      bench: 'standalone-first-result',
-      scripts: standaloneFiles,
-      gzipBytes: standalone,
-      exceljsBeforeFirstResult,
-      budgetBytes: EXCEL_FIRST_LOAD_BUDGET_BYTES,
-      withinBudget: standalone <= EXCEL_FIRST_LOAD_BUDGET_BYTES && !exceljsBeforeFirstResult,
-      budgetMarginBytes: EXCEL_FIRST_LOAD_BUDGET_BYTES - standalone,
-    }));
+    console.log(
+      JSON.stringify({
+        bench: 'pane-size',
+        gzipKB: {
+          excelInitial: kb(inExcel),
+          browserInitial: kb(bootstrap + pane),
+          paneBundle: kb(pane),
+          excelHostChunk: kb(excelHost),
+          exceljsChunk: kb(gz(path.join(dir, chunk('exceljs')))),
+          commands: kb(gz(path.join(dir, 'commands.js'))),
+          lightPane: kb(gz(path.join(dir, 'lightpane.js'))),
+        },
+        emptyFluentPaneKB: kb(empty),
+        vsEmptyFluentPane: +(inExcel / empty).toFixed(2),
+        targetKB: TEMPLATE_PANE_GZIP_KB,
+        vsTarget: +(kb(inExcel) / TEMPLATE_PANE_GZIP_KB).toFixed(2),
+        exceljsInInitialPane: excelInPane,
+        excelInitialBytes: inExcel,
+        budgetBytes: EXCEL_FIRST_LOAD_BUDGET_BYTES,
+        withinBudget: inExcel <= EXCEL_FIRST_LOAD_BUDGET_BYTES,
+        budgetMarginBytes: EXCEL_FIRST_LOAD_BUDGET_BYTES - inExcel,
+      }),
+    );
+    console.log(
+      JSON.stringify({
+        bench: 'standalone-first-result',
+        scripts: standaloneFiles,
+        gzipBytes: standalone,
+        exceljsBeforeFirstResult,
+        budgetBytes: EXCEL_FIRST_LOAD_BUDGET_BYTES,
+        withinBudget: standalone <= EXCEL_FIRST_LOAD_BUDGET_BYTES && !exceljsBeforeFirstResult,
+        budgetMarginBytes: EXCEL_FIRST_LOAD_BUDGET_BYTES - standalone,
+      }),
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -140,8 +170,10 @@ function benchSizes() {
 module.exports = { benchSyncs, benchSizes };
 
 if (require.main === module) {
-  benchSyncs().then(benchSizes).catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
+  benchSyncs()
+    .then(benchSizes)
+    .catch((error) => {
+      console.error(error);
+      process.exit(1);
+    });
 }

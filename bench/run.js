@@ -47,14 +47,35 @@ function benchCore() {
   const base = results[1].medianMs / 1000;
   for (const r of results) {
     // ms: analysis and plan (what a writer pays, comparable with older commits); analyseOnlyMs: what a reader pays.
-    console.log(JSON.stringify({ bench: 'core', leaves: r.leaves, ms: +r.medianMs.toFixed(2), analyseOnlyMs: r.analyseOnlyMedianMs === undefined ? undefined : +r.analyseOnlyMedianMs.toFixed(2), minMs: +r.minMs.toFixed(2), runs: r.runs, msPer1000Leaves: +((r.medianMs / r.leaves) * 1000).toFixed(3), perLeafVs1000: +(r.medianMs / r.leaves / base).toFixed(2), targetMs: r.leaves === 10000 ? 50 : undefined }));
+    console.log(
+      JSON.stringify({
+        bench: 'core',
+        leaves: r.leaves,
+        ms: +r.medianMs.toFixed(2),
+        analyseOnlyMs: r.analyseOnlyMedianMs === undefined ? undefined : +r.analyseOnlyMedianMs.toFixed(2),
+        minMs: +r.minMs.toFixed(2),
+        runs: r.runs,
+        msPer1000Leaves: +((r.medianMs / r.leaves) * 1000).toFixed(3),
+        perLeafVs1000: +(r.medianMs / r.leaves / base).toFixed(2),
+        targetMs: r.leaves === 10000 ? 50 : undefined,
+      }),
+    );
   }
   // Same rows as the 100,000-leaf table, as 100 tables of 1,000. The 1,000-leaf line analyses one grid
   // over and over, so its input stays in the CPU cache; here, as with a big table, the input is read
   // from memory, which separates the cost of a table's size from the cost of reading its input.
   const control = timeCore(1000, 100);
   const big = results[3];
-  console.log(JSON.stringify({ bench: 'core-cache-control', tables: 100, leavesEach: 1000, ms: +control.medianMs.toFixed(2), msPer1000Leaves: +((control.medianMs / control.leaves) * 1000).toFixed(3), perLeafVs1000: +(control.medianMs / control.leaves / base).toFixed(2) }));
+  console.log(
+    JSON.stringify({
+      bench: 'core-cache-control',
+      tables: 100,
+      leavesEach: 1000,
+      ms: +control.medianMs.toFixed(2),
+      msPer1000Leaves: +((control.medianMs / control.leaves) * 1000).toFixed(3),
+      perLeafVs1000: +(control.medianMs / control.leaves / base).toFixed(2),
+    }),
+  );
   console.log(
     JSON.stringify({
       bench: 'core-growth',
@@ -67,7 +88,15 @@ function benchCore() {
   );
   // Past the sizes asked for: a table twice as big costs the same per leaf once both outgrow the CPU cache.
   const twice = timeCore(200000);
-  console.log(JSON.stringify({ bench: 'core-beyond', leaves: twice.leaves, ms: +twice.medianMs.toFixed(2), perLeafVs100000: +(twice.medianMs / twice.leaves / (big.medianMs / big.leaves)).toFixed(2), perLeafVs1000: +(twice.medianMs / twice.leaves / base).toFixed(2) }));
+  console.log(
+    JSON.stringify({
+      bench: 'core-beyond',
+      leaves: twice.leaves,
+      ms: +twice.medianMs.toFixed(2),
+      perLeafVs100000: +(twice.medianMs / twice.leaves / (big.medianMs / big.leaves)).toFixed(2),
+      perLeafVs1000: +(twice.medianMs / twice.leaves / base).toFixed(2),
+    }),
+  );
 }
 
 async function benchWorkbooks() {
@@ -89,11 +118,37 @@ async function benchWorkbooks() {
     const loadMs = median(load.map((r) => r.ms));
     const scoreMs = median(score.map((r) => r.ms));
     const loadPeak = Math.max(...load.map((r) => r.peakRssMB));
-    console.log(JSON.stringify({ bench: 'workbooks', files: count, exceljsLoadMs: Math.round(loadMs), cchcReadAndScoreMs: Math.round(scoreMs), ratio: +(scoreMs / loadMs).toFixed(3), target: 1.15, exceljsPeakRssMB: loadPeak, cchcPeakRssMB: Math.max(...score.map((r) => r.peakRssMB)), flags: score[0].flags }));
+    console.log(
+      JSON.stringify({
+        bench: 'workbooks',
+        files: count,
+        exceljsLoadMs: Math.round(loadMs),
+        cchcReadAndScoreMs: Math.round(scoreMs),
+        ratio: +(scoreMs / loadMs).toFixed(3),
+        target: 1.15,
+        exceljsPeakRssMB: loadPeak,
+        cchcPeakRssMB: Math.max(...score.map((r) => r.peakRssMB)),
+        flags: score[0].flags,
+      }),
+    );
     // `cchc consolidate DIR --out TONG-HOP.xlsx` on the same files: read, analyse, rank, write the ranking workbook.
     const consolidateMs = median(consolidated.map((r) => r.ms));
     const consolidatePeak = Math.max(...consolidated.map((r) => r.peakRssMB));
-    console.log(JSON.stringify({ bench: 'consolidate-' + count, files: count, exceljsLoadMs: Math.round(loadMs), cchcConsolidateMs: Math.round(consolidateMs), ratio: +(consolidateMs / loadMs).toFixed(3), target: 1.2, exceljsPeakRssMB: loadPeak, cchcPeakRssMB: consolidatePeak, memoryRatio: +(consolidatePeak / loadPeak).toFixed(3), communes: consolidated[0].communes, failed: consolidated[0].failed }));
+    console.log(
+      JSON.stringify({
+        bench: 'consolidate-' + count,
+        files: count,
+        exceljsLoadMs: Math.round(loadMs),
+        cchcConsolidateMs: Math.round(consolidateMs),
+        ratio: +(consolidateMs / loadMs).toFixed(3),
+        target: 1.2,
+        exceljsPeakRssMB: loadPeak,
+        cchcPeakRssMB: consolidatePeak,
+        memoryRatio: +(consolidatePeak / loadPeak).toFixed(3),
+        communes: consolidated[0].communes,
+        failed: consolidated[0].failed,
+      }),
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -122,7 +177,9 @@ function benchCoreAgainstBaseline() {
     }
     const ms = median(now);
     const baselineMs = median(before);
-    console.log(JSON.stringify({ bench: 'core-vs-baseline', leaves: 10000, baseline: commit, ms: +ms.toFixed(2), baselineMs: +baselineMs.toFixed(2), ratio: +(ms / baselineMs).toFixed(3), target: 1.2 }));
+    console.log(
+      JSON.stringify({ bench: 'core-vs-baseline', leaves: 10000, baseline: commit, ms: +ms.toFixed(2), baselineMs: +baselineMs.toFixed(2), ratio: +(ms / baselineMs).toFixed(3), target: 1.2 }),
+    );
   } catch (error) {
     console.log(JSON.stringify({ bench: 'core-vs-baseline', skipped: 'baseline ' + commit + ' could not be built: ' + String(error.message || error).split('\n')[0] }));
   } finally {

@@ -17,7 +17,11 @@ function countLines(printed) {
 }
 
 (async () => {
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.xlsx')).sort().map((f) => path.join(dir, f));
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.xlsx'))
+    .sort()
+    .map((f) => path.join(dir, f));
   let flags = 0;
   let communes = 0;
   let failed = 0;

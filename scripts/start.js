@@ -46,10 +46,7 @@ async function certificates() {
       const o = await withTimeout(devCerts.getHttpsServerOptions(), process.stdin.isTTY ? 180000 : 30000, 'office-addin-dev-certs');
       return { key: o.key, cert: o.cert, trusted: true };
     } catch (e) {
-      warn(
-        'Không cài được chứng chỉ phát triển vào kho tin cậy của máy (' + firstLine(e) + ').',
-        'Could not install the development certificates into the trusted store (' + firstLine(e) + ').',
-      );
+      warn('Không cài được chứng chỉ phát triển vào kho tin cậy của máy (' + firstLine(e) + ').', 'Could not install the development certificates into the trusted store (' + firstLine(e) + ').');
     }
     try {
       // The same certificates, only not trusted: browsers warn once; Excel on Windows/Mac needs them trusted.
@@ -65,7 +62,11 @@ async function certificates() {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-cert-'));
     const key = path.join(dir, 'localhost.key');
     const cert = path.join(dir, 'localhost.crt');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '30', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1'], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '30', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1'],
+      { stdio: 'ignore' },
+    );
     return { key: fs.readFileSync(key), cert: fs.readFileSync(cert), trusted: false, where: dir };
   } catch (e) {
     warn('Không có openssl để tạo chứng chỉ tự ký.', 'openssl is not available to make a self-signed certificate.');
@@ -74,16 +75,19 @@ async function certificates() {
 }
 
 function firstLine(e) {
-  return String((e && e.message) || e).split('\n')[0].slice(0, 160);
+  return String((e && e.message) || e)
+    .split('\n')[0]
+    .slice(0, 160);
 }
 
 function excelDesktop() {
   if (process.platform === 'win32') {
     const roots = [process.env.ProgramFiles, process.env['ProgramFiles(x86)']].filter(Boolean);
-    for (const r of roots) for (const v of ['root\\Office16', 'Office16', 'root\\Office15']) {
-      const exe = path.join(r, 'Microsoft Office', v, 'EXCEL.EXE');
-      if (fs.existsSync(exe)) return exe;
-    }
+    for (const r of roots)
+      for (const v of ['root\\Office16', 'Office16', 'root\\Office15']) {
+        const exe = path.join(r, 'Microsoft Office', v, 'EXCEL.EXE');
+        if (fs.existsSync(exe)) return exe;
+      }
   }
   if (process.platform === 'darwin' && fs.existsSync('/Applications/Microsoft Excel.app')) return '/Applications/Microsoft Excel.app';
   return null;
@@ -149,8 +153,12 @@ async function main() {
   let tls = args.includes('--http') ? null : await certificates();
   if (tls && !tls.trusted) {
     warn(
-      'Chứng chỉ chưa được máy tin cậy' + (tls.where ? ' (' + tls.where + ')' : '') + ': trình duyệt sẽ cảnh báo một lần, hãy chọn "Tiếp tục"; Excel cần chứng chỉ tin cậy (chạy `npx office-addin-dev-certs install` với quyền quản trị).',
-      'The certificate is not trusted' + (tls.where ? ' (' + tls.where + ')' : '') + ': the browser warns once, choose "Proceed"; Excel needs it trusted (run `npx office-addin-dev-certs install` as administrator).',
+      'Chứng chỉ chưa được máy tin cậy' +
+        (tls.where ? ' (' + tls.where + ')' : '') +
+        ': trình duyệt sẽ cảnh báo một lần, hãy chọn "Tiếp tục"; Excel cần chứng chỉ tin cậy (chạy `npx office-addin-dev-certs install` với quyền quản trị).',
+      'The certificate is not trusted' +
+        (tls.where ? ' (' + tls.where + ')' : '') +
+        ': the browser warns once, choose "Proceed"; Excel needs it trusted (run `npx office-addin-dev-certs install` as administrator).',
     );
   }
   let server;

@@ -119,7 +119,10 @@ function ruleErrors(rawXmlText, options) {
   const associated = associatedFunctions(options.commandSourceDir);
   const fnRe = /<FunctionName>\s*([^<\s]+)\s*<\/FunctionName>/g;
   while ((m = fnRe.exec(xmlText)) !== null) {
-    if (!associated.has(m[1])) errors.push(`line ${lineOf(xmlText, m.index)}: FunctionName "${m[1]}" has no Office.actions.associate('${m[1]}', …) in ${path.relative(ROOT, options.commandSourceDir) || options.commandSourceDir}`);
+    if (!associated.has(m[1]))
+      errors.push(
+        `line ${lineOf(xmlText, m.index)}: FunctionName "${m[1]}" has no Office.actions.associate('${m[1]}', …) in ${path.relative(ROOT, options.commandSourceDir) || options.commandSourceDir}`,
+      );
   }
   return errors;
 }

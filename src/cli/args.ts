@@ -43,7 +43,10 @@ function parseGroups(value: string): { a: number; b: number; c: number } {
   const parts = value.split(/[;,\s]+/).filter((p) => p !== '');
   const numbers = parts.map((p) => (/^\d+(\.\d+)?$/.test(p) ? parseFloat(p) : NaN));
   if (numbers.length !== 3 || numbers.some((n) => !(n >= 0 && n <= 100)) || !(numbers[0] > numbers[1] && numbers[1] > numbers[2])) {
-    throw new UsageError('--groups cần ba ngưỡng phần trăm giảm dần cho nhóm A, B, C, ví dụ: --groups 90,80,70', '--groups takes three decreasing percentages for groups A, B and C, e.g. --groups 90,80,70');
+    throw new UsageError(
+      '--groups cần ba ngưỡng phần trăm giảm dần cho nhóm A, B, C, ví dụ: --groups 90,80,70',
+      '--groups takes three decreasing percentages for groups A, B and C, e.g. --groups 90,80,70',
+    );
   }
   return { a: numbers[0], b: numbers[1], c: numbers[2] };
 }
@@ -101,7 +104,11 @@ export function parseArgs(argv: string[]): CliArgs {
   if (wantsVersion) return { ...args, command: 'version' };
   if (wantsHelp || positional.length === 0) return args;
   const command = COMMANDS[positional[0]];
-  if (!command) throw new UsageError('Lệnh không hợp lệ: ' + positional[0] + ' (dùng score, report, sample hoặc consolidate).', 'Unknown command: ' + positional[0] + ' (use score, report, sample or consolidate).');
+  if (!command)
+    throw new UsageError(
+      'Lệnh không hợp lệ: ' + positional[0] + ' (dùng score, report, sample hoặc consolidate).',
+      'Unknown command: ' + positional[0] + ' (use score, report, sample or consolidate).',
+    );
   args.command = command;
   // consolidate takes any number of files and folders; that some were named is checked by the command (exit 2).
   if (command === 'consolidate') args.inputs = positional.slice(1);
@@ -111,7 +118,10 @@ export function parseArgs(argv: string[]): CliArgs {
     if (args.file && !args.out) args.out = args.file;
     args.file = null;
   } else if ((args.command === 'score' || args.command === 'report') && !args.file && !args.sample) {
-    throw new UsageError('Hãy chỉ ra tệp .xlsx cần chấm, ví dụ: cchc ' + args.command + ' phu-luc.xlsx (hoặc --sample).', 'Name the .xlsx file to score, e.g. cchc ' + args.command + ' appendix.xlsx (or --sample).');
+    throw new UsageError(
+      'Hãy chỉ ra tệp .xlsx cần chấm, ví dụ: cchc ' + args.command + ' phu-luc.xlsx (hoặc --sample).',
+      'Name the .xlsx file to score, e.g. cchc ' + args.command + ' appendix.xlsx (or --sample).',
+    );
   }
   if (args.explain && args.command !== 'score') {
     const t = explainTextBoth('explainOnlyScore');
@@ -122,7 +132,10 @@ export function parseArgs(argv: string[]): CliArgs {
     throw new UsageError(t.vi, t.en);
   }
   if (args.docx !== null && args.command !== 'report') {
-    throw new UsageError('--docx chỉ dùng với lệnh report, ví dụ: cchc report phu-luc.xlsx --docx bao-cao.docx', '--docx goes with the report command, e.g. cchc report appendix.xlsx --docx report.docx');
+    throw new UsageError(
+      '--docx chỉ dùng với lệnh report, ví dụ: cchc report phu-luc.xlsx --docx bao-cao.docx',
+      '--docx goes with the report command, e.g. cchc report appendix.xlsx --docx report.docx',
+    );
   }
   return args;
 }

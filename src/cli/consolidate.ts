@@ -233,9 +233,12 @@ export async function runConsolidate(args: CliArgs, io: ConsolidateIo, profile: 
     throw problem('cliOutIsInput', { path: out });
   }
   if (paths.length === 0) throw problem('cliNoFiles', { where: (args.inputs || []).join(', ') });
-  const target = out === null ? null : await checkOutputTarget(out, { option: '--out', ext: '.xlsx', inputs: [], force: args.force, mayReplace: isEarlierConsolidation, existsKey: 'outExistsNotConsolidation' });
+  const target =
+    out === null ? null : await checkOutputTarget(out, { option: '--out', ext: '.xlsx', inputs: [], force: args.force, mayReplace: isEarlierConsolidation, existsKey: 'outExistsNotConsolidation' });
   const files: FileToConsolidate[] = paths.map((p) => ({ name: path.basename(p), bytes: () => readWorkbookFileBytes(p).bytes }));
-  const consolidation = await quietly(() => consolidateFiles(files, { lang: lang, groups: args.groups, profile: profile, columns: columns, assessmentYear: args.year, onProgress: progressWriter(io, lang) }));
+  const consolidation = await quietly(() =>
+    consolidateFiles(files, { lang: lang, groups: args.groups, profile: profile, columns: columns, assessmentYear: args.year, onProgress: progressWriter(io, lang) }),
+  );
 
   if (args.json) io.stdout(JSON.stringify(consolidationJson(consolidation, lang), null, 2) + '\n');
   else io.stdout(formatConsolidation(consolidation, lang) + '\n');

@@ -17,19 +17,16 @@ export const EXPLAIN_MAX_ROWS = 200;
 /** Name snippets in the row list are cut to this many characters. */
 const SNIPPET = 60;
 
-
 function oneLine(text: string, max: number): string {
   const t = text.replace(/\s+/g, ' ').replace(/^ | $/g, '');
   return t.length > max ? t.substring(0, max - 1) + '…' : t;
 }
-
 
 function columnText(col: number, label: string, hidden: boolean | undefined, lang: Lang): string {
   const l = oneLine(label, SNIPPET);
   const text = l ? explainText('column', lang, { col: columnLetters(col), label: l }) : explainText('columnNoLabel', lang, { col: columnLetters(col) });
   return hidden ? text + explainText('hiddenMark', lang) : text;
 }
-
 
 function rowLine(sheet: SheetAnalysis, reading: RowReading, kind: ReadKind, lang: Lang): string {
   const nameCol = sheet.table.columns.name;
@@ -60,7 +57,14 @@ export function explainTable(sheet: SheetAnalysis, lang: Lang, maxRows: number =
       continue;
     }
     const column = columnText(reading.col, reading.label, hiddenByCol[reading.col], lang);
-    out.push('    ' + role + ' (' + ROLE_TEXT[role][lang] + '): ' + explainText('roleLine', lang, { column: column, reason: REASON_TEXT[reading.reason] ? REASON_TEXT[reading.reason][lang] : reading.reason }));
+    out.push(
+      '    ' +
+        role +
+        ' (' +
+        ROLE_TEXT[role][lang] +
+        '): ' +
+        explainText('roleLine', lang, { column: column, reason: REASON_TEXT[reading.reason] ? REASON_TEXT[reading.reason][lang] : reading.reason }),
+    );
     if (reading.alternatives.length > 0) {
       const list = reading.alternatives.map((a) => columnText(a.col, a.label, a.hidden, lang)).join('; ');
       out.push('        ' + explainText('alternatives', lang, { list: list }));

@@ -202,7 +202,8 @@ async function writeAnnotatedCopy(loaded: LoadedInput, plan: WritePlan, target: 
 
 /** `report --docx`: checked before reading the input, so a wrong name fails at once. */
 async function checkDocxPath(args: CliArgs): Promise<OutputTarget> {
-  if (!/\.docx$/i.test(args.docx as string)) throw new InputProblem('Tệp báo cáo phải có đuôi .docx: ' + escapeControl(args.docx as string), 'The report file must end in .docx: ' + escapeControl(args.docx as string));
+  if (!/\.docx$/i.test(args.docx as string))
+    throw new InputProblem('Tệp báo cáo phải có đuôi .docx: ' + escapeControl(args.docx as string), 'The report file must end in .docx: ' + escapeControl(args.docx as string));
   return checkOutputTarget(args.docx as string, { option: '--docx', ext: '.docx', inputs: inputsOf(args), force: args.force });
 }
 
@@ -279,7 +280,13 @@ async function run(args: CliArgs, io: CliIo): Promise<number> {
     io.stdout(formatSummary(analysis, args.lang) + '\n');
     if (args.out && plan) {
       const n = plan.writes.length;
-      io.stdout('\n' + (args.lang === 'vi' ? 'Đã ghi bản có chú thích: ' + escapeControl(args.out) + ' (' + n + ' ô công thức, ' + plan.highlights.length + ' ô tô màu, trang "' + plan.summary.name + '")' : 'Annotated copy written: ' + escapeControl(args.out) + ' (' + n + ' formula cells, ' + plan.highlights.length + ' highlighted cells, sheet "' + plan.summary.name + '")') + '\n');
+      io.stdout(
+        '\n' +
+          (args.lang === 'vi'
+            ? 'Đã ghi bản có chú thích: ' + escapeControl(args.out) + ' (' + n + ' ô công thức, ' + plan.highlights.length + ' ô tô màu, trang "' + plan.summary.name + '")'
+            : 'Annotated copy written: ' + escapeControl(args.out) + ' (' + n + ' formula cells, ' + plan.highlights.length + ' highlighted cells, sheet "' + plan.summary.name + '")') +
+          '\n',
+      );
       if (macrosDropped) io.stdout(consolidationText('cliMacrosDropped', args.lang) + '\n');
     }
   }

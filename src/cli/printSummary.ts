@@ -6,8 +6,38 @@ import { percentHundredths, Points } from '../core/number/points';
 /** The human-readable result of `cchc score`: one table per appendix, then the flags. */
 
 const HEAD = {
-  vi: { code: 'Mã', field: 'Lĩnh vực', max: 'Tối đa', self: 'Tự ĐG', pct: 'Tỷ lệ', appraised: 'Thẩm định', subtotal: 'Cộng', total: 'TỔNG CỘNG (các phụ lục)', flags: 'Vấn đề', none: 'Không có vấn đề nào.', counts: '{e} lỗi, {w} cảnh báo, {i} lưu ý', skipped: 'Bỏ qua trang tính "{s}": không phải bảng chấm điểm.', survey: '(ĐTXHH, không tự chấm)', profile: 'Đối chiếu với {p}' },
-  en: { code: 'Code', field: 'Field', max: 'Max', self: 'Self', pct: '%', appraised: 'Appraised', subtotal: 'Subtotal', total: 'TOTAL (all appendices)', flags: 'Issues', none: 'No issues.', counts: '{e} errors, {w} warnings, {i} notes', skipped: 'Skipped sheet "{s}": not a scoring table.', survey: '(survey, not self-scored)', profile: 'Cross-checked against {p}' },
+  vi: {
+    code: 'Mã',
+    field: 'Lĩnh vực',
+    max: 'Tối đa',
+    self: 'Tự ĐG',
+    pct: 'Tỷ lệ',
+    appraised: 'Thẩm định',
+    subtotal: 'Cộng',
+    total: 'TỔNG CỘNG (các phụ lục)',
+    flags: 'Vấn đề',
+    none: 'Không có vấn đề nào.',
+    counts: '{e} lỗi, {w} cảnh báo, {i} lưu ý',
+    skipped: 'Bỏ qua trang tính "{s}": không phải bảng chấm điểm.',
+    survey: '(ĐTXHH, không tự chấm)',
+    profile: 'Đối chiếu với {p}',
+  },
+  en: {
+    code: 'Code',
+    field: 'Field',
+    max: 'Max',
+    self: 'Self',
+    pct: '%',
+    appraised: 'Appraised',
+    subtotal: 'Subtotal',
+    total: 'TOTAL (all appendices)',
+    flags: 'Issues',
+    none: 'No issues.',
+    counts: '{e} errors, {w} warnings, {i} notes',
+    skipped: 'Skipped sheet "{s}": not a scoring table.',
+    survey: '(survey, not self-scored)',
+    profile: 'Cross-checked against {p}',
+  },
 };
 
 const NAME_WIDTH = 52;
@@ -35,7 +65,11 @@ export function formatSummary(analysis: WorkbookAnalysis, lang: Lang): string {
   for (let i = 0; i < analysis.sheets.length; i++) {
     const sheet = analysis.sheets[i];
     const several = analysis.sheets.some((other) => other !== sheet && other.name === sheet.name);
-    out.push(sheet.name + (several ? ' (' + sheet.tableIndex + ')' : '') + (sheet.appendix && analysis.profile ? '  — ' + h.profile.replace('{p}', lang === 'en' && analysis.profile.titleEn ? analysis.profile.titleEn : analysis.profile.title) : ''));
+    out.push(
+      sheet.name +
+        (several ? ' (' + sheet.tableIndex + ')' : '') +
+        (sheet.appendix && analysis.profile ? '  — ' + h.profile.replace('{p}', lang === 'en' && analysis.profile.titleEn ? analysis.profile.titleEn : analysis.profile.title) : ''),
+    );
     let head = pad(h.code, 5) + pad(h.field, NAME_WIDTH) + pad(h.max, 8, true) + pad(h.self, 9, true) + pad(h.pct, 9, true);
     if (showAppraised) head += pad(h.appraised, 11, true);
     out.push(head);

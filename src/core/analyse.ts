@@ -83,7 +83,15 @@ export function analyseSheet(sheet: SheetGrid, options?: AnalyseOptions, workboo
   return found.tables.length ? found.tables[0] : null;
 }
 
-function analyseTable(sheet: SheetGrid, table: ScoringTable, resolved: ResolvedColumns, tableIndex: number, options: AnalyseOptions | undefined, year: number | null, titleFacts: TitleFacts): SheetAnalysis & { profile: Profile | null } {
+function analyseTable(
+  sheet: SheetGrid,
+  table: ScoringTable,
+  resolved: ResolvedColumns,
+  tableIndex: number,
+  options: AnalyseOptions | undefined,
+  year: number | null,
+  titleFacts: TitleFacts,
+): SheetAnalysis & { profile: Profile | null } {
   const chosen = chooseProfile(options ? options.profile : undefined, table);
   const score = scoreTable(table, { profileTiers: profileTiers(chosen.appendix) });
   let flags = checkTable(score, { assessmentYear: year });
@@ -92,7 +100,18 @@ function analyseTable(sheet: SheetGrid, table: ScoringTable, resolved: ResolvedC
   flags.sort(byRow);
   const fields: FieldResult[] = [];
   for (let i = 0; i < table.rootIndexes.length; i++) fields.push(fieldResult(score, table.rootIndexes[i]));
-  return { name: sheet.name, tableIndex: tableIndex, reading: resolved.reading, table: table, score: score, fields: fields, appendix: chosen.appendix, flags: flags, titleFacts: titleFacts, profile: chosen.profile };
+  return {
+    name: sheet.name,
+    tableIndex: tableIndex,
+    reading: resolved.reading,
+    table: table,
+    score: score,
+    fields: fields,
+    appendix: chosen.appendix,
+    flags: flags,
+    titleFacts: titleFacts,
+    profile: chosen.profile,
+  };
 }
 
 /** Doubts about the reading itself: a column choice nothing settled, rows that read two ways. */
@@ -115,7 +134,16 @@ function readingFlags(sheetName: string, table: ScoringTable, resolved: Resolved
   const codeCol = table.columns.code !== undefined ? table.columns.code : table.columns.name!;
   for (let i = 0; i < table.structureDoubts.length; i++) {
     const d = table.structureDoubts[i];
-    flags.push({ kind: 'ambiguous-structure', severity: FLAG_SEVERITY['ambiguous-structure'], sheet: sheetName, cell: a1(d.row, codeCol), row: d.row, col: codeCol, code: d.code, params: { rows: d.rows, reading: d.reading } });
+    flags.push({
+      kind: 'ambiguous-structure',
+      severity: FLAG_SEVERITY['ambiguous-structure'],
+      sheet: sheetName,
+      cell: a1(d.row, codeCol),
+      row: d.row,
+      col: codeCol,
+      code: d.code,
+      params: { rows: d.rows, reading: d.reading },
+    });
   }
   return flags;
 }
@@ -137,7 +165,16 @@ export function analyseWorkbook(workbook: WorkbookGrid, options?: AnalyseOptions
     if (found.tables.length === 0) {
       const reason = found.summary ? 'summary' : 'not-a-scoring-table';
       skipped.push({ name: sheet.name, reason: reason });
-      flags.push({ kind: found.summary ? 'summary-sheet' : 'not-a-scoring-table', severity: FLAG_SEVERITY[found.summary ? 'summary-sheet' : 'not-a-scoring-table'], sheet: sheet.name, cell: '', row: -1, col: -1, code: '', params: {} });
+      flags.push({
+        kind: found.summary ? 'summary-sheet' : 'not-a-scoring-table',
+        severity: FLAG_SEVERITY[found.summary ? 'summary-sheet' : 'not-a-scoring-table'],
+        sheet: sheet.name,
+        cell: '',
+        row: -1,
+        col: -1,
+        code: '',
+        params: {},
+      });
       continue;
     }
     for (let t = 0; t < found.tables.length; t++) {
@@ -175,4 +212,3 @@ export function countBySeverity(flags: Flag[]): { error: number; warning: number
   for (let i = 0; i < flags.length; i++) counts[flags[i].severity]++;
   return counts;
 }
-

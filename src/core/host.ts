@@ -47,14 +47,7 @@ export interface RevertReport {
 }
 
 /** Why a host operation failed, in terms the pane can explain; the words come from the message catalogue. */
-export type HostErrorCode =
-  | 'sheet-protected'
-  | 'cell-editing'
-  | 'changed-since-read'
-  | 'nothing-to-revert'
-  | 'not-an-xlsx'
-  | 'host-unavailable'
-  | 'unknown';
+export type HostErrorCode = 'sheet-protected' | 'cell-editing' | 'changed-since-read' | 'nothing-to-revert' | 'not-an-xlsx' | 'host-unavailable' | 'unknown';
 
 export interface HostError {
   code: HostErrorCode;

@@ -126,9 +126,11 @@ function settleByOwnTotals(sheet: SheetGrid, header: TableHeader, titleLines: st
       if (reading.role !== role) continue;
       if (winner !== reading.col) {
         const passed = { col: reading.col, label: reading.label };
-        reading.alternatives = [passed].concat(reading.alternatives.filter(function (c) {
-          return c.col !== winner;
-        }));
+        reading.alternatives = [passed].concat(
+          reading.alternatives.filter(function (c) {
+            return c.col !== winner;
+          }),
+        );
         reading.col = winner;
         reading.label = header.labels[winner] || '';
       }

@@ -11,7 +11,10 @@ import { findSheet, prevOf, ReadState } from './readState';
  * A tool-owned sheet (the summary sheet, a consolidation sheet) as one block of formulas/constants, number
  * formats and bold flags; links as HYPERLINK formulas where Range.hyperlink (1.7) is missing.
  */
-export function summaryBlock(sheet: SummarySheet, rangeHyperlink: boolean): { formulas: CellScalar[][]; formats: string[][]; bold: boolean[][]; links: Array<{ r: number; c: number; cell: SummaryCell & { kind: 'link' } }> } {
+export function summaryBlock(
+  sheet: SummarySheet,
+  rangeHyperlink: boolean,
+): { formulas: CellScalar[][]; formats: string[][]; bold: boolean[][]; links: Array<{ r: number; c: number; cell: SummaryCell & { kind: 'link' } }> } {
   let width = 1;
   for (let r = 0; r < sheet.rows.length; r++) if (sheet.rows[r].length > width) width = sheet.rows[r].length;
   const formulas: CellScalar[][] = [];
@@ -60,7 +63,11 @@ const SHEET_NAME_MAX = 31;
  * "Tổng hợp xếp hạng", then "Tổng hợp xếp hạng (2)", "(3)"…, shortened to fit 31 characters.
  */
 export function uniqueSheetName(wanted: string, existing: string[]): string {
-  let base = wanted.replace(/[:\\/?*\[\]]/g, ' ').replace(/^'+|'+$/g, '').replace(/\s+/g, ' ').replace(/^\s+|\s+$/g, '');
+  let base = wanted
+    .replace(/[:\\/?*\[\]]/g, ' ')
+    .replace(/^'+|'+$/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/^\s+|\s+$/g, '');
   if (!base || base.toLowerCase() === 'history') base = 'CCHC';
   const taken = function (name: string): boolean {
     for (let i = 0; i < existing.length; i++) if (existing[i].toLowerCase() === name.toLowerCase()) return true;

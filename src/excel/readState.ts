@@ -37,7 +37,6 @@ export function at2<T>(grid: T[][] | null | undefined, r: number, c: number): T 
   return row ? row[c] : undefined;
 }
 
-
 export function toGrid(s: ReadState): WorkbookGrid {
   const sheets: SheetGrid[] = [];
   for (let i = 0; i < s.sheets.length; i++) {

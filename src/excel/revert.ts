@@ -82,7 +82,8 @@ async function ownFillsStillShown(session: GatewaySession, backup: BackupRecord[
     }
     await sync(session, context);
     const out: ShownFill[] = [];
-    for (let i = 0; i < recs.length; i++) if (normColor(fills[i].color) === normColor(recs[i].c)) out.push({ s: recs[i].s, a: recs[i].a, fill: previousFill(session, recs[i].fill, recs[i].s, recs[i].a) });
+    for (let i = 0; i < recs.length; i++)
+      if (normColor(fills[i].color) === normColor(recs[i].c)) out.push({ s: recs[i].s, a: recs[i].a, fill: previousFill(session, recs[i].fill, recs[i].s, recs[i].a) });
     return out;
   });
 }

@@ -100,7 +100,8 @@ export function mountLightPane(element: HTMLElement, options?: LightPaneOptions)
       totals.appendChild(el(doc, 'p', T(LIGHT_PANE_TEXT.totals, outcome.total)));
       const ul = el(doc, 'ul');
       const sheets = outcome.sheets || [];
-      for (let i = 0; i < sheets.length; i++) ul.appendChild(el(doc, 'li', T(LIGHT_PANE_TEXT.sheetLine, { sheet: sheets[i].name, self: sheets[i].self, max: sheets[i].max, percent: sheets[i].percent })));
+      for (let i = 0; i < sheets.length; i++)
+        ul.appendChild(el(doc, 'li', T(LIGHT_PANE_TEXT.sheetLine, { sheet: sheets[i].name, self: sheets[i].self, max: sheets[i].max, percent: sheets[i].percent })));
       totals.appendChild(ul);
     }
     return outcome;

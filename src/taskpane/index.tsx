@@ -53,7 +53,12 @@ async function boot(): Promise<void> {
   const root = createRoot(container);
   win.__cchcUnmount = () => root.unmount();
   const standalonePage = document.body.getAttribute('data-mode') === 'standalone';
-  const hostInfo = standalonePage ? null : officeHostInfo(location.search, storedHostInfo(() => window.sessionStorage));
+  const hostInfo = standalonePage
+    ? null
+    : officeHostInfo(
+        location.search,
+        storedHostInfo(() => window.sessionStorage),
+      );
 
   let office: OfficeInfo;
   if (hostInfo) {

@@ -83,7 +83,10 @@ function loadSheetJs(): Promise<SheetJs> {
 // Our own pass over the BIFF records: formats per cell, and the limits, before SheetJS runs
 
 class Refused extends Error {
-  constructor(readonly code: 'corrupt' | 'encrypted', detail: string) {
+  constructor(
+    readonly code: 'corrupt' | 'encrypted',
+    detail: string,
+  ) {
     super(detail);
   }
 }
@@ -170,7 +173,7 @@ const CELL_RECORDS: Record<number, true> = {
 };
 
 function setXf(sheet: ScannedSheet, row: number, col: number, xf: number): void {
-  if (col >= EXCEL_MAX_COLUMNS) throw new Refused('corrupt', 'cell in column ' + (col + 1) + ', beyond Excel\'s ' + EXCEL_MAX_COLUMNS);
+  if (col >= EXCEL_MAX_COLUMNS) throw new Refused('corrupt', 'cell in column ' + (col + 1) + ", beyond Excel's " + EXCEL_MAX_COLUMNS);
   let r = sheet.xfs[row];
   if (!r) r = sheet.xfs[row] = [];
   r[col] = xf;
@@ -203,7 +206,7 @@ function scanWorkbookStream(b: Uint8Array, limits: XlsLimits): Scan {
     if (cells > limits.maxCells) throw new Refused('corrupt', 'more than ' + limits.maxCells + ' cells');
   };
 
-  for (let pos = 0; pos + 4 <= b.length; ) {
+  for (let pos = 0; pos + 4 <= b.length;) {
     const type = u16(b, pos);
     const size = u16(b, pos + 2);
     const at = pos + 4;
@@ -284,7 +287,7 @@ function scanWorkbookStream(b: Uint8Array, limits: XlsLimits): Scan {
           const first = u16(b, at);
           const last = u16(b, at + 2);
           if (last >= EXCEL_MAX_COLUMNS) {
-            throw new Refused('corrupt', 'column format up to column ' + (last + 1) + ', beyond Excel\'s ' + EXCEL_MAX_COLUMNS);
+            throw new Refused('corrupt', 'column format up to column ' + (last + 1) + ", beyond Excel's " + EXCEL_MAX_COLUMNS);
           }
           columnInfo += last >= first ? last - first + 1 : 0;
           if (columnInfo > limits.maxColumnInfo) throw new Refused('corrupt', 'column formats cover more than ' + limits.maxColumnInfo + ' columns');
@@ -502,8 +505,18 @@ class Styles {
     if (id === undefined) {
       id = this.xfIds[key] = this.xfs.length;
       this.xfs.push(
-        '<xf numFmtId="' + numFmtId + '" fontId="' + fontId + '" fillId="' + fillId + '" borderId="' + borderId + '" xfId="0" applyNumberFormat="1" applyFont="1"' +
-          (fillId ? ' applyFill="1"' : '') + (borderId ? ' applyBorder="1"' : '') + (align ? ' applyAlignment="1">' + align + '</xf>' : '/>'),
+        '<xf numFmtId="' +
+          numFmtId +
+          '" fontId="' +
+          fontId +
+          '" fillId="' +
+          fillId +
+          '" borderId="' +
+          borderId +
+          '" xfId="0" applyNumberFormat="1" applyFont="1"' +
+          (fillId ? ' applyFill="1"' : '') +
+          (borderId ? ' applyBorder="1"' : '') +
+          (align ? ' applyAlignment="1">' + align + '</xf>' : '/>'),
       );
     }
     return id;
@@ -512,13 +525,31 @@ class Styles {
   xml(): string {
     return (
       XML_HEAD +
-      '<styleSheet xmlns="' + NS_MAIN + '">' +
+      '<styleSheet xmlns="' +
+      NS_MAIN +
+      '">' +
       (this.numFmts.length ? '<numFmts count="' + this.numFmts.length + '">' + this.numFmts.join('') + '</numFmts>' : '') +
-      '<fonts count="' + this.fonts.length + '">' + this.fonts.join('') + '</fonts>' +
-      '<fills count="' + this.fills.length + '">' + this.fills.join('') + '</fills>' +
-      '<borders count="' + this.borders.length + '">' + this.borders.join('') + '</borders>' +
+      '<fonts count="' +
+      this.fonts.length +
+      '">' +
+      this.fonts.join('') +
+      '</fonts>' +
+      '<fills count="' +
+      this.fills.length +
+      '">' +
+      this.fills.join('') +
+      '</fills>' +
+      '<borders count="' +
+      this.borders.length +
+      '">' +
+      this.borders.join('') +
+      '</borders>' +
       '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-      '<cellXfs count="' + this.xfs.length + '">' + this.xfs.join('') + '</cellXfs>' +
+      '<cellXfs count="' +
+      this.xfs.length +
+      '">' +
+      this.xfs.join('') +
+      '</cellXfs>' +
       '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
       '</styleSheet>'
     );
@@ -673,14 +704,21 @@ function sheetXml(ws: SheetJsSheet, src: StyleSource, styles: Styles, strings: S
   const colInfo = ws['!cols'] || [];
   const cols: string[] = [];
   const nCols = Math.min(colInfo.length, EXCEL_MAX_COLUMNS);
-  for (let c = 0; c < nCols; ) {
+  for (let c = 0; c < nCols;) {
     const info = colInfo[c];
     let last = c;
     const key = (i: { hidden?: boolean; width?: number } | undefined) => (i ? (i.hidden ? 'h' : '') + '|' + (i.width || '') : '');
     while (last + 1 < nCols && key(colInfo[last + 1]) === key(info)) last++;
     if (info && (info.hidden || (info.width && info.width > 0))) {
       cols.push(
-        '<col min="' + (c + 1) + '" max="' + (last + 1) + '"' + (info.width && info.width > 0 ? ' width="' + Math.min(info.width, 255) + '" customWidth="1"' : ' width="0"') + (info.hidden ? ' hidden="1"' : '') + '/>',
+        '<col min="' +
+          (c + 1) +
+          '" max="' +
+          (last + 1) +
+          '"' +
+          (info.width && info.width > 0 ? ' width="' + Math.min(info.width, 255) + '" customWidth="1"' : ' width="0"') +
+          (info.hidden ? ' hidden="1"' : '') +
+          '/>',
       );
     }
     c = last + 1;
@@ -701,12 +739,22 @@ function sheetXml(ws: SheetJsSheet, src: StyleSource, styles: Styles, strings: S
 
   const xml =
     XML_HEAD +
-    '<worksheet xmlns="' + NS_MAIN + '" xmlns:r="' + NS_R + '">' +
-    '<dimension ref="' + (maxRow >= 0 && maxCol >= 0 ? 'A1:' + ref(maxRow, maxCol) : 'A1') + '"/>' +
-    '<sheetViews><sheetView workbookViewId="0"' + (selected ? ' tabSelected="1"' : '') + '/></sheetViews>' +
+    '<worksheet xmlns="' +
+    NS_MAIN +
+    '" xmlns:r="' +
+    NS_R +
+    '">' +
+    '<dimension ref="' +
+    (maxRow >= 0 && maxCol >= 0 ? 'A1:' + ref(maxRow, maxCol) : 'A1') +
+    '"/>' +
+    '<sheetViews><sheetView workbookViewId="0"' +
+    (selected ? ' tabSelected="1"' : '') +
+    '/></sheetViews>' +
     '<sheetFormatPr defaultRowHeight="15"/>' +
     (cols.length ? '<cols>' + cols.join('') + '</cols>' : '') +
-    '<sheetData>' + rows.join('') + '</sheetData>' +
+    '<sheetData>' +
+    rows.join('') +
+    '</sheetData>' +
     (merges.length ? '<mergeCells count="' + merges.length + '">' + merges.join('') + '</mergeCells>' : '') +
     (links.length ? '<hyperlinks>' + links.join('') + '</hyperlinks>' : '') +
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
@@ -784,10 +832,18 @@ async function writeXlsx(wb: SheetJsWorkbook, scan: Scan | null): Promise<Uint8A
   zip.file(
     'xl/workbook.xml',
     XML_HEAD +
-      '<workbook xmlns="' + NS_MAIN + '" xmlns:r="' + NS_R + '">' +
+      '<workbook xmlns="' +
+      NS_MAIN +
+      '" xmlns:r="' +
+      NS_R +
+      '">' +
       (date1904 ? '<workbookPr date1904="1"/>' : '<workbookPr/>') +
-      '<bookViews><workbookView activeTab="' + active + '"/></bookViews>' +
-      '<sheets>' + sheetEntries.join('') + '</sheets>' +
+      '<bookViews><workbookView activeTab="' +
+      active +
+      '"/></bookViews>' +
+      '<sheets>' +
+      sheetEntries.join('') +
+      '</sheets>' +
       '</workbook>',
   );
   zip.file('xl/_rels/workbook.xml.rels', XML_HEAD + '<Relationships xmlns="' + NS_PKG_REL + '">' + wbRels.join('') + '</Relationships>');
@@ -843,20 +899,22 @@ export async function xlsBytesToXlsx(bytes: Uint8Array, fileName: string, limits
 
     let wb: SheetJsWorkbook;
     try {
-      wb = quietlySync(() => XLSX.read(input, {
-        type,
-        dense: true,
-        cellFormula: true,
-        cellStyles: true,
-        cellNF: false,
-        cellText: false,
-        cellHTML: false,
-        cellDates: false,
-        sheetStubs: false,
-        bookVBA: false,
-        bookDeps: false,
-        WTF: false,
-      })) as unknown as SheetJsWorkbook;
+      wb = quietlySync(() =>
+        XLSX.read(input, {
+          type,
+          dense: true,
+          cellFormula: true,
+          cellStyles: true,
+          cellNF: false,
+          cellText: false,
+          cellHTML: false,
+          cellDates: false,
+          sheetStubs: false,
+          bookVBA: false,
+          bookDeps: false,
+          WTF: false,
+        }),
+      ) as unknown as SheetJsWorkbook;
     } catch (e) {
       const text = message(e);
       if (/password|encrypt/i.test(text)) throw new Refused('encrypted', text);

@@ -3,16 +3,7 @@
  * never a stack trace. Gateways throw it; the CLI and the add-in only print the message.
  */
 
-export type WorkbookInputErrorCode =
-  | 'not-found'
-  | 'not-a-file'
-  | 'not-xlsx'
-  | 'legacy-xls'
-  | 'encrypted'
-  | 'corrupt'
-  | 'too-large'
-  | 'too-many-entries'
-  | 'beyond-limits';
+export type WorkbookInputErrorCode = 'not-found' | 'not-a-file' | 'not-xlsx' | 'legacy-xls' | 'encrypted' | 'corrupt' | 'too-large' | 'too-many-entries' | 'beyond-limits';
 
 /** What a 'beyond-limits' file has too much of. */
 export type BeyondLimitsWhat = 'rows' | 'columns' | 'merges' | 'merged-cells';
@@ -80,15 +71,9 @@ function messages(code: WorkbookInputErrorCode, name: string, info: WorkbookInpu
     case 'not-xlsx':
       return ['Tệp ' + q + ' không phải tệp Excel .xlsx.', q + ' is not an Excel .xlsx file.'];
     case 'legacy-xls':
-      return [
-        'Tệp ' + q + ' là định dạng Excel 97-2003 (.xls); hãy lưu lại thành .xlsx.',
-        q + ' is in the Excel 97-2003 format (.xls); save it as .xlsx and try again.',
-      ];
+      return ['Tệp ' + q + ' là định dạng Excel 97-2003 (.xls); hãy lưu lại thành .xlsx.', q + ' is in the Excel 97-2003 format (.xls); save it as .xlsx and try again.'];
     case 'encrypted':
-      return [
-        'Tệp ' + q + ' được bảo vệ bằng mật khẩu; hãy mở bằng Excel, bỏ mật khẩu rồi thử lại.',
-        q + ' is password-protected; open it in Excel, remove the password and try again.',
-      ];
+      return ['Tệp ' + q + ' được bảo vệ bằng mật khẩu; hãy mở bằng Excel, bỏ mật khẩu rồi thử lại.', q + ' is password-protected; open it in Excel, remove the password and try again.'];
     case 'corrupt':
       if (info.unreadable) {
         return ['Không đọc được tệp ' + q + ' (không có quyền đọc hoặc lỗi ổ đĩa).', 'Cannot read ' + q + ' (no permission or a disk error).'];
@@ -103,16 +88,18 @@ function messages(code: WorkbookInputErrorCode, name: string, info: WorkbookInpu
             'Tệp ' + q + ' quá lớn: khi giải nén vượt ' + mib(info.limitBytes) + ' MB; không đọc để tránh treo máy.',
             q + ' is too large: it unpacks to more than ' + mib(info.limitBytes) + ' MB; not read, to keep the computer responsive.',
           ]
-        : [
-            'Tệp ' + q + ' quá lớn: có phần nén với tỉ lệ bất thường (dấu hiệu "bom nén"); không đọc.',
-            q + ' is too large: a part is compressed at an abnormal ratio (a "zip bomb" sign); not read.',
-          ];
+        : ['Tệp ' + q + ' quá lớn: có phần nén với tỉ lệ bất thường (dấu hiệu "bom nén"); không đọc.', q + ' is too large: a part is compressed at an abnormal ratio (a "zip bomb" sign); not read.'];
     case 'beyond-limits': {
       const found = info.found !== undefined ? info.found : 0;
       if (info.limitKind === 'merges') {
         return [
           'Tệp ' + q + ' có ' + grouped(found, '.') + ' vùng ô gộp trong một trang, quá nhiều so với một bảng chấm điểm (tối đa ' + grouped(info.limit || 0, '.') + '); không đọc để tránh treo máy.',
-          q + ' has ' + grouped(found, ',') + ' merged areas on one sheet, far more than a scoring table has (at most ' + grouped(info.limit || 0, ',') + '); not read, to keep the computer responsive.',
+          q +
+            ' has ' +
+            grouped(found, ',') +
+            ' merged areas on one sheet, far more than a scoring table has (at most ' +
+            grouped(info.limit || 0, ',') +
+            '); not read, to keep the computer responsive.',
         ];
       }
       if (info.limitKind === 'merged-cells') {
@@ -123,8 +110,21 @@ function messages(code: WorkbookInputErrorCode, name: string, info: WorkbookInpu
       }
       const rows = info.limitKind === 'rows';
       return [
-        'Tệp ' + q + ' có ' + (rows ? 'hàng số ' : 'cột số ') + grouped(found, '.') + ', vượt giới hạn ' + (rows ? '1.048.576 hàng' : '16.384 cột') + ' của Excel; tệp bị hỏng hoặc không do Excel tạo.',
-        q + ' has ' + (rows ? 'row ' : 'column ') + grouped(found, ',') + ', beyond Excel\'s limit of ' + (rows ? '1,048,576 rows' : '16,384 columns') + '; the file is damaged or was not made by Excel.',
+        'Tệp ' +
+          q +
+          ' có ' +
+          (rows ? 'hàng số ' : 'cột số ') +
+          grouped(found, '.') +
+          ', vượt giới hạn ' +
+          (rows ? '1.048.576 hàng' : '16.384 cột') +
+          ' của Excel; tệp bị hỏng hoặc không do Excel tạo.',
+        q +
+          ' has ' +
+          (rows ? 'row ' : 'column ') +
+          grouped(found, ',') +
+          ", beyond Excel's limit of " +
+          (rows ? '1,048,576 rows' : '16,384 columns') +
+          '; the file is damaged or was not made by Excel.',
       ];
     }
     case 'too-many-entries':

@@ -182,7 +182,7 @@ export function inspectXlsxBytes(bytes: Uint8Array, fileName: string, limits?: P
     let hasWorkbook = false;
     const wanted = WORKBOOK_PART.length;
     // Walk the way jszip will: while the signature matches, whatever the declared count says.
-    for (let pos = dir.offset; r.isSig(pos, SIG_CENTRAL); ) {
+    for (let pos = dir.offset; r.isSig(pos, SIG_CENTRAL);) {
       if (++count > lim.maxEntries) {
         throw new WorkbookInputError('too-many-entries', fileName, { entries: count, limitEntries: lim.maxEntries });
       }
@@ -198,7 +198,7 @@ export function inspectXlsxBytes(bytes: Uint8Array, fileName: string, limits?: P
       if (next > r.length) throw new Corrupt('central directory entry runs past the end');
       if (uncompressed === MAX32 || compressed === MAX32 || local === MAX32) {
         // ZIP64 extra field (id 1): the 64-bit values, present only for the fields that overflowed.
-        for (let e = nameAt + nameLen; e + 4 <= nameAt + nameLen + extraLen; ) {
+        for (let e = nameAt + nameLen; e + 4 <= nameAt + nameLen + extraLen;) {
           const id = r.u16(e);
           const len = r.u16(e + 2);
           if (id === 1) {

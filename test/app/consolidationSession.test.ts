@@ -28,7 +28,14 @@ interface FakeFile {
   bytes: Uint8Array;
 }
 
-function session(extra: { engine?: ConsolidationEngine<ConsolidationView>; addSheets?: (s: unknown[]) => Promise<string[]>; saveBytes?: (n: string, b: Uint8Array) => void; readFile?: (f: { name: string }) => Promise<Uint8Array> } = {}) {
+function session(
+  extra: {
+    engine?: ConsolidationEngine<ConsolidationView>;
+    addSheets?: (s: unknown[]) => Promise<string[]>;
+    saveBytes?: (n: string, b: Uint8Array) => void;
+    readFile?: (f: { name: string }) => Promise<Uint8Array>;
+  } = {},
+) {
   const states: Array<ReturnType<ConsolidationSession<ConsolidationView, Message>['getState']>> = [];
   const s = new ConsolidationSession<ConsolidationView, Message>({
     lang: 'vi',

@@ -85,7 +85,13 @@ describe("appraiser's mode: filling the appraised column from the self-scores", 
     const appraisedCell = fc.oneof({ arbitrary: fc.constant(null), weight: 8 }, fc.constant(0.5), fc.constant('x'), fc.constant('-'), fc.constant(' '), fc.constant('đạt'));
     const leaf = fc.record({
       max: fc.integer({ min: 0, max: 400 }).map((h) => h / 100),
-      score: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 400 }).map((h) => h / 100), fc.constant('0,5'), fc.constant('x'), fc.constant('đạt')),
+      score: fc.oneof(
+        fc.constant(null),
+        fc.integer({ min: 0, max: 400 }).map((h) => h / 100),
+        fc.constant('0,5'),
+        fc.constant('x'),
+        fc.constant('đạt'),
+      ),
       appraised: appraisedCell,
       tiers: fc.array(fc.record({ points: fc.integer({ min: 0, max: 200 }).map((h) => h / 100), self: fc.constantFrom(null, 'x', 1), appraised: appraisedCell }), { maxLength: 3 }),
     });

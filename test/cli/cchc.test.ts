@@ -133,7 +133,7 @@ describe('npx cchc', () => {
 
   // The package links itself as a dev dependency ("cchc": "file:."), so npm ci puts cchc in node_modules/.bin
   // and npx finds it there; an empty npm cache proves npx neither downloads nor uses a stale copy.
-  test('runs the project\'s own command line after npm ci, with an empty npm cache', () => {
+  test("runs the project's own command line after npm ci, with an empty npm cache", () => {
     const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-npx-cache-'));
     const r = spawnSync('npx', ['--no-install', 'cchc', '--version'], {
       cwd: root,

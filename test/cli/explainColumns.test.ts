@@ -166,7 +166,7 @@ describe('--columns FILE.json', () => {
 });
 
 describe('--explain', () => {
-  test('text: header rows, each role\'s column and why, missing roles, rows read, then the scores', () => {
+  test("text: header rows, each role's column and why, missing roles, rows read, then the scores", () => {
     const r = cchc('score', samplePath, '--explain');
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
@@ -244,7 +244,7 @@ describe('--explain', () => {
     expect(json('score', hiddenYear).total.self).toBe(2);
   });
 
-  test('[core] a user\'s column is explained as the user\'s', () => {
+  test("[core] a user's column is explained as the user's", () => {
     const out = cchc('score', twoColumns, '--explain', '--column', 'self=E').out;
     expect(out).toContain('self (điểm tự đánh giá): cột E "Điểm tự đánh giá" — do người dùng chọn (--column, tệp --columns hoặc "Cách đọc bảng")');
     const reading = json('score', twoColumns, '--explain', '--column', 'self=E').sheets[0].reading;

@@ -52,7 +52,8 @@ function cchc(cwd: string, ...args: string[]): Run {
 /** Progress lines the commands print on slow steps ("Đang đọc X…", "Đang đọc X: xong (1.2 s)", "Đã đọc 3/3 tệp"). */
 const PROGRESS = /^(Đang |Reading |Scoring|Writing ).*(…|: (xong|done) \([\d.,]+ ?s\))$|^(Đã đọc|Read) \d+\/\d+ (tệp|files?)$/;
 const VIETNAMESE = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/i;
-const CRASH = /Lỗi không mong đợi|Unexpected error|heap out of memory|FATAL ERROR|JS stacktrace|Allocation failed|RangeError|TypeError|ReferenceError|\n\s+at .+:\d+:\d+|^\s*at .+:\d+:\d+|node:internal|Aborted|core dumped/m;
+const CRASH =
+  /Lỗi không mong đợi|Unexpected error|heap out of memory|FATAL ERROR|JS stacktrace|Allocation failed|RangeError|TypeError|ReferenceError|\n\s+at .+:\d+:\d+|^\s*at .+:\d+:\d+|node:internal|Aborted|core dumped/m;
 /** Control characters other than the line feed: raw ESC, BEL, CR… must never reach the terminal. */
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f\u009b]/;
 

@@ -22,7 +22,27 @@ function errnoError(code: string, syscall: string, p: string): NodeJS.ErrnoExcep
   return e;
 }
 
-const CODES = ['EACCES', 'EPERM', 'ENOSPC', 'EISDIR', 'ENOTDIR', 'EROFS', 'EMFILE', 'ENFILE', 'ENAMETOOLONG', 'EBUSY', 'EEXIST', 'ENOENT', 'ELOOP', 'EIO', 'EDQUOT', 'EFBIG', 'ETXTBSY', 'EINVAL', 'EXDEV'];
+const CODES = [
+  'EACCES',
+  'EPERM',
+  'ENOSPC',
+  'EISDIR',
+  'ENOTDIR',
+  'EROFS',
+  'EMFILE',
+  'ENFILE',
+  'ENAMETOOLONG',
+  'EBUSY',
+  'EEXIST',
+  'ENOENT',
+  'ELOOP',
+  'EIO',
+  'EDQUOT',
+  'EFBIG',
+  'ETXTBSY',
+  'EINVAL',
+  'EXDEV',
+];
 
 describe('system errors in words', () => {
   test.each(CODES)('%s: one sentence in each language naming the file, for reading, listing and writing', (code) => {

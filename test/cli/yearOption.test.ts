@@ -45,8 +45,7 @@ describe('parseArgs --year', () => {
 
 describe('cchc score --year on the sample workbook (Thanh Xá, "năm 2023" in its titles)', () => {
   const samplePath = path.join(tmp, 'mau.xlsx');
-  const outOfPeriod = (json: { flags: Array<{ kind: string; cell: string; code: string; message: string }> }) =>
-    json.flags.filter((f) => f.kind === 'evidence-out-of-period');
+  const outOfPeriod = (json: { flags: Array<{ kind: string; cell: string; code: string; message: string }> }) => json.flags.filter((f) => f.kind === 'evidence-out-of-period');
 
   beforeAll(() => {
     expect(cchc('sample', samplePath).code).toBe(0);

@@ -43,8 +43,6 @@ function fakeConfig(outDir: string): webpack.Configuration {
   };
 }
 
-
-
 /** Loads the fake Office (at ExcelApi 1.1, IE11 built-ins only) and commands.js in a VM, presses the ribbon button, waits for completed(). */
 async function pressRibbon(fake: string, commands: string, protectFirstSheet: boolean, displayLanguage?: string): Promise<{ context: vm.Context; grid: ReturnType<typeof buildSampleGrid> }> {
   const context = vm.createContext({ setTimeout, clearTimeout });

@@ -30,7 +30,6 @@ function build(outDir: string): Promise<{ core: string; app: string }> {
   });
 }
 
-
 describe('the ES5 core bundle', () => {
   let code = '';
   let appCode = '';
@@ -111,13 +110,7 @@ describe('the ES5 core bundle', () => {
     vm.runInContext(code, context);
     const commune = (name: string, score: number) =>
       workbook(
-        sheet('PL1', [
-          ['UBND XÃ ' + name.toUpperCase()],
-          ['BẢNG TỰ CHẤM ĐIỂM NĂM 2023'],
-          HEADER,
-          ['1', 'Lĩnh vực', 2, null],
-          ['1.1', 'Tiêu chí', 2, score, 'Kế hoạch số 12/KH-UBND ngày 05/01/2022'],
-        ]),
+        sheet('PL1', [['UBND XÃ ' + name.toUpperCase()], ['BẢNG TỰ CHẤM ĐIỂM NĂM 2023'], HEADER, ['1', 'Lĩnh vực', 2, null], ['1.1', 'Tiêu chí', 2, score, 'Kế hoạch số 12/KH-UBND ngày 05/01/2022']]),
       );
     context.inputs = JSON.parse(JSON.stringify([commune('An Bình', 1), commune('Hồng Lạc', 2)]));
     const result = vm.runInContext(
@@ -152,7 +145,10 @@ describe('the ES5 core bundle', () => {
       ),
     );
     const result = JSON.parse(
-      vm.runInContext('(function(){ var r = CchcApp.planFillAndRecalculate(input, { profile: null }); return JSON.stringify({ fill: r.fill, writes: r.plan.writes.map(function (w) { return w.address + " " + w.purpose; }) }); })()', context),
+      vm.runInContext(
+        '(function(){ var r = CchcApp.planFillAndRecalculate(input, { profile: null }); return JSON.stringify({ fill: r.fill, writes: r.plan.writes.map(function (w) { return w.address + " " + w.purpose; }) }); })()',
+        context,
+      ),
     );
     expect(result.fill).toEqual({ cells: 1, criteria: 1 });
     expect(result.writes).toEqual(['E3 appraised-fill', 'D2 parent-total', 'E2 parent-total']);

@@ -7,7 +7,12 @@ import { reportDocxBytes } from '../../src/docx/selfAssessmentDocx';
 /** The Word file opened back the way Word does: unzip, read word/document.xml. */
 
 function decode(xml: string): string {
-  return xml.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return xml
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 /** Text of every paragraph, in document order (table cells included). */

@@ -49,14 +49,20 @@ run('appraisal in the task pane (standalone mode)', () => {
 
     // A difference is a button that selects the appraised cell (column I) of its row.
     await page.getByRole('button', { name: new RegExp('^' + zeroed[0].code.replace(/\./g, '\\.') + ' ') }).click();
-    await page.getByText('Ô Phụ lục 1!I' + (zeroed[0].row + 1)).first().waitFor({ timeout: 10000 });
+    await page
+      .getByText('Ô Phụ lục 1!I' + (zeroed[0].row + 1))
+      .first()
+      .waitFor({ timeout: 10000 });
 
     // Appraiser's mode: the button appears only once the switch is on.
     const fill = page.getByRole('button', { name: 'Điền điểm thẩm định từ điểm tự chấm (chỉ ô trống)' });
     expect(await fill.count()).toBe(0);
     await page.getByRole('switch', { name: 'Chế độ thẩm định' }).click();
     await fill.click();
-    await page.getByRole('status').filter({ hasText: /Đã điền \d+ ô điểm thẩm định/ }).waitFor({ timeout: 30000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Đã điền \d+ ô điểm thẩm định/ })
+      .waitFor({ timeout: 30000 });
     expect(await page.getByText(/Chưa thẩm định: \d+ tiêu chí\./).count()).toBe(0);
     // Field 7 now carries its self-score (10) as appraised: only the two zeroed criteria still differ.
     await page.getByText('Chênh lệch điểm thẩm định (2)').waitFor();
@@ -65,7 +71,10 @@ run('appraisal in the task pane (standalone mode)', () => {
     await page.screenshot({ path: shot('standalone-appraisal-filled'), fullPage: true });
 
     await page.getByRole('button', { name: 'Hoàn tác lần ghi trước' }).click();
-    await page.getByRole('status').filter({ hasText: /Đã khôi phục \d+ ô/ }).waitFor({ timeout: 30000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Đã khôi phục \d+ ô/ })
+      .waitFor({ timeout: 30000 });
     expect(await page.getByText(/Chưa thẩm định: \d+ tiêu chí\./).count()).toBe(1);
     expect(errors).toEqual([]);
     await page.close();

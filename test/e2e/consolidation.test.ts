@@ -36,12 +36,13 @@ const EXPECTED_RANKING = [
 
 async function rankingOnScreen(page: Page): Promise<string[][]> {
   return page.getByTestId('ranking-row').evaluateAll((rows) =>
-    rows.map((tr) =>
-      Array.prototype.map.call(tr.children, (cell: Element, i: number) => {
-        // The commune cell also shows the file name underneath; the name is its first text.
-        if (i === 1) return (cell.firstChild && cell.firstChild.textContent ? cell.firstChild.textContent : '').trim();
-        return (cell.textContent || '').trim();
-      }) as string[],
+    rows.map(
+      (tr) =>
+        Array.prototype.map.call(tr.children, (cell: Element, i: number) => {
+          // The commune cell also shows the file name underneath; the name is its first text.
+          if (i === 1) return (cell.firstChild && cell.firstChild.textContent ? cell.firstChild.textContent : '').trim();
+          return (cell.textContent || '').trim();
+        }) as string[],
     ),
   );
 }
@@ -146,7 +147,9 @@ run('consolidation of many communes in the task pane', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp xếp hạng', 'Danh sách vấn đề']);
     const texts = (ws: ExcelJS.Worksheet): string[][] => {
       const out: string[][] = [];
-      ws.eachRow((row) => out.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : typeof v === 'object' && v && 'text' in v ? String((v as { text: unknown }).text) : String(v)))));
+      ws.eachRow((row) =>
+        out.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : typeof v === 'object' && v && 'text' in v ? String((v as { text: unknown }).text) : String(v)))),
+      );
       return out;
     };
     const ranking = texts(wb.worksheets[0]);

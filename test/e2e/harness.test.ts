@@ -42,9 +42,7 @@ run('e2e harness cleanup', () => {
     await closeBrowser({});
     expect(await gone(pid)).toBe(true);
     // The server no longer answers.
-    await expect(
-      new Promise((resolve, reject) => http.get(opened.server.url, resolve).on('error', reject)),
-    ).rejects.toThrow();
+    await expect(new Promise((resolve, reject) => http.get(opened.server.url, resolve).on('error', reject))).rejects.toThrow();
   }, 60000);
 
   test('a Chromium still starting when afterAll runs closes itself as it arrives', async () => {

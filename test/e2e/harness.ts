@@ -216,7 +216,11 @@ export async function openBrowser(dirs: string[]): Promise<{ server: Served; con
  */
 export async function closeBrowser(session?: { server?: Served; context?: BrowserContext }): Promise<void> {
   generation++;
-  if (session && session.context) await withTimeout(session.context.close().catch(() => undefined), 10000);
+  if (session && session.context)
+    await withTimeout(
+      session.context.close().catch(() => undefined),
+      10000,
+    );
   await Promise.all([...opened].map(closeResource));
 }
 

@@ -77,18 +77,22 @@ run('hostile and legacy files opened in the browser', () => {
     await page.close();
   }, 240000);
 
-  (findSoffice() ? test : test.skip)('an Excel 97-2003 .xls opens, scores as its .xlsx and downloads as .xlsx', async () => {
-    const page = await context.newPage();
-    await page.goto(server.url + 'standalone.html');
-    await page.getByText('68,13/74', { exact: true }).first().waitFor({ timeout: 30000 });
-    await open(page, files.xls);
-    await page.getByText('Đang xem tệp: Phu-luc-xa.xls').waitFor({ timeout: 60000 });
-    await page.getByText('68,13/74', { exact: true }).first().waitFor({ timeout: 30000 });
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải xuống' }).click()]);
-    expect(download.suggestedFilename()).toBe('Phu-luc-xa-da-cham.xlsx');
-    const saved = path.join(tmp, 'download.xlsx');
-    await download.saveAs(saved);
-    expect(fs.readFileSync(saved).subarray(0, 2).toString('latin1')).toBe('PK');
-    await page.close();
-  }, 180000);
+  (findSoffice() ? test : test.skip)(
+    'an Excel 97-2003 .xls opens, scores as its .xlsx and downloads as .xlsx',
+    async () => {
+      const page = await context.newPage();
+      await page.goto(server.url + 'standalone.html');
+      await page.getByText('68,13/74', { exact: true }).first().waitFor({ timeout: 30000 });
+      await open(page, files.xls);
+      await page.getByText('Đang xem tệp: Phu-luc-xa.xls').waitFor({ timeout: 60000 });
+      await page.getByText('68,13/74', { exact: true }).first().waitFor({ timeout: 30000 });
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải xuống' }).click()]);
+      expect(download.suggestedFilename()).toBe('Phu-luc-xa-da-cham.xlsx');
+      const saved = path.join(tmp, 'download.xlsx');
+      await download.saveAs(saved);
+      expect(fs.readFileSync(saved).subarray(0, 2).toString('latin1')).toBe('PK');
+      await page.close();
+    },
+    180000,
+  );
 });

@@ -62,7 +62,7 @@ describe('pane scripts parse in the engines Office uses', () => {
     expect(failures).toEqual([]);
   });
 
-  test("the lowered object spread behaves as the syntax does (Object.assign and one shared helper copy)", async () => {
+  test('the lowered object spread behaves as the syntax does (Object.assign and one shared helper copy)', async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const esbuild = require('esbuild') as typeof import('esbuild');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -154,7 +154,10 @@ run('taskpane.html inside Office (the _host_Info query)', () => {
     expect(urls.filter((u) => /browser-host|exceljs/.test(u))).toEqual([]);
     // And Excel mode works: "Tính lại điểm" writes.
     await page.getByRole('button', { name: 'Tính lại điểm' }).click();
-    await page.getByRole('status').filter({ hasText: /Đã ghi \d+ ô công thức/ }).waitFor({ timeout: 30000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Đã ghi \d+ ô công thức/ })
+      .waitFor({ timeout: 30000 });
     expect(errors).toEqual([]);
     await page.close();
   }, 90000);

@@ -63,7 +63,10 @@ run('light task pane (Excel 2016/2019, ExcelApi 1.1)', () => {
     expect(written.shown).toBeCloseTo(68.13, 9);
 
     await page.getByRole('button', { name: 'Hoàn tác lần ghi gần nhất' }).click();
-    await page.getByRole('status').filter({ hasText: /khôi phục/i }).waitFor({ timeout: 30000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /khôi phục/i })
+      .waitFor({ timeout: 30000 });
     const restored = await cell('D129');
     expect(restored.formula).toBeNull();
     expect(errors).toEqual([]);

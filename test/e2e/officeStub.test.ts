@@ -61,7 +61,10 @@ run('task pane in Excel (Office stub on the in-memory workbook)', () => {
     const recalc = page.getByRole('button', { name: 'Tính lại điểm' });
     await recalc.focus();
     await page.keyboard.press('Enter');
-    await page.getByRole('status').filter({ hasText: /Đã ghi \d+ ô công thức/ }).waitFor({ timeout: 30000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Đã ghi \d+ ô công thức/ })
+      .waitFor({ timeout: 30000 });
     const syncs = await page.evaluate(() => (window as unknown as { __fakeOffice: { syncCount(): number } }).__fakeOffice.syncCount());
     expect(syncs).toBeLessThanOrEqual(2);
     const written = await snapshot();
@@ -71,7 +74,10 @@ run('task pane in Excel (Office stub on the in-memory workbook)', () => {
     await page.screenshot({ path: shot('excel-stub-after-write'), fullPage: true });
 
     await page.getByRole('button', { name: 'Hoàn tác lần ghi trước' }).click();
-    await page.getByRole('status').filter({ hasText: /Đã khôi phục \d+ ô/ }).waitFor({ timeout: 30000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Đã khôi phục \d+ ô/ })
+      .waitFor({ timeout: 30000 });
     const after = await snapshot();
     for (const sheet of Object.keys(before)) expect(after[sheet]).toEqual(before[sheet]);
     await page.screenshot({ path: shot('excel-stub-after-revert'), fullPage: true });

@@ -104,7 +104,10 @@ run('task pane in the browser (standalone mode)', () => {
     const revert = page.getByRole('button', { name: 'Hoàn tác lần ghi trước' });
     await revert.focus();
     await page.keyboard.press('Enter');
-    await page.getByRole('status').filter({ hasText: /Đã khôi phục \d+ ô/ }).waitFor({ timeout: 30000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Đã khôi phục \d+ ô/ })
+      .waitFor({ timeout: 30000 });
     expect(await page.getByRole('button', { name: /Phụ lục 1!D101/ }).count()).toBe(1);
     await page.close();
   });
@@ -143,8 +146,7 @@ run('task pane in the browser (standalone mode)', () => {
     const formulas = async (file: string) => {
       const grid = await readGridFromXlsxFile(file);
       const out: string[] = [];
-      for (const sheet of grid.sheets)
-        sheet.rows.forEach((row, r) => (row || []).forEach((cell, c) => cell && cell.formula && out.push(sheet.name + '!' + r + ',' + c + '=' + cell.formula)));
+      for (const sheet of grid.sheets) sheet.rows.forEach((row, r) => (row || []).forEach((cell, c) => cell && cell.formula && out.push(sheet.name + '!' + r + ',' + c + '=' + cell.formula)));
       return out.sort();
     };
     const browserFormulas = await formulas(downloaded);

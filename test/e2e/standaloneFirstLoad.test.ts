@@ -59,7 +59,10 @@ run('the standalone page loads only what its first result needs', () => {
     fs.writeFileSync(path.join(__dirname, '..', '..', 'test-output', 'standalone-first-load.json'), JSON.stringify({ scripts: firstLoad, gzipBytes: bytes, budget: FIRST_LOAD_BUDGET_BYTES }, null, 2));
 
     await page.getByRole('button', { name: 'Tính lại điểm' }).click();
-    await page.getByRole('status').filter({ hasText: /Đã ghi \d+ ô công thức/ }).waitFor({ timeout: 60000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Đã ghi \d+ ô công thức/ })
+      .waitFor({ timeout: 60000 });
     expect(fetched.some((n) => /^exceljs\./.test(n))).toBe(true);
     await page.getByText('68,13/74', { exact: true }).first().waitFor();
     await page.close();

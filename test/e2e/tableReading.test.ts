@@ -114,11 +114,17 @@ run('"Cách đọc bảng" in Excel (Office stub, two self-score columns)', () =
 
     // "Tính lại điểm" writes the chosen column's totals.
     await page.getByRole('button', { name: 'Tính lại điểm' }).click();
-    await page.getByRole('status').filter({ hasText: /Đã ghi \d+ ô công thức/ }).waitFor({ timeout: 30000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Đã ghi \d+ ô công thức/ })
+      .waitFor({ timeout: 30000 });
     const written = await page.evaluate(() => (window as unknown as { __fakeOffice: Fake }).__fakeOffice.cell('Bảng điểm', 'D3'));
     expect(written && written.formula).toMatch(/SUM\(D4:D5\)/i);
     await page.getByRole('button', { name: 'Hoàn tác lần ghi trước' }).click();
-    await page.getByRole('status').filter({ hasText: /Đã khôi phục \d+ ô/ }).waitFor({ timeout: 30000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Đã khôi phục \d+ ô/ })
+      .waitFor({ timeout: 30000 });
 
     // "Đặt lại": read automatically again, and nothing kept.
     await page.getByTestId('reading-reset-0').click();

@@ -332,7 +332,17 @@ describe('API-set audit of the Office.js code', () => {
   test('finds the Office.js members the gateway uses, with their sets', () => {
     const members = new Set(result.uses.map((u) => u.member));
     // A few that must be seen, or the audit is reading nothing (e.g. the code fell back to `any`).
-    for (const m of ['WorksheetCollection.getItem', 'Worksheet.getUsedRange', 'Range.formulas', 'Range.getCellProperties', 'Range.conditionalFormats', 'RunOptions.mergeUndoGroup', 'Range.rowHidden', 'Worksheet.onChanged', 'Range.getSpecialCellsOrNullObject']) {
+    for (const m of [
+      'WorksheetCollection.getItem',
+      'Worksheet.getUsedRange',
+      'Range.formulas',
+      'Range.getCellProperties',
+      'Range.conditionalFormats',
+      'RunOptions.mergeUndoGroup',
+      'Range.rowHidden',
+      'Worksheet.onChanged',
+      'Range.getSpecialCellsOrNullObject',
+    ]) {
       expect(members).toContain(m);
     }
     expect(result.unknownFeatures).toEqual([]);
@@ -344,7 +354,21 @@ describe('API-set audit of the Office.js code', () => {
   });
 
   test('every member above ExcelApi 1.1 is used only under the feature that needs its set', () => {
-    const text = result.violations.map((v) => v.file + ':' + v.line + ' ' + v.member + ' needs ' + v.set + ' ' + v.version + ', guarded only to ' + v.guard.version + (v.guard.features.length ? ' (' + v.guard.features.join(', ') + ')' : ''));
+    const text = result.violations.map(
+      (v) =>
+        v.file +
+        ':' +
+        v.line +
+        ' ' +
+        v.member +
+        ' needs ' +
+        v.set +
+        ' ' +
+        v.version +
+        ', guarded only to ' +
+        v.guard.version +
+        (v.guard.features.length ? ' (' + v.guard.features.join(', ') + ')' : ''),
+    );
     expect(text).toEqual([]);
   });
 });

@@ -17,7 +17,6 @@ import { rejection } from '../helpers/rejection';
 const SHEET = TWO_SELF_COLUMNS_SHEET;
 const LEVELS = ['1.1', '1.9', '1.20'] as const;
 
-
 type Globals = { Office: { context: { document: { settings: Record<string, unknown> } } } };
 
 function install(init: FakeWorkbookInit, level: string) {
@@ -55,7 +54,7 @@ describe.each(LEVELS)('the choice of columns in the document settings at ExcelAp
     expect(next.fake.settings[COLUMN_CHOICES_SETTING]).toBeUndefined();
   });
 
-  test('the pane\'s pick is kept in the workbook and the next session\'s pane starts with it', async () => {
+  test("the pane's pick is kept in the workbook and the next session's pane starts with it", async () => {
     const grid = twoSelfColumns();
     const first = install(fakeInitFromGrid(grid), level);
     const pane = new PaneController(first.host, 'vi');

@@ -172,7 +172,7 @@ describe.each(LEVELS)('Office.js gateway at ExcelApi %s', (level) => {
     expect(isHostError(e) && e.code).toBe('nothing-to-revert');
   });
 
-  test('clearHighlights leaves the user\'s own fill and conditional format alone', async () => {
+  test("clearHighlights leaves the user's own fill and conditional format alone", async () => {
     const init = sampleInit();
     init.sheets[0].fills = { B2: '#00FF00' };
     init.sheets[0].conditionalFormats = [{ address: 'C3', formula: '=C3>0', fill: '#0000FF' }];
@@ -187,7 +187,7 @@ describe.each(LEVELS)('Office.js gateway at ExcelApi %s', (level) => {
     expect(fake.cell(analysis.plan.writes[0].sheet, analysis.plan.writes[0].address)!.formula).toBe('=' + analysis.plan.writes[0].formula);
   });
 
-  test('a user\'s own fill under a highlight comes back after clear and after revert, at every level', async () => {
+  test("a user's own fill under a highlight comes back after clear and after revert, at every level", async () => {
     for (const action of ['clear', 'revert'] as const) {
       const init = sampleInit();
       init.sheets[0].fills = { F80: '#FFFF00', D56: '#FFC000' }; // a missing-evidence cell and an off-tier score
@@ -320,7 +320,7 @@ describe.each(LEVELS)('Office.js gateway at ExcelApi %s', (level) => {
     expect(fake.selection).toEqual({ sheet: 'Phụ lục 1', address: 'D19' });
   });
 
-  test('user edits re-run (debounced); the tool\'s own writes do not', async () => {
+  test("user edits re-run (debounced); the tool's own writes do not", async () => {
     const { fake, host } = install(sampleInit(), level);
     if (level === '1.1') {
       expect(host.onUserEdit).toBeUndefined();

@@ -134,7 +134,15 @@ test('the fake enforces the API sets and the null-object rule', async () => {
 test('readHidden clips visible areas to the used range', () => {
   const used = { rowIndex: 2, columnIndex: 1, rowCount: 4, columnCount: 3, rowHidden: null, columnHidden: null };
   // Areas reaching outside the used range (as special cells of a single cell may, in VBA) count only inside it.
-  const visible = { isNullObject: false, areas: { items: [{ rowIndex: 0, columnIndex: 0, rowCount: 3, columnCount: 2 }, { rowIndex: 5, columnIndex: 3, rowCount: 10, columnCount: 10 }] } };
+  const visible = {
+    isNullObject: false,
+    areas: {
+      items: [
+        { rowIndex: 0, columnIndex: 0, rowCount: 3, columnCount: 2 },
+        { rowIndex: 5, columnIndex: 3, rowCount: 10, columnCount: 10 },
+      ],
+    },
+  };
   expect(readHidden({ used, visible })).toEqual({ rows: [3, 4], columns: [2] });
   expect(readHidden(null)).toBeUndefined();
 });

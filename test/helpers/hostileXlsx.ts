@@ -126,7 +126,39 @@ function random(seed: number): () => number {
   };
 }
 
-const WORDS = ['Kế', 'hoạch', 'báo', 'cáo', 'quyết', 'định', 'số', 'ngày', 'tháng', 'năm', 'UBND', 'xã', 'thủ', 'tục', 'hành', 'chính', 'cải', 'cách', 'công', 'vụ', 'tài', 'liệu', 'kiểm', 'chứng', 'đạt', 'chưa', 'điểm', 'tiêu', 'chí', 'lĩnh', 'vực'];
+const WORDS = [
+  'Kế',
+  'hoạch',
+  'báo',
+  'cáo',
+  'quyết',
+  'định',
+  'số',
+  'ngày',
+  'tháng',
+  'năm',
+  'UBND',
+  'xã',
+  'thủ',
+  'tục',
+  'hành',
+  'chính',
+  'cải',
+  'cách',
+  'công',
+  'vụ',
+  'tài',
+  'liệu',
+  'kiểm',
+  'chứng',
+  'đạt',
+  'chưa',
+  'điểm',
+  'tiêu',
+  'chí',
+  'lĩnh',
+  'vực',
+];
 
 /**
  * Text that does not compress much (random words and numbers), so a big part stays under the
@@ -150,7 +182,10 @@ function nestedChain(depth: number, seed: number): string {
   const names: string[] = [];
   for (let i = 0; i < depth; i++) names.push('d' + Math.floor(next() * 1296).toString(36));
   const open = names.map((n) => '<' + n + '>').join('');
-  const close = names.reverse().map((n) => '</' + n + '>').join('');
+  const close = names
+    .reverse()
+    .map((n) => '</' + n + '>')
+    .join('');
   return open + close;
 }
 
@@ -201,16 +236,40 @@ export function buildZip(entries: RawEntry[]): Uint8Array {
     const flags = 0x0800 | (e.dataDescriptor ? 0x0008 : 0);
     const localUnc = e.localUncompressed !== undefined ? e.localUncompressed : e.uncompressed;
     const local = Buffer.concat([
-      u32(0x04034b50), u16(20), u16(flags), u16(e.method), u16(time), u16(date),
-      u32(e.dataDescriptor ? 0 : e.crc), u32(e.dataDescriptor ? 0 : e.data.length), u32(e.dataDescriptor ? 0 : localUnc),
-      u16(name.length), u16(0), name,
+      u32(0x04034b50),
+      u16(20),
+      u16(flags),
+      u16(e.method),
+      u16(time),
+      u16(date),
+      u32(e.dataDescriptor ? 0 : e.crc),
+      u32(e.dataDescriptor ? 0 : e.data.length),
+      u32(e.dataDescriptor ? 0 : localUnc),
+      u16(name.length),
+      u16(0),
+      name,
     ]);
     const descriptor = e.dataDescriptor ? Buffer.concat([u32(0x08074b50), u32(e.crc), u32(e.data.length), u32(localUnc)]) : Buffer.alloc(0);
     central.push(
       Buffer.concat([
-        u32(0x02014b50), u16(20), u16(20), u16(flags), u16(e.method), u16(time), u16(date),
-        u32(e.crc), u32(e.data.length), u32(e.uncompressed),
-        u16(name.length), u16(0), u16(0), u16(0), u16(0), u32(0), u32(offset), name,
+        u32(0x02014b50),
+        u16(20),
+        u16(20),
+        u16(flags),
+        u16(e.method),
+        u16(time),
+        u16(date),
+        u32(e.crc),
+        u32(e.data.length),
+        u32(e.uncompressed),
+        u16(name.length),
+        u16(0),
+        u16(0),
+        u16(0),
+        u16(0),
+        u32(0),
+        u32(offset),
+        name,
       ]),
     );
     chunks.push(local, Buffer.from(e.data.buffer, e.data.byteOffset, e.data.byteLength), descriptor);
@@ -294,7 +353,9 @@ function truncated(bytes: Uint8Array): Uint8Array {
 }
 
 function tinySheet(i: number): string {
-  return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ' + NS + '><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Trang ' + i + '</t></is></c></row></sheetData></worksheet>';
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ' + NS + '><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Trang ' + i + '</t></is></c></row></sheetData></worksheet>'
+  );
 }
 
 /** Adds `count` worksheets to workbook.xml and its rels; with parts when `withParts`. */
@@ -465,7 +526,7 @@ export async function hostileCases(sampleBytes: Uint8Array, options: HostileOpti
     bytes: await editSheet1(sampleBytes, (x) => insertBefore(x, '</worksheet>', '<extLst><ext uri="{6A7B0E4F-CCHC-4D1B-9E55-000000000001}">' + nestedChain(300000, 11) + '</ext></extLst>')),
     expect: 'scored-or-refused',
     bounded: false,
-    about: 'a chain of 300,000 nested elements (pseudo-random names: under the ratio guard) in the worksheet\'s extLst',
+    about: "a chain of 300,000 nested elements (pseudo-random names: under the ratio guard) in the worksheet's extLst",
   });
   add({
     id: 'deep-nesting-in-cell',
@@ -473,7 +534,7 @@ export async function hostileCases(sampleBytes: Uint8Array, options: HostileOpti
     bytes: await editSheet1(sampleBytes, (x) => appendRows(x, '<row r="1001"><c r="B1001" t="inlineStr"><is>' + nestedChain(100000, 12) + '<t>x</t></is></c></row>')),
     expect: 'scored-or-refused',
     bounded: false,
-    about: 'a chain of 100,000 nested unknown elements inside a cell\'s inline string',
+    about: "a chain of 100,000 nested unknown elements inside a cell's inline string",
   });
   add({
     id: 'shared-string-2MB',
@@ -488,7 +549,7 @@ export async function hostileCases(sampleBytes: Uint8Array, options: HostileOpti
     }),
     expect: 'scored-or-refused',
     bounded: false,
-    about: 'a 2 MB shared string of words and numbers (Excel\'s cell limit is 32,767 characters) used in B1001',
+    about: "a 2 MB shared string of words and numbers (Excel's cell limit is 32,767 characters) used in B1001",
   });
   add({
     id: 'shared-string-2MB-in-table',
@@ -532,12 +593,16 @@ export async function hostileCases(sampleBytes: Uint8Array, options: HostileOpti
   add({
     id: 'entry-names-traversal',
     fileName: 'ten-muc-nguy-hiem.xlsx',
-    bytes: await editParts(sampleBytes, () => undefined, (zip) => {
-      zip.file('../../cchc-hostile-escape.txt', 'thoát ra ngoài', { createFolders: false });
-      zip.file('/tmp/cchc-hostile-absolute.txt', 'đường dẫn tuyệt đối', { createFolders: false });
-      zip.file('..\\..\\cchc-hostile-windows.txt', 'kiểu Windows', { createFolders: false });
-      zip.file('xl/../../cchc-hostile-up.xml', '<x/>', { createFolders: false });
-    }),
+    bytes: await editParts(
+      sampleBytes,
+      () => undefined,
+      (zip) => {
+        zip.file('../../cchc-hostile-escape.txt', 'thoát ra ngoài', { createFolders: false });
+        zip.file('/tmp/cchc-hostile-absolute.txt', 'đường dẫn tuyệt đối', { createFolders: false });
+        zip.file('..\\..\\cchc-hostile-windows.txt', 'kiểu Windows', { createFolders: false });
+        zip.file('xl/../../cchc-hostile-up.xml', '<x/>', { createFolders: false });
+      },
+    ),
     expect: 'scored-or-refused',
     bounded: false,
     about: 'extra zip entries named ../../…, /tmp/…, ..\\..\\… and xl/../../…',
@@ -552,7 +617,7 @@ export async function hostileCases(sampleBytes: Uint8Array, options: HostileOpti
     }),
     expect: 'refused',
     bounded: false,
-    about: 'Phụ lục 1\'s relationship pointing out of the package (../../../../../etc/hostname): never Phụ lục 2 alone at 2/2',
+    about: "Phụ lục 1's relationship pointing out of the package (../../../../../etc/hostname): never Phụ lục 2 alone at 2/2",
   });
   add({
     id: 'control-chars-in-name',

@@ -145,7 +145,7 @@ export function firstRecord(stream: Uint8Array, type: number, from = 0): number 
 /** Offsets of every record of `type` in the stream. */
 export function recordOffsets(stream: Uint8Array, type: number): number[] {
   const out: number[] = [];
-  for (let pos = 0; pos + 4 <= stream.length; ) {
+  for (let pos = 0; pos + 4 <= stream.length;) {
     const t = stream[pos] | (stream[pos + 1] << 8);
     const size = stream[pos + 2] | (stream[pos + 3] << 8);
     if (t === type) out.push(pos);

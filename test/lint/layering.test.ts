@@ -68,7 +68,11 @@ describe('allowed directions are not', () => {
     ['xlsx → core and packages', 'src/xlsx/x.ts', "import ExcelJS from 'exceljs';\nimport { analyseWorkbook } from '../core/analyse';\nexport const f = [ExcelJS, analyseWorkbook];\n"],
     ['taskpane/host → the gateway', 'src/taskpane/host/x.ts', "export const f = () => import('../../excel/officeGateway');\n"],
     ['taskpane/host → Office.js', 'src/taskpane/host/x.ts', 'export const f = () => Office.context;\n'],
-    ['taskpane → React, the browser gateway, the core', 'src/taskpane/x.tsx', "import * as React from 'react';\nimport { analyseWorkbook } from '../core/analyse';\nexport const f = [React, analyseWorkbook, () => import('../xlsx/browserHost')];\n"],
+    [
+      'taskpane → React, the browser gateway, the core',
+      'src/taskpane/x.tsx',
+      "import * as React from 'react';\nimport { analyseWorkbook } from '../core/analyse';\nexport const f = [React, analyseWorkbook, () => import('../xlsx/browserHost')];\n",
+    ],
     ['commands → the Office.js gateway and Office.js', 'src/commands/x.ts', "import { createExcelHost } from '../excel/officeGateway';\nexport const f = [createExcelHost, () => Office.context];\n"],
     ['app → core', 'src/app/x.ts', "import { analyseWorkbook } from '../core/analyse';\nexport const f = analyseWorkbook;\n"],
   ];

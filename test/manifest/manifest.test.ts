@@ -59,7 +59,7 @@ describe('manifest.xml', () => {
 
   test('a commented-out Office.actions.associate does not count', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-commands-'));
-    fs.writeFileSync(path.join(dir, 'commands.ts'), "// Office.actions.associate('recalculateScores', run);\n/* Office.actions.associate(\"recalculateScores\", run); */\n");
+    fs.writeFileSync(path.join(dir, 'commands.ts'), '// Office.actions.associate(\'recalculateScores\', run);\n/* Office.actions.associate("recalculateScores", run); */\n');
     expect(await problems(MANIFEST, { commandSourceDir: dir })).toMatch(/FunctionName "recalculateScores" has no/);
     fs.writeFileSync(path.join(dir, 'commands.ts'), 'Office.onReady(() => {\n  Office.actions.associate(\n    "recalculateScores", run);\n});\n');
     expect(await problems(MANIFEST, { commandSourceDir: dir })).toBe('');
@@ -207,7 +207,11 @@ describe('production manifest', () => {
     expect(refused.stderr).toMatch(/phải là https[\s\S]*must be https/);
     expect(fs.existsSync(out)).toBe(false);
 
-    const built = spawnSync(process.execPath, ['scripts/manifest/productionManifest.js', '--out', out], { cwd: ROOT, env: { ...env, CCHC_PRODUCTION_URL: 'https://cchc.example.gov.vn' }, encoding: 'utf8' });
+    const built = spawnSync(process.execPath, ['scripts/manifest/productionManifest.js', '--out', out], {
+      cwd: ROOT,
+      env: { ...env, CCHC_PRODUCTION_URL: 'https://cchc.example.gov.vn' },
+      encoding: 'utf8',
+    });
     expect(built.status).toBe(0);
     expect(fs.readFileSync(out, 'utf8')).not.toMatch(/localhost/);
     const ok = spawnSync(process.execPath, ['scripts/manifest/validate-cli.js', out], { cwd: ROOT, encoding: 'utf8' });

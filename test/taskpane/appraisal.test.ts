@@ -52,9 +52,7 @@ describe('pane view of the appraisal', () => {
 
   test('the list renders each difference as a button with self → appraised, and the loss per field', () => {
     const view = buildPaneView(analyseWorkbook(workbook(appraisedSheet()), { profile: null }), 'vi').appraisal!;
-    const html = renderToStaticMarkup(
-      React.createElement(FluentProvider, { theme: webLightTheme }, React.createElement(DifferenceList, { appraisal: view, lang: 'vi', onSelect: () => undefined })),
-    );
+    const html = renderToStaticMarkup(React.createElement(FluentProvider, { theme: webLightTheme }, React.createElement(DifferenceList, { appraisal: view, lang: 'vi', onSelect: () => undefined })));
     expect(html).toContain('Chênh lệch điểm thẩm định (3)');
     expect(html).toContain('Tự chấm 1 → thẩm định 0,5');
     expect(html).toContain('aria-label="Chênh lệch -0,5"');

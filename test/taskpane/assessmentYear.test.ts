@@ -59,9 +59,7 @@ function scores(state: PaneState) {
 /** The sample with "NĂM 2023" taken out of its title rows: no title states the year. */
 function sampleWithoutYear(): WorkbookGrid {
   const grid = buildSampleGrid();
-  for (const sheet of grid.sheets)
-    for (const row of sheet.rows)
-      for (const cell of row || []) if (cell && typeof cell.value === 'string') cell.value = cell.value.replace(/ NĂM 2023/g, '');
+  for (const sheet of grid.sheets) for (const row of sheet.rows) for (const cell of row || []) if (cell && typeof cell.value === 'string') cell.value = cell.value.replace(/ NĂM 2023/g, '');
   return grid;
 }
 
@@ -101,7 +99,7 @@ describe('assessment year set in the pane', () => {
     expect(others(after)).toEqual(others(before));
   });
 
-  test('clearing returns to the titles\' 2023 and its single flag, still without a read', async () => {
+  test("clearing returns to the titles' 2023 and its single flag, still without a read", async () => {
     const host = new CountingHost(buildSampleGrid());
     const c = new PaneController(host, 'vi');
     await c.start();
@@ -126,7 +124,7 @@ describe('assessment year set in the pane', () => {
     expect(host.reads).toBe(1);
   });
 
-  test('the field\'s text: four digits from 2000 to 2100, else invalid; empty is nothing typed', () => {
+  test("the field's text: four digits from 2000 to 2100, else invalid; empty is nothing typed", () => {
     expect(parseAssessmentYear('2022')).toBe(2022);
     expect(parseAssessmentYear(' 2100 ')).toBe(2100);
     expect(parseAssessmentYear('2000')).toBe(2000);
@@ -188,7 +186,7 @@ describe('assessment year set in the pane', () => {
     expect(host.reads).toBe(2);
   });
 
-  test('opening another file (browser mode) goes back to its titles\' year', async () => {
+  test("opening another file (browser mode) goes back to its titles' year", async () => {
     const host = new CountingHost(buildSampleGrid());
     const c = new PaneController(host, 'vi');
     await c.start();

@@ -6,15 +6,7 @@ import { parseThresholds, thresholdInputs } from '../../src/taskpane/components/
 
 const U = 1000000;
 
-function row(
-  commune: string,
-  self: number,
-  selfPct: number,
-  rank: number,
-  group: CommuneRow['group'],
-  appraised: number | null = null,
-  appraisedPct: number | null = null,
-): CommuneRow {
+function row(commune: string, self: number, selfPct: number, rank: number, group: CommuneRow['group'], appraised: number | null = null, appraisedPct: number | null = null): CommuneRow {
   return {
     commune,
     fileName: commune.replace(/ /g, '-') + '.xlsx',

@@ -143,7 +143,7 @@ describe('PaneController', () => {
     expect(describeError(new Error('boom'), 'vi')).toEqual({ text: 'Đã xảy ra lỗi không mong đợi; bảng tính không bị thay đổi.', detail: 'boom' });
   });
 
-  test('edits re-run after a quiet debounce; the pane\'s own write is ignored', async () => {
+  test("edits re-run after a quiet debounce; the pane's own write is ignored", async () => {
     const host = new GridHost(buildSampleGrid());
     const t = timers();
     const c = new PaneController(host, 'vi', { debounceMs: 800, ownWriteQuietMs: 1500, now: t.now, setTimer: t.setTimer, clearTimer: t.clearTimer });
@@ -172,7 +172,7 @@ describe('PaneController', () => {
     expect(host.listener).toBeNull();
   });
 
-  test('highlights off clears the tool\'s fills; the next write has none', async () => {
+  test("highlights off clears the tool's fills; the next write has none", async () => {
     const host = new GridHost(buildSampleGrid());
     const c = new PaneController(host, 'vi');
     await c.start();
@@ -202,7 +202,10 @@ describe('PaneController', () => {
     await c.start();
     const saved: Array<{ fileName: string; bytes: Uint8Array }> = [];
     let copied = '';
-    await c.saveReport((fileName, bytes) => saved.push({ fileName, bytes }), async (t) => void (copied = t));
+    await c.saveReport(
+      (fileName, bytes) => saved.push({ fileName, bytes }),
+      async (t) => void (copied = t),
+    );
     expect(saved.map((x) => x.fileName)).toEqual(['bao-cao-tu-danh-gia-cchc-xa-thanh-xa-2023.docx']);
     expect(String.fromCharCode(saved[0].bytes[0], saved[0].bytes[1])).toBe('PK');
     expect(copied).toBe('');
@@ -214,7 +217,10 @@ describe('PaneController', () => {
     const failing = new PaneController(new GridHost(buildSampleGrid()), 'vi', { renderDocx: () => Promise.reject(new Error('no zip')) });
     await failing.start();
     copied = '';
-    await failing.saveReport(() => undefined, async (t) => void (copied = t));
+    await failing.saveReport(
+      () => undefined,
+      async (t) => void (copied = t),
+    );
     expect(copied).toContain('68,13 điểm/74 điểm');
   });
 
@@ -287,7 +293,7 @@ describe('browser host (in-memory ExcelJS workbook)', () => {
     expect(file.bytes[0]).toBe(0x50); // "PK"
   }, 60000);
 
-  test('a file that is not an .xlsx is refused with the gateway\'s message', async () => {
+  test("a file that is not an .xlsx is refused with the gateway's message", async () => {
     const host = await createBrowserHost();
     await expect(host.openFile(new TextEncoder().encode('hello'), 'notes.xlsx')).rejects.toBeInstanceOf(WorkbookInputError);
     expect(host.isSample()).toBe(true);

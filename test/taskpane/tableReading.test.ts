@@ -19,7 +19,6 @@ import { twoSelfColumns, TWO_SELF_COLUMNS_SHEET } from '../helpers/twoSelfColumn
 
 const SHEET = TWO_SELF_COLUMNS_SHEET;
 
-
 const flush = () => new Promise((r) => setImmediate(r));
 
 function total(c: PaneController): string {
@@ -168,7 +167,7 @@ describe('the choice of columns in the controller', () => {
     c.dispose();
   });
 
-  test('browser mode: another file starts automatic, the earlier file\'s choice is not carried over', async () => {
+  test("browser mode: another file starts automatic, the earlier file's choice is not carried over", async () => {
     const host = new GridHost(twoSelfColumns());
     const c = new PaneController(host, 'vi');
     await c.start();
@@ -205,7 +204,7 @@ describe('browser mode', () => {
 describe('picks as data', () => {
   const readings = () => analyseModule.analyseWorkbook(twoSelfColumns()).sheets.map((s) => s.reading);
 
-  test('a column holds one role: a role displaced by a pick takes the picked role\'s previous column, else its free alternative', () => {
+  test("a column holds one role: a role displaced by a pick takes the picked role's previous column, else its free alternative", () => {
     // appraised := E while self reads E: self moves to D, its alternative, not to "none".
     expect(withPick(null, SHEET, 'appraised', 4, readings())).toEqual({ [SHEET]: { appraised: 4, self: 3 } });
     // max := E (self's column): self takes the column max leaves, C (a swap).
@@ -226,7 +225,7 @@ describe('picks as data', () => {
   });
 });
 
-describe('the section\'s view', () => {
+describe("the section's view", () => {
   test('per table, per role: the header columns ("E — Điểm tự đánh giá"), "Không có", the column in use, why, and the unsure role', () => {
     const analysis = analyseModule.analyseWorkbook(twoSelfColumns());
     const [table] = buildReadingView(analysis, null, 'vi');
@@ -235,15 +234,7 @@ describe('the section\'s view', () => {
     expect(table.pickers.map((p) => p.role)).toEqual(['code', 'name', 'max', 'self', 'appraised', 'evidence']);
     const self = table.pickers.find((p) => p.role === 'self')!;
     expect(self.label).toBe('Điểm tự đánh giá');
-    expect(self.options.map((o) => o.text)).toEqual([
-      'A — Mã',
-      'B — Nội dung',
-      'C — Điểm tối đa',
-      'D — Điểm tự đánh giá',
-      'E — Điểm tự đánh giá',
-      'F — Tài liệu kiểm chứng',
-      'Không có',
-    ]);
+    expect(self.options.map((o) => o.text)).toEqual(['A — Mã', 'B — Nội dung', 'C — Điểm tối đa', 'D — Điểm tự đánh giá', 'E — Điểm tự đánh giá', 'F — Tài liệu kiểm chứng', 'Không có']);
     expect(self.value).toBe('4');
     expect(self.unsure).toBe(true);
     expect(self.why).toBe('Vì sao: ' + 'không phân biệt được các cột: đang lấy cột bên phải nhất, hãy kiểm tra');

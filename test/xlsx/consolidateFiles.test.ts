@@ -207,7 +207,7 @@ describe('the summary writer', () => {
 });
 
 describe('consolidateFiles with an assessment year set by the user', () => {
-  test('checks every commune\'s evidence dates against that year instead of the one in its titles', async () => {
+  test("checks every commune's evidence dates against that year instead of the one in its titles", async () => {
     const files = [{ name: 'an-binh.xlsx', bytes: await communeWorkbookBytes({ commune: 'An Bình', self: '70' }) }];
     const outOfPeriod = (c: Consolidation) => c.rows[0].flagCounts['evidence-out-of-period'] || 0;
     const fromTitles = await consolidateFiles(files, { lang: 'vi' });

@@ -19,7 +19,11 @@ async function inputBytes(): Promise<Uint8Array> {
 
 function value(grid: WorkbookGrid, address: string): unknown {
   const m = /^([A-Z])(\d+)$/.exec(address)!;
-  const cell = cellAt(grid.sheets.find((s) => s.name === 'PL1')!, Number(m[2]) - 1, m[1].charCodeAt(0) - 65);
+  const cell = cellAt(
+    grid.sheets.find((s) => s.name === 'PL1')!,
+    Number(m[2]) - 1,
+    m[1].charCodeAt(0) - 65,
+  );
   return cell ? (cell.formula ? '=' + cell.formula : cell.value) : null;
 }
 

@@ -132,7 +132,7 @@ function describeOutcome(o: Outcome): string {
 const CASES: Array<[string, string]> = [];
 for (const [base] of BASES) for (const v of foreignVariants()) CASES.push([base, v.name]);
 
-describe('a foreign producer\'s file reads as the same grid in both readers', () => {
+describe("a foreign producer's file reads as the same grid in both readers", () => {
   test.each(CASES)('%s — %s', async (base, variantName) => {
     const variant = foreignVariants().find((v) => v.name === variantName)!;
     const bytes = await transformXlsx(await bytesOf(base), variant.transforms);
@@ -178,8 +178,9 @@ describe('the sample written by a foreign producer scores 68,13/74 as the origin
       }
       const result = JSON.parse(json(o.grid));
       const pl1 = (result.sheets as Array<{ name: string; total: { self: number; max: number } }>).find((s) => s.name === 'Phụ lục 1');
-      if (!pl1 || pl1.total.self !== 68.13 || pl1.total.max !== 74) problems.push(reader.name + ': Phụ lục 1 ' + (pl1 ? pl1.total.self + '/' + pl1.total.max : 'not scored') + ', total ' + result.total.self + '/' + result.total.max);
-      if (json(o.grid) !== json(await originalOf('the Thanh Xá sample', reader))) problems.push(reader.name + ': the JSON result differs from the original\'s');
+      if (!pl1 || pl1.total.self !== 68.13 || pl1.total.max !== 74)
+        problems.push(reader.name + ': Phụ lục 1 ' + (pl1 ? pl1.total.self + '/' + pl1.total.max : 'not scored') + ', total ' + result.total.self + '/' + result.total.max);
+      if (json(o.grid) !== json(await originalOf('the Thanh Xá sample', reader))) problems.push(reader.name + ": the JSON result differs from the original's");
     }
     expect(problems).toEqual([]);
   });
@@ -220,7 +221,12 @@ describe('cchc score and score --out on the sample written by a foreign producer
     const err = (r.stderr || '').split('\n').filter((l) => l.trim() !== '' && !/^(Đang |Reading |Scoring|Writing ).*(…|: (xong|done) \([\d.,]+ ?s\))$/.test(l));
     return { code: r.status, out: r.stdout || '', err: err.join('\n') };
   };
-  const picked = ['x: prefix on every SpreadsheetML part (Open XML SDK)', 'Strict Open XML with x: prefixes', 'CDATA in <v> and <t>', 'everything: Strict, x:/pr:/ct: prefixes, rel:id, CDATA, DOCTYPE, renamed parts with absolute targets'];
+  const picked = [
+    'x: prefix on every SpreadsheetML part (Open XML SDK)',
+    'Strict Open XML with x: prefixes',
+    'CDATA in <v> and <t>',
+    'everything: Strict, x:/pr:/ct: prefixes, rel:id, CDATA, DOCTYPE, renamed parts with absolute targets',
+  ];
 
   test.each(picked.map((n, i) => [n, i]))('%s', async (variantName, i) => {
     const variant = foreignVariants().find((v) => v.name === variantName)!;

@@ -32,7 +32,7 @@ describe('toFileFormula / fromFileFormula', () => {
   });
 
   test('round trips', () => {
-    const plain = ['SUM(E5:E9,NUMBERVALUE(E7,",","."))', 'IFS(A1>1,"a",TRUE,"b")&TEXTJOIN(",",TRUE,A1:A3)', "SUM('Phụ lục 1'!D4,MAXIFS(A:A,B:B,\">0\"))"];
+    const plain = ['SUM(E5:E9,NUMBERVALUE(E7,",","."))', 'IFS(A1>1,"a",TRUE,"b")&TEXTJOIN(",",TRUE,A1:A3)', 'SUM(\'Phụ lục 1\'!D4,MAXIFS(A:A,B:B,">0"))'];
     for (const f of plain) expect(fromFileFormula(toFileFormula(f))).toBe(f);
   });
 });

@@ -178,7 +178,14 @@ withOffice('.xls files made by LibreOffice', () => {
       tcvn3: await write('tcvn3', await tcvn3Workbook().xlsx.writeBuffer()),
     };
     const names = Object.keys(sources);
-    const xls = await libreOfficeConvert(soffice as string, names.map((n) => sources[n]), 'xls', path.join(tmp, 'xls'), 90000, { recalculate: true });
+    const xls = await libreOfficeConvert(
+      soffice as string,
+      names.map((n) => sources[n]),
+      'xls',
+      path.join(tmp, 'xls'),
+      90000,
+      { recalculate: true },
+    );
     const back = await libreOfficeConvert(soffice as string, xls, 'xlsx', path.join(tmp, 'reference'), 90000);
     names.forEach((n, i) => (files[n] = { xlsx: sources[n], xls: xls[i], reference: back[i] }));
   }, 200000);
@@ -197,7 +204,10 @@ withOffice('.xls files made by LibreOffice', () => {
       const same: Record<string, string> = {};
       for (const k of Object.keys(myFonts)) same[k] = theirFonts[k];
       expect(myFonts).toEqual(same);
-      const legacy = (fonts: Record<string, string>) => Object.keys(fonts).filter((k) => /^(\.vn|vni)/i.test(fonts[k])).sort();
+      const legacy = (fonts: Record<string, string>) =>
+        Object.keys(fonts)
+          .filter((k) => /^(\.vn|vni)/i.test(fonts[k]))
+          .sort();
       expect(legacy(myFonts)).toEqual(legacy(fontsOf(await original(name))));
       if (name !== 'rich') expect(myFonts).toEqual(theirFonts);
     });
@@ -225,7 +235,6 @@ withOffice('.xls files made by LibreOffice', () => {
       expect(shapeOf(mine)).toEqual(shapeOf(first));
       expect(cellsOf(mine)).toEqual(cellsOf(first));
     });
-
   });
 
   describe.each(['sample', 'rich', 'tcvn3'])('%s', (name) => {

@@ -29,9 +29,18 @@ describe('normaliseXmlPart: the spelling both readers match literally', () => {
   });
 
   test('x: prefixes dropped, rel: renamed r:, text with a colon untouched', () => {
-    const xml = '<x:worksheet xmlns:x="' + MAIN + '" xmlns:rel="' + REL + '"><x:sheetData><x:row x:r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>x:a = 1</x:t></x:is></x:c></x:row></x:sheetData><x:hyperlinks><x:hyperlink ref="A1" rel:id="rId1"/></x:hyperlinks></x:worksheet>';
+    const xml =
+      '<x:worksheet xmlns:x="' +
+      MAIN +
+      '" xmlns:rel="' +
+      REL +
+      '"><x:sheetData><x:row x:r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>x:a = 1</x:t></x:is></x:c></x:row></x:sheetData><x:hyperlinks><x:hyperlink ref="A1" rel:id="rId1"/></x:hyperlinks></x:worksheet>';
     expect(normaliseXmlPart(xml)).toBe(
-      '<worksheet xmlns="' + MAIN + '" xmlns:r="' + REL + '"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x:a = 1</t></is></c></row></sheetData><hyperlinks><hyperlink ref="A1" r:id="rId1"/></hyperlinks></worksheet>',
+      '<worksheet xmlns="' +
+        MAIN +
+        '" xmlns:r="' +
+        REL +
+        '"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x:a = 1</t></is></c></row></sheetData><hyperlinks><hyperlink ref="A1" r:id="rId1"/></hyperlinks></worksheet>',
     );
   });
 
@@ -108,9 +117,7 @@ async function sampleWithSheet1(edit: (xml: string) => string): Promise<Uint8Arr
 
 function withMergeRefs(xml: string, refs: string[]): string {
   const list = refs.map((r) => '<mergeCell ref="' + r + '"/>').join('');
-  return /<mergeCells/.test(xml)
-    ? xml.replace(/<mergeCells[^>]*>/, (m) => m + list)
-    : xml.replace(/<\/sheetData>/, '</sheetData><mergeCells count="' + refs.length + '">' + list + '</mergeCells>');
+  return /<mergeCells/.test(xml) ? xml.replace(/<mergeCells[^>]*>/, (m) => m + list) : xml.replace(/<\/sheetData>/, '</sheetData><mergeCells count="' + refs.length + '">' + list + '</mergeCells>');
 }
 
 /** The grid's total for Phụ lục 1 and 2, as the user reads it. */

@@ -21,7 +21,6 @@ async function writeXlsx(file: string, sheets: SheetSpec[]): Promise<void> {
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-real-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-
 describe('legacy encodings and Unicode forms in real files', () => {
   const cases: Array<[string, (s: string) => string, string | undefined]> = [
     ['TCVN3 with .VnTime fonts', encodeTcvn3, '.VnTime'],
@@ -68,7 +67,15 @@ describe('the annotated copy', () => {
     expect(evaluateCell(pl1, 8, 5)).toBeCloseTo(0.6875, 10);
     // User cells are as they were.
     const original = (await readGridFromXlsxFile(input)).sheets[0];
-    for (const [r, c] of [[4, 3], [5, 3], [5, 4], [4, 4], [6, 1], [7, 3], [3, 2]]) {
+    for (const [r, c] of [
+      [4, 3],
+      [5, 3],
+      [5, 4],
+      [4, 4],
+      [6, 1],
+      [7, 3],
+      [3, 2],
+    ]) {
       expect(pl1.rows[r]![c]).toEqual(original.rows[r]![c]);
     }
     // The summary sheet copies names as text: "=cmd|calc" never becomes a formula there.

@@ -452,17 +452,7 @@ export function consolidationSheets(c: Consolidation, lang: Lang): SummarySheet[
   for (let i = 0; i < c.flags.length; i++) {
     const item = c.flags[i];
     const f = item.flag;
-    flagRows.push([
-      countCell(i + 1),
-      t(item.commune),
-      t(item.fileName),
-      t(f.sheet),
-      t(f.cell),
-      t(f.code),
-      t(flagKindLabel(f.kind, lang)),
-      t(severityLabel(f.severity, lang)),
-      t(flagMessage(f, lang)),
-    ]);
+    flagRows.push([countCell(i + 1), t(item.commune), t(item.fileName), t(f.sheet), t(f.cell), t(f.code), t(flagKindLabel(f.kind, lang)), t(severityLabel(f.severity, lang)), t(flagMessage(f, lang))]);
   }
 
   return [

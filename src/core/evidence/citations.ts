@@ -13,18 +13,7 @@ import { foldText, toNfc } from '../text/fold';
  */
 
 /** Normalised document types; 'other' is a recognised type outside this list (Thông tư, Giấy mời…). */
-export type DocType =
-  | 'ke-hoach'
-  | 'quyet-dinh'
-  | 'bao-cao'
-  | 'cong-van'
-  | 'thong-bao'
-  | 'to-trinh'
-  | 'nghi-quyet'
-  | 'chi-thi'
-  | 'bien-ban'
-  | 'huong-dan'
-  | 'other';
+export type DocType = 'ke-hoach' | 'quyet-dinh' | 'bao-cao' | 'cong-van' | 'thong-bao' | 'to-trinh' | 'nghi-quyet' | 'chi-thi' | 'bien-ban' | 'huong-dan' | 'other';
 
 /** A date as cited; `day` is null for a month-year ("tháng 12/2022", "tháng 12 năm 2022"). */
 export interface CitationDate {
@@ -303,7 +292,6 @@ const ISSUER_STOP_PAIRS: { [pair: string]: boolean } = { 'ban hanh': true, 'cong
 /** Issuing bodies that start with a stop word ("Ban Chỉ đạo", "Công an xã"). */
 const ISSUER_KEEP_PAIRS: { [pair: string]: boolean } = { 'ban chi': true, 'cong an': true, 'ban thuong': true };
 
-
 // ---------------------------------------------------------------------------------------------
 // Grouping tokens into citations
 // ---------------------------------------------------------------------------------------------
@@ -518,8 +506,8 @@ function got(m: RegExpExecArray, group: number): boolean {
   return m[group] !== undefined && m[group] !== '';
 }
 
-const SO_SPELLINGS: { [word: string]: boolean } = { 'số': true, so: true, 'sô': true };
-const NAM_SPELLINGS: { [word: string]: boolean } = { 'năm': true, nam: true };
+const SO_SPELLINGS: { [word: string]: boolean } = { số: true, so: true, sô: true };
+const NAM_SPELLINGS: { [word: string]: boolean } = { năm: true, nam: true };
 
 /** Parses every citation in an evidence cell, in text order. Empty text gives []. */
 export function parseCitations(text: string): Citation[] {

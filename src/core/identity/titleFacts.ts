@@ -43,9 +43,12 @@ function titleCase(word: string): string {
  * original word), so the name is cut from the original text with its diacritics.
  */
 function findUnit(line: string, kind: 'commune' | 'district' | 'province'): string | null {
-  const words = line.replace(/[,;:()"“”]/g, ' ').split(/\s+/).filter(function (w) {
-    return w.length > 0;
-  });
+  const words = line
+    .replace(/[,;:()"“”]/g, ' ')
+    .split(/\s+/)
+    .filter(function (w) {
+      return w.length > 0;
+    });
   const folded: string[] = [];
   for (let i = 0; i < words.length; i++) folded.push(foldText(words[i]));
   for (let i = 0; i < words.length; i++) {

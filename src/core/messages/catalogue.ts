@@ -84,7 +84,7 @@ const FLAG_TEMPLATES: { [kind in FlagKind]: Template } = {
   },
   'ambiguous-structure': {
     vi: 'Chưa chắc cách đọc dòng {rows} (tiêu chí {code}): {reading}. Hãy kiểm tra lại tổng điểm của tiêu chí này.',
-    en: 'Unsure how rows {rows} (criterion {code}) are read: {reading}. Check this criterion\'s total.',
+    en: "Unsure how rows {rows} (criterion {code}) are read: {reading}. Check this criterion's total.",
   },
   'summary-sheet': {
     vi: 'Trang tính "{sheet}" là bảng tổng hợp (điểm lấy bằng công thức từ trang khác), không chấm và không ghi vào.',
@@ -118,7 +118,7 @@ const READING_WORDS: { [key: string]: Template } = {
   },
   levels: {
     vi: 'các dòng a), b)… được đọc là các mức điểm (chỉ chọn một mức), không phải các phần chấm riêng vì điểm tối đa của chúng không cộng lại bằng điểm tối đa của tiêu chí',
-    en: 'the rows a), b)… are read as levels (one to choose), not as parts scored each on its own, since their maxima do not add up to the criterion\'s',
+    en: "the rows a), b)… are read as levels (one to choose), not as parts scored each on its own, since their maxima do not add up to the criterion's",
   },
 };
 

@@ -72,7 +72,7 @@ export const CONSOLIDATION_TEXT = {
   cliNoFiles: { vi: 'Không tìm thấy tệp .xlsx nào trong {where}.', en: 'No .xlsx file found in {where}.' },
   cliNotFound: { vi: 'Không tìm thấy tệp hoặc thư mục "{path}".', en: 'File or folder "{path}" not found.' },
   cliOutXlsx: { vi: 'Tệp ra phải có đuôi .xlsx: {path}', en: 'The output file must end in .xlsx: {path}' },
-  cliOutXlsxOrXlsm: { vi: 'Tệp ra phải có đuôi .xlsx (hoặc .xlsm để giữ macro của tệp gốc): {path}', en: 'The output file must end in .xlsx (or .xlsm to keep the original\'s macros): {path}' },
+  cliOutXlsxOrXlsm: { vi: 'Tệp ra phải có đuôi .xlsx (hoặc .xlsm để giữ macro của tệp gốc): {path}', en: "The output file must end in .xlsx (or .xlsm to keep the original's macros): {path}" },
   cliOutXlsmNoMacros: { vi: 'Tệp gốc không có macro: bản sao phải có đuôi .xlsx, không phải .xlsm: {path}', en: 'The original has no macros: the copy must end in .xlsx, not .xlsm: {path}' },
   cliMacrosDropped: {
     vi: 'Tệp gốc có macro (VBA); bản .xlsx không giữ được macro nên đã bỏ ra. Muốn giữ macro, hãy ghi ra tệp .xlsm.',
@@ -124,4 +124,3 @@ export function failureText(failure: string, lang: Lang, detail?: string): strin
   if (detail && failure !== 'duplicate-commune') return detail;
   return fill(template[lang], { detail: detail || '' });
 }
-

@@ -20,9 +20,18 @@ export const REASON_TEXT: { [reason in RoleReason]: Template } = {
   header: { vi: 'tiêu đề cột ghi đúng vai trò này', en: 'its header names this role' },
   year: { vi: 'tiêu đề cột ghi năm đánh giá, cột kia ghi năm khác', en: 'its header names the assessment year, the other another year' },
   visible: { vi: 'các cột còn lại cùng loại đang bị ẩn', en: 'the other candidates are hidden' },
-  wording: { vi: 'lời tiêu đề hợp với vai trò này hơn (tự đánh giá hơn thẩm định, của xã hơn của huyện)', en: 'its header words fit the role better (self over appraised, the commune over the district)' },
-  content: { vi: 'theo nội dung cột (mã phân cấp chứ không phải số thứ tự 1, 2, 3…; điểm không vượt điểm tối đa)', en: 'from what the column holds (hierarchical codes, not a running 1, 2, 3…; scores within the maxima)' },
-  position: { vi: 'không có gì phân biệt các cột: lấy cột bên phải nhất (xem cảnh báo "chưa chắc cột")', en: 'nothing told the candidates apart: the rightmost was taken (see the "unsure which column" warning)' },
+  wording: {
+    vi: 'lời tiêu đề hợp với vai trò này hơn (tự đánh giá hơn thẩm định, của xã hơn của huyện)',
+    en: 'its header words fit the role better (self over appraised, the commune over the district)',
+  },
+  content: {
+    vi: 'theo nội dung cột (mã phân cấp chứ không phải số thứ tự 1, 2, 3…; điểm không vượt điểm tối đa)',
+    en: 'from what the column holds (hierarchical codes, not a running 1, 2, 3…; scores within the maxima)',
+  },
+  position: {
+    vi: 'không có gì phân biệt các cột: lấy cột bên phải nhất (xem cảnh báo "chưa chắc cột")',
+    en: 'nothing told the candidates apart: the rightmost was taken (see the "unsure which column" warning)',
+  },
 };
 
 /** What a body row was read as; `field` is a criterion at the top of the tree. */

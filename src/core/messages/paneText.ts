@@ -228,7 +228,6 @@ const FLAG_KIND_LABELS: { [kind in FlagKind]: Template } = {
   'sum-range-mismatch': { vi: 'Công thức tổng thiếu tiêu chí', en: 'Total formula misses a criterion' },
 };
 
-
 export function paneText(key: PaneTextKey, lang: Lang, params?: { [name: string]: string | number }): string {
   return hostText(PANE_TEXT[key], lang, params);
 }

@@ -16,7 +16,7 @@ export const READING_TEXT = {
   },
   introBrowser: {
     vi: 'Cột của từng vai trò được nhận theo tiêu đề và nội dung cột. Nếu sai, chọn lại: điểm được chấm lại ngay và bản tải xuống cũng dùng lựa chọn này.',
-    en: 'Each role\'s column is found from the headers and what the columns hold. If one is wrong, choose another: the scores are checked again at once and the download uses the choice too.',
+    en: "Each role's column is found from the headers and what the columns hold. If one is wrong, choose another: the scores are checked again at once and the download uses the choice too.",
   },
   table: { vi: 'Trang "{sheet}"', en: 'Sheet "{sheet}"' },
   tableIndex: { vi: 'Trang "{sheet}", bảng {index}', en: 'Sheet "{sheet}", table {index}' },

@@ -13,7 +13,10 @@ export class CodeIndex {
   private mask: number;
 
   /** `codes`: the table's code column, filled as nodes are added; `capacity`: most nodes there can be. */
-  constructor(private codes: string[], capacity: number) {
+  constructor(
+    private codes: string[],
+    capacity: number,
+  ) {
     let size = 16;
     while (size < capacity * 2) size *= 2;
     this.slots = indexColumn(size * 2, 0);

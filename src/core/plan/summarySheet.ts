@@ -78,9 +78,11 @@ export function buildSummarySheet(input: SummaryInput): SummarySheet {
   if (input.fileName) rows.push([t(input.fileName)]);
   rows.push([]);
   rows.push(
-    [text('appendix', lang), text('code', lang), text('field', lang), text('max', lang), text('self', lang), text('selfPercent', lang), text('appraised', lang), text('appraisedPercent', lang)].map(function (h) {
-      return t(h, true);
-    }),
+    [text('appendix', lang), text('code', lang), text('field', lang), text('max', lang), text('self', lang), text('selfPercent', lang), text('appraised', lang), text('appraisedPercent', lang)].map(
+      function (h) {
+        return t(h, true);
+      },
+    ),
   );
   for (let i = 0; i < input.tables.length; i++) {
     const table = input.tables[i];
@@ -94,20 +96,15 @@ export function buildSummarySheet(input: SummaryInput): SummarySheet {
   if (input.appraisal && input.appraisal.lostByField.length) appraisalSection(rows, input.appraisal, lang);
   rows.push([]);
   rows.push([t(text('flagsHeading', lang), true)]);
-  rows.push([text('severity', lang), text('kind', lang), text('message', lang), text('sheet', lang), text('cell', lang), text('code', lang)].map(function (h) {
-    return t(h, true);
-  }));
+  rows.push(
+    [text('severity', lang), text('kind', lang), text('message', lang), text('sheet', lang), text('cell', lang), text('code', lang)].map(function (h) {
+      return t(h, true);
+    }),
+  );
   if (input.flags.length === 0) rows.push([t(text('noFlags', lang))]);
   for (let i = 0; i < input.flags.length; i++) {
     const f = input.flags[i];
-    rows.push([
-      t(severityLabel(f.severity, lang)),
-      t(f.kind),
-      t(flagMessage(f, lang)),
-      t(f.sheet),
-      f.cell ? { kind: 'link', text: f.cell, sheet: f.sheet, address: f.cell } : t(''),
-      t(f.code),
-    ]);
+    rows.push([t(severityLabel(f.severity, lang)), t(f.kind), t(flagMessage(f, lang)), t(f.sheet), f.cell ? { kind: 'link', text: f.cell, sheet: f.sheet, address: f.cell } : t(''), t(f.code)]);
   }
   return { name: SUMMARY_SHEET_NAME, rows: rows, columnWidths: [14, 18, 60, 14, 12, 14, 24, 24] };
 }
@@ -122,7 +119,11 @@ function appraisalSection(rows: SummaryCell[][], appraisal: Differences, lang: L
   };
   rows.push([]);
   rows.push([t(text('differencesHeading', lang), true)]);
-  rows.push([text('appendix', lang), text('code', lang), text('criterion', lang), text('self', lang), text('appraised', lang), text('difference', lang), text('evidence', lang), text('explanation', lang)].map(bold));
+  rows.push(
+    [text('appendix', lang), text('code', lang), text('criterion', lang), text('self', lang), text('appraised', lang), text('difference', lang), text('evidence', lang), text('explanation', lang)].map(
+      bold,
+    ),
+  );
   if (appraisal.differences.length === 0) rows.push([t(text('noDifferences', lang))]);
   for (let i = 0; i < appraisal.differences.length; i++) {
     const d = appraisal.differences[i];

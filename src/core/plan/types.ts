@@ -65,9 +65,7 @@ export interface Highlight {
 
 /** One cell of the tool-owned summary sheet. Text stays text: never parsed as a formula. */
 export type SummaryCell =
-  | { kind: 'text'; text: string; bold?: boolean }
-  | { kind: 'number'; value: number; numberFormat?: string; bold?: boolean }
-  | { kind: 'link'; text: string; sheet: string; address: string };
+  { kind: 'text'; text: string; bold?: boolean } | { kind: 'number'; value: number; numberFormat?: string; bold?: boolean } | { kind: 'link'; text: string; sheet: string; address: string };
 
 export interface SummarySheet {
   name: string;

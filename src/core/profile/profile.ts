@@ -73,7 +73,10 @@ export function validateProfile(value: unknown): string[] {
     if (typeof a.id !== 'string') problems.push(where + '.id: required text');
     if (typeof a.label !== 'string') problems.push(where + '.label: required text');
     if (a.selfAssessedMax !== undefined && !isNumber(a.selfAssessedMax)) problems.push(where + '.selfAssessedMax: a number ≥ 0');
-    const lists: Array<[string, unknown]> = [['fields', a.fields], ['criteria', a.criteria]];
+    const lists: Array<[string, unknown]> = [
+      ['fields', a.fields],
+      ['criteria', a.criteria],
+    ];
     for (let l = 0; l < lists.length; l++) {
       const list = lists[l][1];
       if (list === undefined) continue;

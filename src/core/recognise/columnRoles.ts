@@ -229,7 +229,16 @@ function without(list: number[], value: number): number[] {
  * down. Score roles left with several take the rightmost (this year's column is added to the right of
  * last year's) and say so; other roles take the leftmost.
  */
-function decideByHeader(sheet: SheetGrid, header: TableHeader, rows: number[], role: ColumnRole, all: number[], year: number | null, hidden: { [col: number]: boolean } | null, maxCol: number | undefined): Decision {
+function decideByHeader(
+  sheet: SheetGrid,
+  header: TableHeader,
+  rows: number[],
+  role: ColumnRole,
+  all: number[],
+  year: number | null,
+  hidden: { [col: number]: boolean } | null,
+  maxCol: number | undefined,
+): Decision {
   if (all.length === 1) return { col: all[0], reason: 'header', others: [] };
   let left = all.slice();
   let reason: RoleReason = 'header';

@@ -81,7 +81,8 @@ export function choiceForSheet(choices: ColumnChoices | null | undefined, sheet:
   for (let s = 0; s < sources.length; s++) {
     const source = sources[s];
     if (!source) continue;
-    for (const role in source) if (Object.prototype.hasOwnProperty.call(source, role)) (merged as { [r: string]: number | null | undefined })[role] = (source as { [r: string]: number | null | undefined })[role];
+    for (const role in source)
+      if (Object.prototype.hasOwnProperty.call(source, role)) (merged as { [r: string]: number | null | undefined })[role] = (source as { [r: string]: number | null | undefined })[role];
   }
   return merged;
 }

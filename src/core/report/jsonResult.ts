@@ -38,7 +38,18 @@ export interface JsonResult {
   total: { max: number; self: number; selfPercent: number | null; appraised: number | null; appraisedMax: number | null; appraisedPercent: number | null };
   flags: Array<{ kind: string; severity: string; sheet: string; cell: string; code: string; score?: string; message: string }>;
   /** Criteria whose appraised score differs from the self-score; difference = appraised - self. */
-  differences: Array<{ sheet: string; code: string; name: string; self: number; appraised: number; difference: number; selfCell: string; appraisedCell: string; evidence: string; explanation: string }>;
+  differences: Array<{
+    sheet: string;
+    code: string;
+    name: string;
+    self: number;
+    appraised: number;
+    difference: number;
+    selfCell: string;
+    appraisedCell: string;
+    evidence: string;
+    explanation: string;
+  }>;
   counts: { error: number; warning: number; info: number };
   /** Cells `--out` writes and highlights (counted, no plan made). */
   writes: number;
@@ -99,7 +110,6 @@ function readingJson(s: SheetAnalysis): JsonReading {
     rows: rows,
   };
 }
-
 
 function pct(part: Points | null, whole: Points): number | null {
   if (part === null) return null;

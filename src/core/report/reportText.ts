@@ -30,12 +30,12 @@ export const REPORT_WORDS = {
     noTable: 'Không tìm thấy bảng chấm điểm nào trong tệp.',
   },
   en: {
-    heading1: '1. Self-assessment of administrative reform by the commune People\'s Committee (evidence-based)',
+    heading1: "1. Self-assessment of administrative reform by the commune People's Committee (evidence-based)",
     total: 'Total self-assessed score: {self} points/{max} points, {pct}%. By field:',
     fieldLine: '- {name}: {self} points/{max} points, {pct}%',
     fieldLineNoPct: '- {name}: {self} points/{max} points',
     heading2: '2. Impact of administrative reform',
-    impactIntro: 'Impact of administrative reform on the commune\'s socio-economic development (evidence-based)',
+    impactIntro: "Impact of administrative reform on the commune's socio-economic development (evidence-based)",
     impactLine: '- {name}: {self} points/{max} points',
     explainHeading: 'Criteria that need an explanation (scored without evidence, or with evidence outside the assessment period):',
     explainLine: '- {code} {name} ({sheet}, cell {cell}): {self} points',
@@ -60,7 +60,10 @@ function percentText(self: Points, max: Points, lang: Lang): string | null {
 
 /** Names in sheets often end with the maximum in brackets or a colon; the report states it itself. */
 export function cleanName(name: string): string {
-  return name.replace(/\s*\(\s*[\d.,]+\s*(điểm|đ)?\s*\)\s*$/i, '').replace(/[:;.\s]+$/, '').replace(/\s+/g, ' ');
+  return name
+    .replace(/\s*\(\s*[\d.,]+\s*(điểm|đ)?\s*\)\s*$/i, '')
+    .replace(/[:;.\s]+$/, '')
+    .replace(/\s+/g, ' ');
 }
 
 /** Phụ lục 1 (the evidence-scored appendix the report's totals are about), else the first table. */

@@ -78,8 +78,7 @@ const WORDS = {
     guideLead: 'Thực hiện ',
     guidePrompt: '[số, ngày, trích yếu văn bản của UBND {district} về việc tự đánh giá Chỉ số cải cách hành chính năm {year}]',
     districtFallback: 'cấp huyện',
-    organisePrompt:
-      '[Nêu việc UBND xã tổ chức tự đánh giá: họp, phân công cán bộ, công chức rà soát từng lĩnh vực, tập hợp tài liệu kiểm chứng theo các tiêu chí và tiêu chí thành phần.]',
+    organisePrompt: '[Nêu việc UBND xã tổ chức tự đánh giá: họp, phân công cán bộ, công chức rà soát từng lĩnh vực, tập hợp tài liệu kiểm chứng theo các tiêu chí và tiêu chí thành phần.]',
     completed: 'Thực hiện hoàn thành tự đánh giá chấm điểm vào {appendices} gửi về Phòng Nội vụ để phục vụ công tác thẩm định đánh giá.',
     and: ' và ',
     section2: 'II. KẾT QUẢ THỰC HIỆN',
@@ -118,7 +117,7 @@ const WORDS = {
     fileStem: 'bao-cao-tu-danh-gia-cchc',
   },
   en: {
-    committee: 'PEOPLE\'S COMMITTEE OF',
+    committee: "PEOPLE'S COMMITTEE OF",
     republic: 'SOCIALIST REPUBLIC OF VIETNAM',
     motto: 'Independence - Freedom - Happiness',
     numberLead: 'No.: ',
@@ -134,7 +133,7 @@ const WORDS = {
     basisLead: 'Pursuant to ',
     basisPrompt: '[number, date and title of the provincial decision on assessing the commune Administrative Reform Index]',
     guideLead: 'Implementing ',
-    guidePrompt: '[number, date and title of the document of the People\'s Committee of {district} on the {year} self-assessment]',
+    guidePrompt: "[number, date and title of the document of the People's Committee of {district} on the {year} self-assessment]",
     districtFallback: 'the district',
     organisePrompt: '[Describe how the commune organised the self-assessment: meetings, officials assigned per field, evidence collected per criterion and sub-criterion.]',
     completed: 'The self-assessment was scored in {appendices} and sent to the district home-affairs office for appraisal.',
@@ -158,12 +157,12 @@ const WORDS = {
     closing: 'This is the self-assessment and scoring report of the Administrative Reform Index criteria and sub-criteria of {commune} for {year}.',
     closingNoCommune: 'This is the self-assessment and scoring report of the Administrative Reform Index criteria and sub-criteria for {year}.',
     recipients: 'To:',
-    toDistrict: '- People\'s Committee of {district};',
+    toDistrict: "- People's Committee of {district};",
     toHomeAffairs: '- Home-affairs office of {district} (for reporting);',
-    toLeaders: '- Chair and vice-chairs of the commune People\'s Committee;',
+    toLeaders: "- Chair and vice-chairs of the commune People's Committee;",
     archive: '- Archive.',
     districtPrompt: '[district]',
-    onBehalf: 'ON BEHALF OF THE PEOPLE\'S COMMITTEE',
+    onBehalf: "ON BEHALF OF THE PEOPLE'S COMMITTEE",
     chair: 'CHAIR',
     signerPrompt: '[Full name]',
     appendixTitle: 'CRITERIA THAT NEED AN EXPLANATION',
@@ -271,7 +270,12 @@ function appendixNames(analysis: WorkbookAnalysis, and: string): string {
 
 function suggestedFileName(facts: TitleFacts, stem: string): string {
   let name = stem;
-  if (facts.commune) name += '-' + foldText(facts.commune).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  if (facts.commune)
+    name +=
+      '-' +
+      foldText(facts.commune)
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '');
   if (facts.year !== null) name += '-' + facts.year;
   return name + '.docx';
 }

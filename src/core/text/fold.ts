@@ -11,34 +11,8 @@ export const TONE_COUNT = 6;
  * Each vowel with its hat (none, breve, circumflex, horn) in the six tones. The first character of a
  * row is the toneless letter. Shared with legacyEncodings.ts, which builds its tables from these rows.
  */
-export const VOWEL_ROWS_LOWER: string[] = [
-  'aàáảãạ',
-  'ăằắẳẵặ',
-  'âầấẩẫậ',
-  'eèéẻẽẹ',
-  'êềếểễệ',
-  'iìíỉĩị',
-  'oòóỏõọ',
-  'ôồốổỗộ',
-  'ơờớởỡợ',
-  'uùúủũụ',
-  'ưừứửữự',
-  'yỳýỷỹỵ',
-];
-export const VOWEL_ROWS_UPPER: string[] = [
-  'AÀÁẢÃẠ',
-  'ĂẰẮẲẴẶ',
-  'ÂẦẤẨẪẬ',
-  'EÈÉẺẼẸ',
-  'ÊỀẾỂỄỆ',
-  'IÌÍỈĨỊ',
-  'OÒÓỎÕỌ',
-  'ÔỒỐỔỖỘ',
-  'ƠỜỚỞỠỢ',
-  'UÙÚỦŨỤ',
-  'ƯỪỨỬỮỰ',
-  'YỲÝỶỸỴ',
-];
+export const VOWEL_ROWS_LOWER: string[] = ['aàáảãạ', 'ăằắẳẵặ', 'âầấẩẫậ', 'eèéẻẽẹ', 'êềếểễệ', 'iìíỉĩị', 'oòóỏõọ', 'ôồốổỗộ', 'ơờớởỡợ', 'uùúủũụ', 'ưừứửữự', 'yỳýỷỹỵ'];
+export const VOWEL_ROWS_UPPER: string[] = ['AÀÁẢÃẠ', 'ĂẰẮẲẴẶ', 'ÂẦẤẨẪẬ', 'EÈÉẺẼẸ', 'ÊỀẾỂỄỆ', 'IÌÍỈĨỊ', 'OÒÓỎÕỌ', 'ÔỒỐỔỖỘ', 'ƠỜỚỞỠỢ', 'UÙÚỦŨỤ', 'ƯỪỨỬỮỰ', 'YỲÝỶỸỴ'];
 
 // Combining marks (U+0300 block) that Vietnamese uses, as NFD produces them.
 const MARK_GRAVE = 0x300;
@@ -106,17 +80,7 @@ const FOLD_CODE: number[] = [];
 function isSpaceCode(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 9 && c <= 13);
   if (c < 0xa0) return false;
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** String.fromCharCode over an array of codes, in chunks so long cells stay under engines' argument limits. */

@@ -363,27 +363,96 @@ const CONSONANTS = 'bcdđghklmnpqrstvx';
 const ONSETS = ['ngh', 'ng', 'nh', 'ch', 'gh', 'gi', 'kh', 'ph', 'th', 'tr', 'qu', 'b', 'c', 'd', 'đ', 'g', 'h', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'x', ''];
 /** Vowel clusters: 1 = open syllables only, 2 = needs a final consonant, 3 = either. */
 const NUCLEI: { [v: string]: number } = {
-  a: 3, e: 3, 'ê': 3, i: 3, o: 3, 'ô': 3, 'ơ': 3, u: 3, 'ư': 3, y: 1, 'ă': 2, 'â': 2,
-  ai: 1, ao: 1, au: 1, ay: 1, 'âu': 1, 'ây': 1, eo: 1, 'êu': 1, ia: 1, iu: 1, oi: 1, 'ôi': 1, 'ơi': 1,
-  ua: 1, ui: 1, 'ưa': 1, 'ưi': 1, 'ưu': 1, 'uơ': 1,
-  'iê': 2, 'yê': 2, 'uô': 2, 'ươ': 2, 'oă': 2, 'uâ': 2, 'uyê': 2,
-  oa: 3, oe: 3, 'uê': 3, uy: 3,
-  'iêu': 1, 'yêu': 1, oai: 1, oao: 1, oay: 1, oeo: 1, 'uây': 1, 'uôi': 1, uya: 1, uyu: 1, 'ươi': 1, 'ươu': 1,
+  a: 3,
+  e: 3,
+  ê: 3,
+  i: 3,
+  o: 3,
+  ô: 3,
+  ơ: 3,
+  u: 3,
+  ư: 3,
+  y: 1,
+  ă: 2,
+  â: 2,
+  ai: 1,
+  ao: 1,
+  au: 1,
+  ay: 1,
+  âu: 1,
+  ây: 1,
+  eo: 1,
+  êu: 1,
+  ia: 1,
+  iu: 1,
+  oi: 1,
+  ôi: 1,
+  ơi: 1,
+  ua: 1,
+  ui: 1,
+  ưa: 1,
+  ưi: 1,
+  ưu: 1,
+  uơ: 1,
+  iê: 2,
+  yê: 2,
+  uô: 2,
+  ươ: 2,
+  oă: 2,
+  uâ: 2,
+  uyê: 2,
+  oa: 3,
+  oe: 3,
+  uê: 3,
+  uy: 3,
+  iêu: 1,
+  yêu: 1,
+  oai: 1,
+  oao: 1,
+  oay: 1,
+  oeo: 1,
+  uây: 1,
+  uôi: 1,
+  uya: 1,
+  uyu: 1,
+  ươi: 1,
+  ươu: 1,
 };
 /**
  * Which vowel of a cluster may carry the tone (indexes into the cluster); absent means the first.
  * oa, oe, uy allow both the old ("hoà") and the new ("hòa") placement.
  */
 const TONE_AT: { [v: string]: string } = {
-  'uơ': '1', 'iê': '1', 'yê': '1', 'uô': '1', 'ươ': '1', 'oă': '1', 'uâ': '1', 'uê': '1', 'uyê': '2',
-  oa: '01', oe: '01', uy: '01',
-  'iêu': '1', 'yêu': '1', oai: '1', oao: '1', oay: '1', oeo: '1', 'uây': '1', 'uôi': '1', uya: '1', uyu: '1', 'ươi': '1', 'ươu': '1',
+  uơ: '1',
+  iê: '1',
+  yê: '1',
+  uô: '1',
+  ươ: '1',
+  oă: '1',
+  uâ: '1',
+  uê: '1',
+  uyê: '2',
+  oa: '01',
+  oe: '01',
+  uy: '01',
+  iêu: '1',
+  yêu: '1',
+  oai: '1',
+  oao: '1',
+  oay: '1',
+  oeo: '1',
+  uây: '1',
+  uôi: '1',
+  uya: '1',
+  uyu: '1',
+  ươi: '1',
+  ươu: '1',
 };
 const CODAS: { [c: string]: number } = { c: 1, ch: 1, m: 1, n: 1, ng: 1, nh: 1, p: 1, t: 1 };
 /** Clusters that take -nh/-ch. */
-const PALATAL_OK: { [v: string]: number } = { a: 1, 'ê': 1, i: 1, oa: 1, 'uê': 1, uy: 1 };
+const PALATAL_OK: { [v: string]: number } = { a: 1, ê: 1, i: 1, oa: 1, uê: 1, uy: 1 };
 /** Clusters that never take -ng/-c. */
-const VELAR_BAD: { [v: string]: number } = { i: 1, 'ê': 1, y: 1, 'ơ': 1, uy: 1, 'uê': 1 };
+const VELAR_BAD: { [v: string]: number } = { i: 1, ê: 1, y: 1, ơ: 1, uy: 1, uê: 1 };
 const VOWEL_CHARS = 'aăâeêioôơuưy';
 
 /** True when a lower-case word is a well-formed Vietnamese syllable. */

@@ -323,9 +323,7 @@ export class PaneController {
     if (this.state.busy) this.reshowAfterBusy = true;
     else this.reanalyse();
     const kept = next;
-    this.saving = this.saving
-      .then(() => this.host.saveColumnChoices(kept))
-      .catch(() => this.warnChoices('readingChoicesUnsaved'));
+    this.saving = this.saving.then(() => this.host.saveColumnChoices(kept)).catch(() => this.warnChoices('readingChoicesUnsaved'));
   }
 
   /** Resolves once every choice made so far has been handed to the host (tests, and before closing). */

@@ -85,8 +85,10 @@
         return;
       }
       if (!inOffice && (w.__cchcOfficeJs !== 'loading' || waited >= OFFICE_WAIT_MS)) {
-        say('Trang này không mở trong Excel, nên bản rút gọn của CCHC không chạy được. Hãy mở trang standalone.html trên một trình duyệt mới.',
-          'This page is not open in Excel, so the CCHC light pane cannot run. Open standalone.html in an up-to-date browser.');
+        say(
+          'Trang này không mở trong Excel, nên bản rút gọn của CCHC không chạy được. Hãy mở trang standalone.html trên một trình duyệt mới.',
+          'This page is not open in Excel, so the CCHC light pane cannot run. Open standalone.html in an up-to-date browser.'
+        );
         return;
       }
       if (inOffice && !told) {
@@ -95,8 +97,11 @@
       }
       if (inOffice && !explained && (waited >= SLOW_MS || w.__cchcOfficeJs === 'failed')) {
         explained = true;
-        var p = say('Office chưa tải xong: có thể mạng chậm hoặc mạng của cơ quan chặn địa chỉ appsforoffice.microsoft.com. Hãy kiểm tra kết nối Internet rồi mở lại ngăn CCHC.',
-          'Office has not loaded: the network may be slow, or your office network may block appsforoffice.microsoft.com. Check the Internet connection, then open the CCHC pane again.', 'cchc-office-wait');
+        var p = say(
+          'Office chưa tải xong: có thể mạng chậm hoặc mạng của cơ quan chặn địa chỉ appsforoffice.microsoft.com. Hãy kiểm tra kết nối Internet rồi mở lại ngăn CCHC.',
+          'Office has not loaded: the network may be slow, or your office network may block appsforoffice.microsoft.com. Check the Internet connection, then open the CCHC pane again.',
+          'cchc-office-wait'
+        );
         var b = d.createElement('button');
         b.appendChild(d.createTextNode('Thử lại / Try again'));
         b.onclick = function () {
@@ -133,8 +138,11 @@
     }
     var c = container();
     while (c.firstChild) c.removeChild(c.firstChild);
-    say('Ngăn đầy đủ của CCHC không chạy được trên trình duyệt mà Excel này dùng, nên đây là bản rút gọn.',
-      'The full CCHC pane could not run in the browser engine this Excel uses, so this is the light pane.', 'cchc-fallback');
+    say(
+      'Ngăn đầy đủ của CCHC không chạy được trên trình duyệt mà Excel này dùng, nên đây là bản rút gọn.',
+      'The full CCHC pane could not run in the browser engine this Excel uses, so this is the light pane.',
+      'cchc-fallback'
+    );
     startLight();
   }
   w.__cchcFallBack = fallBack;

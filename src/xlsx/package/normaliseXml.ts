@@ -21,7 +21,6 @@ export class MalformedPart extends Error {
   }
 }
 
-
 /** Strict → transitional namespace stems (ECMA-376 Part 1, Strict conformance class). */
 const STRICT_STEMS: Array<[string, string]> = [
   ['http://purl.oclc.org/ooxml/spreadsheetml/main', MAIN],

@@ -124,7 +124,10 @@ class PackageWriter {
   readonly changed: Record<string, Uint8Array> = Object.create(null);
   readonly removed: Record<string, boolean> = Object.create(null);
 
-  constructor(readonly zip: JSZip, private readonly pkg: XlsxPackage) {
+  constructor(
+    readonly zip: JSZip,
+    private readonly pkg: XlsxPackage,
+  ) {
     for (const key of Object.keys(zip.files)) {
       if (zip.files[key].dir) continue;
       const name = key.charAt(0) === '/' ? key.slice(1) : key;
@@ -159,13 +162,22 @@ class PackageWriter {
 
   async bytes(): Promise<Uint8Array> {
     const zip = this.zip;
-    const anyDate = (Object.keys(zip.files).map((k) => zip.files[k].date).filter(Boolean)[0] as Date | undefined) || new Date(0);
+    const anyDate =
+      (Object.keys(zip.files)
+        .map((k) => zip.files[k].date)
+        .filter(Boolean)[0] as Date | undefined) || new Date(0);
     for (const name of Object.keys(this.removed)) zip.remove(this.keyByName[name]);
     for (const name of Object.keys(this.changed)) {
       const key = name in this.keyByName ? this.keyByName[name] : name;
       const old = zip.files[key];
       // Same key: jszip keeps the entry where it was in the zip; no folder entries are invented.
-      zip.file(key, this.changed[name], { binary: true, createFolders: false, date: old ? old.date : anyDate, unixPermissions: old ? old.unixPermissions : undefined, dosPermissions: old ? old.dosPermissions : undefined });
+      zip.file(key, this.changed[name], {
+        binary: true,
+        createFolders: false,
+        date: old ? old.date : anyDate,
+        unixPermissions: old ? old.unixPermissions : undefined,
+        dosPermissions: old ? old.dosPermissions : undefined,
+      });
     }
     const type = typeof Buffer === 'undefined' ? 'uint8array' : 'nodebuffer';
     return (await zip.generateAsync({ type, compression: 'DEFLATE', compressionOptions: { level: 6 } })) as Uint8Array;
@@ -350,7 +362,11 @@ export async function patchWorkbook(original: Uint8Array, plan: WritePlan, optio
     const idAttr = relPrefix ? relPrefix + ':id' : 'r:id';
     const declare = relPrefix ? '' : ' xmlns:r="' + relNamespace + '"';
     if (sheetsClose < 0) throw new Error('workbook part without </sheets>');
-    wbSplices.push({ start: sheetsClose, end: sheetsClose, text: '<' + wbRoot.prefix + 'sheet' + declare + ' name="' + xmlEscape(plan.summary.name) + '" sheetId="' + sheetId + '" ' + idAttr + '="' + id + '"/>' });
+    wbSplices.push({
+      start: sheetsClose,
+      end: sheetsClose,
+      text: '<' + wbRoot.prefix + 'sheet' + declare + ' name="' + xmlEscape(plan.summary.name) + '" sheetId="' + sheetId + '" ' + idAttr + '="' + id + '"/>',
+    });
     relsSplices.push({ start: wbRels.closeStart, end: wbRels.closeStart, text: relTag(id, 'worksheet', part.slice(wbFolder.length)) });
     typesAdditions.push('/' + part + '|' + WORKSHEET_TYPE);
     out.put(part, summaryText);

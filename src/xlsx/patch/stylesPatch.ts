@@ -10,7 +10,17 @@ import { applySplices, attributesOf, isSelfClosing, setAttribute, Splice, TOKEN_
 
 /** Excel's built-in number formats by code (ECMA-376 18.8.30); anything else is custom from 164. */
 const BUILTIN_FORMATS: Record<string, number> = {
-  General: 0, '0': 1, '0.00': 2, '#,##0': 3, '#,##0.00': 4, '0%': 9, '0.00%': 10, '0.00E+00': 11, '# ?/?': 12, '# ??/??': 13, '@': 49,
+  General: 0,
+  '0': 1,
+  '0.00': 2,
+  '#,##0': 3,
+  '#,##0.00': 4,
+  '0%': 9,
+  '0.00%': 10,
+  '0.00E+00': 11,
+  '# ?/?': 12,
+  '# ??/??': 13,
+  '@': 49,
 };
 
 const DEFAULT_XF = '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
@@ -23,7 +33,9 @@ export const MINIMAL_STYLES_XML =
   '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
   '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
   '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-  '<cellXfs count="1">' + DEFAULT_XF + '</cellXfs>' +
+  '<cellXfs count="1">' +
+  DEFAULT_XF +
+  '</cellXfs>' +
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
   '</styleSheet>';
 
@@ -255,7 +267,12 @@ export class StylesEditor {
     if (this.newFormats.length) {
       if (this.sections.numFmts) appendTo('numFmts', this.newFormats);
       // numFmts is the first child of styleSheet in the schema.
-      else splices.push({ start: this.rootOpenEnd, end: this.rootOpenEnd, text: '<' + this.tag('numFmts') + ' count="' + this.newFormats.length + '">' + this.newFormats.join('') + '</' + this.tag('numFmts') + '>' });
+      else
+        splices.push({
+          start: this.rootOpenEnd,
+          end: this.rootOpenEnd,
+          text: '<' + this.tag('numFmts') + ' count="' + this.newFormats.length + '">' + this.newFormats.join('') + '</' + this.tag('numFmts') + '>',
+        });
     }
     appendTo('fonts', this.added.fonts);
     appendTo('fills', this.added.fills);

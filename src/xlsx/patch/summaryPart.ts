@@ -55,11 +55,17 @@ export function summarySheetXml(sheet: SummarySheet, styles: StylesEditor, mainN
   const pane = frozen > 0 ? '<pane ySplit="' + frozen + '" topLeftCell="A' + (frozen + 1) + '" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/>' : '';
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    '<worksheet xmlns="' + mainNamespace + '">' +
-    '<sheetViews><sheetView workbookViewId="0">' + pane + '</sheetView></sheetViews>' +
+    '<worksheet xmlns="' +
+    mainNamespace +
+    '">' +
+    '<sheetViews><sheetView workbookViewId="0">' +
+    pane +
+    '</sheetView></sheetViews>' +
     '<sheetFormatPr defaultRowHeight="15"/>' +
     (cols ? '<cols>' + cols + '</cols>' : '') +
-    '<sheetData>' + rows.join('') + '</sheetData>' +
+    '<sheetData>' +
+    rows.join('') +
+    '</sheetData>' +
     (links.length ? '<hyperlinks>' + links.join('') + '</hyperlinks>' : '') +
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
     '</worksheet>'

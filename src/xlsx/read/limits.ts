@@ -13,7 +13,11 @@ export const MAX_MERGED_CELLS = 100000;
 
 /** A sheet beyond what Excel can hold, or merges too large to apply: refused, never worked through. */
 export class BeyondLimits extends Error {
-  constructor(readonly what: BeyondLimitsWhat, readonly found: number, readonly limit?: number) {
+  constructor(
+    readonly what: BeyondLimitsWhat,
+    readonly found: number,
+    readonly limit?: number,
+  ) {
     super(what + ' ' + found);
   }
 }

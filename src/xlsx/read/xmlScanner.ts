@@ -94,7 +94,11 @@ export class Scanner {
   private textEnd = 0;
 
   /** partial: a scan starting inside the document (closing tags of outer elements are fine). */
-  constructor(private readonly xml: string, start = 0, private readonly partial = false) {
+  constructor(
+    private readonly xml: string,
+    start = 0,
+    private readonly partial = false,
+  ) {
     this.pos = start;
     if (start === 0 && xml.charCodeAt(0) === 0xfeff) this.pos = 1;
   }

@@ -129,12 +129,7 @@ describe('appraisal differences', () => {
   });
 
   test('flags say which score they concern once a sheet has both columns', () => {
-    const s = sheet('PL', [
-      APPRAISAL_HEADER,
-      ['1', 'Lĩnh vực', 2, null, null],
-      ['1.1', 'Tiêu chí', 1, 2, 1.5, 'KH 1'],
-      ['1.2', 'Tiêu chí hai', 1, 1, '0,5', 'KH 2'],
-    ]);
+    const s = sheet('PL', [APPRAISAL_HEADER, ['1', 'Lĩnh vực', 2, null, null], ['1.1', 'Tiêu chí', 1, 2, 1.5, 'KH 1'], ['1.2', 'Tiêu chí hai', 1, 1, '0,5', 'KH 2']]);
     const a = analyseWorkbook(workbook(s), { profile: null });
     const over = a.flags.filter((f) => f.kind === 'over-max');
     expect(over.map((f) => [f.score, f.cell])).toEqual([
@@ -154,7 +149,12 @@ describe('appraisal differences', () => {
     expect(flagMessage(hand[0], 'vi')).toMatch(/^\[Điểm thẩm định\] Tổng điểm của 1 đang ghi 9/);
     // Without an appraised column, self flags read as before.
     const plain = analyseWorkbook(workbook(sheet('S', [HEADER, ['1', 'Lĩnh vực', 1, null], ['1.1', 'Tiêu chí', 1, 2, 'KH']])), { profile: null });
-    expect(flagMessage(plain.flags.find((f) => f.kind === 'over-max')!, 'vi')).toBe('Điểm 2 của tiêu chí 1.1 vượt điểm tối đa 1.');
+    expect(
+      flagMessage(
+        plain.flags.find((f) => f.kind === 'over-max')!,
+        'vi',
+      ),
+    ).toBe('Điểm 2 của tiêu chí 1.1 vượt điểm tối đa 1.');
   });
 
   test('a "Tỷ lệ thẩm định" column gets the appraised percentage, the self one the self percentage', () => {

@@ -264,7 +264,17 @@ describe('the consolidation sheets', () => {
     expect(texts[header]).toEqual(['STT', 'Xã, phường, thị trấn', 'Tệp', 'Trang tính', 'Ô', 'Mã tiêu chí', 'Loại', 'Mức độ', 'Nội dung']);
     const lines = texts.slice(header + 1);
     expect(lines.length).toBe(c.flags.length);
-    expect(lines).toContainEqual([expect.any(String) as unknown as string, 'xã An Bình', 'a.xlsx', 'Phụ lục 1', 'F80', '4.1.2', 'Thiếu tài liệu kiểm chứng', 'Lỗi', expect.stringContaining('4.1.2') as unknown as string]);
+    expect(lines).toContainEqual([
+      expect.any(String) as unknown as string,
+      'xã An Bình',
+      'a.xlsx',
+      'Phụ lục 1',
+      'F80',
+      '4.1.2',
+      'Thiếu tài liệu kiểm chứng',
+      'Lỗi',
+      expect.stringContaining('4.1.2') as unknown as string,
+    ]);
     const en = rowTexts(consolidationSheets(c, 'en')[1]);
     expect(en.some((r) => r[6] === 'Missing evidence' && r[7] === 'Error')).toBe(true);
   });

@@ -75,15 +75,23 @@ const TABLE: Array<[string, string, Expected[]]> = [
   ['en-dash date', 'QĐ 45/QĐ-UBND 20–3–2023', [{ number: '45/QĐ-UBND', date: '20/3/2023' }]],
   ['abbreviation "TTr" and a two-digit year after slashes', 'TTr số 5/TTr-UBND ngày 20/3/23', [{ docType: 'to-trinh', number: '5/TTr-UBND', date: '20/3/2023' }]],
   ['NQ of the HĐND, year inside the number', 'Nghị quyết số 01/2023/NQ-HĐND', [{ docType: 'nghi-quyet', number: '01/2023/NQ-HĐND', issuer: 'HĐND', date: null, yearOnly: 2023 }]],
-  ['Thông báo, Tờ trình, Chỉ thị spelled out', 'Thông báo số 15/TB-UBND ngày 05/12/2023; Tờ trình số 3/TTr-UBND; Chỉ thị số 01/CT-UBND', [
-    { docType: 'thong-bao', date: '5/12/2023' },
-    { docType: 'to-trinh', date: null },
-    { docType: 'chi-thi', number: '01/CT-UBND' },
-  ]],
-  ['types outside the list are "other" with their label', 'Thông tư số 01/2023/TT-BNV; Giấy mời số 12/GM-UBND', [
-    { docType: 'other', label: 'Thông tư', number: '01/2023/TT-BNV', yearOnly: 2023 },
-    { docType: 'other', label: 'Giấy mời', number: '12/GM-UBND' },
-  ]],
+  [
+    'Thông báo, Tờ trình, Chỉ thị spelled out',
+    'Thông báo số 15/TB-UBND ngày 05/12/2023; Tờ trình số 3/TTr-UBND; Chỉ thị số 01/CT-UBND',
+    [
+      { docType: 'thong-bao', date: '5/12/2023' },
+      { docType: 'to-trinh', date: null },
+      { docType: 'chi-thi', number: '01/CT-UBND' },
+    ],
+  ],
+  [
+    'types outside the list are "other" with their label',
+    'Thông tư số 01/2023/TT-BNV; Giấy mời số 12/GM-UBND',
+    [
+      { docType: 'other', label: 'Thông tư', number: '01/2023/TT-BNV', yearOnly: 2023 },
+      { docType: 'other', label: 'Giấy mời', number: '12/GM-UBND' },
+    ],
+  ],
   ['a line break inside one citation (Alt+Enter)', 'Kế hoạch số 12/KH-UBND\nngày 05/01/2023', [{ number: '12/KH-UBND', date: '5/1/2023' }]],
   ['"VB" with a number: a văn bản', 'VB 5', [{ docType: 'other', label: 'VB', number: '5' }]],
   ['date before the number', 'Quyết định ngày 20/3/2023 số 45/QĐ-UBND', [{ docType: 'quyet-dinh', number: '45/QĐ-UBND', date: '20/3/2023' }]],
@@ -100,16 +108,28 @@ const TABLE: Array<[string, string, Expected[]]> = [
   ['month and year only', 'Báo cáo tháng 12/2022', [{ docType: 'bao-cao', date: '12/2022' }]],
   ['a year mention with no document number', 'Sổ theo dõi hồ sơ liên thông năm 2023', [{ docType: null, number: null, date: null, yearOnly: 2023, text: 'năm 2023' }]],
   ['a type word with its year and issuer, no number', 'Kế hoạch CCHC năm 2023 của UBND xã về tuyên truyền', [{ docType: 'ke-hoach', number: null, yearOnly: 2023, issuer: 'UBND xã' }]],
-  ['a document cited inside another one\'s title keeps its own date', 'Báo cáo số 30/BC-UBND ngày 15/12/2023 về kết quả thực hiện Kế hoạch số 12/KH-UBND ngày 05/01/2023', [
-    { docType: 'bao-cao', date: '15/12/2023' },
-    { docType: 'ke-hoach', date: '5/1/2023' },
-  ]],
-  ['"Kế hoạch số 12 và số 13": the second keeps the type', 'Kế hoạch số 12 và số 13', [
-    { docType: 'ke-hoach', number: '12' },
-    { docType: 'ke-hoach', number: '13', label: null },
-  ]],
+  [
+    "a document cited inside another one's title keeps its own date",
+    'Báo cáo số 30/BC-UBND ngày 15/12/2023 về kết quả thực hiện Kế hoạch số 12/KH-UBND ngày 05/01/2023',
+    [
+      { docType: 'bao-cao', date: '15/12/2023' },
+      { docType: 'ke-hoach', date: '5/1/2023' },
+    ],
+  ],
+  [
+    '"Kế hoạch số 12 và số 13": the second keeps the type',
+    'Kế hoạch số 12 và số 13',
+    [
+      { docType: 'ke-hoach', number: '12' },
+      { docType: 'ke-hoach', number: '13', label: null },
+    ],
+  ],
   ['web address: its numbers and slashes are not citations', 'Xem https://x.vn/van-ban/12/KH-UBND-05-01-2023.pdf', []],
-  ['"và/hoặc" is not a number; a bare type word is a citation without number or date', 'Ảnh chụp và/hoặc biên bản', [{ docType: 'bien-ban', label: 'biên bản', number: null, symbol: null, date: null }]],
+  [
+    '"và/hoặc" is not a number; a bare type word is a citation without number or date',
+    'Ảnh chụp và/hoặc biên bản',
+    [{ docType: 'bien-ban', label: 'biên bản', number: null, symbol: null, date: null }],
+  ],
   ['money with dots is not a date', 'Kinh phí 1.250.000 đồng', []],
   ['"Việt Nam 2023" is not a year mention', 'Hội nghị Việt Nam 2023', []],
   ['"hồ sơ 12" is not "số 12"', 'Tiếp nhận hồ sơ 12 bộ', []],

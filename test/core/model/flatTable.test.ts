@@ -13,7 +13,14 @@ import { HEADER, sheet } from '../../helpers/gridBuilder';
 // Roman fields are left out: under them, "1", "2" are criteria renumbered per field (outline numbering, below).
 const CODES = ['1', '2', '1.1', '1.2', '2.1', '1.1.1', '1.1.2', '1.2.1', '2.1.1', '3.1.1', '1.1.1.1', '2.2'];
 const row = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('code' as const), code: fc.constantFrom(...CODES), score: fc.constantFrom<number | string | null>(null, 0, 0.5, 1, '0,5', '1.0', '1,25 điểm', 'x', 'abc') }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      kind: fc.constant('code' as const),
+      code: fc.constantFrom(...CODES),
+      score: fc.constantFrom<number | string | null>(null, 0, 0.5, 1, '0,5', '1.0', '1,25 điểm', 'x', 'abc'),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('tier' as const), points: fc.constantFrom(null, 0, 0.5, 1), mark: fc.constantFrom<string | number | null>(null, 'x', '0,5', 1) }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'blank' as const }) },
 );
@@ -100,7 +107,12 @@ describe('the flat table model', () => {
   });
 
   test.each([
-    ['outline: roman fields, criteria renumbered under each, dotted codes under those', ['I', '1', '1.1', '1.2', '2', 'II', '1', '1.1'], ['1', '1.1', '1.1.1', '1.1.2', '1.2', '2', '2.1', '2.1.1'], [-1, 0, 1, 1, 0, -1, 5, 6]],
+    [
+      'outline: roman fields, criteria renumbered under each, dotted codes under those',
+      ['I', '1', '1.1', '1.2', '2', 'II', '1', '1.1'],
+      ['1', '1.1', '1.1.1', '1.1.2', '1.2', '2', '2.1', '2.1.1'],
+      [-1, 0, 1, 1, 0, -1, 5, 6],
+    ],
     ['roman fields with dotted codes that already name them', ['I', '1.1', '1.2', 'II', '2.1', '2.1.1'], ['1', '1.1', '1.2', '2', '2.1', '2.1.1'], [-1, 0, 0, -1, 3, 4]],
     ['arabic fields stay fields', ['1', '1.1', '2', '2.1'], ['1', '1.1', '2', '2.1'], [-1, 0, -1, 2]],
   ])('%s', (_, labels, codes, parents) => {

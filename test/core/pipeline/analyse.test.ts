@@ -74,7 +74,11 @@ describe('analyseWorkbook on a table with one problem of each kind', () => {
     expect(flagsOf(f, 'duplicate-code').map((x) => x.code)).toEqual(['2.6']);
     // 1.2 typed 3 but its leaves give 2; field II typed max 5 but children sum to 7; total typed 9 vs 11.
     expect(flagsOf(f, 'hand-total-mismatch').map((x) => x.code)).toEqual(['1.2', '']);
-    expect(flagsOf(f, 'max-mismatch').map((x) => x.code).sort()).toEqual(['', '2']);
+    expect(
+      flagsOf(f, 'max-mismatch')
+        .map((x) => x.code)
+        .sort(),
+    ).toEqual(['', '2']);
   });
 
   test('valid scores are not flagged', () => {
@@ -132,14 +136,7 @@ describe('header recognition', () => {
   });
 
   test('a total row right under the header, and a signature block after the total', () => {
-    const grid = sheet('PL', [
-      HEADER,
-      ['Tổng cộng', null, 3, 2],
-      ['1', 'Lĩnh vực', 3, null],
-      ['1.1', 'Tiêu chí', 3, 2, 'KH 1'],
-      [],
-      [null, 'TM. ỦY BAN NHÂN DÂN'],
-    ]);
+    const grid = sheet('PL', [HEADER, ['Tổng cộng', null, 3, 2], ['1', 'Lĩnh vực', 3, null], ['1.1', 'Tiêu chí', 3, 2, 'KH 1'], [], [null, 'TM. ỦY BAN NHÂN DÂN']]);
     const a = analyseWorkbook(workbook(grid), { profile: null });
     expect(a.sheets[0].table.total!.cells.row).toBe(1);
     expect(a.flags).toEqual([]);

@@ -21,9 +21,16 @@ const randomGrid = fc.array(fc.array(anyCell, { maxLength: 8 }), { maxLength: 40
 /** A well-formed table with random depth, maxima, scores and tier rows. */
 const leafRow = fc.record({
   max: fc.integer({ min: 0, max: 400 }).map((h) => h / 100),
-  score: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 400 }).map((h) => h / 100), fc.integer({ min: 0, max: 400 }).map((h) => String(h / 100).replace('.', ','))),
+  score: fc.oneof(
+    fc.constant(null),
+    fc.integer({ min: 0, max: 400 }).map((h) => h / 100),
+    fc.integer({ min: 0, max: 400 }).map((h) => String(h / 100).replace('.', ',')),
+  ),
   evidence: fc.oneof(fc.constant(null), fc.constant('Kế hoạch số 5/KH-UBND')),
-  tiers: fc.array(fc.integer({ min: 0, max: 200 }).map((h) => h / 100), { maxLength: 3 }),
+  tiers: fc.array(
+    fc.integer({ min: 0, max: 200 }).map((h) => h / 100),
+    { maxLength: 3 },
+  ),
   markTier: fc.integer({ min: -1, max: 2 }),
 });
 const tableSpec = fc.array(fc.array(fc.array(leafRow, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 4 });
@@ -80,7 +87,7 @@ describe('properties of the core', () => {
     );
   });
 
-  test('the counts the JSON result reports without a plan are the plan\'s own, before and after it is applied', () => {
+  test("the counts the JSON result reports without a plan are the plan's own, before and after it is applied", () => {
     fc.assert(
       fc.property(tableSpec, randomGrid, (spec, junk) => {
         const grid = workbook(buildTable(spec), sheet('Junk', junk as never));

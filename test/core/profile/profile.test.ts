@@ -76,7 +76,15 @@ describe('the built-in profile hai-duong-3395-xa', () => {
   });
 
   test('a sheet whose 3.1.2 adds a 0,5 tier (what the commune asked for) is reported as differing', () => {
-    const a = analyseWorkbook(workbook(phuLuc1(undefined, [['Hoàn thành 100% kế hoạch', 1], ['Hoàn thành từ 70% đến dưới 100%', 0.5], ['Dưới 70%', 0]])));
+    const a = analyseWorkbook(
+      workbook(
+        phuLuc1(undefined, [
+          ['Hoàn thành 100% kế hoạch', 1],
+          ['Hoàn thành từ 70% đến dưới 100%', 0.5],
+          ['Dưới 70%', 0],
+        ]),
+      ),
+    );
     const pm = a.flags.filter((f) => f.kind === 'profile-mismatch');
     expect(pm.map((f) => f.code)).toEqual(['3.1.2']);
     expect(flagMessage(pm[0], 'vi')).toContain('(1; 0,5; 0)');

@@ -136,7 +136,15 @@ describe('the self-assessment report of the sample (Thanh Xá 2023)', () => {
     expect(rows).toEqual([
       ['1', '4.1.2', 'Phân công nhiệm vụ cho thành viên UBND, cán bộ, công chức xã', 'Phụ lục 1, ô F80', '1', 'Được chấm điểm nhưng chưa có tài liệu kiểm chứng', '[Giải trình]'],
       ['2', '6.1.3', 'Báo cáo tình hình quản lý, sử dụng tài sản công', 'Phụ lục 1, ô F104', '1', 'Được chấm điểm nhưng chưa có tài liệu kiểm chứng', '[Giải trình]'],
-      ['3', '6.2.2', 'Báo cáo kết quả thực hiện cơ chế tự chủ', 'Phụ lục 1, ô F110', '1', expect.stringMatching(/^Tài liệu kiểm chứng của tiêu chí 6\.2\.2 ghi ngày \d\d\/\d\d\/\d{4}, ngoài năm đánh giá 2023/), '[Giải trình]'],
+      [
+        '3',
+        '6.2.2',
+        'Báo cáo kết quả thực hiện cơ chế tự chủ',
+        'Phụ lục 1, ô F110',
+        '1',
+        expect.stringMatching(/^Tài liệu kiểm chứng của tiêu chí 6\.2\.2 ghi ngày \d\d\/\d\d\/\d{4}, ngoài năm đánh giá 2023/),
+        '[Giải trình]',
+      ],
     ]);
     expect(doc.explanationCount).toBe(3);
     // The text report lists the same criteria, the out-of-period one saying so.
@@ -154,13 +162,7 @@ describe('the self-assessment report of the sample (Thanh Xá 2023)', () => {
 });
 
 describe('a workbook whose titles name neither commune nor year', () => {
-  const bare = workbook(
-    sheet('Sheet1', [
-      HEADER,
-      ['1', 'Công tác chỉ đạo điều hành', 2, 1.5, '', ''],
-      ['1.1', 'Ban hành kế hoạch CCHC', 2, 1.5, 'Kế hoạch số 1/KH-UBND', ''],
-    ]),
-  );
+  const bare = workbook(sheet('Sheet1', [HEADER, ['1', 'Công tác chỉ đạo điều hành', 2, 1.5, '', ''], ['1.1', 'Ban hành kế hoạch CCHC', 2, 1.5, 'Kế hoạch số 1/KH-UBND', '']]));
   const doc = buildSelfAssessmentReport(analyseWorkbook(bare, { profile: null }), 'vi');
   const text = reportDocumentText(doc);
 

@@ -44,7 +44,15 @@ interface Columns {
 }
 
 const LABELS: { [sheet: string]: { [role in keyof Columns]: string } } = {
-  'Phụ lục 1': { code: 'STT', name: 'Lĩnh vực, tiêu chí, tiêu chí thành phần', max: 'Tối đa', self: 'Tự đánh giá', evidence: 'Tài liệu kiểm chứng', guidance: 'Hướng dẫn chấm điểm', note: 'Ghi chú, giải trình' },
+  'Phụ lục 1': {
+    code: 'STT',
+    name: 'Lĩnh vực, tiêu chí, tiêu chí thành phần',
+    max: 'Tối đa',
+    self: 'Tự đánh giá',
+    evidence: 'Tài liệu kiểm chứng',
+    guidance: 'Hướng dẫn chấm điểm',
+    note: 'Ghi chú, giải trình',
+  },
   'Phụ lục 2': { code: 'STT', name: 'Nội dung', max: 'Thang điểm', self: 'Điểm tự chấm', evidence: 'Minh chứng', guidance: 'Cách tính điểm', note: 'Ghi chú' },
 };
 
@@ -188,13 +196,20 @@ describe('the sample grid', () => {
     for (const t of tables) expect(value(t.sheet, t.firstBodyRow - 1, 1)).toBe('(2)');
   });
 
-  test('Phụ lục 1 has the seed fields, names and maxima; leaf scores add up to Thanh Xá\'s field scores', () => {
+  test("Phụ lục 1 has the seed fields, names and maxima; leaf scores add up to Thanh Xá's field scores", () => {
     expect(pl1.fields.map((f) => [f.code, f.name, f.max])).toEqual(SEED_FIELDS.map((f) => [f[0], f[1], f[2]]));
     for (let i = 0; i < pl1.fields.length; i++) {
       const field = pl1.fields[i];
       expect(leaves(field).reduce((s, l) => s + leafScore(l), 0)).toBe(SEED_FIELDS[i][3]);
       const expected = SAMPLE_EXPECTED.sheets[0].fields[i];
-      expect([expected.code, expected.rawCode, expected.name, hundredths(expected.max), hundredths(expected.self), expected.surveyMax]).toEqual([field.code, field.code, field.name, field.max, SEED_FIELDS[i][3], 0]);
+      expect([expected.code, expected.rawCode, expected.name, hundredths(expected.max), hundredths(expected.self), expected.surveyMax]).toEqual([
+        field.code,
+        field.code,
+        field.name,
+        field.max,
+        SEED_FIELDS[i][3],
+        0,
+      ]);
     }
     const total = pl1.fields.reduce((s, f) => s + leaves(f).reduce((t, l) => t + leafScore(l), 0), 0);
     expect(total).toBe(6813);
@@ -251,7 +266,7 @@ describe('the sample grid', () => {
     expect(SAMPLE_EXPECTED.total).toEqual({ max: 76, self: 70.13 });
   });
 
-  test('3.1.2 has the seed\'s two tiers and is scored 0,5 on its own row', () => {
+  test("3.1.2 has the seed's two tiers and is scored 0,5 on its own row", () => {
     const row = pl1.rows.filter((r) => r.code === '3.1.2')[0];
     expect(row.name).toBe('Mức độ hoàn thành kế hoạch rà soát, đánh giá thủ tục hành chính');
     expect(row.max).toBe(100);
@@ -331,15 +346,16 @@ describe('the sample grid', () => {
   test('scores are numbers (except the one text "0,5"), text is NFC, nothing carries a font', () => {
     const texts: string[] = [];
     for (const s of sample.sheets) {
-      for (const row of s.rows) for (let c = 0; c < (row || []).length; c++) {
-        const cell = row![c];
-        if (!cell) continue;
-        expect(cell.font).toBeUndefined();
-        if (typeof cell.value === 'string' && c > 0) {
-          texts.push(cell.value);
-          expect(cell.value).toBe(cell.value.normalize('NFC'));
+      for (const row of s.rows)
+        for (let c = 0; c < (row || []).length; c++) {
+          const cell = row![c];
+          if (!cell) continue;
+          expect(cell.font).toBeUndefined();
+          if (typeof cell.value === 'string' && c > 0) {
+            texts.push(cell.value);
+            expect(cell.value).toBe(cell.value.normalize('NFC'));
+          }
         }
-      }
     }
     const numericTexts = texts.filter((t) => /^\s*\d+([.,]\d+)?\s*$/.test(t));
     expect(numericTexts).toEqual(['0,5']);

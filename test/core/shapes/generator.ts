@@ -346,18 +346,9 @@ const CRITERION_NAMES = [
   'Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính',
   'Tổ chức đối thoại với nhân dân',
 ];
-const PART_NAMES = [
-  'Ban hành đúng thời hạn',
-  'Nội dung đầy đủ theo hướng dẫn',
-  'Tổ chức triển khai thực hiện',
-  'Báo cáo kết quả thực hiện',
-];
+const PART_NAMES = ['Ban hành đúng thời hạn', 'Nội dung đầy đủ theo hướng dẫn', 'Tổ chức triển khai thực hiện', 'Báo cáo kết quả thực hiện'];
 const SURVEY_FIELD_NAMES = ['Sự hài lòng của người dân, tổ chức', 'Đánh giá của người dân về chất lượng phục vụ'];
-const SURVEY_CRITERION_NAMES = [
-  'Mức độ hài lòng về tiếp cận dịch vụ',
-  'Mức độ hài lòng về thủ tục hành chính',
-  'Mức độ hài lòng về sự phục vụ của công chức',
-];
+const SURVEY_CRITERION_NAMES = ['Mức độ hài lòng về tiếp cận dịch vụ', 'Mức độ hài lòng về thủ tục hành chính', 'Mức độ hài lòng về sự phục vụ của công chức'];
 const PL2_FIELD = 'Tác động của cải cách hành chính đến phát triển kinh tế - xã hội';
 const PL2_CRITERIA = ['Mức độ thực hiện các chỉ tiêu phát triển kinh tế - xã hội do HĐND cấp xã giao', 'Thu ngân sách nhà nước trên địa bàn'];
 const THREE_TIERS: Array<[string, string, string]> = [
@@ -575,8 +566,7 @@ function drawLeaf(ctx: Ctx, o: TreeOptions, node: TNode, mode: LeafMode): void {
       for (let k = 5; k >= 0; k--) levels.push(pts(p.base) + k * pts(p.step));
       levels.push(0);
       leaf.levels = levels;
-      leaf.tierText =
-        'Đạt 50%: ' + commaText(pts(p.base)) + ' điểm; cứ tăng thêm 10% được cộng ' + commaText(pts(p.step)) + ' điểm; tối đa ' + commaText(pts(p.max)) + ' điểm';
+      leaf.tierText = 'Đạt 50%: ' + commaText(pts(p.base)) + ' điểm; cứ tăng thêm 10% được cộng ' + commaText(pts(p.step)) + ' điểm; tối đa ' + commaText(pts(p.max)) + ' điểm';
       leaf.tierWhere = o.hasGuidance && rng.chance(0.6) ? 'guidance' : 'name';
       self = rng.pick(levels);
       mark(ctx, 'incremental');
@@ -725,11 +715,13 @@ function drawTree(ctx: Ctx, o: TreeOptions): TNode[] {
       const c = num.criterion(field, j);
       const crit = newNode('criterion', c.label, c.path, o.kind === 'pl2' ? PL2_CRITERIA[j - 1] : nextCritName());
       const forceParts = ctx.forced.has('parts') && !ctx.variants.has('parts');
-      const shape = forceParts ? 'parts' : rng.weighted<'leaf' | 'subs' | 'parts'>([
-        ['leaf', 60],
-        ['subs', o.kind === 'pl2' ? 0 : 20],
-        ['parts', allowed(ctx, 'parts') ? (ctx.forced.has('parts') ? 40 : 15) : 0],
-      ]);
+      const shape = forceParts
+        ? 'parts'
+        : rng.weighted<'leaf' | 'subs' | 'parts'>([
+            ['leaf', 60],
+            ['subs', o.kind === 'pl2' ? 0 : 20],
+            ['parts', allowed(ctx, 'parts') ? (ctx.forced.has('parts') ? 40 : 15) : 0],
+          ]);
       if (shape === 'leaf') drawLeaf(ctx, o, crit, pickLeafMode(ctx, o));
       else if (shape === 'parts') drawParts(ctx, o, crit, num);
       else {
@@ -1051,7 +1043,19 @@ function nodeName(rc: RenderContext, n: TNode): string {
   return name;
 }
 
-function renderTable(rc: RenderContext, tableIndex: number, startRow: number, o: TreeOptions, roots: TNode[], titleRows: string[], headerRows: number, numberRow: boolean, synonyms: boolean, totalRow: boolean, forceFields: boolean): { render: TableRender; next: number } {
+function renderTable(
+  rc: RenderContext,
+  tableIndex: number,
+  startRow: number,
+  o: TreeOptions,
+  roots: TNode[],
+  titleRows: string[],
+  headerRows: number,
+  numberRow: boolean,
+  synonyms: boolean,
+  totalRow: boolean,
+  forceFields: boolean,
+): { render: TableRender; next: number } {
   const { ctx, plan, canvas } = rc;
   const rng = ctx.rng;
   const width = plan.cols.length;
@@ -1138,10 +1142,23 @@ function renderTable(rc: RenderContext, tableIndex: number, startRow: number, o:
       }
       if (rc.col.note !== undefined && leaf.note) canvas.set(r, rc.col.note, text(rc, leaf.note, false));
       if (leaf.mode === 'deduction' && (leaf.values.self || 0) < 0) {
-        clean.push({ sheet: plan.name, cell: cellOf(rc, r, 'self'), code: n.path, why: 'deduction ' + commaText(leaf.values.self!) + (leaf.typedMax === null ? ' (max empty)' : ' of max ' + commaText(leaf.typedMax)) });
+        clean.push({
+          sheet: plan.name,
+          cell: cellOf(rc, r, 'self'),
+          code: n.path,
+          why: 'deduction ' + commaText(leaf.values.self!) + (leaf.typedMax === null ? ' (max empty)' : ' of max ' + commaText(leaf.typedMax)),
+        });
       }
-      if (leaf.plant === 'off-tier') problems.push({ kind: 'off-tier', sheet: plan.name, cell: cellOf(rc, r, 'self'), code: n.path, why: 'score ' + commaText(leaf.values.self!) + ' not in ' + leaf.levels!.map(commaText).join('; ') });
-      if (leaf.plant === 'missing-evidence') problems.push({ kind: 'missing-evidence', sheet: plan.name, cell: cellOf(rc, r, 'evidence'), code: n.path, why: 'scored ' + commaText(leaf.values.self!) + ' with no evidence' });
+      if (leaf.plant === 'off-tier')
+        problems.push({
+          kind: 'off-tier',
+          sheet: plan.name,
+          cell: cellOf(rc, r, 'self'),
+          code: n.path,
+          why: 'score ' + commaText(leaf.values.self!) + ' not in ' + leaf.levels!.map(commaText).join('; '),
+        });
+      if (leaf.plant === 'missing-evidence')
+        problems.push({ kind: 'missing-evidence', sheet: plan.name, cell: cellOf(rc, r, 'evidence'), code: n.path, why: 'scored ' + commaText(leaf.values.self!) + ' with no evidence' });
       continue;
     }
     // A parent (field, criterion with children, group).
@@ -1228,7 +1245,14 @@ function renderTable(rc: RenderContext, tableIndex: number, startRow: number, o:
     for (const f of list) {
       if (f.survey || f.leaf) continue;
       const selfCellValue = f.cellKinds.self === 'wrong' ? toNumber(f.wrongValue!) : f.cellKinds.self === 'empty' ? 0 : toNumber(columnSum(f, 'self'));
-      summaryRows.push({ label: f.label, name: f.name, maxCell: cellOf(rc, f.row, 'max'), maxValue: f.maxKind === 'empty' ? 0 : toNumber(leafSelfMax(f)), selfCell: cellOf(rc, f.row, 'self'), selfValue: selfCellValue });
+      summaryRows.push({
+        label: f.label,
+        name: f.name,
+        maxCell: cellOf(rc, f.row, 'max'),
+        maxValue: f.maxKind === 'empty' ? 0 : toNumber(leafSelfMax(f)),
+        selfCell: cellOf(rc, f.row, 'self'),
+        selfValue: selfCellValue,
+      });
     }
   }
 
@@ -1465,11 +1489,13 @@ function buildAppendixSheet(ctx: Ctx, index: number, usedNames: Set<string>, for
     titles.push(kind === 'pl1' ? 'PHỤ LỤC 1' : 'PHỤ LỤC 2');
     const year = titleYear ? ' NĂM 2023' : '';
     titles.push(kind === 'pl1' ? 'BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH' + year : 'TÁC ĐỘNG CỦA CẢI CÁCH HÀNH CHÍNH ĐẾN PHÁT TRIỂN KINH TẾ - XÃ HỘI' + year);
-    const headerRows = ctx.forced.has('header3') ? 3 : rng.weighted<number>([
-      [1, 40],
-      [2, 35],
-      [3, allowed(ctx, 'header3') ? 25 : 0],
-    ]);
+    const headerRows = ctx.forced.has('header3')
+      ? 3
+      : rng.weighted<number>([
+          [1, 40],
+          [2, 35],
+          [3, allowed(ctx, 'header3') ? 25 : 0],
+        ]);
     const totalRow = t < plan.tables || rng.chance(0.7);
     const result = renderTable(rc, t, row, o, roots, titles, headerRows, rng.chance(0.35), synonyms, totalRow, forceFields);
     tables.push(result.render);
@@ -1483,7 +1509,12 @@ function buildAppendixSheet(ctx: Ctx, index: number, usedNames: Set<string>, for
     canvas.set(row + 1, col.name!, text(rc, 'CHỦ TỊCH', false));
   }
 
-  const sheet: SheetGrid = { name: name, rows: canvas.rows, merges: canvas.merges, hidden: { rows: canvas.hiddenRows.slice().sort((a, b) => a - b), columns: plan.hiddenCols.map((r) => col[r]!).sort((a, b) => a - b) } };
+  const sheet: SheetGrid = {
+    name: name,
+    rows: canvas.rows,
+    merges: canvas.merges,
+    hidden: { rows: canvas.hiddenRows.slice().sort((a, b) => a - b), columns: plan.hiddenCols.map((r) => col[r]!).sort((a, b) => a - b) },
+  };
   return { sheet: sheet, tables: tables, titleYear: titleYear };
 }
 
@@ -1593,7 +1624,16 @@ export function generateShape(seed: number, options?: GenerateOptions): Generate
   return {
     seed: seed,
     grid: { sheets: sheets, fileName: 'shape-' + seed + '.xlsx' },
-    truth: { tables: tables, total: { max: max, self: self }, problems: problems, clean: clean, ambiguous: ambiguous, ambiguousSheet: ambiguous ? results[0].sheet.name : null, summarySheets: summarySheets, otherSheets: [] },
+    truth: {
+      tables: tables,
+      total: { max: max, self: self },
+      problems: problems,
+      clean: clean,
+      ambiguous: ambiguous,
+      ambiguousSheet: ambiguous ? results[0].sheet.name : null,
+      summarySheets: summarySheets,
+      otherSheets: [],
+    },
     options: allTitleYear ? {} : { assessmentYear: 2023 },
     variants: Array.from(ctx.variants).sort(),
   };
@@ -1640,7 +1680,8 @@ export function dumpShape(shape: GeneratedShape): string {
     'seed ' + shape.seed + ' variants: ' + shape.variants.join(', '),
     'truth: total ' + unitsToPlainString(t.total.max) + ' / self ' + unitsToPlainString(t.total.self) + (t.ambiguous ? ' (ambiguous on purpose)' : ''),
   ];
-  for (const tt of t.tables) lines.push('  table "' + tt.sheet + '" #' + tt.tableIndex + ': max ' + unitsToPlainString(tt.max) + ', self ' + unitsToPlainString(tt.self) + ' (self column ' + columnLetters(tt.selfCol) + ')');
+  for (const tt of t.tables)
+    lines.push('  table "' + tt.sheet + '" #' + tt.tableIndex + ': max ' + unitsToPlainString(tt.max) + ', self ' + unitsToPlainString(tt.self) + ' (self column ' + columnLetters(tt.selfCol) + ')');
   for (const p of t.problems) lines.push('  planted ' + p.kind + ' at ' + p.sheet + '!' + p.cell + ' (' + (p.code || 'total') + ': ' + p.why + ')');
   for (const s of shape.grid.sheets) lines.push(dumpSheet(s));
   return lines.join('\n');

@@ -36,11 +36,15 @@ export function checkShape(shape: GeneratedShape, analysis: WorkbookAnalysis): S
       const got = analysis.sheets.filter((s) => s.name === t.sheet && s.tableIndex === t.tableIndex)[0];
       if (!got) {
         const found = analysis.sheets.filter((s) => s.name === t.sheet).map((s) => '#' + s.tableIndex);
-        fail('table missing', 'no table "' + t.sheet + '" #' + t.tableIndex + ' (found ' + (found.join(', ') || 'none') + (analysis.skipped.some((s) => s.name === t.sheet) ? ', sheet skipped' : '') + ')');
+        fail(
+          'table missing',
+          'no table "' + t.sheet + '" #' + t.tableIndex + ' (found ' + (found.join(', ') || 'none') + (analysis.skipped.some((s) => s.name === t.sheet) ? ', sheet skipped' : '') + ')',
+        );
         continue;
       }
       if (got.score.selfAssessableMax !== t.max) fail('table.max', '"' + t.sheet + '" #' + t.tableIndex + ' max ' + p(got.score.selfAssessableMax) + ', truth ' + p(t.max));
-      if (got.score.self !== t.self) fail(truth.ambiguous ? 'ambiguous: silent wrong total' : 'table.self', '"' + t.sheet + '" #' + t.tableIndex + ' self ' + p(got.score.self) + ', truth ' + p(t.self));
+      if (got.score.self !== t.self)
+        fail(truth.ambiguous ? 'ambiguous: silent wrong total' : 'table.self', '"' + t.sheet + '" #' + t.tableIndex + ' self ' + p(got.score.self) + ', truth ' + p(t.self));
       // Field by field: path code ("2" for "II"), self-assessable max and self (group rows A/B are not fields).
       const want = t.fields.map((f) => f.code + '=' + p(f.max) + '/' + p(f.self)).join(' ');
       const have = got.fields.map((f) => f.code + '=' + p(f.max) + '/' + p(f.self)).join(' ');
@@ -56,7 +60,21 @@ export function checkShape(shape: GeneratedShape, analysis: WorkbookAnalysis): S
     const hit = analysis.flags.some((f) => f.kind === problem.kind && f.sheet === problem.sheet && f.cell === problem.cell);
     if (!hit) {
       const near = analysis.flags.filter((f) => f.sheet === problem.sheet && (f.kind === problem.kind || f.cell === problem.cell)).map((f) => f.kind + '@' + f.cell);
-      fail('flag ' + problem.kind, 'planted ' + problem.kind + ' at ' + problem.sheet + '!' + problem.cell + ' (' + (problem.code || 'total row') + ': ' + problem.why + ') not flagged' + (near.length ? '; nearby flags: ' + near.join(', ') : ''));
+      fail(
+        'flag ' + problem.kind,
+        'planted ' +
+          problem.kind +
+          ' at ' +
+          problem.sheet +
+          '!' +
+          problem.cell +
+          ' (' +
+          (problem.code || 'total row') +
+          ': ' +
+          problem.why +
+          ') not flagged' +
+          (near.length ? '; nearby flags: ' + near.join(', ') : ''),
+      );
     }
   }
   // A deduction subtracts and is no error: no error flag on its score cell (a "negative" one least of all).
@@ -72,7 +90,13 @@ export function report(title: string, runs: number, failures: ShapeFailure[], sh
   const lines: string[] = [title + ': ' + failures.length + ' of ' + runs + ' shapes wrong'];
   const byCategory: { [c: string]: number } = {};
   for (const f of failures) for (const c of f.categories) byCategory[c] = (byCategory[c] || 0) + 1;
-  lines.push('by kind of failure: ' + Object.keys(byCategory).sort().map((c) => c + ' ×' + byCategory[c]).join('; '));
+  lines.push(
+    'by kind of failure: ' +
+      Object.keys(byCategory)
+        .sort()
+        .map((c) => c + ' ×' + byCategory[c])
+        .join('; '),
+  );
   // Failure rate per new variant: which shapes the core does not read yet.
   const rates: string[] = [];
   for (const v of NEW_VARIANTS as readonly Variant[]) {
@@ -84,7 +108,14 @@ export function report(title: string, runs: number, failures: ShapeFailure[], sh
   const classicOnly = shapes.filter((s) => !s.variants.some((v) => (NEW_VARIANTS as readonly string[]).indexOf(v) >= 0));
   if (classicOnly.length) rates.push('(no new variant) ' + failures.filter((f) => classicOnly.indexOf(f.shape) >= 0).length + '/' + classicOnly.length);
   lines.push('failing/having, per variant: ' + rates.join('; '));
-  lines.push('failing seeds: ' + failures.slice(0, 40).map((f) => f.shape.seed).join(', ') + (failures.length > 40 ? ', …' : ''));
+  lines.push(
+    'failing seeds: ' +
+      failures
+        .slice(0, 40)
+        .map((f) => f.shape.seed)
+        .join(', ') +
+      (failures.length > 40 ? ', …' : ''),
+  );
   // The smallest failing shapes are the easiest to read.
   const sorted = failures.slice().sort((a, b) => size(a.shape) - size(b.shape));
   for (let i = 0; i < Math.min(dumps, sorted.length); i++) {

@@ -2,8 +2,7 @@ import fc from 'fast-check';
 import { composeVietnameseFallback, foldText, toNfc } from '../../../src/core/text/fold';
 
 /** Every Vietnamese vowel with every tone, written out independently of the module's tables. */
-const LOWER_VOWELS =
-  'aàáảãạ ăằắẳẵặ âầấẩẫậ eèéẻẽẹ êềếểễệ iìíỉĩị oòóỏõọ ôồốổỗộ ơờớởỡợ uùúủũụ ưừứửữự yỳýỷỹỵ'.replace(/ /g, '');
+const LOWER_VOWELS = 'aàáảãạ ăằắẳẵặ âầấẩẫậ eèéẻẽẹ êềếểễệ iìíỉĩị oòóỏõọ ôồốổỗộ ơờớởỡợ uùúủũụ ưừứửữự yỳýỷỹỵ'.replace(/ /g, '');
 const UPPER_VOWELS = LOWER_VOWELS.toUpperCase();
 const ALL_LETTERS = (LOWER_VOWELS + UPPER_VOWELS + 'đĐ').split('');
 

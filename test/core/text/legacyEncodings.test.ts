@@ -1,17 +1,8 @@
 import fc from 'fast-check';
-import {
-  decodeLegacy,
-  decodeTcvn3,
-  decodeVni,
-  encodeTcvn3,
-  encodeVni,
-  encodingFromFont,
-  guessLegacyEncoding,
-} from '../../../src/core/text/legacyEncodings';
+import { decodeLegacy, decodeTcvn3, decodeVni, encodeTcvn3, encodeVni, encodingFromFont, guessLegacyEncoding } from '../../../src/core/text/legacyEncodings';
 
 /** Every Vietnamese vowel with every tone, written out independently of the module's tables. */
-const LOWER_VOWELS =
-  'aàáảãạ ăằắẳẵặ âầấẩẫậ eèéẻẽẹ êềếểễệ iìíỉĩị oòóỏõọ ôồốổỗộ ơờớởỡợ uùúủũụ ưừứửữự yỳýỷỹỵ'.replace(/ /g, '');
+const LOWER_VOWELS = 'aàáảãạ ăằắẳẵặ âầấẩẫậ eèéẻẽẹ êềếểễệ iìíỉĩị oòóỏõọ ôồốổỗộ ơờớởỡợ uùúủũụ ưừứửữự yỳýỷỹỵ'.replace(/ /g, '');
 const LOWER_LETTERS = (LOWER_VOWELS + 'đ').split('');
 const UPPER_LETTERS = (LOWER_VOWELS.toUpperCase() + 'Đ').split('');
 const TCVN3_CAPITALS = 'ĂÂÊÔƠƯĐ'.split('');
@@ -93,23 +84,13 @@ const SYLLABLES = [
   'ngợp lớp hợp đợt thớt chớp cơm thơm nơm rơm mờn hơn sơn trơn lơn',
 ].join(' ');
 
-const ASCII_AND_SYMBOLS = [
-  '',
-  'STT',
-  'CCHC 2023',
-  '1.1',
-  'I.2 (a)',
-  'https://dichvucong.gov.vn',
-  'Nhiet do 25°C',
-  '© 2023',
-  '§ 3, khoan 2',
-  'Dien tich 100 m²',
-  '½ diem',
-  '« Trich dan »',
-  '±0,5',
-];
+const ASCII_AND_SYMBOLS = ['', 'STT', 'CCHC 2023', '1.1', 'I.2 (a)', 'https://dichvucong.gov.vn', 'Nhiet do 25°C', '© 2023', '§ 3, khoan 2', 'Dien tich 100 m²', '½ diem', '« Trich dan »', '±0,5'];
 
-const stripTone = (ch: string) => ch.normalize('NFD').replace(/[\u0300\u0301\u0303\u0309\u0323]/g, '').normalize('NFC');
+const stripTone = (ch: string) =>
+  ch
+    .normalize('NFD')
+    .replace(/[\u0300\u0301\u0303\u0309\u0323]/g, '')
+    .normalize('NFC');
 function hasCapitalThenSameVowelToned(s: string): boolean {
   for (let i = 0; i + 1 < s.length; i++) {
     const next = s.charAt(i + 1);

@@ -615,7 +615,13 @@ export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: 
         enumerable: true,
         configurable: true,
         get: function () {
-          if (!obj._loaded[p]) throw officeError('PropertyNotLoaded', 'The property \'' + p + '\' is not available. Before reading the property\'s value, call the load method on the containing object and call "context.sync()" on the associated request context.');
+          if (!obj._loaded[p])
+            throw officeError(
+              'PropertyNotLoaded',
+              "The property '" +
+                p +
+                '\' is not available. Before reading the property\'s value, call the load method on the containing object and call "context.sync()" on the associated request context.',
+            );
           return obj._data[p];
         },
         set:
@@ -630,9 +636,10 @@ export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: 
 
   function parseLoad(spec: Any): string[] {
     if (!spec) return [];
-    if (typeof spec === 'string') return spec.split(',').map(function (s) {
-      return s.replace(/^\s+|\s+$/g, '');
-    });
+    if (typeof spec === 'string')
+      return spec.split(',').map(function (s) {
+        return s.replace(/^\s+|\s+$/g, '');
+      });
     if (spec instanceof Array) return spec;
     const out: string[] = [];
     for (const k in spec) if (spec.hasOwnProperty(k)) out.push(k);
@@ -684,7 +691,8 @@ export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: 
     col.getActiveWorksheet = function (): Any {
       for (let i = 0; i < ctx._queue.length; i++) {
         const m = ctx._queue[i].payload && ctx._queue[i].payload.m;
-        if (m === 'Worksheet.activate' || m === 'Worksheet.delete' || m === 'Range.select' || m === 'Worksheets.add') throw officeError('InvalidOperation', 'This fake cannot tell the active sheet after ' + m + ' in the same batch.', 'WorksheetCollection.getActiveWorksheet');
+        if (m === 'Worksheet.activate' || m === 'Worksheet.delete' || m === 'Range.select' || m === 'Worksheets.add')
+          throw officeError('InvalidOperation', 'This fake cannot tell the active sheet after ' + m + ' in the same batch.', 'WorksheetCollection.getActiveWorksheet');
       }
       if (activeName === null) throw officeError('ItemNotFound', 'There is no active worksheet.', 'WorksheetCollection.getActiveWorksheet');
       return makeWorksheet(ctx, activeName);
@@ -931,7 +939,8 @@ export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: 
     range.load = function (spec: Any): Any {
       const paths = parseLoad(spec);
       for (let i = 0; i < paths.length; i++) {
-        if (paths[i].indexOf('/') >= 0 || !readers[paths[i]]) throw officeError('InvalidArgument', 'Cannot load ' + paths[i] + ' on Range in this fake; load leaf properties of child objects instead.');
+        if (paths[i].indexOf('/') >= 0 || !readers[paths[i]])
+          throw officeError('InvalidArgument', 'Cannot load ' + paths[i] + ' on Range in this fake; load leaf properties of child objects instead.');
       }
       enqueue(ctx, {
         payload: { m: 'Range.load', s: sheetName, a: paths },
@@ -1362,26 +1371,28 @@ export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: 
           currentRunOptions = previous;
           return reject(e);
         }
-        Promise.resolve(p).then(
-          function (v: Any) {
-            // Excel.run syncs what is still queued when the batch returns.
-            if (ctx._queue.length) {
-              return ctx.sync().then(function () {
-                currentRunOptions = previous;
-                resolve(v);
-              });
-            }
-            currentRunOptions = previous;
-            resolve(v);
-          },
-          function (e: Any) {
+        Promise.resolve(p)
+          .then(
+            function (v: Any) {
+              // Excel.run syncs what is still queued when the batch returns.
+              if (ctx._queue.length) {
+                return ctx.sync().then(function () {
+                  currentRunOptions = previous;
+                  resolve(v);
+                });
+              }
+              currentRunOptions = previous;
+              resolve(v);
+            },
+            function (e: Any) {
+              currentRunOptions = previous;
+              reject(e);
+            },
+          )
+          .then(undefined, function (e: Any) {
             currentRunOptions = previous;
             reject(e);
-          },
-        ).then(undefined, function (e: Any) {
-          currentRunOptions = previous;
-          reject(e);
-        });
+          });
       });
     },
     RequestContext: RequestContext,

@@ -38,13 +38,16 @@ function flagKey(f: { kind: string; sheet: string; cell: string }): string {
 }
 
 /** The part of the CLI's JSON the expected file speaks about, in the same shape. */
-function project(json: {
-  total: { max: number; self: number };
-  profile: string | null;
-  sheets: JsonSheet[];
-  skippedSheets: Array<{ name: string; reason: string }>;
-  flags: Array<{ kind: string; sheet: string; cell: string }>;
-}, expected: Expected): Expected {
+function project(
+  json: {
+    total: { max: number; self: number };
+    profile: string | null;
+    sheets: JsonSheet[];
+    skippedSheets: Array<{ name: string; reason: string }>;
+    flags: Array<{ kind: string; sheet: string; cell: string }>;
+  },
+  expected: Expected,
+): Expected {
   const seen: { [name: string]: number } = {};
   const out: Expected = {
     total: { max: json.total.max, self: json.total.self },

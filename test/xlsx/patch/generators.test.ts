@@ -161,7 +161,11 @@ describe('what the ExcelJS writer lost is still there', () => {
 describe('the copy keeps the kind of its package', () => {
   test('an .xlsm stays an .xlsm (Excel refuses a macro-enabled package named .xlsx); .xlsx and .xls give .xlsx', async () => {
     const { patchWorkbook } = await import('../../../src/xlsx/patch/patchPackage');
-    for (const [file, extension] of [['macros.xlsm', 'xlsm'], ['openpyxl.xlsx', 'xlsx'], ['legacy.xls', 'xlsx']]) {
+    for (const [file, extension] of [
+      ['macros.xlsm', 'xlsm'],
+      ['openpyxl.xlsx', 'xlsx'],
+      ['legacy.xls', 'xlsx'],
+    ]) {
       const run = runs.get(file);
       if (!run) continue;
       expect([file, (await patchWorkbook(run.input, run.plan, { fileName: file })).extension]).toEqual([file, extension]);

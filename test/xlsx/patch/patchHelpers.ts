@@ -70,9 +70,7 @@ export async function ownedParts(input: Uint8Array, plan: WritePlan, output: Uin
   const zip = await JSZip.loadAsync(output);
   const text = async (name: string) => (zip.file(name) ? await zip.file(name)!.async('string') : '');
   const rootRels = await text('_rels/.rels');
-  const wbTarget = (/Type="[^"]*\/officeDocument"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Type="[^"]*\/officeDocument"/.exec(rootRels) || [])
-    .slice(1)
-    .filter(Boolean)[0] as string | undefined;
+  const wbTarget = (/Type="[^"]*\/officeDocument"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Type="[^"]*\/officeDocument"/.exec(rootRels) || []).slice(1).filter(Boolean)[0] as string | undefined;
   const wbName = wbTarget ? wbTarget.replace(/^\//, '') : 'xl/workbook.xml';
   const folder = wbName.slice(0, wbName.lastIndexOf('/') + 1);
   const wbRelsName = folder + '_rels/' + wbName.slice(folder.length) + '.rels';
@@ -106,7 +104,12 @@ export async function ownedParts(input: Uint8Array, plan: WritePlan, output: Uin
 }
 
 function decode(s: string): string {
-  return s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'");
+  return s
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'");
 }
 
 /**
@@ -150,7 +153,11 @@ export function expectOwnedCellsWritten(run: PipelineRun): void {
     const sheet = run.outGrid.sheets.find((s) => s.name === w.sheet)!;
     const cell = cellAt(sheet, w.row, w.col);
     const expected = w.purpose === 'appraised-fill' ? { value: w.value } : { value: w.result, formula: w.formula };
-    expect([w.sheet, w.address, cell && { value: cell.value, formula: cell.formula }]).toEqual([w.sheet, w.address, expected.formula === undefined ? { value: expected.value, formula: undefined } : expected]);
+    expect([w.sheet, w.address, cell && { value: cell.value, formula: cell.formula }]).toEqual([
+      w.sheet,
+      w.address,
+      expected.formula === undefined ? { value: expected.value, formula: undefined } : expected,
+    ]);
   }
 }
 

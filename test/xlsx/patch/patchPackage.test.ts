@@ -58,10 +58,22 @@ function summary(): SummarySheet {
     name: SUMMARY,
     columnWidths: [30, 12, 14],
     rows: [
-      [{ kind: 'text', text: 'BẢNG TỔNG HỢP', bold: true }, { kind: 'text', text: 'Điểm', bold: true }],
-      [{ kind: 'text', text: '=1+1' }, { kind: 'number', value: 2.5, numberFormat: '0.00', bold: true }],
-      [{ kind: 'text', text: '=cmd|calc' }, { kind: 'number', value: 0.8333, numberFormat: '0.00%' }],
-      [{ kind: 'link', text: 'Xem D3', sheet: SHEET, address: 'D3' }, { kind: 'link', text: "Bà's", sheet: "Bà's sheet", address: 'B12' }],
+      [
+        { kind: 'text', text: 'BẢNG TỔNG HỢP', bold: true },
+        { kind: 'text', text: 'Điểm', bold: true },
+      ],
+      [
+        { kind: 'text', text: '=1+1' },
+        { kind: 'number', value: 2.5, numberFormat: '0.00', bold: true },
+      ],
+      [
+        { kind: 'text', text: '=cmd|calc' },
+        { kind: 'number', value: 0.8333, numberFormat: '0.00%' },
+      ],
+      [
+        { kind: 'link', text: 'Xem D3', sheet: SHEET, address: 'D3' },
+        { kind: 'link', text: "Bà's", sheet: "Bà's sheet", address: 'B12' },
+      ],
     ],
   };
 }
@@ -187,7 +199,10 @@ describe('patchWorkbookBytes', () => {
 
   test('text stays text in the summary, "=1+1" included', () => {
     const ws = reread.getWorksheet(SUMMARY)!;
-    for (const [a, text] of [['A2', '=1+1'], ['A3', '=cmd|calc']]) {
+    for (const [a, text] of [
+      ['A2', '=1+1'],
+      ['A3', '=cmd|calc'],
+    ]) {
       const cell = ws.getCell(a);
       expect(cell.type).toBe(ExcelJS.ValueType.String);
       expect(cell.value).toBe(text);
@@ -215,10 +230,7 @@ describe('patchWorkbookBytes', () => {
     const rid = new RegExp('<sheet [^>]*name="' + SUMMARY + '"[^>]*r:id="(rId\\d+)"').exec(workbookXml)![1];
     const target = new RegExp('Id="' + rid + '"[^>]*Target="([^"]+)"').exec(rels)![1];
     const sheetXml = await zip.file('xl/' + target)!.async('string');
-    expect(sheetXml.match(/<hyperlink\b[^>]*\/>/g)).toEqual([
-      '<hyperlink ref="A4" location="\'Phụ lục 1\'!D3"/>',
-      '<hyperlink ref="B4" location="\'Bà\'\'s sheet\'!B12"/>',
-    ]);
+    expect(sheetXml.match(/<hyperlink\b[^>]*\/>/g)).toEqual(['<hyperlink ref="A4" location="\'Phụ lục 1\'!D3"/>', '<hyperlink ref="B4" location="\'Bà\'\'s sheet\'!B12"/>']);
     expect(zip.file('xl/worksheets/_rels/' + target.replace(/^.*\//, '') + '.rels')).toBeNull();
     expect(cellAt(sheetOf(after, SHEET), 3, 4)).toMatchObject({ value: 'KH 1', hyperlink: 'https://x.vn/kh1.pdf' });
     expect(reread.getWorksheet(SUMMARY)!.getCell('A4').text).toBe('Xem D3');
@@ -264,7 +276,7 @@ describe('patchWorkbookBytes', () => {
 describe('one full calculation on opening, only when a write changes a value', () => {
   const workbookXml = async (bytes: Uint8Array) => (await JSZip.loadAsync(bytes)).file('xl/workbook.xml')!.async('string');
 
-  test('a total that was wrong: the official\'s own formulas reading it are recalculated on opening', async () => {
+  test("a total that was wrong: the official's own formulas reading it are recalculated on opening", async () => {
     const input = await inputBytes();
     expect(await workbookXml(input)).not.toContain('fullCalcOnLoad');
     const out = await patchWorkbookBytes(input, plan());
@@ -325,7 +337,7 @@ describe('parts in UTF-16 (allowed by the package format)', () => {
   });
 });
 
-describe('value writes (the appraiser\'s fill)', () => {
+describe("value writes (the appraiser's fill)", () => {
   test('numbers as numbers, text as inline text, never a formula', async () => {
     const input = await inputBytes();
     const fill = (address: string, row: number, value: number | string): CellWrite => ({ sheet: SHEET, row, col: 6, address, purpose: 'appraised-fill', value, previous: { value: null } });

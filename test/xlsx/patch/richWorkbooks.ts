@@ -24,7 +24,10 @@ export async function excelJsRichBytes(): Promise<Uint8Array> {
     ref: 'A1',
     headerRow: true,
     style: { theme: 'TableStyleMedium2', showRowStripes: true },
-    columns: [{ name: 'Tài liệu', filterButton: true }, { name: 'Số', filterButton: true }],
+    columns: [
+      { name: 'Tài liệu', filterButton: true },
+      { name: 'Số', filterButton: true },
+    ],
     rows: [
       ['Kế hoạch 12/KH-UBND', 12],
       ['Quyết định 45/QĐ-UBND', 45],
@@ -108,15 +111,33 @@ export async function handBuiltRichBytes(base: Uint8Array, options: HandBuiltOpt
   const chartSheet = 'xl/worksheets/sheet' + (sheetCount + 10) + '.xml';
   zip.file(
     chartSheet,
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="' + MAIN + '" xmlns:r="' + REL + '"><sheetData>' +
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="' +
+      MAIN +
+      '" xmlns:r="' +
+      REL +
+      '"><sheetData>' +
       '<row r="1"><c r="A1" t="inlineStr"><is><t>Mục</t></is></c><c r="B1" t="inlineStr"><is><t>Điểm</t></is></c></row>' +
       '<row r="2"><c r="A2" t="inlineStr"><is><t>a</t></is></c><c r="B2"><v>1</v></c></row>' +
       '<row r="3"><c r="A3" t="inlineStr"><is><t>b</t></is></c><c r="B3"><v>2</v></c></row>' +
       '</sheetData><drawing r:id="rId1"/></worksheet>',
   );
-  zip.file('xl/worksheets/_rels/' + chartSheet.slice(14) + '.rels', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="' + REL + '/drawing" Target="' + abs('xl/drawings/', 'drawing9.xml').replace(/^(?!\/)/, '../drawings/') + '"/></Relationships>');
+  zip.file(
+    'xl/worksheets/_rels/' + chartSheet.slice(14) + '.rels',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="' +
+      REL +
+      '/drawing" Target="' +
+      abs('xl/drawings/', 'drawing9.xml').replace(/^(?!\/)/, '../drawings/') +
+      '"/></Relationships>',
+  );
   zip.file('xl/drawings/drawing9.xml', DRAWING_XML);
-  zip.file('xl/drawings/_rels/drawing9.xml.rels', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="' + REL + '/chart" Target="' + (options.absoluteTargets ? '/xl/charts/chart1.xml' : '../charts/chart1.xml') + '"/></Relationships>');
+  zip.file(
+    'xl/drawings/_rels/drawing9.xml.rels',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="' +
+      REL +
+      '/chart" Target="' +
+      (options.absoluteTargets ? '/xl/charts/chart1.xml' : '../charts/chart1.xml') +
+      '"/></Relationships>',
+  );
   zip.file('xl/charts/chart1.xml', CHART_XML);
   const chartRid = rid();
   wb = insertBefore(wb, '</sheets>', '<sheet name="Biểu đồ" sheetId="' + (maxSheetId + 1) + '" r:id="' + chartRid + '"/>');
@@ -124,14 +145,21 @@ export async function handBuiltRichBytes(base: Uint8Array, options: HandBuiltOpt
   ct = insertBefore(
     ct,
     '</Types>',
-    '<Override PartName="/' + chartSheet + '" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
+    '<Override PartName="/' +
+      chartSheet +
+      '" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
       '<Override PartName="/xl/drawings/drawing9.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>' +
       '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>',
   );
 
   // A pivot cache (definition and records) named by the workbook.
   zip.file('xl/pivotCache/pivotCacheDefinition1.xml', PIVOT_CACHE_XML);
-  zip.file('xl/pivotCache/_rels/pivotCacheDefinition1.xml.rels', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="' + REL + '/pivotCacheRecords" Target="pivotCacheRecords1.xml"/></Relationships>');
+  zip.file(
+    'xl/pivotCache/_rels/pivotCacheDefinition1.xml.rels',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="' +
+      REL +
+      '/pivotCacheRecords" Target="pivotCacheRecords1.xml"/></Relationships>',
+  );
   zip.file('xl/pivotCache/pivotCacheRecords1.xml', PIVOT_RECORDS_XML);
   const pivotRid = rid();
   rels = insertBefore(rels, '</Relationships>', '<Relationship Id="' + pivotRid + '" Type="' + REL + '/pivotCacheDefinition" Target="' + abs('xl/', 'pivotCache/pivotCacheDefinition1.xml') + '"/>');
@@ -146,21 +174,44 @@ export async function handBuiltRichBytes(base: Uint8Array, options: HandBuiltOpt
 
   // Custom XML (as SharePoint and document-management systems add it).
   zip.file('customXml/item1.xml', '<?xml version="1.0" encoding="UTF-8" standalone="no"?><ho-so xmlns="urn:vn:ho-so"><ma>HS-2023-001</ma></ho-so>');
-  zip.file('customXml/itemProps1.xml', '<?xml version="1.0" encoding="UTF-8" standalone="no"?><ds:datastoreItem ds:itemID="{6A1F0C1E-0000-4000-8000-000000000001}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs/></ds:datastoreItem>');
-  zip.file('customXml/_rels/item1.xml.rels', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="' + REL + '/customXmlProps" Target="itemProps1.xml"/></Relationships>');
-  rels = insertBefore(rels, '</Relationships>', '<Relationship Id="' + rid() + '" Type="' + REL + '/customXml" Target="' + (options.absoluteTargets ? '/customXml/item1.xml' : '../customXml/item1.xml') + '"/>');
+  zip.file(
+    'customXml/itemProps1.xml',
+    '<?xml version="1.0" encoding="UTF-8" standalone="no"?><ds:datastoreItem ds:itemID="{6A1F0C1E-0000-4000-8000-000000000001}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs/></ds:datastoreItem>',
+  );
+  zip.file(
+    'customXml/_rels/item1.xml.rels',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="' +
+      REL +
+      '/customXmlProps" Target="itemProps1.xml"/></Relationships>',
+  );
+  rels = insertBefore(
+    rels,
+    '</Relationships>',
+    '<Relationship Id="' + rid() + '" Type="' + REL + '/customXml" Target="' + (options.absoluteTargets ? '/customXml/item1.xml' : '../customXml/item1.xml') + '"/>',
+  );
   ct = insertBefore(ct, '</Types>', '<Override PartName="/customXml/itemProps1.xml" ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"/>');
 
   // calcChain.xml listing the formula cells of the first sheet (as Excel keeps it).
   const firstSheet = await text('xl/worksheets/sheet1.xml');
   const formulaCells = (firstSheet.match(/<c r="([A-Z]+\d+)"[^>]*>(?:(?!<\/c>).)*<f[ >]/g) || []).map((m) => /r="([A-Z]+\d+)"/.exec(m)![1]);
-  zip.file('xl/calcChain.xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<calcChain xmlns="' + MAIN + '">' + formulaCells.map((r, i) => '<c r="' + r + '"' + (i === 0 ? ' i="1"' : '') + '/>').join('') + '</calcChain>');
+  zip.file(
+    'xl/calcChain.xml',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<calcChain xmlns="' +
+      MAIN +
+      '">' +
+      formulaCells.map((r, i) => '<c r="' + r + '"' + (i === 0 ? ' i="1"' : '') + '/>').join('') +
+      '</calcChain>',
+  );
   rels = insertBefore(rels, '</Relationships>', '<Relationship Id="' + rid() + '" Type="' + REL + '/calcChain" Target="' + abs('xl/', 'calcChain.xml') + '"/>');
   ct = insertBefore(ct, '</Types>', '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/>');
 
   if (options.macros) {
     zip.file('xl/vbaProject.bin', Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 1, 2, 3, 4, 5, 6, 7, 8]));
-    rels = insertBefore(rels, '</Relationships>', '<Relationship Id="' + rid() + '" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="' + abs('xl/', 'vbaProject.bin') + '"/>');
+    rels = insertBefore(
+      rels,
+      '</Relationships>',
+      '<Relationship Id="' + rid() + '" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="' + abs('xl/', 'vbaProject.bin') + '"/>',
+    );
     ct = ct.replace('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', 'application/vnd.ms-excel.sheet.macroEnabled.main+xml');
     ct = ct.replace('<Default Extension="xml"', '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/><Default Extension="xml"');
   }

@@ -25,7 +25,9 @@ test('rows and cells without r: positions counted as Excel counts them', () => {
   const xml = sheet('<sheetData><row><c><v>1</v></c><c><v>2</v></c></row><row><c><v>3</v></c><c><v>4</v></c></row></sheetData>');
   const out = patchSheetXml(xml, [formula('B2', 'A2*2', 6), fill('D2'), formula('A5', 'B2', 6)], ctx);
   expect(out).toBe(
-    sheet('<sheetData><row><c><v>1</v></c><c><v>2</v></c></row><row><c><v>3</v></c><c r="B2"><f>A2*2</f><v>6</v></c><c r="D2" s="1"/></row><row r="5"><c r="A5"><f>B2</f><v>6</v></c></row></sheetData>'),
+    sheet(
+      '<sheetData><row><c><v>1</v></c><c><v>2</v></c></row><row><c><v>3</v></c><c r="B2"><f>A2*2</f><v>6</v></c><c r="D2" s="1"/></row><row r="5"><c r="A5"><f>B2</f><v>6</v></c></row></sheetData>',
+    ),
   );
 });
 
@@ -37,10 +39,13 @@ test('a self-closing row opens; spans and the dimension grow to the created cell
   );
 });
 
-test('a created cell starts from its row\'s format, else its column\'s', () => {
+test("a created cell starts from its row's format, else its column's", () => {
   const xml = sheet('<sheetData><row r="1" s="7" customFormat="1"><c r="A1"><v>1</v></c></row></sheetData>', '<cols><col min="2" max="3" width="9" style="4" customWidth="1"/></cols>');
   expect(patchSheetXml(xml, [fill('B1'), fill('C2'), fill('D2')], ctx)).toBe(
-    sheet('<sheetData><row r="1" s="7" customFormat="1"><c r="A1"><v>1</v></c><c r="B1" s="71"/></row><row r="2"><c r="C2" s="41"/><c r="D2" s="1"/></row></sheetData>', '<cols><col min="2" max="3" width="9" style="4" customWidth="1"/></cols>'),
+    sheet(
+      '<sheetData><row r="1" s="7" customFormat="1"><c r="A1"><v>1</v></c><c r="B1" s="71"/></row><row r="2"><c r="C2" s="41"/><c r="D2" s="1"/></row></sheetData>',
+      '<cols><col min="2" max="3" width="9" style="4" customWidth="1"/></cols>',
+    ),
   );
 });
 
@@ -92,7 +97,8 @@ test('refuses a cell inside a merge (not its top-left) and any cell of an array 
 
 test('linear: a 10,000-row part is patched in well under a second', () => {
   let rows = '';
-  for (let r = 1; r <= 10000; r++) rows += '<row r="' + r + '"><c r="A' + r + '"><v>' + r + '</v></c><c r="B' + r + '" t="s"><v>1</v></c><c r="C' + r + '"><f>A' + r + '*2</f><v>' + 2 * r + '</v></c></row>';
+  for (let r = 1; r <= 10000; r++)
+    rows += '<row r="' + r + '"><c r="A' + r + '"><v>' + r + '</v></c><c r="B' + r + '" t="s"><v>1</v></c><c r="C' + r + '"><f>A' + r + '*2</f><v>' + 2 * r + '</v></c></row>';
   const xml = sheet('<sheetData>' + rows + '</sheetData>');
   const edits: CellEdit[] = [];
   for (let r = 1; r <= 10000; r += 10) edits.push(formula('D' + r, 'C' + r + '/2', r), fill('B' + r));

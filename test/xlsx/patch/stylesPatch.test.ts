@@ -41,16 +41,25 @@ test('a cell style is its own xf with the format or fill changed; the rest of th
 });
 
 test('summary styles: the workbook font made bold or a link; numFmts created first when the part has none; prefixes kept', () => {
-  const prefixed = STYLES.replace(/<numFmts.*?<\/numFmts>/, '').replace(/<(\/?)(\w)/g, '<$1x:$2').replace('xmlns=', 'xmlns:x=').replace('<x:?xml', '<?xml');
+  const prefixed = STYLES.replace(/<numFmts.*?<\/numFmts>/, '')
+    .replace(/<(\/?)(\w)/g, '<$1x:$2')
+    .replace('xmlns=', 'xmlns:x=')
+    .replace('<x:?xml', '<?xml');
   const s = new StylesEditor(prefixed);
   const bold = s.summaryStyle({ bold: true, numberFormat: '0.00' });
   const link = s.summaryStyle({ link: true });
   expect([bold, link]).toEqual([2, 3]);
   const out = s.text();
   expect(out).toMatch(/<x:styleSheet xmlns:x="[^"]+"><x:fonts count="4">/);
-  expect(out).toContain('<x:font><x:b/><x:sz val="12"/><x:name val="Times New Roman"/></x:font><x:font><x:u/><x:color rgb="FF0563C1"/><x:sz val="12"/><x:name val="Times New Roman"/></x:font></x:fonts>');
-  expect(out).toContain('<x:xf numFmtId="2" fontId="2" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/><x:xf numFmtId="0" fontId="3" fillId="0" borderId="0" xfId="0" applyFont="1"/></x:cellXfs>');
+  expect(out).toContain(
+    '<x:font><x:b/><x:sz val="12"/><x:name val="Times New Roman"/></x:font><x:font><x:u/><x:color rgb="FF0563C1"/><x:sz val="12"/><x:name val="Times New Roman"/></x:font></x:fonts>',
+  );
+  expect(out).toContain(
+    '<x:xf numFmtId="2" fontId="2" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/><x:xf numFmtId="0" fontId="3" fillId="0" borderId="0" xfId="0" applyFont="1"/></x:cellXfs>',
+  );
   const custom = new StylesEditor(STYLES.replace(/<numFmts.*?<\/numFmts>/, ''));
   custom.summaryStyle({ numberFormat: '0.0 "điểm"' });
-  expect(custom.text()).toContain('<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0 &quot;điểm&quot;"/></numFmts><fonts');
+  expect(custom.text()).toContain(
+    '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0 &quot;điểm&quot;"/></numFmts><fonts',
+  );
 });

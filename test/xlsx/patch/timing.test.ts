@@ -44,8 +44,24 @@ async function measure(label: string, input: Uint8Array): Promise<number> {
   const changedBytes = changed.map((k) => k + ' ' + (before.has(k) ? before.get(k)!.length + '→' : 'new ') + after.get(k)!.length).join(', ');
   // eslint-disable-next-line no-console
   console.log(
-    label + ': ' + plan.writes.length + ' writes, ' + plan.highlights.length + ' highlights; patch ' + patchMs + ' ms (ExcelJS load+set+save ' + excelJsMs + ' ms); ' +
-      'file ' + input.length + ' → ' + patched.length + ' B (ExcelJS ' + viaExcelJs.length + ' B); parts changed: ' + changedBytes,
+    label +
+      ': ' +
+      plan.writes.length +
+      ' writes, ' +
+      plan.highlights.length +
+      ' highlights; patch ' +
+      patchMs +
+      ' ms (ExcelJS load+set+save ' +
+      excelJsMs +
+      ' ms); ' +
+      'file ' +
+      input.length +
+      ' → ' +
+      patched.length +
+      ' B (ExcelJS ' +
+      viaExcelJs.length +
+      ' B); parts changed: ' +
+      changedBytes,
   );
   return patchMs;
 }

@@ -51,7 +51,7 @@ describe("slideFormulaAsExcelJs: the reader's translation is ExcelJS 4.4's", () 
   const cases: Array<[string, string, string]> = [
     ['C3*2+$D$1', 'G3', 'G22515'],
     ['SUM($D4:D$9)/Sheet2!B3', 'D10', 'F12'],
-    ["'Phụ lục 1'!B3&\"A1\"", 'A1', 'C3'],
+    ['\'Phụ lục 1\'!B3&"A1"', 'A1', 'C3'],
     ['LOG10(a1)+XFE1+TOTAL2022', 'B1', 'B2'],
     ['IF(ISBLANK(D5),"",ROUND(D5/C5*100,2))', 'E5', 'E9'],
     ['A1', 'A2', 'A1'],

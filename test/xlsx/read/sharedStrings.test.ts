@@ -4,7 +4,11 @@ const sst = (items: string): string => '<?xml version="1.0"?><sst xmlns="http://
 
 describe('shared strings', () => {
   test('plain texts in order, entities and _xHHHH_ escapes decoded', () => {
-    expect(parseSharedStrings(sst('<si><t>Điểm tối đa</t></si><si><t xml:space="preserve"> A &amp; B </t></si><si><t>dòng 1_x000D_dòng 2</t></si>'))).toEqual(['Điểm tối đa', ' A & B ', 'dòng 1\rdòng 2']);
+    expect(parseSharedStrings(sst('<si><t>Điểm tối đa</t></si><si><t xml:space="preserve"> A &amp; B </t></si><si><t>dòng 1_x000D_dòng 2</t></si>'))).toEqual([
+      'Điểm tối đa',
+      ' A & B ',
+      'dòng 1\rdòng 2',
+    ]);
   });
 
   test('runs keep their text and font; phonetic runs are skipped', () => {

@@ -31,7 +31,9 @@ describe('workbook part', () => {
   });
 
   test('relationships by Id, attributes decoded', () => {
-    const rels = parseRels('<Relationships><Relationship Id="rId1" Type="http://x/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" TargetMode="External" Target="https://a.vn/?x=1&amp;y=2"/></Relationships>');
+    const rels = parseRels(
+      '<Relationships><Relationship Id="rId1" Type="http://x/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" TargetMode="External" Target="https://a.vn/?x=1&amp;y=2"/></Relationships>',
+    );
     expect(rels.rId1).toEqual({ Id: 'rId1', Type: 'http://x/worksheet', Target: 'worksheets/sheet1.xml' });
     expect(rels.rId2.Target).toBe('https://a.vn/?x=1&y=2');
   });

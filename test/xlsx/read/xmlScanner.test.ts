@@ -7,7 +7,14 @@ function events(xml: string): string[] {
   for (let ev = s.next(); ev !== EV_END; ev = s.next()) {
     if (ev === EV_OPEN) {
       const a = s.attrs();
-      out.push('<' + s.tag() + Object.keys(a).map((k) => ' ' + k + '=' + a[k]).join('') + '>');
+      out.push(
+        '<' +
+          s.tag() +
+          Object.keys(a)
+            .map((k) => ' ' + k + '=' + a[k])
+            .join('') +
+          '>',
+      );
     } else if (ev === EV_CLOSE) out.push('</' + s.tag() + '>');
     else if (ev === EV_TEXT) out.push(s.text());
   }

@@ -66,16 +66,7 @@ export function ConsolidationSection({ host, lang }: ConsolidationProps): JSX.El
       <ErrorBar error={state.error} notice={c.busy ? null : state.notice} lang={lang} onDismiss={c.dismiss} />
 
       {state.view ? (
-        <ConsolidationResult
-          view={state.view}
-          lang={lang}
-          busy={c.busy}
-          canDownload={c.canDownload}
-          canWrite={c.canWrite}
-          onRegroup={c.regroup}
-          onDownload={c.download}
-          onWrite={c.writeToWorkbook}
-        />
+        <ConsolidationResult view={state.view} lang={lang} busy={c.busy} canDownload={c.canDownload} canWrite={c.canWrite} onRegroup={c.regroup} onDownload={c.download} onWrite={c.writeToWorkbook} />
       ) : null}
     </section>
   );

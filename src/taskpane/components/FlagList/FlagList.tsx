@@ -7,7 +7,14 @@ import { FlagGroup } from '../../model/paneModel';
 
 const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, margin: 0 },
-  groupHeading: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: `${tokens.spacingVerticalS} 0 0` },
+  groupHeading: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: `${tokens.spacingVerticalS} 0 0`,
+  },
   list: { listStyleType: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   item: { justifyContent: 'flex-start', textAlign: 'left', fontWeight: tokens.fontWeightRegular, height: 'auto', padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, width: '100%' },
   cell: { fontVariantNumeric: 'tabular-nums', color: tokens.colorBrandForeground1, marginRight: tokens.spacingHorizontalS, whiteSpace: 'nowrap' },

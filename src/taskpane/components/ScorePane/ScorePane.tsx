@@ -191,13 +191,7 @@ export function ScorePane({ host, lang, standalone, debounceMs }: ScorePaneProps
             {paneText('appraisedTotal', lang)}: {view.appraisal.total.scoreOfMax}
             {view.appraisal.total.percent ? ' · ' + view.appraisal.total.percent : ''}
           </Text>
-          <AppraiserMode
-            lang={lang}
-            on={state.appraiserMode}
-            busy={busy}
-            onToggle={(on) => controller.setAppraiserMode(on)}
-            onFill={() => void controller.fillAppraised()}
-          />
+          <AppraiserMode lang={lang} on={state.appraiserMode} busy={busy} onToggle={(on) => controller.setAppraiserMode(on)} onFill={() => void controller.fillAppraised()} />
           <DifferenceList appraisal={view.appraisal} lang={lang} onSelect={(sheet, cell) => void controller.selectCell(sheet, cell)} />
         </section>
       ) : null}
@@ -232,9 +226,7 @@ export function ScorePane({ host, lang, standalone, debounceMs }: ScorePaneProps
 
       <ConsolidationSection host={host} lang={lang} />
 
-      {state.lastRunAt ? (
-        <Caption1 className={s.muted}>{paneText('lastRun', lang, { time: state.lastRunAt.toLocaleTimeString(lang === 'vi' ? 'vi-VN' : 'en-GB') })}</Caption1>
-      ) : null}
+      {state.lastRunAt ? <Caption1 className={s.muted}>{paneText('lastRun', lang, { time: state.lastRunAt.toLocaleTimeString(lang === 'vi' ? 'vi-VN' : 'en-GB') })}</Caption1> : null}
     </main>
   );
 }

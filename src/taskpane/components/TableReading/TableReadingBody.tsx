@@ -35,7 +35,16 @@ export interface TableReadingBodyProps {
 
 // Fluent's tokens are these CSS variables; inline styles keep Griffel out of this chunk (same reason).
 const TABLE: React.CSSProperties = { display: 'flex', flexDirection: 'column', gap: 'var(--spacingVerticalS)', marginTop: 'var(--spacingVerticalM)' };
-const TABLE_HEADING: React.CSSProperties = { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: 'var(--spacingHorizontalS)', margin: 0, fontSize: 'var(--fontSizeBase300)', fontWeight: 'var(--fontWeightSemibold)' as React.CSSProperties['fontWeight'] };
+const TABLE_HEADING: React.CSSProperties = {
+  display: 'flex',
+  flexWrap: 'wrap',
+  alignItems: 'center',
+  justifyContent: 'space-between',
+  gap: 'var(--spacingHorizontalS)',
+  margin: 0,
+  fontSize: 'var(--fontSizeBase300)',
+  fontWeight: 'var(--fontWeightSemibold)' as React.CSSProperties['fontWeight'],
+};
 const ROLE: React.CSSProperties = { display: 'flex', flexDirection: 'column', gap: 'var(--spacingVerticalXXS)' };
 const LABEL_LINE: React.CSSProperties = { display: 'flex', alignItems: 'center', gap: 'var(--spacingHorizontalS)' };
 const MUTED: React.CSSProperties = { color: 'var(--colorNeutralForeground3)' };

@@ -70,7 +70,14 @@ export const TableReadingSection = React.forwardRef<HTMLElement, TableReadingSec
   if (!analysis || (!analysis.sheets.length && !props.choices)) return null;
   const chosen = props.choices !== null;
   return (
-    <section ref={ref} className={unsure ? s.section + ' ' + s.unsure : s.section} aria-labelledby="cchc-reading" data-testid="reading-section" data-unsure={unsure > 0 ? 'true' : 'false'} tabIndex={-1}>
+    <section
+      ref={ref}
+      className={unsure ? s.section + ' ' + s.unsure : s.section}
+      aria-labelledby="cchc-reading"
+      data-testid="reading-section"
+      data-unsure={unsure > 0 ? 'true' : 'false'}
+      tabIndex={-1}
+    >
       <h2 className={s.heading}>
         <Button
           id="cchc-reading"
