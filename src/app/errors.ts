@@ -1,11 +1,12 @@
+import { errorText, isCchcError } from '../core/errors';
 import { isHostError } from '../core/host';
 import { hostErrorText } from '../core/messages/hostMessages';
 import { Lang } from '../core/number/format';
 
 /**
  * Any failure in words for the official, the same from every button: a host's error (protected sheet,
- * cell being edited, a co-author's change…) by its code, an input error (a file that cannot be read)
- * by its own two sentences, anything else as "unexpected" with its text as the details line. ES5-safe.
+ * cell being edited, a co-author's change…) by its code, the tool's own refusal (a CchcError: a file
+ * that cannot be read…) by its code's sentence from the catalogue, anything else as "unexpected" with its text as the details line. ES5-safe.
  */
 
 export interface UserMessage {
@@ -20,12 +21,12 @@ export function describeError(error: unknown, lang: Lang): UserMessage {
     if (error.detail) m.detail = error.detail;
     return m;
   }
-  const e = error as { messageVi?: unknown; messageEn?: unknown; message?: unknown; detail?: unknown };
-  if (e && typeof e.messageVi === 'string' && typeof e.messageEn === 'string') {
-    const m: UserMessage = { text: lang === 'vi' ? e.messageVi : e.messageEn };
-    if (typeof e.detail === 'string') m.detail = e.detail;
+  if (isCchcError(error)) {
+    const m: UserMessage = { text: errorText(error, lang) };
+    if (typeof error.detail === 'string') m.detail = error.detail;
     return m;
   }
+  const e = error as { message?: unknown };
   const m: UserMessage = { text: hostErrorText('unknown', lang) };
   if (e && typeof e.message === 'string') m.detail = e.message;
   else if (error !== undefined && error !== null) m.detail = String(error);

@@ -4,7 +4,7 @@ import { ExplainParam, explainTextBoth, ExplainTextKey, roleWithWords } from '..
 import { COLUMN_ROLES, ColumnRole } from '../core/recognise/header';
 import { ColumnChoice, ColumnChoices } from '../core/recognise/reading';
 import { foldText } from '../core/text/fold';
-import { UsageError } from './usageError';
+import { CchcError } from '../core/errors';
 import { fileProblemOf, isSystemError } from './systemErrors';
 
 /**
@@ -65,9 +65,8 @@ export const KNOWN_ROLES_TEXT =
 /** Excel's last column, XFD. */
 const MAX_COLUMNS = 16384;
 
-function usage(key: ExplainTextKey, params: { [name: string]: ExplainParam }): UsageError {
-  const t = explainTextBoth(key, params);
-  return new UsageError(t.vi, t.en);
+function usage(key: ExplainTextKey, params: { [name: string]: ExplainParam }): CchcError {
+  return new CchcError(key, params);
 }
 
 /** "Tự đánh giá", "tu_danh_gia", "SELF" → the role; null when it names none. */

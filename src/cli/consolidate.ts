@@ -2,6 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Consolidation, consolidationSheets, DEFAULT_GROUPS, groupLabel, isConsolidationWorkbook } from '../core/consolidate/consolidate';
 import { flagMessage } from '../core/messages/catalogue';
+import { CchcError } from '../core/errors';
+import { cliText, CliTextKey } from '../core/messages/cliText';
 import { consolidationText, failureText } from '../core/messages/consolidationText';
 import { formatPercentHundredths, formatPoints, Lang } from '../core/number/format';
 import { Points, unitsToNumber } from '../core/number/points';
@@ -29,20 +31,11 @@ export interface ConsolidateIo {
   stderr: (text: string) => void;
 }
 
-/** A problem with what the user named: one line on stderr, exit code 2. */
-export class ConsolidateInputProblem extends Error {
-  messageEn: string;
-  constructor(vi: string, en: string) {
-    super(vi);
-    this.messageEn = en;
-    Object.setPrototypeOf(this, ConsolidateInputProblem.prototype);
-  }
-}
-
-function problem(key: Parameters<typeof consolidationText>[0], params: { [name: string]: string | number }): ConsolidateInputProblem {
+/** A problem with what the user named: one line on stderr, exit code 2; names escaped for the terminal. */
+function problem(key: CliTextKey, params: { [name: string]: string | number }): CchcError {
   const safe: { [name: string]: string | number } = {};
   for (const k of Object.keys(params)) safe[k] = typeof params[k] === 'string' ? escapeControl(params[k] as string) : params[k];
-  return new ConsolidateInputProblem(consolidationText(key, 'vi', safe), consolidationText(key, 'en', safe));
+  return new CchcError(key, safe);
 }
 
 /** The listed inputs, and whether the output is one of the folder's own files (skipped, not read). */
@@ -146,7 +139,7 @@ export function formatConsolidation(c: Consolidation, lang: Lang): string {
   if (c.rows.length === 0) out.push(consolidationText('noCommunes', lang));
   if (c.failed.length > 0) {
     out.push('');
-    out.push(consolidationText('cliFailedHeading', lang));
+    out.push(cliText('cliFailedHeading', lang));
     for (const f of c.failed) out.push('  ' + escapeControl(f.fileName + ': ' + failureText(f.failure, lang, f.detail)));
   }
   return out.join('\n');
@@ -251,7 +244,7 @@ export async function runConsolidate(args: CliArgs, io: ConsolidateIo, profile: 
     } catch (error) {
       throw writeFailure(out, error);
     }
-    if (!args.json) io.stdout('\n' + consolidationText('cliWritten', lang, { path: escapeControl(out), communes: consolidation.rows.length, failed: consolidation.failed.length }) + '\n');
+    if (!args.json) io.stdout('\n' + cliText('cliWritten', lang, { path: escapeControl(out), communes: consolidation.rows.length, failed: consolidation.failed.length }) + '\n');
   }
   return 0;
 }

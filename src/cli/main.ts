@@ -2,7 +2,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { analyseWorkbook, WorkbookAnalysis } from '../core/analyse';
 import { WorkbookGrid } from '../core/grid';
-import { explainTextBoth } from '../core/messages/explainText';
 import { planWorkbook } from '../core/plan/planWorkbook';
 import { WritePlan } from '../core/plan/types';
 import { BUILTIN_PROFILES, Profile, findBuiltinProfile, validateProfile } from '../core/profile/profile';
@@ -10,23 +9,23 @@ import { ColumnChoices } from '../core/recognise/reading';
 import { reportText } from '../core/report/reportText';
 import { buildSelfAssessmentReport } from '../core/report/selfAssessmentReport';
 import { toJsonResult } from '../core/report/jsonResult';
-import { consolidationText } from '../core/messages/consolidationText';
+import { CchcError, errorText, isCchcError } from '../core/errors';
+import { cliText } from '../core/messages/cliText';
 import { sampleWorkbookBytes } from '../xlsx/gridToWorkbook';
 import { readGridFromXlsxFile } from '../xlsx/node/readGridFile';
 import { patchWorkbook } from '../xlsx/patch/patchPackage';
 import { readGridFromXlsxBytes } from '../xlsx/read/readGrid';
 import { readWorkbookFileBytes } from '../xlsx/node/workbookFile';
 import { ZipLimits } from '../xlsx/zipGuard';
-import { WorkbookInputError } from '../xlsx/workbookInputError';
-import { CliArgs, HELP_EN, HELP_VI, parseArgs, UsageError } from './args';
+import { CliArgs, HELP_EN, HELP_VI, parseArgs } from './args';
 import { mergeChoices, readColumnsFile, resolveSheetNames } from './columns';
-import { ConsolidateInputProblem, runConsolidate } from './consolidate';
+import { runConsolidate } from './consolidate';
 import { formatExplanation } from './explain';
 import { formatSummary } from './printSummary';
 import { checkOutputTarget, OutputTarget, writeCheckedOutput, writeFailure } from './outputTarget';
 import { startStep } from './progress';
 import { quietly } from '../xlsx/quietConsole';
-import { FileProblem, fileProblemOf, isSystemError } from './systemErrors';
+import { fileProblemOf, isSystemError } from './systemErrors';
 import { escapeControl } from './terminalText';
 
 export interface CliIo {
@@ -40,16 +39,6 @@ const defaultIo: CliIo = {
 };
 
 export const SAMPLE_FILE_NAME = 'mau-phu-luc-cchc-thanh-xa-2023.xlsx';
-
-/** A problem with what the user gave us: one clear line, exit code 2, never a stack trace. */
-class InputProblem extends Error {
-  messageEn: string;
-  constructor(vi: string, en: string) {
-    super(vi);
-    this.messageEn = en;
-    Object.setPrototypeOf(this, InputProblem.prototype);
-  }
-}
 
 function version(): string {
   const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
@@ -69,10 +58,9 @@ interface LoadedInput {
  * the annotated copy patches (src/xlsx/patch): the official's own package with only the tool's cells.
  */
 async function loadInput(args: CliArgs, io: CliIo): Promise<LoadedInput> {
-  const label = args.lang === 'vi' ? 'Đang đọc ' : 'Reading ';
   const needsBytes = args.command === 'score' && !!args.out;
   if (args.sample) {
-    const done = startStep(io.stderr, label + SAMPLE_FILE_NAME);
+    const done = startStep(io.stderr, cliText('reading', args.lang, { name: SAMPLE_FILE_NAME }));
     try {
       const bytes = await quietly(() => sampleWorkbookBytes());
       const grid = await quietly(() => readGridFromXlsxBytes(bytes, SAMPLE_FILE_NAME));
@@ -82,7 +70,7 @@ async function loadInput(args: CliArgs, io: CliIo): Promise<LoadedInput> {
     }
   }
   const file = args.file as string;
-  const done = startStep(io.stderr, label + escapeControl(path.basename(file)));
+  const done = startStep(io.stderr, cliText('reading', args.lang, { name: escapeControl(path.basename(file)) }));
   try {
     if (!needsBytes) return { grid: await quietly(() => readGridFromXlsxFile(file)) };
     const { bytes, limits } = readWorkbookFileBytes(file);
@@ -105,18 +93,17 @@ export function loadProfile(option: string): Profile | null | 'auto' {
   if (builtin) return builtin;
   if (!/\.json$/i.test(option)) {
     const known = BUILTIN_PROFILES.map((p) => p.id).join(', ');
-    const t = explainTextBoth('unknownProfile', { id: option, known: known });
-    throw new InputProblem(t.vi, t.en);
+    throw new CchcError('unknownProfile', { id: option, known: known });
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(fs.readFileSync(option, 'utf8'));
   } catch (error) {
     if (isSystemError(error)) throw fileProblemOf(error, 'read', option);
-    throw new InputProblem('Không đọc được tệp bộ tiêu chí "' + option + '": ' + (error as Error).message, 'Cannot read profile file "' + option + '": ' + (error as Error).message);
+    throw new CchcError('profileUnreadable', { file: option, reason: (error as Error).message });
   }
   const problems = validateProfile(parsed);
-  if (problems.length) throw new InputProblem('Tệp bộ tiêu chí "' + option + '" không hợp lệ: ' + problems.join('; '), 'Profile file "' + option + '" is invalid: ' + problems.join('; '));
+  if (problems.length) throw new CchcError('profileInvalid', { file: option, problems: problems.join('; ') });
   return parsed as Profile;
 }
 
@@ -146,14 +133,11 @@ function columnsFor(grid: WorkbookGrid, choices: Choices, args: CliArgs, fileLab
 
 function analyse(loaded: { grid: WorkbookGrid }, args: CliArgs, choices: Choices, fileLabel: string, io: CliIo): WorkbookAnalysis {
   const columns = columnsFor(loaded.grid, choices, args, fileLabel);
-  const done = startStep(io.stderr, args.lang === 'vi' ? 'Đang chấm điểm' : 'Scoring');
+  const done = startStep(io.stderr, cliText('scoring', args.lang));
   const analysis = analyseWorkbook(loaded.grid, { profile: choices.profile, columns: columns, assessmentYear: args.year });
   done();
   if (analysis.sheets.length === 0) {
-    throw new InputProblem(
-      'Không tìm thấy bảng chấm điểm nào trong "' + fileLabel + '": cần dòng tiêu đề có các cột Tiêu chí, Điểm tối đa, Điểm tự đánh giá trong 30 dòng đầu của một trang tính.',
-      'No scoring table found in "' + fileLabel + '": a header row with Criterion, Maximum and Self-score columns is needed within the first 30 rows of a sheet.',
-    );
+    throw new CchcError('noScoringTable', { file: fileLabel });
   }
   return analysis;
 }
@@ -170,9 +154,8 @@ async function checkOutPath(args: CliArgs): Promise<OutputTarget> {
   return checkOutputTarget(out, { option: '--out', ext: out.slice(-5).toLowerCase(), inputs: inputsOf(args), force: args.force });
 }
 
-function cliProblem(key: 'cliOutXlsxOrXlsm' | 'cliOutXlsmNoMacros', file: string): InputProblem {
-  const params = { path: escapeControl(file) };
-  return new InputProblem(consolidationText(key, 'vi', params), consolidationText(key, 'en', params));
+function cliProblem(key: 'cliOutXlsxOrXlsm' | 'cliOutXlsmNoMacros', file: string): CchcError {
+  return new CchcError(key, { path: escapeControl(file) });
 }
 
 /**
@@ -182,7 +165,7 @@ function cliProblem(key: 'cliOutXlsxOrXlsm' | 'cliOutXlsmNoMacros', file: string
  */
 async function writeAnnotatedCopy(loaded: LoadedInput, plan: WritePlan, target: OutputTarget, args: CliArgs, io: CliIo): Promise<boolean> {
   const name = escapeControl(path.basename(target.shown));
-  const done = startStep(io.stderr, args.lang === 'vi' ? 'Đang ghi ' + name : 'Writing ' + name);
+  const done = startStep(io.stderr, cliText('writing', args.lang, { name: name }));
   const keepMacros = /\.xlsm$/i.test(target.shown);
   try {
     const input = loaded.bytes;
@@ -193,7 +176,7 @@ async function writeAnnotatedCopy(loaded: LoadedInput, plan: WritePlan, target: 
     await writeCheckedOutput(target, copy.bytes);
     return copy.macrosDropped;
   } catch (error) {
-    if (error instanceof InputProblem) throw error;
+    if (isCchcError(error) && error.code === 'cliOutXlsmNoMacros') throw error;
     throw writeFailure(target.shown, error);
   } finally {
     done();
@@ -202,8 +185,7 @@ async function writeAnnotatedCopy(loaded: LoadedInput, plan: WritePlan, target: 
 
 /** `report --docx`: checked before reading the input, so a wrong name fails at once. */
 async function checkDocxPath(args: CliArgs): Promise<OutputTarget> {
-  if (!/\.docx$/i.test(args.docx as string))
-    throw new InputProblem('Tệp báo cáo phải có đuôi .docx: ' + escapeControl(args.docx as string), 'The report file must end in .docx: ' + escapeControl(args.docx as string));
+  if (!/\.docx$/i.test(args.docx as string)) throw new CchcError('reportNotDocx', { path: escapeControl(args.docx as string) });
   return checkOutputTarget(args.docx as string, { option: '--docx', ext: '.docx', inputs: inputsOf(args), force: args.force });
 }
 
@@ -214,7 +196,7 @@ async function checkDocxPath(args: CliArgs): Promise<OutputTarget> {
  */
 async function writeReportDocx(analysis: WorkbookAnalysis, target: OutputTarget, args: CliArgs, io: CliIo): Promise<void> {
   const name = escapeControl(path.basename(target.shown));
-  const done = startStep(io.stderr, args.lang === 'vi' ? 'Đang ghi ' + name : 'Writing ' + name);
+  const done = startStep(io.stderr, cliText('writing', args.lang, { name: name }));
   try {
     const bytes = await quietly(async () => {
       const { reportDocxBytes } = await import('../docx/selfAssessmentDocx');
@@ -226,16 +208,16 @@ async function writeReportDocx(analysis: WorkbookAnalysis, target: OutputTarget,
   } finally {
     done();
   }
-  io.stdout((args.lang === 'vi' ? 'Đã ghi báo cáo: ' : 'Report written: ') + escapeControl(target.shown) + '\n');
+  io.stdout(cliText('reportWritten', args.lang, { path: escapeControl(target.shown) }) + '\n');
 }
 
 /** `cchc sample [OUT.xlsx]`: the embedded sample, under the same rule as every output. */
 async function writeSample(args: CliArgs, io: CliIo): Promise<number> {
   const shown = args.out || SAMPLE_FILE_NAME;
-  if (!/\.xlsx$/i.test(shown)) throw new InputProblem('Tệp ra phải có đuôi .xlsx: ' + escapeControl(shown), 'The output file must end in .xlsx: ' + escapeControl(shown));
+  if (!/\.xlsx$/i.test(shown)) throw new CchcError('cliOutXlsx', { path: escapeControl(shown) });
   const target = await checkOutputTarget(shown, { option: 'cchc sample', ext: '.xlsx', inputs: [], force: args.force });
   await writeCheckedOutput(target, await quietly(() => sampleWorkbookBytes()));
-  io.stdout((args.lang === 'vi' ? 'Đã ghi tệp mẫu: ' : 'Sample written: ') + escapeControl(path.resolve(shown)) + '\n');
+  io.stdout(cliText('sampleWritten', args.lang, { path: escapeControl(path.resolve(shown)) }) + '\n');
   return 0;
 }
 
@@ -272,7 +254,7 @@ async function run(args: CliArgs, io: CliIo): Promise<number> {
   const plan = outTarget ? planWorkbook(analysis, loaded.grid, args.lang) : null;
   const macrosDropped = outTarget && plan ? await writeAnnotatedCopy(loaded, plan, outTarget, args, io) : false;
   // Standard output stays pure JSON with --json: the note goes beside the progress lines then.
-  if (macrosDropped && args.json) io.stderr(consolidationText('cliMacrosDropped', args.lang) + '\n');
+  if (macrosDropped && args.json) io.stderr(cliText('cliMacrosDropped', args.lang) + '\n');
   if (args.json) {
     io.stdout(JSON.stringify(toJsonResult(analysis, loaded.grid, args.lang, { explain: args.explain }), null, 2) + '\n');
   } else {
@@ -280,14 +262,8 @@ async function run(args: CliArgs, io: CliIo): Promise<number> {
     io.stdout(formatSummary(analysis, args.lang) + '\n');
     if (args.out && plan) {
       const n = plan.writes.length;
-      io.stdout(
-        '\n' +
-          (args.lang === 'vi'
-            ? 'Đã ghi bản có chú thích: ' + escapeControl(args.out) + ' (' + n + ' ô công thức, ' + plan.highlights.length + ' ô tô màu, trang "' + plan.summary.name + '")'
-            : 'Annotated copy written: ' + escapeControl(args.out) + ' (' + n + ' formula cells, ' + plan.highlights.length + ' highlighted cells, sheet "' + plan.summary.name + '")') +
-          '\n',
-      );
-      if (macrosDropped) io.stdout(consolidationText('cliMacrosDropped', args.lang) + '\n');
+      io.stdout('\n' + cliText('annotatedWritten', args.lang, { path: escapeControl(args.out), formulas: n, highlights: plan.highlights.length, sheet: plan.summary.name }) + '\n');
+      if (macrosDropped) io.stdout(cliText('cliMacrosDropped', args.lang) + '\n');
     }
   }
   const hasError = analysis.flags.some((f) => f.severity === 'error');
@@ -311,14 +287,8 @@ function quietOnClosedPipe(): void {
  */
 export function oneClearLine(error: unknown, lang: 'vi' | 'en'): string | null {
   let text: string | null = null;
-  if (error instanceof UsageError || error instanceof InputProblem || error instanceof ConsolidateInputProblem || error instanceof FileProblem) {
-    text = lang === 'en' ? error.messageEn : error.message;
-  } else if (error instanceof WorkbookInputError) {
-    text = lang === 'en' ? error.messageEn : error.messageVi;
-  } else if (isSystemError(error)) {
-    const problem = fileProblemOf(error);
-    text = lang === 'en' ? problem.messageEn : problem.message;
-  }
+  if (isCchcError(error)) text = errorText(error, lang);
+  else if (isSystemError(error)) text = errorText(fileProblemOf(error), lang);
   return text === null ? null : escapeControl(text);
 }
 

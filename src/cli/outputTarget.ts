@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { fileIdentity, FileIdentity, OutputExistsError, sameIdentity, writeOutputFile } from '../xlsx/node/outputFile';
-import { FileProblem, fileProblemOf, isSystemError, outputProblem } from './systemErrors';
+import { FileProblem, fileProblemOf, isFileProblem, isSystemError, outputProblem } from './systemErrors';
 
 /**
  * The one rule for every file the command line writes (`score --out`, `report --docx`, `sample`,
@@ -77,7 +77,7 @@ export async function writeCheckedOutput(target: OutputTarget, bytes: Uint8Array
 
 /** A failure while writing `shown` as one sentence naming it. */
 export function writeFailure(shown: string, error: unknown): FileProblem {
-  if (error instanceof FileProblem) return error;
+  if (isFileProblem(error)) return error;
   if (error instanceof OutputExistsError) return outputProblem('outExists', { path: shown });
   if (isSystemError(error)) return fileProblemOf(error, 'write', shown);
   return outputProblem('cannotWrite', { path: shown, reason: error instanceof Error ? error.message : String(error) });

@@ -1,21 +1,19 @@
-import { FileAction, outputText, OutputTextKey, systemErrorText } from '../core/messages/fileSystemText';
+import { CchcError, isCchcError } from '../core/errors';
+import { SystemErrorCode } from '../core/messages/errorText';
+import { FileAction, OUTPUT_TEXT, OutputTextKey } from '../core/messages/fileSystemText';
 import { escapeControl } from './terminalText';
 
 /**
  * A problem with a file or folder the user named (the input, the output, a folder to consolidate):
- * one sentence in each language naming the file, printed as one line, exit code 2. The system's own
+ * a CchcError whose code is the system's ("EACCES") or an output message's ("outExists"), one
+ * sentence in each language naming the file, printed as one line, exit code 2. The system's own
  * error ("EACCES: permission denied, open '/…/.x.tmp'") is never what the user reads.
  */
-export class FileProblem extends Error {
-  messageEn: string;
-  /** The system error code behind it, if any (tests, logs). */
-  code?: string;
-  constructor(vi: string, en: string, code?: string) {
-    super(vi);
-    this.messageEn = en;
-    this.code = code;
-    Object.setPrototypeOf(this, FileProblem.prototype);
-  }
+export type FileProblem = CchcError;
+
+/** A FileProblem made by fileProblemOf or outputProblem. */
+export function isFileProblem(error: unknown): error is FileProblem {
+  return isCchcError(error) && (Object.prototype.hasOwnProperty.call(OUTPUT_TEXT, error.code) || /^E[A-Z0-9]+$/.test(error.code));
 }
 
 /** An error the operating system raised (it carries an E… code), as Node reports it. */
@@ -44,12 +42,12 @@ export function fileProblemOf(error: NodeJS.ErrnoException, action?: FileAction,
   const code = error.code as string;
   const name = escapeControl(shownPath !== undefined ? shownPath : error.path || (error as { dest?: string }).dest || '');
   const doing = action || actionOf(error);
-  return new FileProblem(systemErrorText(code, doing, name, 'vi'), systemErrorText(code, doing, name, 'en'), code);
+  return new CchcError(code as SystemErrorCode, { action: doing, path: name });
 }
 
 /** One of the output messages as a FileProblem; string parameters are escaped for the terminal. */
 export function outputProblem(key: OutputTextKey, params: { [name: string]: string | number }): FileProblem {
   const safe: { [name: string]: string | number } = {};
   for (const k of Object.keys(params)) safe[k] = typeof params[k] === 'string' ? escapeControl(params[k] as string) : params[k];
-  return new FileProblem(outputText(key, 'vi', safe), outputText(key, 'en', safe));
+  return new CchcError(key, safe);
 }

@@ -129,6 +129,7 @@ export interface StandaloneControls {
   downloadAnnotated(options?: DownloadOptions): Promise<{ fileName: string; bytes: Uint8Array }>;
 }
 
+/** A host's error: a plain object with a code (never an Error, never the tool's own CchcError, src/core/errors.ts). */
 export function isHostError(e: unknown): e is HostError {
-  return typeof e === 'object' && e !== null && typeof (e as HostError).code === 'string' && !(e instanceof Error);
+  return typeof e === 'object' && e !== null && typeof (e as HostError).code === 'string' && !(e instanceof Error) && (e as { cchcError?: unknown }).cchcError !== true;
 }

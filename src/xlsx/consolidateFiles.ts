@@ -7,7 +7,8 @@ import { Profile } from '../core/profile/profile';
 import { ColumnChoices } from '../core/recognise/reading';
 import { readGridFromXlsxBytes } from './read/readGrid';
 import { summarySheetsXlsxBytes } from './summaryXlsx';
-import { WorkbookInputError, WorkbookInputErrorCode } from './workbookInputError';
+import { errorText, isCchcError } from '../core/errors';
+import { WorkbookInputErrorCode } from './workbookInputError';
 
 /**
  * The district's consolidation from file bytes: each workbook is read with the fast grid reader,
@@ -45,8 +46,9 @@ const FAILURE_OF_CODE: { [code in WorkbookInputErrorCode]: SourceFailure } = {
 
 /** A reader error as a failed source, with the reader's own sentence in the user's language. */
 export function failureFromError(fileName: string, error: unknown, lang: Lang): FailedSource {
-  if (error instanceof WorkbookInputError) {
-    return { fileName: fileName, failure: FAILURE_OF_CODE[error.code] || 'unreadable', detail: lang === 'en' ? error.messageEn : error.messageVi };
+  if (isCchcError(error)) {
+    const failure = Object.prototype.hasOwnProperty.call(FAILURE_OF_CODE, error.code) ? FAILURE_OF_CODE[error.code as WorkbookInputErrorCode] : undefined;
+    return { fileName: fileName, failure: failure || 'unreadable', detail: errorText(error, lang) };
   }
   const message = error instanceof Error ? error.message : String(error);
   return { fileName: fileName, failure: 'unreadable', detail: message };

@@ -64,29 +64,6 @@ export const CONSOLIDATION_TEXT = {
   rubricExtraField: { vi: 'thừa lĩnh vực {code}', en: 'extra field {code}' },
   rubricFieldMax: { vi: 'lĩnh vực {code} tối đa {max} (các xã khác: {expected})', en: 'field {code} has maximum {max} (other communes: {expected})' },
   rubricIntro: { vi: 'Khác bộ tiêu chí của đa số các xã: {differences}', en: 'Differs from the rubric most communes use: {differences}' },
-  // The command line.
-  cliNoInput: {
-    vi: 'Hãy chỉ ra các tệp .xlsx hoặc thư mục cần tổng hợp, ví dụ: cchc consolidate thu-muc/ --out TONG-HOP.xlsx',
-    en: 'Name the .xlsx files or the folder to consolidate, e.g. cchc consolidate folder/ --out SUMMARY.xlsx',
-  },
-  cliNoFiles: { vi: 'Không tìm thấy tệp .xlsx nào trong {where}.', en: 'No .xlsx file found in {where}.' },
-  cliNotFound: { vi: 'Không tìm thấy tệp hoặc thư mục "{path}".', en: 'File or folder "{path}" not found.' },
-  cliOutXlsx: { vi: 'Tệp ra phải có đuôi .xlsx: {path}', en: 'The output file must end in .xlsx: {path}' },
-  cliOutXlsxOrXlsm: { vi: 'Tệp ra phải có đuôi .xlsx (hoặc .xlsm để giữ macro của tệp gốc): {path}', en: "The output file must end in .xlsx (or .xlsm to keep the original's macros): {path}" },
-  cliOutXlsmNoMacros: { vi: 'Tệp gốc không có macro: bản sao phải có đuôi .xlsx, không phải .xlsm: {path}', en: 'The original has no macros: the copy must end in .xlsx, not .xlsm: {path}' },
-  cliMacrosDropped: {
-    vi: 'Tệp gốc có macro (VBA); bản .xlsx không giữ được macro nên đã bỏ ra. Muốn giữ macro, hãy ghi ra tệp .xlsm.',
-    en: 'The original has macros (VBA); an .xlsx cannot hold them, so they were left out. To keep them, write an .xlsm.',
-  },
-  cliOutIsInput: { vi: 'Không ghi đè tệp đầu vào "{path}": hãy chọn tên khác cho --out.', en: 'Refusing to overwrite the input file "{path}": choose another --out name.' },
-  cliOutExists: {
-    vi: 'Tệp "{path}" đã có và không phải bảng tổng hợp do công cụ ghi; hãy chọn tên khác để không ghi đè.',
-    en: '"{path}" already exists and is not a consolidation the tool wrote; choose another name so nothing is overwritten.',
-  },
-  cliAllFailed: { vi: 'Không tổng hợp được tệp nào ({count} tệp đều lỗi).', en: 'No file could be consolidated (all {count} failed).' },
-  cliWritten: { vi: 'Đã ghi bảng tổng hợp: {path} ({communes} xã, {failed} tệp lỗi)', en: 'Consolidation written: {path} ({communes} communes, {failed} failed files)' },
-  cliCannotWrite: { vi: 'Không ghi được tệp "{path}": {reason}', en: 'Cannot write "{path}": {reason}' },
-  cliFailedHeading: { vi: 'Tệp không tổng hợp được:', en: 'Files not consolidated:' },
 };
 
 export type ConsolidationTextKey = keyof typeof CONSOLIDATION_TEXT;
