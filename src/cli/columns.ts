@@ -5,6 +5,7 @@ import { COLUMN_ROLES, ColumnRole } from '../core/recognise/header';
 import { ColumnChoice, ColumnChoices } from '../core/recognise/reading';
 import { foldText } from '../core/text/fold';
 import { CchcError } from '../core/errors';
+import { CLI_TEXT, cliText } from '../core/messages/cliText';
 import { fileProblemOf, isSystemError } from './systemErrors';
 
 /**
@@ -178,7 +179,7 @@ function jsonErrorText(text: string, message: string): ExplainParam {
   const before = text.replace(/^\uFEFF/, '').substring(0, parseInt(m[1], 10));
   const line = before.split('\n').length;
   const col = before.length - before.lastIndexOf('\n');
-  return { vi: message + ' (dòng ' + line + ', cột ' + col + ')', en: message + ' (line ' + line + ', column ' + col + ')' };
+  return { vi: message + cliText('jsonPosition', 'vi', { line: line, col: col }), en: message + cliText('jsonPosition', 'en', { line: line, col: col }) };
 }
 
 /** The text of a `--columns` file into ColumnChoices; `file` names it in messages. */
@@ -217,7 +218,7 @@ export function readColumnsFile(file: string): ColumnChoices {
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (e.code !== 'ENOENT' && e.code !== 'EISDIR' && isSystemError(e)) throw fileProblemOf(e, 'read', file);
-    const reason = e.code === 'ENOENT' ? { vi: 'không có tệp này', en: 'no such file' } : e.code === 'EISDIR' ? { vi: 'đây là một thư mục', en: 'it is a folder' } : e.message;
+    const reason = e.code === 'ENOENT' ? CLI_TEXT.noSuchFile : e.code === 'EISDIR' ? CLI_TEXT.isAFolder : e.message;
     throw usage('columnsFileUnreadable', { file: file, reason: reason });
   }
   return parseColumnsJson(text, file);

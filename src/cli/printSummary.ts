@@ -1,44 +1,10 @@
 import { WorkbookAnalysis } from '../core/analyse';
+import { SUMMARY_WORDS as HEAD } from '../core/messages/cliText';
 import { flagMessage, severityLabel } from '../core/messages/catalogue';
 import { formatPercentHundredths, formatPoints, Lang } from '../core/number/format';
 import { percentHundredths, Points } from '../core/number/points';
 
 /** The human-readable result of `cchc score`: one table per appendix, then the flags. */
-
-const HEAD = {
-  vi: {
-    code: 'Mã',
-    field: 'Lĩnh vực',
-    max: 'Tối đa',
-    self: 'Tự ĐG',
-    pct: 'Tỷ lệ',
-    appraised: 'Thẩm định',
-    subtotal: 'Cộng',
-    total: 'TỔNG CỘNG (các phụ lục)',
-    flags: 'Vấn đề',
-    none: 'Không có vấn đề nào.',
-    counts: '{e} lỗi, {w} cảnh báo, {i} lưu ý',
-    skipped: 'Bỏ qua trang tính "{s}": không phải bảng chấm điểm.',
-    survey: '(ĐTXHH, không tự chấm)',
-    profile: 'Đối chiếu với {p}',
-  },
-  en: {
-    code: 'Code',
-    field: 'Field',
-    max: 'Max',
-    self: 'Self',
-    pct: '%',
-    appraised: 'Appraised',
-    subtotal: 'Subtotal',
-    total: 'TOTAL (all appendices)',
-    flags: 'Issues',
-    none: 'No issues.',
-    counts: '{e} errors, {w} warnings, {i} notes',
-    skipped: 'Skipped sheet "{s}": not a scoring table.',
-    survey: '(survey, not self-scored)',
-    profile: 'Cross-checked against {p}',
-  },
-};
 
 const NAME_WIDTH = 52;
 

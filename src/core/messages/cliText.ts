@@ -40,6 +40,9 @@ export const CLI_TEXT = {
     vi: 'Không tìm thấy bảng chấm điểm nào trong "{file}": cần dòng tiêu đề có các cột Tiêu chí, Điểm tối đa, Điểm tự đánh giá trong 30 dòng đầu của một trang tính.',
     en: 'No scoring table found in "{file}": a header row with Criterion, Maximum and Self-score columns is needed within the first 30 rows of a sheet.',
   },
+  jsonPosition: { vi: ' (dòng {line}, cột {col})', en: ' (line {line}, column {col})' },
+  noSuchFile: { vi: 'không có tệp này', en: 'no such file' },
+  isAFolder: { vi: 'đây là một thư mục', en: 'it is a folder' },
   reportNotDocx: { vi: 'Tệp báo cáo phải có đuôi .docx: {path}', en: 'The report file must end in .docx: {path}' },
   // Progress (stderr) and what was written (stdout).
   reading: { vi: 'Đang đọc {name}', en: 'Reading {name}' },
@@ -88,6 +91,42 @@ function fill(template: string, params: { [name: string]: string | number } | un
 export function cliText(key: CliTextKey, lang: Lang, params?: { [name: string]: string | number }): string {
   return fill(CLI_TEXT[key][lang], params);
 }
+
+/** The words of `cchc score`'s table: one per appendix, then the flags (src/cli/printSummary.ts). */
+export const SUMMARY_WORDS = {
+  vi: {
+    code: 'Mã',
+    field: 'Lĩnh vực',
+    max: 'Tối đa',
+    self: 'Tự ĐG',
+    pct: 'Tỷ lệ',
+    appraised: 'Thẩm định',
+    subtotal: 'Cộng',
+    total: 'TỔNG CỘNG (các phụ lục)',
+    flags: 'Vấn đề',
+    none: 'Không có vấn đề nào.',
+    counts: '{e} lỗi, {w} cảnh báo, {i} lưu ý',
+    skipped: 'Bỏ qua trang tính "{s}": không phải bảng chấm điểm.',
+    survey: '(ĐTXHH, không tự chấm)',
+    profile: 'Đối chiếu với {p}',
+  },
+  en: {
+    code: 'Code',
+    field: 'Field',
+    max: 'Max',
+    self: 'Self',
+    pct: '%',
+    appraised: 'Appraised',
+    subtotal: 'Subtotal',
+    total: 'TOTAL (all appendices)',
+    flags: 'Issues',
+    none: 'No issues.',
+    counts: '{e} errors, {w} warnings, {i} notes',
+    skipped: 'Skipped sheet "{s}": not a scoring table.',
+    survey: '(survey, not self-scored)',
+    profile: 'Cross-checked against {p}',
+  },
+};
 
 /** `cchc --help`, in Vietnamese and in English. */
 export const HELP_VI = `cchc — chấm điểm Chỉ số cải cách hành chính cấp xã từ các Phụ lục Excel

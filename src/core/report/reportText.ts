@@ -1,6 +1,7 @@
 import type { WorkbookAnalysis, SheetAnalysis } from '../result/types';
 import { Flag } from '../check/flag';
 import { flagMessage } from '../messages/catalogue';
+import { REPORT_WORDS } from '../messages/reportText';
 import { CriterionNode } from '../model/types';
 import { formatPercentHundredths, formatPoints, Lang } from '../number/format';
 import { percentHundredths, Points } from '../number/points';
@@ -11,41 +12,6 @@ import { percentHundredths, Points } from '../number/points';
  * The sentences are built here once: `reportText` joins them as plain text and
  * selfAssessmentReport.ts places the same sentences in the Word document.
  */
-
-export const REPORT_WORDS = {
-  vi: {
-    heading1: '1. Kết quả tự đánh giá thực hiện cải cách hành chính (CCHC) của UBND xã (đánh giá tài liệu kiểm chứng)',
-    total: 'Tổng điểm tự đánh giá: {self} điểm/{max} điểm, đạt {pct}%. Trong đó, điểm tự đánh giá trên các lĩnh vực sau:',
-    fieldLine: '- {name}: {self} điểm/{max} điểm, đạt {pct}%',
-    fieldLineNoPct: '- {name}: {self} điểm/{max} điểm',
-    heading2: '2. Đánh giá tác động của cải cách hành chính',
-    impactIntro: 'Tác động của CCHC đến sự phát triển kinh tế - xã hội của cấp xã (tài liệu kiểm chứng)',
-    impactLine: '- {name}: {self} điểm/{max} điểm',
-    explainHeading: 'Các tiêu chí cần giải trình (được chấm điểm nhưng chưa có tài liệu kiểm chứng, hoặc tài liệu kiểm chứng ngoài thời gian đánh giá):',
-    explainLine: '- {code} {name} ({sheet}, ô {cell}): {self} điểm',
-    explainOutOfPeriod: ', tài liệu kiểm chứng ngoài thời gian đánh giá',
-    explainNone: 'Không có tiêu chí nào được chấm điểm mà thiếu tài liệu kiểm chứng hoặc có tài liệu kiểm chứng ngoài thời gian đánh giá.',
-    reasonMissing: 'Được chấm điểm nhưng chưa có tài liệu kiểm chứng',
-    reasonOutOfPeriod: 'Tài liệu kiểm chứng ngoài thời gian đánh giá',
-    noTable: 'Không tìm thấy bảng chấm điểm nào trong tệp.',
-  },
-  en: {
-    heading1: "1. Self-assessment of administrative reform by the commune People's Committee (evidence-based)",
-    total: 'Total self-assessed score: {self} points/{max} points, {pct}%. By field:',
-    fieldLine: '- {name}: {self} points/{max} points, {pct}%',
-    fieldLineNoPct: '- {name}: {self} points/{max} points',
-    heading2: '2. Impact of administrative reform',
-    impactIntro: "Impact of administrative reform on the commune's socio-economic development (evidence-based)",
-    impactLine: '- {name}: {self} points/{max} points',
-    explainHeading: 'Criteria that need an explanation (scored without evidence, or with evidence outside the assessment period):',
-    explainLine: '- {code} {name} ({sheet}, cell {cell}): {self} points',
-    explainOutOfPeriod: ', evidence outside the assessment period',
-    explainNone: 'No criterion is scored without evidence or with evidence outside the assessment period.',
-    reasonMissing: 'Scored without an evidence document',
-    reasonOutOfPeriod: 'Evidence dated outside the assessment period',
-    noTable: 'No scoring table was found in the file.',
-  },
-};
 
 export function say(template: string, values: { [k: string]: string }): string {
   return template.replace(/\{(\w+)\}/g, function (whole: string, name: string): string {
