@@ -92,6 +92,9 @@ const taskpaneConfig = (env = {}, argv = {}) => {
     },
     module: {
       rules: [
+        // The core is plain functions and data (no module runs anything for its effect): an entry
+        // point (src/core/index.ts, src/core/<folder>/index.ts) brings in only what is used.
+        { test: /[\\/]src[\\/]core[\\/]/, sideEffects: false },
         {
           test: /\.tsx?$/,
           loader: 'ts-loader',

@@ -22,6 +22,9 @@ module.exports = (env = {}, argv = {}) => ({
   resolve: { extensions: ['.ts', '.js', '.json'] },
   module: {
     rules: [
+      // The core is plain functions and data (no module runs anything for its effect): an entry
+      // point (src/core/index.ts, src/core/<folder>/index.ts) brings in only what is used.
+      { test: /[\\/]src[\\/]core[\\/]/, sideEffects: false },
       {
         test: /\.ts$/,
         loader: 'ts-loader',

@@ -1,4 +1,4 @@
-import { WorkbookAnalysis } from '../core/result/types';
+import { WorkbookAnalysis } from '../core/result';
 
 /**
  * The assessment year of the evidence-out-of-period check: the user's, else the one the title rows

@@ -1,6 +1,6 @@
-import type { Consolidation, GroupThresholds } from '../core/consolidate/consolidate';
-import type { Lang } from '../core/number/format';
-import type { SummarySheet } from '../core/plan/types';
+import type { Consolidation, GroupThresholds } from '../core/consolidate';
+import type { Lang } from '../core/number';
+import type { SummarySheet } from '../core/plan';
 
 /**
  * The district's "Tổng hợp nhiều xã" as a use case, free of React and of any host: choose files, read

@@ -1,7 +1,7 @@
 import { errorText, isCchcError } from '../core/errors';
 import { isHostError } from '../core/host';
-import { hostErrorText } from '../core/messages/hostMessages';
-import { Lang } from '../core/number/format';
+import { hostErrorText } from '../core/messages';
+import { Lang } from '../core/number';
 
 /**
  * Any failure in words for the official, the same from every button: a host's error (protected sheet,

@@ -1,9 +1,9 @@
 import { AnalyseOptions } from '../core/analyse';
 import { WorkbookGrid } from '../core/grid';
 import { ApplyReport, WorkbookHost } from '../core/host';
-import { Lang } from '../core/number/format';
-import { WritePlan } from '../core/plan/types';
-import { WorkbookAnalysis } from '../core/result/types';
+import { Lang } from '../core/number';
+import { WritePlan } from '../core/plan';
+import { WorkbookAnalysis } from '../core/result';
 import { FillSummary, planFillAndRecalculate } from './fillAppraised';
 import { ReadingOptions, resolveReading } from './reading';
 import { writeAndReanalyse } from './writePlan';

@@ -1,14 +1,11 @@
 import { a1 } from '../core/address';
 import { analyseWorkbook, AnalyseOptions } from '../core/analyse';
 import { cellAt, SheetGrid, WorkbookGrid } from '../core/grid';
-import { RowCell } from '../core/model/types';
-import { Lang } from '../core/number/format';
-import { unitsToNumber } from '../core/number/points';
-import { applyPlanToGrid } from '../core/plan/applyToGrid';
-import { planSummarySheet, planWorkbook } from '../core/plan/planWorkbook';
-import { ValueWrite, WritePlan } from '../core/plan/types';
-import { WorkbookAnalysis } from '../core/result/types';
-import { NodeScore } from '../core/score/scoreTable';
+import { RowCell } from '../core/model';
+import { Lang, unitsToNumber } from '../core/number';
+import { applyPlanToGrid, planSummarySheet, planWorkbook, ValueWrite, WritePlan } from '../core/plan';
+import { WorkbookAnalysis } from '../core/result';
+import { NodeScore } from '../core/score';
 
 /**
  * Appraiser's mode (chế độ thẩm định), on request only: the appraised column is filled from the

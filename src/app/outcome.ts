@@ -1,10 +1,8 @@
 import { HostError, isHostError, WorkbookHost } from '../core/host';
-import { COMMAND_TEXT, hostErrorText, hostText } from '../core/messages/hostMessages';
-import { paneText } from '../core/messages/paneText';
-import { formatPercentHundredths, formatPoints, Lang } from '../core/number/format';
-import { percentHundredths } from '../core/number/points';
-import { WritePlan } from '../core/plan/types';
-import { WorkbookAnalysis } from '../core/result/types';
+import { COMMAND_TEXT, hostErrorText, hostText, paneText } from '../core/messages';
+import { formatPercentHundredths, formatPoints, Lang, percentHundredths } from '../core/number';
+import { WritePlan } from '../core/plan';
+import { WorkbookAnalysis } from '../core/result';
 import { clearHighlights } from './clearHighlights';
 import { recalculate, Recalculation } from './recalculate';
 import { revert, RevertResult } from './revert';

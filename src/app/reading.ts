@@ -1,6 +1,6 @@
 import { AnalyseOptions } from '../core/analyse';
 import { WorkbookHost } from '../core/host';
-import type { ColumnChoices } from '../core/recognise/reading';
+import type { ColumnChoices } from '../core/recognise';
 
 /**
  * How a use case reads the tables: the user's choice of columns and assessment year. ES5-safe.

@@ -1,10 +1,9 @@
 import { AnalyseOptions, analyseWorkbook } from '../core/analyse';
 import { WorkbookGrid } from '../core/grid';
 import { ApplyReport, WorkbookHost } from '../core/host';
-import { Lang } from '../core/number/format';
-import { planWorkbook } from '../core/plan/planWorkbook';
-import { WritePlan } from '../core/plan/types';
-import { WorkbookAnalysis } from '../core/result/types';
+import { Lang } from '../core/number';
+import { planWorkbook, WritePlan } from '../core/plan';
+import { WorkbookAnalysis } from '../core/result';
 import { ReadingOptions, resolveReading } from './reading';
 import { writeAndReanalyse } from './writePlan';
 

@@ -1,6 +1,6 @@
-import { Lang } from '../core/number/format';
-import type { ReportDocument } from '../core/report/selfAssessmentReport';
-import { WorkbookAnalysis } from '../core/result/types';
+import { Lang } from '../core/number';
+import type { ReportDocument } from '../core/report';
+import { WorkbookAnalysis } from '../core/result';
 
 /**
  * "Báo cáo (.docx)": the self-assessment report handed to the user as a Word file where the page can

@@ -1,7 +1,7 @@
 import { AnalyseOptions, analyseWorkbook } from '../core/analyse';
 import { WorkbookGrid } from '../core/grid';
 import { WorkbookHost } from '../core/host';
-import { WorkbookAnalysis } from '../core/result/types';
+import { WorkbookAnalysis } from '../core/result';
 import { ReadingOptions, resolveReading } from './reading';
 
 /**

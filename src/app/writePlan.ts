@@ -1,9 +1,8 @@
 import { AnalyseOptions, analyseWorkbook } from '../core/analyse';
 import { WorkbookGrid } from '../core/grid';
 import { ApplyReport, WorkbookHost } from '../core/host';
-import { applyPlanToGrid } from '../core/plan/applyToGrid';
-import { WritePlan } from '../core/plan/types';
-import { WorkbookAnalysis } from '../core/result/types';
+import { applyPlanToGrid, WritePlan } from '../core/plan';
+import { WorkbookAnalysis } from '../core/result';
 
 /**
  * The one write path of the use cases (recalculation, the appraiser's fill): the plan goes to the host

@@ -1,6 +1,6 @@
-import { ColumnChoices } from '../core/recognise/reading';
-import { CchcError } from '../core/errors';
-import { HELP_EN, HELP_VI } from '../core/messages/cliText';
+import { ColumnChoices } from '../core/recognise';
+import { CchcError, cchcError } from '../core/errors';
+import { HELP_EN, HELP_VI } from '../core/messages';
 import { addColumnSpec } from './columns';
 
 /** Command-line arguments of `cchc`, parsed without a library: the grammar is small. */
@@ -44,7 +44,7 @@ function parseGroups(value: string): { a: number; b: number; c: number } {
   const parts = value.split(/[;,\s]+/).filter((p) => p !== '');
   const numbers = parts.map((p) => (/^\d+(\.\d+)?$/.test(p) ? parseFloat(p) : NaN));
   if (numbers.length !== 3 || numbers.some((n) => !(n >= 0 && n <= 100)) || !(numbers[0] > numbers[1] && numbers[1] > numbers[2])) {
-    throw new CchcError('badGroups');
+    throw cchcError('badGroups');
   }
   return { a: numbers[0], b: numbers[1], c: numbers[2] };
 }
@@ -56,7 +56,7 @@ const MAX_YEAR = 2100;
 function parseYear(value: string): number {
   const year = /^\d{4}$/.test(value) ? parseInt(value, 10) : NaN;
   if (!(year >= MIN_YEAR && year <= MAX_YEAR)) {
-    throw new CchcError('badYear', { min: MIN_YEAR, max: MAX_YEAR, value: value });
+    throw cchcError('badYear', { min: MIN_YEAR, max: MAX_YEAR, value: value });
   }
   return year;
 }
@@ -72,7 +72,7 @@ export function parseArgs(argv: string[]): CliArgs {
       const eq = a.indexOf('=');
       if (eq >= 0) return a.substring(eq + 1);
       const next = argv[++i];
-      if (next === undefined) throw new CchcError('missingValue', { option: name });
+      if (next === undefined) throw cchcError('missingValue', { option: name });
       return next;
     };
     if (a === '--help' || a === '-h') wantsHelp = true;
@@ -91,34 +91,34 @@ export function parseArgs(argv: string[]): CliArgs {
     else if (a === '--year' || a.indexOf('--year=') === 0) args.year = parseYear(takeValue('--year'));
     else if (a === '--lang' || a.indexOf('--lang=') === 0) {
       const lang = takeValue('--lang');
-      if (lang !== 'vi' && lang !== 'en') throw new CchcError('badLang');
+      if (lang !== 'vi' && lang !== 'en') throw cchcError('badLang');
       args.lang = lang;
-    } else if (a.charAt(0) === '-' && a !== '-') throw new CchcError('unknownOption', { option: a });
+    } else if (a.charAt(0) === '-' && a !== '-') throw cchcError('unknownOption', { option: a });
     else positional.push(a);
   }
   if (wantsVersion) return { ...args, command: 'version' };
   if (wantsHelp || positional.length === 0) return args;
   const command = COMMANDS[positional[0]];
-  if (!command) throw new CchcError('unknownCommand', { command: positional[0] });
+  if (!command) throw cchcError('unknownCommand', { command: positional[0] });
   args.command = command;
   // consolidate takes any number of files and folders; that some were named is checked by the command (exit 2).
   if (command === 'consolidate') args.inputs = positional.slice(1);
-  else if (positional.length > 2) throw new CchcError('tooManyArguments', { extra: positional.slice(2).join(' ') });
+  else if (positional.length > 2) throw cchcError('tooManyArguments', { extra: positional.slice(2).join(' ') });
   args.file = command === 'consolidate' ? null : positional[1] || null;
   if (args.command === 'sample') {
     if (args.file && !args.out) args.out = args.file;
     args.file = null;
   } else if ((args.command === 'score' || args.command === 'report') && !args.file && !args.sample) {
-    throw new CchcError('noInputFile', { command: args.command });
+    throw cchcError('noInputFile', { command: args.command });
   }
   if (args.explain && args.command !== 'score') {
-    throw new CchcError('explainOnlyScore');
+    throw cchcError('explainOnlyScore');
   }
   if (args.command === 'sample' && (args.columns || args.columnsFile !== undefined)) {
-    throw new CchcError('columnsNotForSample', { option: args.columns ? '--column' : '--columns' });
+    throw cchcError('columnsNotForSample', { option: args.columns ? '--column' : '--columns' });
   }
   if (args.docx !== null && args.command !== 'report') {
-    throw new CchcError('docxOnlyReport');
+    throw cchcError('docxOnlyReport');
   }
   return args;
 }

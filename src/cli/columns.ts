@@ -1,11 +1,9 @@
 import * as fs from 'fs';
 import { columnIndex, columnLetters } from '../core/address';
-import { ExplainParam, explainTextBoth, ExplainTextKey, roleWithWords } from '../core/messages/explainText';
-import { COLUMN_ROLES, ColumnRole } from '../core/recognise/header';
-import { ColumnChoice, ColumnChoices } from '../core/recognise/reading';
-import { foldText } from '../core/text/fold';
-import { CchcError } from '../core/errors';
-import { CLI_TEXT, cliText } from '../core/messages/cliText';
+import { CLI_TEXT, cliText, ExplainParam, explainTextBoth, ExplainTextKey, roleWithWords } from '../core/messages';
+import { COLUMN_ROLES, ColumnChoice, ColumnChoices, ColumnRole } from '../core/recognise';
+import { foldText } from '../core/text';
+import { CchcError, cchcError } from '../core/errors';
 import { fileProblemOf, isSystemError } from './systemErrors';
 
 /**
@@ -67,7 +65,7 @@ export const KNOWN_ROLES_TEXT =
 const MAX_COLUMNS = 16384;
 
 function usage(key: ExplainTextKey, params: { [name: string]: ExplainParam }): CchcError {
-  return new CchcError(key, params);
+  return cchcError(key, params);
 }
 
 /** "Tự đánh giá", "tu_danh_gia", "SELF" → the role; null when it names none. */

@@ -1,14 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Consolidation, consolidationSheets, DEFAULT_GROUPS, groupLabel, isConsolidationWorkbook } from '../core/consolidate/consolidate';
-import { flagMessage } from '../core/messages/catalogue';
-import { CchcError } from '../core/errors';
-import { cliText, CliTextKey } from '../core/messages/cliText';
-import { consolidationText, failureText } from '../core/messages/consolidationText';
-import { formatPercentHundredths, formatPoints, Lang } from '../core/number/format';
-import { Points, unitsToNumber } from '../core/number/points';
-import { Profile } from '../core/profile/profile';
-import { ColumnChoices } from '../core/recognise/reading';
+import { Consolidation, consolidationSheets, DEFAULT_GROUPS, groupLabel, isConsolidationWorkbook } from '../core/consolidate';
+import { cliText, CliTextKey, consolidationText, failureText, flagMessage } from '../core/messages';
+import { CchcError, cchcError } from '../core/errors';
+import { formatPercentHundredths, formatPoints, Lang, Points, unitsToNumber } from '../core/number';
+import { Profile } from '../core/profile';
+import { ColumnChoices } from '../core/recognise';
 import { consolidateFiles, FileToConsolidate, summarySheetsToXlsx } from '../xlsx/consolidateFiles';
 import { readGridFromXlsxBytes } from '../xlsx/read/readGrid';
 import { readWorkbookFileBytes } from '../xlsx/node/workbookFile';
@@ -35,7 +32,7 @@ export interface ConsolidateIo {
 function problem(key: CliTextKey, params: { [name: string]: string | number }): CchcError {
   const safe: { [name: string]: string | number } = {};
   for (const k of Object.keys(params)) safe[k] = typeof params[k] === 'string' ? escapeControl(params[k] as string) : params[k];
-  return new CchcError(key, safe);
+  return cchcError(key, safe);
 }
 
 /** The listed inputs, and whether the output is one of the folder's own files (skipped, not read). */

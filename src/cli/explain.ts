@@ -1,9 +1,9 @@
 import { columnLetters } from '../core/address';
 import { SheetAnalysis, WorkbookAnalysis } from '../core/analyse';
-import { explainText, REASON_TEXT, ROLE_TEXT, ROW_KIND_TEXT, SKIP_TEXT } from '../core/messages/explainText';
-import { headerRowsText, ReadKind, readRows } from '../core/report/readingSummary';
-import { Lang } from '../core/number/format';
-import { RowReading } from '../core/recognise/reading';
+import { explainText, REASON_TEXT, ROLE_TEXT, ROW_KIND_TEXT, SKIP_TEXT } from '../core/messages';
+import { headerRowsText, ReadKind, readRows } from '../core/report';
+import { Lang } from '../core/number';
+import { RowReading } from '../core/recognise';
 import { ROLES } from './columns';
 
 /**

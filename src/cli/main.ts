@@ -2,15 +2,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { analyseWorkbook, WorkbookAnalysis } from '../core/analyse';
 import { WorkbookGrid } from '../core/grid';
-import { planWorkbook } from '../core/plan/planWorkbook';
-import { WritePlan } from '../core/plan/types';
-import { BUILTIN_PROFILES, Profile, findBuiltinProfile, validateProfile } from '../core/profile/profile';
-import { ColumnChoices } from '../core/recognise/reading';
-import { reportText } from '../core/report/reportText';
-import { buildSelfAssessmentReport } from '../core/report/selfAssessmentReport';
-import { toJsonResult } from '../core/report/jsonResult';
-import { CchcError, errorText, isCchcError } from '../core/errors';
-import { cliText } from '../core/messages/cliText';
+import { planWorkbook, WritePlan } from '../core/plan';
+import { BUILTIN_PROFILES, Profile, findBuiltinProfile, validateProfile } from '../core/profile';
+import { ColumnChoices } from '../core/recognise';
+import { buildSelfAssessmentReport, reportText, toJsonResult } from '../core/report';
+import { CchcError, cchcError, errorText, isCchcError } from '../core/errors';
+import { cliText } from '../core/messages';
 import { sampleWorkbookBytes } from '../xlsx/gridToWorkbook';
 import { readGridFromXlsxFile } from '../xlsx/node/readGridFile';
 import { patchWorkbook } from '../xlsx/patch/patchPackage';
@@ -93,17 +90,17 @@ export function loadProfile(option: string): Profile | null | 'auto' {
   if (builtin) return builtin;
   if (!/\.json$/i.test(option)) {
     const known = BUILTIN_PROFILES.map((p) => p.id).join(', ');
-    throw new CchcError('unknownProfile', { id: option, known: known });
+    throw cchcError('unknownProfile', { id: option, known: known });
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(fs.readFileSync(option, 'utf8'));
   } catch (error) {
     if (isSystemError(error)) throw fileProblemOf(error, 'read', option);
-    throw new CchcError('profileUnreadable', { file: option, reason: (error as Error).message });
+    throw cchcError('profileUnreadable', { file: option, reason: (error as Error).message });
   }
   const problems = validateProfile(parsed);
-  if (problems.length) throw new CchcError('profileInvalid', { file: option, problems: problems.join('; ') });
+  if (problems.length) throw cchcError('profileInvalid', { file: option, problems: problems.join('; ') });
   return parsed as Profile;
 }
 
@@ -137,7 +134,7 @@ function analyse(loaded: { grid: WorkbookGrid }, args: CliArgs, choices: Choices
   const analysis = analyseWorkbook(loaded.grid, { profile: choices.profile, columns: columns, assessmentYear: args.year });
   done();
   if (analysis.sheets.length === 0) {
-    throw new CchcError('noScoringTable', { file: fileLabel });
+    throw cchcError('noScoringTable', { file: fileLabel });
   }
   return analysis;
 }
@@ -155,7 +152,7 @@ async function checkOutPath(args: CliArgs): Promise<OutputTarget> {
 }
 
 function cliProblem(key: 'cliOutXlsxOrXlsm' | 'cliOutXlsmNoMacros', file: string): CchcError {
-  return new CchcError(key, { path: escapeControl(file) });
+  return cchcError(key, { path: escapeControl(file) });
 }
 
 /**
@@ -185,7 +182,7 @@ async function writeAnnotatedCopy(loaded: LoadedInput, plan: WritePlan, target: 
 
 /** `report --docx`: checked before reading the input, so a wrong name fails at once. */
 async function checkDocxPath(args: CliArgs): Promise<OutputTarget> {
-  if (!/\.docx$/i.test(args.docx as string)) throw new CchcError('reportNotDocx', { path: escapeControl(args.docx as string) });
+  if (!/\.docx$/i.test(args.docx as string)) throw cchcError('reportNotDocx', { path: escapeControl(args.docx as string) });
   return checkOutputTarget(args.docx as string, { option: '--docx', ext: '.docx', inputs: inputsOf(args), force: args.force });
 }
 
@@ -214,7 +211,7 @@ async function writeReportDocx(analysis: WorkbookAnalysis, target: OutputTarget,
 /** `cchc sample [OUT.xlsx]`: the embedded sample, under the same rule as every output. */
 async function writeSample(args: CliArgs, io: CliIo): Promise<number> {
   const shown = args.out || SAMPLE_FILE_NAME;
-  if (!/\.xlsx$/i.test(shown)) throw new CchcError('cliOutXlsx', { path: escapeControl(shown) });
+  if (!/\.xlsx$/i.test(shown)) throw cchcError('cliOutXlsx', { path: escapeControl(shown) });
   const target = await checkOutputTarget(shown, { option: 'cchc sample', ext: '.xlsx', inputs: [], force: args.force });
   await writeCheckedOutput(target, await quietly(() => sampleWorkbookBytes()));
   io.stdout(cliText('sampleWritten', args.lang, { path: escapeControl(path.resolve(shown)) }) + '\n');

@@ -1,8 +1,6 @@
 import { WorkbookAnalysis } from '../core/analyse';
-import { SUMMARY_WORDS as HEAD } from '../core/messages/cliText';
-import { flagMessage, severityLabel } from '../core/messages/catalogue';
-import { formatPercentHundredths, formatPoints, Lang } from '../core/number/format';
-import { percentHundredths, Points } from '../core/number/points';
+import { flagMessage, severityLabel, SUMMARY_WORDS as HEAD } from '../core/messages';
+import { formatPercentHundredths, formatPoints, Lang, percentHundredths, Points } from '../core/number';
 
 /** The human-readable result of `cchc score`: one table per appendix, then the flags. */
 

@@ -1,6 +1,5 @@
-import { CchcError, isCchcError } from '../core/errors';
-import { SystemErrorCode } from '../core/messages/errorText';
-import { FileAction, OUTPUT_TEXT, OutputTextKey } from '../core/messages/fileSystemText';
+import { CchcError, cchcError, isCchcError } from '../core/errors';
+import { FileAction, OUTPUT_TEXT, OutputTextKey, SystemErrorCode } from '../core/messages';
 import { escapeControl } from './terminalText';
 
 /**
@@ -42,12 +41,12 @@ export function fileProblemOf(error: NodeJS.ErrnoException, action?: FileAction,
   const code = error.code as string;
   const name = escapeControl(shownPath !== undefined ? shownPath : error.path || (error as { dest?: string }).dest || '');
   const doing = action || actionOf(error);
-  return new CchcError(code as SystemErrorCode, { action: doing, path: name });
+  return cchcError(code as SystemErrorCode, { action: doing, path: name });
 }
 
 /** One of the output messages as a FileProblem; string parameters are escaped for the terminal. */
 export function outputProblem(key: OutputTextKey, params: { [name: string]: string | number }): FileProblem {
   const safe: { [name: string]: string | number } = {};
   for (const k of Object.keys(params)) safe[k] = typeof params[k] === 'string' ? escapeControl(params[k] as string) : params[k];
-  return new CchcError(key, safe);
+  return cchcError(key, safe);
 }

@@ -1,6 +1,6 @@
 import './polyfills';
-import { langFromLocale } from '../core/messages/paneText';
-import { Lang } from '../core/number/format';
+import { langFromLocale } from '../core/messages';
+import { Lang } from '../core/number';
 import { createExcelHost } from '../excel/officeGateway';
 import { showMessageDialog } from './messageDialog';
 import { failure, Outcome, recalculateWith } from './recalculate';

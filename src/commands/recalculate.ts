@@ -1,4 +1,4 @@
-import { Lang } from '../core/number/format';
+import { Lang } from '../core/number';
 import { WorkbookHost } from '../core/host';
 import { CommandSession, failure, Outcome, recalculateOutcome } from '../app/outcome';
 

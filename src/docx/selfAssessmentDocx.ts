@@ -1,5 +1,5 @@
 import { AlignmentType, BorderStyle, Document, Packer, PageOrientation, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
-import { ReportBlock, ReportDocument, ReportLine, ReportSection } from '../core/report/selfAssessmentReport';
+import { ReportBlock, ReportDocument, ReportLine, ReportSection } from '../core/report';
 
 /**
  * Renders the self-assessment report (plain data from src/core/report/selfAssessmentReport.ts) as a

@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { SummarySheet } from '../core/plan/types';
+import { SummarySheet } from '../core/plan';
 import { rememberNames } from './documentSettings';
 import { toHostError } from './officeErrors';
 import { uniqueSheetName } from './planCells';

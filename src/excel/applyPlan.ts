@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 import { CellScalar } from '../core/grid';
 import { ApplyOptions, ApplyReport } from '../core/host';
-import { WritePlan } from '../core/plan/types';
+import { WritePlan } from '../core/plan';
 import { BACKUP_SHEET_NAME, BackupRecord } from './backupRecords';
 import { rememberFills, rememberNames } from './documentSettings';
 import { hostError, toHostError } from './officeErrors';

@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
-import { COLUMN_ROLES } from '../core/recognise/header';
-import type { ColumnChoices } from '../core/recognise/reading';
+import { COLUMN_ROLES } from '../core/recognise';
+import type { ColumnChoices } from '../core/recognise';
 import { hostError } from './officeErrors';
 import { GatewaySession, indexOf, sameList } from './session';
 

@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 import { ApplyOptions, ApplyReport, HostCapabilities, WorkbookHost } from '../core/host';
-import type { ColumnChoices } from '../core/recognise/reading';
-import { SummarySheet, WritePlan } from '../core/plan/types';
+import type { ColumnChoices } from '../core/recognise';
+import { SummarySheet, WritePlan } from '../core/plan';
 import { addSheets } from './addedSheets';
 import { applyPlan } from './applyPlan';
 import { readColumnChoices, saveColumnChoices, savedNames } from './documentSettings';

@@ -1,7 +1,6 @@
 import { a1, columnLetters } from '../core/address';
 import { CellScalar } from '../core/grid';
-import { SUMMARY_SHEET_NAME } from '../core/plan/summarySheet';
-import { CellWrite, SummaryCell, SummarySheet, WritePlan } from '../core/plan/types';
+import { CellWrite, SUMMARY_SHEET_NAME, SummaryCell, SummarySheet, WritePlan } from '../core/plan';
 import { BackupRecord } from './backupRecords';
 import { findSheet, prevOf, ReadState } from './readState';
 

@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 import { RevertReport } from '../core/host';
-import { SUMMARY_SHEET_NAME } from '../core/plan/summarySheet';
+import { SUMMARY_SHEET_NAME } from '../core/plan';
 import { BACKUP_SHEET_NAME, BackupRecord, parseBackup } from './backupRecords';
 import { forgetFills, normColor, previousFill, rememberNames } from './documentSettings';
 import { hostError, toHostError } from './officeErrors';

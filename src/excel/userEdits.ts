@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { SUMMARY_SHEET_NAME } from '../core/plan/summarySheet';
+import { SUMMARY_SHEET_NAME } from '../core/plan';
 import { BACKUP_SHEET_NAME } from './backupRecords';
 import { listNames } from './read';
 import { GatewaySession, run, sync } from './session';

@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 import { a1, columnLetters } from '../core/address';
 import { CellScalar } from '../core/grid';
-import { SummarySheet, WritePlan } from '../core/plan/types';
+import { SummarySheet, WritePlan } from '../core/plan';
 import { BACKUP_SHEET_NAME, BackupRecord } from './backupRecords';
 import { previousFill } from './documentSettings';
 import { quoteSheet, rangeAddress, summaryBlock, writeContent } from './planCells';

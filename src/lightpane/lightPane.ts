@@ -1,6 +1,6 @@
 import { clearOutcome, failure, Outcome, recalculateOutcome, revertOutcome } from '../app/outcome';
-import { LIGHT_PANE_TEXT, hostText, STANDALONE_URL } from '../core/messages/hostMessages';
-import { Lang } from '../core/number/format';
+import { LIGHT_PANE_TEXT, hostText, STANDALONE_URL } from '../core/messages';
+import { Lang } from '../core/number';
 import { createExcelHost } from '../excel/officeGateway';
 
 /**

@@ -1,5 +1,5 @@
 import './polyfills';
-import { langFromLocale } from '../core/messages/paneText';
+import { langFromLocale } from '../core/messages';
 import { mountLightPane } from './lightPane';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */

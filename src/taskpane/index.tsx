@@ -3,7 +3,7 @@ import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, Spinner, webLightTheme } from '@fluentui/react-components';
 import { WorkbookHost } from '../core/host';
-import { paneText } from '../core/messages/paneText';
+import { paneText } from '../core/messages';
 import { OfficeLoading } from './components/OfficeLoading/OfficeLoading';
 import { ScorePane } from './components/ScorePane/ScorePane';
 import { StandaloneControls } from './components/ScorePane/ScorePane.types';

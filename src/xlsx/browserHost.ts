@@ -2,11 +2,10 @@ import { columnLetters, parseA1 } from '../core/address';
 import { analyseWorkbook } from '../core/analyse';
 import { WorkbookGrid, GridCell } from '../core/grid';
 import { ApplyOptions, ApplyReport, CellPreview, DownloadOptions, HostCapabilities, HostError, RevertReport, StandaloneControls, WorkbookHost } from '../core/host';
-import { Lang } from '../core/number/format';
-import { planWorkbook } from '../core/plan/planWorkbook';
-import { WritePlan } from '../core/plan/types';
-import type { ColumnChoices } from '../core/recognise/reading';
-import { buildSampleGrid } from '../core/sample/thanhXa2023';
+import { Lang } from '../core/number';
+import { planWorkbook, WritePlan } from '../core/plan';
+import type { ColumnChoices } from '../core/recognise';
+import { buildSampleGrid } from '../core/sample';
 
 /**
  * The standalone page's workbook, held in memory (the embedded sample or a file the user opened),

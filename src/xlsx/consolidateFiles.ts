@@ -1,10 +1,10 @@
 import { analyseWorkbook } from '../core/analyse';
-import { CommuneSummary, consolidate, Consolidation, FailedSource, GroupThresholds, isConsolidationWorkbook, SourceFailure, summariseSource } from '../core/consolidate/consolidate';
+import { CommuneSummary, consolidate, Consolidation, FailedSource, GroupThresholds, isConsolidationWorkbook, SourceFailure, summariseSource } from '../core/consolidate';
 import { WorkbookGrid } from '../core/grid';
-import { Lang } from '../core/number/format';
-import { SummarySheet } from '../core/plan/types';
-import { Profile } from '../core/profile/profile';
-import { ColumnChoices } from '../core/recognise/reading';
+import { Lang } from '../core/number';
+import { SummarySheet } from '../core/plan';
+import { Profile } from '../core/profile';
+import { ColumnChoices } from '../core/recognise';
 import { readGridFromXlsxBytes } from './read/readGrid';
 import { summarySheetsXlsxBytes } from './summaryXlsx';
 import { errorText, isCchcError } from '../core/errors';

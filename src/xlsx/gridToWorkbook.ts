@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { CellRange, GridCell, SheetGrid, WorkbookGrid } from '../core/grid';
-import { buildSampleGrid, SampleSheetStyle } from '../core/sample/thanhXa2023';
-import { SUMMARY_LINK_COLOR, SUMMARY_LINK_UNDERLINE } from '../core/plan/summaryStyle';
+import { buildSampleGrid, SampleSheetStyle } from '../core/sample';
+import { SUMMARY_LINK_COLOR, SUMMARY_LINK_UNDERLINE } from '../core/plan';
 import { toFileFormula } from './futureFunctions';
 
 /**

@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import { SummarySheet } from '../core/plan/types';
+import { SummarySheet } from '../core/plan';
 import { MINIMAL_STYLES_XML, StylesEditor } from './patch/stylesPatch';
 import { summarySheetXml } from './patch/summaryPart';
 import { xmlEscape } from './patch/xmlText';

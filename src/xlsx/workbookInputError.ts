@@ -1,5 +1,5 @@
 import { CchcError } from '../core/errors';
-import { BeyondLimitsWhat, WorkbookInputErrorCode, WorkbookInputErrorInfo } from '../core/messages/fileText';
+import { BeyondLimitsWhat, WorkbookInputErrorCode, WorkbookInputErrorInfo, workbookInputText } from '../core/messages';
 
 export type { BeyondLimitsWhat, WorkbookInputErrorCode, WorkbookInputErrorInfo };
 
@@ -16,7 +16,8 @@ export class WorkbookInputError extends CchcError {
   constructor(code: WorkbookInputErrorCode, fileName: string, info: WorkbookInputErrorInfo = {}) {
     const params: { [name: string]: string | number | boolean | undefined } = { fileName: fileName };
     for (const k of Object.keys(info) as Array<keyof WorkbookInputErrorInfo>) if (k !== 'detail') params[k] = info[k];
-    super(code, params, info.detail);
+    const [vi, en] = workbookInputText(code, fileName, info);
+    super(code, params, { vi: vi, en: en }, info.detail);
     Object.setPrototypeOf(this, WorkbookInputError.prototype);
     this.name = 'WorkbookInputError';
     this.code = code;

@@ -1,12 +1,12 @@
 import { describeError } from '../../src/app/errors';
-import { CchcError, errorText, isCchcError } from '../../src/core/errors';
+import { CchcError, cchcError, errorText, isCchcError } from '../../src/core/errors';
 import { isHostError } from '../../src/core/host';
-import { messageTables } from '../../src/core/messages/errorText';
+import { messageTables, messageText } from '../../src/core/messages/errorText';
 import { WorkbookInputError } from '../../src/xlsx/workbookInputError';
 
 describe('CchcError: one error type, its words from the catalogue', () => {
   it('renders both languages from a code and parameters', () => {
-    const e = new CchcError('badYear', { min: 2000, max: 2100, value: '23' });
+    const e = cchcError('badYear', { min: 2000, max: 2100, value: '23' });
     expect(e).toBeInstanceOf(Error);
     expect(e).toBeInstanceOf(CchcError);
     expect(e.code).toBe('badYear');
@@ -16,9 +16,9 @@ describe('CchcError: one error type, its words from the catalogue', () => {
   });
 
   it('a system error code names its sentence, by what the program was doing', () => {
-    const e = new CchcError('EACCES', { action: 'write', path: 'x.xlsx' });
+    const e = cchcError('EACCES', { action: 'write', path: 'x.xlsx' });
     expect(e.messageEn).toBe('No permission to write "x.xlsx" (a read-only folder, or a locked file).');
-    expect(new CchcError('EWHATEVER', { path: 'x' }).messageEn).toBe('System error EWHATEVER with "x".');
+    expect(cchcError('EWHATEVER', { path: 'x' }).messageEn).toBe('System error EWHATEVER with "x".');
   });
 
   it('the file gateway error is one, keeping its code and sentences', () => {
@@ -30,6 +30,10 @@ describe('CchcError: one error type, its words from the catalogue', () => {
     expect(e.detail).toBe('ENOENT');
     expect(e.messageVi).toBe('Không tìm thấy tệp "x.xlsx".');
     expect(e.messageEn).toBe('File "x.xlsx" not found.');
+    // Its own table and the catalogue's registry say the same.
+    const big = new WorkbookInputError('beyond-limits', 'y.xlsx', { limitKind: 'merges', found: 10001, limit: 10000 });
+    expect(cchcError('beyond-limits', big.params).messageVi).toBe(big.messageVi);
+    expect(messageText('beyond-limits', 'en', big.params)).toBe(big.messageEn);
   });
 
   it('is recognised by its brand, not instanceof: a copy from another bundle or a structured clone still is', () => {

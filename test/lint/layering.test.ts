@@ -55,6 +55,18 @@ describe('forbidden imports are reported', () => {
     ['app → xlsx', 'src/app/x.ts', "import { readGridFromXlsxBytes } from '../xlsx/read/readGrid';\nexport const f = readGridFromXlsxBytes;\n", IMPORT],
     ['app → taskpane', 'src/app/x.ts', "import { buildPaneView } from '../taskpane/model/paneModel';\nexport const f = buildPaneView;\n", IMPORT],
     ['app → Office.js global', 'src/app/x.ts', 'export const f = () => Excel.run(async () => undefined);\n', GLOBALS],
+    // Every edge reaches the core only through its public entry points, never a file inside a folder of src/core.
+    ['cli → deep into core', 'src/cli/x.ts', "import { formatPoints } from '../core/number/format';\nexport const f = formatPoints;\n", IMPORT],
+    ['cli → deep into core (type only)', 'src/cli/x.ts', "import type { WritePlan } from '../core/plan/types';\nexport type P = WritePlan;\n", IMPORT],
+    ['cli → deep into core by import()', 'src/cli/x.ts', "export const f = () => import('../core/report/selfAssessmentReport');\n", SYNTAX],
+    ['xlsx → deep into core', 'src/xlsx/read/x.ts', "import { foldText } from '../../core/text/fold';\nexport const f = foldText;\n", IMPORT],
+    ['excel → deep into core', 'src/excel/x.ts', "import { paneText } from '../core/messages/paneText';\nexport const f = paneText;\n", IMPORT],
+    ['taskpane → deep into core', 'src/taskpane/model/x.ts', "import { paneText } from '../../core/messages/paneText';\nexport const f = paneText;\n", IMPORT],
+    ['taskpane/host → deep into core', 'src/taskpane/host/x.ts', "import { hostErrorText } from '../../core/messages/hostMessages';\nexport const f = hostErrorText;\n", IMPORT],
+    ['commands → deep into core', 'src/commands/x.ts', "import { hostText } from '../core/messages/hostMessages';\nexport const f = hostText;\n", IMPORT],
+    ['lightpane → deep into core', 'src/lightpane/x.ts', "export { formatPoints } from '../core/number/format';\n", IMPORT],
+    ['app → deep into core', 'src/app/x.ts', "import { planWorkbook } from '../core/plan/planWorkbook';\nexport const f = planWorkbook;\n", IMPORT],
+    ['docx → deep into core', 'src/docx/x.ts', "import type { ReportDocument } from '../core/report/selfAssessmentReport';\nexport type D = ReportDocument;\n", IMPORT],
   ];
   test.each(cases)('%s', async (_direction, file, code, rule) => {
     expect(await fired(file, code)).toContain(rule);
@@ -75,6 +87,14 @@ describe('allowed directions are not', () => {
     ],
     ['commands → the Office.js gateway and Office.js', 'src/commands/x.ts', "import { createExcelHost } from '../excel/officeGateway';\nexport const f = [createExcelHost, () => Office.context];\n"],
     ['app → core', 'src/app/x.ts', "import { analyseWorkbook } from '../core/analyse';\nexport const f = analyseWorkbook;\n"],
+    [
+      'edges → the core through its entry points (index, a folder, a top-level module)',
+      'src/cli/x.ts',
+      "import { analyseWorkbook } from '../core';\nimport { formatPoints } from '../core/number';\nimport { CchcError } from '../core/errors';\nexport const f = [analyseWorkbook, formatPoints, CchcError, () => import('../core/selfAssessmentReport')];\n",
+    ],
+    ['taskpane → a folder entry point of the core', 'src/taskpane/model/x.ts', "import { paneText } from '../../core/messages';\nexport const f = paneText;\n"],
+    ['xlsx → a folder entry point of the core', 'src/xlsx/read/x.ts', "import { foldText } from '../../core/text';\nexport const f = foldText;\n"],
+    ['lightpane → a folder entry point of the core', 'src/lightpane/x.ts', "export { formatPoints } from '../core/number';\n"],
   ];
   test.each(cases)('%s', async (_direction, file, code) => {
     expect(await fired(file, code)).toEqual([]);

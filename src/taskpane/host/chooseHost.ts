@@ -1,5 +1,5 @@
-import { langFromLocale } from '../../core/messages/paneText';
-import { Lang } from '../../core/number/format';
+import { langFromLocale } from '../../core/messages';
+import { Lang } from '../../core/number';
 
 /**
  * Which host the pane runs on. Office opens the pane at the manifest's SourceLocation with a

@@ -1,6 +1,5 @@
 import type { SheetAnalysis } from '../../core/analyse';
-import type { ColumnRole } from '../../core/recognise/header';
-import type { ColumnChoice, ColumnChoices, TableReading } from '../../core/recognise/reading';
+import type { ColumnChoice, ColumnChoices, ColumnRole, TableReading } from '../../core/recognise';
 
 /**
  * The pane's edits of the user's choice of columns ("Cách đọc bảng"), as pure functions on plain

@@ -9,11 +9,10 @@ import { deliverReport } from '../../app/report';
 import { revert } from '../../app/revert';
 import { WorkbookGrid } from '../../core/grid';
 import { ApplyReport, HostKind, WorkbookHost } from '../../core/host';
-import { hostErrorText, paneText } from '../../core/messages/paneText';
-import { Lang } from '../../core/number/format';
-import type { ColumnRole } from '../../core/recognise/header';
-import type { ColumnChoices } from '../../core/recognise/reading';
-import type { ReportDocument } from '../../core/report/selfAssessmentReport';
+import { hostErrorText, paneText } from '../../core/messages';
+import { Lang } from '../../core/number';
+import type { ColumnChoices, ColumnRole } from '../../core/recognise';
+import type { ReportDocument } from '../../core/report';
 import { buildPaneView, PaneView } from './paneModel';
 import { ColumnPick, isEmptyChoices, isValidPick, readingsOf, withoutSheet, withPick } from './columnChoices';
 
@@ -96,10 +95,10 @@ export function canSaveFiles(kind: HostKind, env: FileSaveEnv): boolean {
   return !(/Macintosh|iPad|iPhone/.test(env.userAgent) && !/Safari\//.test(env.userAgent));
 }
 
-type ReportModule = typeof import('../../core/report/selfAssessmentReport');
+type ReportModule = typeof import('../../core/selfAssessmentReport');
 
 function loadReportModule(): Promise<ReportModule> {
-  return import(/* webpackChunkName: "report" */ '../../core/report/selfAssessmentReport');
+  return import(/* webpackChunkName: "report" */ '../../core/selfAssessmentReport');
 }
 
 function loadDocxRenderer(doc: ReportDocument): Promise<Uint8Array> {

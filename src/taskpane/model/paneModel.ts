@@ -1,9 +1,7 @@
 import { WorkbookAnalysis } from '../../core/analyse';
-import { Flag, FlagKind, Severity } from '../../core/check/flag';
-import { flagMessage } from '../../core/messages/catalogue';
-import { flagKindLabel, paneText } from '../../core/messages/paneText';
-import { formatPercentHundredths, formatPoints, Lang } from '../../core/number/format';
-import { percentHundredths, Points } from '../../core/number/points';
+import { Flag, FlagKind, Severity } from '../../core/check';
+import { flagKindLabel, flagMessage, paneText } from '../../core/messages';
+import { formatPercentHundredths, formatPoints, Lang, percentHundredths, Points } from '../../core/number';
 
 /**
  * What the pane shows, computed from one analysis as plain data (no React): every figure is

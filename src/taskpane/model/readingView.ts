@@ -1,11 +1,9 @@
 import type { WorkbookAnalysis } from '../../core/analyse';
-import type { Flag } from '../../core/check/flag';
-import { readingText, reasonLabel, roleLabel } from '../../core/messages/readingText';
-import { explainText } from '../../core/messages/explainText';
-import { headerRowsText, readRows } from '../../core/report/readingSummary';
-import type { Lang } from '../../core/number/format';
-import type { ColumnRole } from '../../core/recognise/header';
-import type { ColumnCandidate, ColumnChoices, TableReading } from '../../core/recognise/reading';
+import type { Flag } from '../../core/check';
+import { explainText, readingText, reasonLabel, roleLabel } from '../../core/messages';
+import { headerRowsText, readRows } from '../../core/report';
+import type { Lang } from '../../core/number';
+import type { ColumnCandidate, ColumnChoices, ColumnRole, TableReading } from '../../core/recognise';
 
 /**
  * What "Cách đọc bảng" shows, as plain data (no React): per analysed table, per role, the columns a

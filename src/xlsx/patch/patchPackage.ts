@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import { CellWrite, WritePlan } from '../../core/plan/types';
+import { CellWrite, WritePlan } from '../../core/plan';
 import { openPackage } from '../read/readGrid';
 import { xlsBytesToXlsx } from '../legacyXls';
 import { MAIN, RELATIONSHIPS } from '../package/namespaces';

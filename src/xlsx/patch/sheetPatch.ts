@@ -1,5 +1,5 @@
 import { columnIndex, columnLetters, parseRange } from '../../core/address';
-import { CellWrite } from '../../core/plan/types';
+import { CellWrite } from '../../core/plan';
 import { toFileFormula } from '../futureFunctions';
 import { translateSharedFormula } from '../read/sharedFormulas';
 import { CellStyleChange } from './stylesPatch';

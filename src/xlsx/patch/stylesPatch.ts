@@ -1,4 +1,4 @@
-import { SUMMARY_LINK_COLOR, SUMMARY_LINK_UNDERLINE } from '../../core/plan/summaryStyle';
+import { SUMMARY_LINK_COLOR, SUMMARY_LINK_UNDERLINE } from '../../core/plan';
 import { applySplices, attributesOf, isSelfClosing, setAttribute, Splice, TOKEN_RX, xmlDecode, xmlEscape } from './xmlText';
 
 /**

@@ -1,6 +1,5 @@
 import { columnLetters, sheetQualified } from '../../core/address';
-import { SUMMARY_FROZEN_ROWS } from '../../core/plan/summaryStyle';
-import { SummaryCell, SummarySheet } from '../../core/plan/types';
+import { SUMMARY_FROZEN_ROWS, SummaryCell, SummarySheet } from '../../core/plan';
 import { StylesEditor } from './stylesPatch';
 import { xmlEscape } from './xmlText';
 

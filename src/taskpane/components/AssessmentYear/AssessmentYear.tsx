@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Button, Label, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { paneText } from '../../../core/messages/paneText';
-import { Lang } from '../../../core/number/format';
+import { paneText } from '../../../core/messages';
+import { Lang } from '../../../core/number';
 import { PLAIN_NUMBER_INPUT } from '../plainNumberInput.styles';
 import { AssessmentYearState, parseAssessmentYear } from '../../model/paneController';
 

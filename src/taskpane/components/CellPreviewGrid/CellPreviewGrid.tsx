@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { paneText } from '../../../core/messages/paneText';
-import { Lang } from '../../../core/number/format';
+import { paneText } from '../../../core/messages';
+import { Lang } from '../../../core/number';
 import { CellPreviewData } from '../ScorePane/ScorePane.types';
 
 const useStyles = makeStyles({

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Button, Caption1, ProgressBar, Subtitle2, Text } from '@fluentui/react-components';
 import { DocumentMultipleRegular } from '@fluentui/react-icons';
-import { paneText } from '../../../core/messages/paneText';
+import { paneText } from '../../../core/messages';
 import { ErrorBar } from '../ErrorBar/ErrorBar';
 import { useConsolidationStyles } from './Consolidation.styles';
 import { ConsolidationProps } from './Consolidation.types';

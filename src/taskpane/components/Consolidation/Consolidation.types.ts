@@ -1,6 +1,6 @@
-import type { CommuneGroup, GroupThresholds } from '../../../core/consolidate/consolidate';
+import type { CommuneGroup, GroupThresholds } from '../../../core/consolidate';
 import type { WorkbookHost } from '../../../core/host';
-import type { Lang } from '../../../core/number/format';
+import type { Lang } from '../../../core/number';
 import type { ConsolidationSessionState } from '../../../app/consolidationSession';
 import type { PaneMessage } from '../../model/paneController';
 

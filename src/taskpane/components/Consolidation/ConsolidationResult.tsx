@@ -1,8 +1,8 @@
 import * as React from 'react';
 import { Badge, Button, Label, Text } from '@fluentui/react-components';
 import { ArrowDownloadRegular, TableAddRegular } from '@fluentui/react-icons';
-import type { CommuneGroup } from '../../../core/consolidate/consolidate';
-import { paneText } from '../../../core/messages/paneText';
+import type { CommuneGroup } from '../../../core/consolidate';
+import { paneText } from '../../../core/messages';
 import { useConsolidationStyles } from './Consolidation.styles';
 import { ConsolidationResultProps, GroupInputs } from './Consolidation.types';
 import { parseThresholds, thresholdInputs } from './thresholds';

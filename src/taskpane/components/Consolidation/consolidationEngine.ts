@@ -4,5 +4,5 @@
  * chunks), the view model. The first load of the pane does not grow.
  */
 export { consolidateFiles, summarySheetsToXlsx } from '../../../xlsx/consolidateFiles';
-export { consolidationSheets } from '../../../core/consolidate/consolidate';
+export { consolidationSheets } from '../../../core/consolidate';
 export { consolidationView } from './consolidationView';

@@ -1,7 +1,6 @@
-import { Consolidation, DEFAULT_GROUPS, groupLabel } from '../../../core/consolidate/consolidate';
-import { consolidationText, failureText } from '../../../core/messages/consolidationText';
-import { paneText } from '../../../core/messages/paneText';
-import { formatPercentHundredths, formatPoints, Lang } from '../../../core/number/format';
+import { Consolidation, DEFAULT_GROUPS, groupLabel } from '../../../core/consolidate';
+import { consolidationText, failureText, paneText } from '../../../core/messages';
+import { formatPercentHundredths, formatPoints, Lang } from '../../../core/number';
 import { ConsolidationView } from './Consolidation.types';
 
 /**

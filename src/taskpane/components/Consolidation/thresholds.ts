@@ -1,6 +1,5 @@
-import { formatPoints, Lang } from '../../../core/number/format';
-import { UNITS_PER_POINT } from '../../../core/number/points';
-import type { GroupThresholds } from '../../../core/consolidate/consolidate';
+import { formatPoints, Lang, UNITS_PER_POINT } from '../../../core/number';
+import type { GroupThresholds } from '../../../core/consolidate';
 import { GroupInputs } from './Consolidation.types';
 
 /** The group thresholds as the official types them. */

@@ -1,9 +1,9 @@
 import * as React from 'react';
 import { ConsolidationEngine, ConsolidationSession } from '../../../app/consolidationSession';
-import type { GroupThresholds } from '../../../core/consolidate/consolidate';
+import type { GroupThresholds } from '../../../core/consolidate';
 import { WorkbookHost } from '../../../core/host';
-import { paneText } from '../../../core/messages/paneText';
-import { Lang } from '../../../core/number/format';
+import { paneText } from '../../../core/messages';
+import { Lang } from '../../../core/number';
 import { describeError, PaneMessage } from '../../model/paneController';
 import { readFile, saveBytes } from '../ScorePane/browserFiles';
 import { ConsolidationState, ConsolidationView } from './Consolidation.types';

@@ -1,8 +1,8 @@
 import * as React from 'react';
 import { Button, Caption1, makeStyles, Switch, tokens } from '@fluentui/react-components';
 import { EditRegular } from '@fluentui/react-icons';
-import { paneText } from '../../../core/messages/paneText';
-import { Lang } from '../../../core/number/format';
+import { paneText } from '../../../core/messages';
+import { Lang } from '../../../core/number';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, alignItems: 'flex-start' },

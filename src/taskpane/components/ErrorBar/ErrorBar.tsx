@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import { paneText } from '../../../core/messages/paneText';
-import { Lang } from '../../../core/number/format';
+import { paneText } from '../../../core/messages';
+import { Lang } from '../../../core/number';
 import { PaneMessage } from '../../model/paneController';
 
 export interface ErrorBarProps {

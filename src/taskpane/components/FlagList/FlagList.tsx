@@ -1,8 +1,8 @@
 import * as React from 'react';
 import { Badge, Button, makeStyles, tokens } from '@fluentui/react-components';
-import { paneText } from '../../../core/messages/paneText';
-import { Lang } from '../../../core/number/format';
-import { FlagKind } from '../../../core/check/flag';
+import { paneText } from '../../../core/messages';
+import { Lang } from '../../../core/number';
+import { FlagKind } from '../../../core/check';
 import { FlagGroup } from '../../model/paneModel';
 
 const useStyles = makeStyles({

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
-import { paneText } from '../../../core/messages/paneText';
-import { Lang } from '../../../core/number/format';
+import { paneText } from '../../../core/messages';
+import { Lang } from '../../../core/number';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, alignItems: 'flex-start', padding: tokens.spacingHorizontalL, marginTop: '32px' },

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Caption1, ProgressBar, Subtitle2, Text, Title3 } from '@fluentui/react-components';
-import { paneText } from '../../../core/messages/paneText';
+import { paneText } from '../../../core/messages';
 import { Actions } from '../Actions/Actions';
 import { AssessmentYear } from '../AssessmentYear/AssessmentYear';
 import { CellPreviewGrid } from '../CellPreviewGrid/CellPreviewGrid';

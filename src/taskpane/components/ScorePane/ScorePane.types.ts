@@ -1,5 +1,5 @@
 import { CellPreview, StandaloneControls, WorkbookHost } from '../../../core/host';
-import { Lang } from '../../../core/number/format';
+import { Lang } from '../../../core/number';
 
 /** Browser mode's extras (src/xlsx/browserHost implements them); from the core's host contract, so no component imports ExcelJS. */
 export type CellPreviewData = CellPreview;

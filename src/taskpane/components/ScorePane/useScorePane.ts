@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { WorkbookHost } from '../../../core/host';
-import { Lang } from '../../../core/number/format';
+import { Lang } from '../../../core/number';
 import { PaneController, PaneState } from '../../model/paneController';
 
 /** The pane's state: one controller per host, started on mount and disposed on unmount. */

@@ -1,10 +1,9 @@
 import * as React from 'react';
 import type { Badge, Button, Caption1, Label } from '@fluentui/react-components';
 import type { WorkbookAnalysis } from '../../../core/analyse';
-import { readingText } from '../../../core/messages/readingText';
-import type { Lang } from '../../../core/number/format';
-import type { ColumnRole } from '../../../core/recognise/header';
-import type { ColumnChoices } from '../../../core/recognise/reading';
+import { readingText } from '../../../core/messages';
+import type { Lang } from '../../../core/number';
+import type { ColumnChoices, ColumnRole } from '../../../core/recognise';
 import type { ColumnPick } from '../../model/columnChoices';
 import { buildReadingView, NONE_VALUE } from '../../model/readingView';
 

@@ -2,10 +2,9 @@ import * as React from 'react';
 import { Badge, Button, Caption1, Label, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
 import { ArrowResetRegular, ChevronDownRegular, ChevronRightRegular } from '@fluentui/react-icons';
 import type { WorkbookAnalysis } from '../../../core/analyse';
-import { paneText } from '../../../core/messages/paneText';
-import { Lang } from '../../../core/number/format';
-import type { ColumnRole } from '../../../core/recognise/header';
-import type { ColumnChoices } from '../../../core/recognise/reading';
+import { paneText } from '../../../core/messages';
+import { Lang } from '../../../core/number';
+import type { ColumnChoices, ColumnRole } from '../../../core/recognise';
 import type { ColumnPick } from '../../model/columnChoices';
 import type { ReadingKit } from './TableReadingBody';
 
