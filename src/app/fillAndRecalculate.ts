@@ -5,7 +5,7 @@ import { Lang } from '../core/number';
 import { WritePlan } from '../core/plan';
 import { WorkbookAnalysis } from '../core/result';
 import { FillSummary, planFillAndRecalculate } from './fillAppraised';
-import { ReadingOptions, resolveReading } from './reading';
+import { readTables, ReadingOptions } from './reading';
 import { writeAndReanalyse } from './writePlan';
 
 /**
@@ -35,44 +35,39 @@ export interface FillResult {
 }
 
 export function fillAndRecalculate(host: WorkbookHost, options: FillAndRecalculateOptions): Promise<FillResult> {
-  let analyse: AnalyseOptions = {};
-  let choicesUnreadable = false;
-  return resolveReading(host, options)
-    .then(function (reading) {
-      analyse = reading.analyse;
-      choicesUnreadable = reading.choicesUnreadable;
-      return host.readWorkbook();
-    })
-    .then(function (grid): FillResult | Promise<FillResult> {
-      const planned = planFillAndRecalculate(grid, { assessmentYear: analyse.assessmentYear, columns: analyse.columns, lang: options.lang });
-      const noTable = planned.analysis.sheets.length === 0;
-      if (noTable || planned.fill.cells === 0) {
-        return {
-          written: false,
-          noTable: noTable,
-          nothingToFill: !noTable,
-          fill: planned.fill,
-          grid: grid,
-          analysis: planned.analysis,
-          plan: null,
-          report: null,
-          choicesUnreadable: choicesUnreadable,
-          analyseOptions: analyse,
-        };
-      }
-      return writeAndReanalyse(host, grid, planned.plan, analyse, options.highlights !== false).then(function (w): FillResult {
-        return {
-          written: true,
-          noTable: false,
-          nothingToFill: false,
-          fill: planned.fill,
-          grid: w.grid,
-          analysis: w.analysis,
-          plan: w.plan,
-          report: w.report,
-          choicesUnreadable: choicesUnreadable,
-          analyseOptions: analyse,
-        };
-      });
+  return readTables(host, options).then(function (read): FillResult | Promise<FillResult> {
+    const grid = read.grid;
+    const analyse = read.analyse;
+    const choicesUnreadable = read.choicesUnreadable;
+    const planned = planFillAndRecalculate(grid, { assessmentYear: analyse.assessmentYear, columns: analyse.columns, lang: options.lang });
+    const noTable = planned.analysis.sheets.length === 0;
+    if (noTable || planned.fill.cells === 0) {
+      return {
+        written: false,
+        noTable: noTable,
+        nothingToFill: !noTable,
+        fill: planned.fill,
+        grid: grid,
+        analysis: planned.analysis,
+        plan: null,
+        report: null,
+        choicesUnreadable: choicesUnreadable,
+        analyseOptions: analyse,
+      };
+    }
+    return writeAndReanalyse(host, grid, planned.plan, analyse, options.highlights !== false).then(function (w): FillResult {
+      return {
+        written: true,
+        noTable: false,
+        nothingToFill: false,
+        fill: planned.fill,
+        grid: w.grid,
+        analysis: w.analysis,
+        plan: w.plan,
+        report: w.report,
+        choicesUnreadable: choicesUnreadable,
+        analyseOptions: analyse,
+      };
     });
+  });
 }

@@ -4,7 +4,7 @@ import { formatPercentHundredths, formatPoints, Lang, percentHundredths } from '
 import { WritePlan } from '../core/plan';
 import { WorkbookAnalysis } from '../core/result';
 import { clearHighlights } from './clearHighlights';
-import { recalculate, Recalculation } from './recalculate';
+import { recalculate } from './recalculate';
 import { revert, RevertResult } from './revert';
 
 /**
@@ -60,6 +60,19 @@ export function recalculatedSentence(analysis: WorkbookAnalysis, plan: WritePlan
   return hostText(COMMAND_TEXT.recalculated, lang, { self: total.self, max: total.max, percent: total.percent, written: plan.writes.length, highlighted: highlights ? plan.highlights.length : 0 });
 }
 
+/** Runs a use case; a throw or a rejection becomes the same one-line failure as any other. */
+function settle<T>(start: () => Promise<T>, done: (value: T) => Outcome, lang: Lang): Promise<Outcome> {
+  let p: Promise<T>;
+  try {
+    p = start();
+  } catch (e) {
+    p = Promise.reject(e);
+  }
+  return p.then(done, function (e: unknown) {
+    return failure(e, lang);
+  });
+}
+
 /**
  * "Tính lại điểm" from a page without React: the shared recalculation (highlights on: these pages have
  * no switch), its figures in words.
@@ -83,21 +96,18 @@ export function recalculateOutcome(host: WorkbookHost, lang: Lang, options?: Pag
     const n = noticeFor(unreadable);
     return n ? sentence + ' ' + n : sentence;
   };
-  let p: Promise<Recalculation>;
-  try {
-    p = recalculate(host, {
-      lang: lang,
-      statusLine:
-        options && options.statusRow
-          ? function (facts) {
-              return withNotice(recalculatedSentence(facts.analysis, facts.plan, facts.highlights, lang), facts.choicesUnreadable);
-            }
-          : undefined,
-    });
-  } catch (e) {
-    p = Promise.reject(e);
-  }
-  return p.then(
+  return settle(
+    function () {
+      return recalculate(host, {
+        lang: lang,
+        statusLine:
+          options && options.statusRow
+            ? function (facts) {
+                return withNotice(recalculatedSentence(facts.analysis, facts.plan, facts.highlights, lang), facts.choicesUnreadable);
+              }
+            : undefined,
+      });
+    },
     function (r): Outcome {
       if (r.noTable) return { ok: false, message: withNotice(hostText(COMMAND_TEXT.noTable, lang), r.choicesUnreadable) };
       const message = r.status !== null ? r.status : withNotice(recalculatedSentence(r.analysis, r.plan!, true, lang), r.choicesUnreadable);
@@ -111,45 +121,33 @@ export function recalculateOutcome(host: WorkbookHost, lang: Lang, options?: Pag
       if (n) outcome.notice = n;
       return outcome;
     },
-    function (e: unknown) {
-      return failure(e, lang);
-    },
+    lang,
   );
 }
 
 /** "Hoàn tác lần ghi gần nhất" from a page without React (no re-read: the page shows no table). */
 export function revertOutcome(host: WorkbookHost, lang: Lang): Promise<Outcome> {
-  let p: Promise<RevertResult>;
-  try {
-    p = revert(host);
-  } catch (e) {
-    p = Promise.reject(e);
-  }
-  return p.then(
-    function (r): Outcome {
+  return settle(
+    function () {
+      return revert(host);
+    },
+    function (r: RevertResult): Outcome {
       if (r.nothingToRevert) return failure({ code: 'nothing-to-revert' } as HostError, lang);
       return { ok: true, message: hostText(COMMAND_TEXT.reverted, lang, { restored: r.restored }) };
     },
-    function (e: unknown) {
-      return failure(e, lang);
-    },
+    lang,
   );
 }
 
 /** "Xóa đánh dấu" from a page without React. */
 export function clearOutcome(host: WorkbookHost, lang: Lang): Promise<Outcome> {
-  let p: Promise<number>;
-  try {
-    p = clearHighlights(host);
-  } catch (e) {
-    p = Promise.reject(e);
-  }
-  return p.then(
-    function (count): Outcome {
+  return settle(
+    function () {
+      return clearHighlights(host);
+    },
+    function (count: number): Outcome {
       return { ok: true, message: hostText(COMMAND_TEXT.cleared, lang, { count: count }) };
     },
-    function (e: unknown) {
-      return failure(e, lang);
-    },
+    lang,
   );
 }

@@ -1,4 +1,5 @@
 import { AnalyseOptions } from '../core/analyse';
+import { WorkbookGrid } from '../core/grid';
 import { WorkbookHost } from '../core/host';
 import type { ColumnChoices } from '../core/recognise';
 
@@ -61,5 +62,21 @@ export function resolveReading(host: WorkbookHost, options: ReadingOptions): Pro
   if (options.columns !== undefined) return Promise.resolve({ analyse: analyseOptionsOf(options.columns, options.assessmentYear), choicesUnreadable: false });
   return readStoredChoices(host).then(function (stored) {
     return { analyse: analyseOptionsOf(stored.columns, options.assessmentYear), choicesUnreadable: stored.unreadable };
+  });
+}
+
+/** What a use case starts from: the workbook as read, and the options it is read with. */
+export interface TablesRead {
+  grid: WorkbookGrid;
+  analyse: AnalyseOptions;
+  choicesUnreadable: boolean;
+}
+
+/** The rule above, then one read of the workbook: the start of every use case that analyses. */
+export function readTables(host: WorkbookHost, options: ReadingOptions): Promise<TablesRead> {
+  return resolveReading(host, options).then(function (reading) {
+    return host.readWorkbook().then(function (grid): TablesRead {
+      return { grid: grid, analyse: reading.analyse, choicesUnreadable: reading.choicesUnreadable };
+    });
   });
 }

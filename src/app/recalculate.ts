@@ -4,7 +4,7 @@ import { ApplyReport, WorkbookHost } from '../core/host';
 import { Lang } from '../core/number';
 import { planWorkbook, WritePlan } from '../core/plan';
 import { WorkbookAnalysis } from '../core/result';
-import { ReadingOptions, resolveReading } from './reading';
+import { readTables, ReadingOptions } from './reading';
 import { writeAndReanalyse } from './writePlan';
 
 /**
@@ -64,27 +64,22 @@ export function withStatusRow(plan: WritePlan, status: string): WritePlan {
 
 export function recalculate(host: WorkbookHost, options: RecalculateOptions): Promise<Recalculation> {
   const highlights = options.highlights !== false;
-  let analyse: AnalyseOptions = {};
-  let choicesUnreadable = false;
-  return resolveReading(host, options)
-    .then(function (reading) {
-      analyse = reading.analyse;
-      choicesUnreadable = reading.choicesUnreadable;
-      return host.readWorkbook();
-    })
-    .then(function (grid): Recalculation | Promise<Recalculation> {
-      const analysis = analyseWorkbook(grid, analyse);
-      if (analysis.sheets.length === 0) {
-        return { written: false, noTable: true, grid: grid, analysis: analysis, plan: null, report: null, status: null, choicesUnreadable: choicesUnreadable, analyseOptions: analyse };
-      }
-      let plan = planWorkbook(analysis, grid, options.lang);
-      let status: string | null = null;
-      if (options.statusLine) {
-        status = options.statusLine({ analysis: analysis, plan: plan, highlights: highlights, choicesUnreadable: choicesUnreadable });
-        plan = withStatusRow(plan, status);
-      }
-      return writeAndReanalyse(host, grid, plan, analyse, highlights).then(function (w): Recalculation {
-        return { written: true, noTable: false, grid: w.grid, analysis: w.analysis, plan: w.plan, report: w.report, status: status, choicesUnreadable: choicesUnreadable, analyseOptions: analyse };
-      });
+  return readTables(host, options).then(function (read): Recalculation | Promise<Recalculation> {
+    const grid = read.grid;
+    const analyse = read.analyse;
+    const choicesUnreadable = read.choicesUnreadable;
+    const analysis = analyseWorkbook(grid, analyse);
+    if (analysis.sheets.length === 0) {
+      return { written: false, noTable: true, grid: grid, analysis: analysis, plan: null, report: null, status: null, choicesUnreadable: choicesUnreadable, analyseOptions: analyse };
+    }
+    let plan = planWorkbook(analysis, grid, options.lang);
+    let status: string | null = null;
+    if (options.statusLine) {
+      status = options.statusLine({ analysis: analysis, plan: plan, highlights: highlights, choicesUnreadable: choicesUnreadable });
+      plan = withStatusRow(plan, status);
+    }
+    return writeAndReanalyse(host, grid, plan, analyse, highlights).then(function (w): Recalculation {
+      return { written: true, noTable: false, grid: w.grid, analysis: w.analysis, plan: w.plan, report: w.report, status: status, choicesUnreadable: choicesUnreadable, analyseOptions: analyse };
     });
+  });
 }
