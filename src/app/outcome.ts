@@ -1,5 +1,5 @@
 import { HostError, isHostError, WorkbookHost } from '../core/host';
-import { COMMAND_TEXT, hostErrorText, hostText, paneText } from '../core/messages';
+import { COMMAND_TEXT, hostErrorText, hostText } from '../core/messages';
 import { formatPercentHundredths, formatPoints, Lang, percentHundredths } from '../core/number';
 import { WritePlan } from '../core/plan';
 import { WorkbookAnalysis } from '../core/result';
@@ -87,7 +87,7 @@ export function recalculateOutcome(host: WorkbookHost, lang: Lang, options?: Pag
       asked = true;
       if (unreadable && !session.choicesWarned) {
         session.choicesWarned = true;
-        notice = paneText('commandChoicesUnreadable', lang);
+        notice = hostText(COMMAND_TEXT.choicesUnreadable, lang);
       }
     }
     return notice;

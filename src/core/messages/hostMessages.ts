@@ -52,6 +52,11 @@ const HOST_ERROR_TEXT_NO_SHEET: { [code in HostErrorCode]?: Template } = {
 };
 
 export const COMMAND_TEXT = {
+  // Said once per page; here, not in paneText.ts, so the ES5 bundles never carry the pane's sentences.
+  choicesUnreadable: {
+    vi: 'Không đọc được các cột đã chọn trong "Cách đọc bảng" (lưu trong sổ làm việc); lần này bảng được đọc tự động.',
+    en: 'The columns chosen in "How the table is read" (kept in the workbook) could not be read; this time the tables were read automatically.',
+  },
   recalculated: {
     vi: 'Đã tính lại: {self}/{max} điểm ({percent}%); ghi {written} ô công thức, tô màu {highlighted} ô.',
     en: 'Recalculated: {self}/{max} points ({percent}%); {written} formula cells written, {highlighted} cells highlighted.',

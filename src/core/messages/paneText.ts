@@ -148,11 +148,6 @@ export const PANE_TEXT = {
     vi: 'Không lưu được cột đã chọn vào sổ làm việc; lựa chọn chỉ dùng đến khi đóng ngăn tác vụ, nút trên dải băng vẫn đọc bảng tự động.',
     en: 'The chosen columns could not be saved in the workbook; they apply until the pane is closed, and the ribbon button still reads the tables automatically.',
   },
-  // The ribbon command and the IE11 light pane (src/commands/recalculate.ts)
-  commandChoicesUnreadable: {
-    vi: 'Không đọc được các cột đã chọn trong "Cách đọc bảng" (lưu trong sổ làm việc); lần này bảng được đọc tự động.',
-    en: 'The columns chosen in "How the table is read" (kept in the workbook) could not be read; this time the tables were read automatically.',
-  },
   // Consolidation of many communes (src/taskpane/components/Consolidation)
   consolidateHeading: { vi: 'Tổng hợp nhiều xã', en: 'Consolidate many communes' },
   consolidateIntro: {
