@@ -102,13 +102,16 @@ function inflateCounted(entry: Entry, budget: Budget, fileName: string): Promise
 
 const decoder = typeof TextDecoder !== 'undefined' ? new TextDecoder('utf-8') : null;
 
-/** XML parts are UTF-8, or UTF-16 with a byte-order mark (both allowed by the package format). */
-function utf8(bytes: Uint8Array): string {
+/**
+ * A part's text: XML parts are UTF-8, or UTF-16 with a byte-order mark (both allowed by the package
+ * format); `utf16` tells a writer that the part must be re-declared when written back as UTF-8.
+ */
+export function decodePart(bytes: Uint8Array): { text: string; utf16: boolean } {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    return new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes);
+    return { text: new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes), utf16: true };
   }
-  if (decoder) return decoder.decode(bytes);
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  if (decoder) return { text: decoder.decode(bytes), utf16: false };
+  return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), utf16: false };
 }
 
 /** A relationship target resolved against the folder of the part that owns the rels. */
@@ -146,7 +149,8 @@ function relationships(xml: string): RelLine[] {
   return out;
 }
 
-function relsNameOf(part: string): string {
+/** The relationships part of a part: xl/_rels/workbook.xml.rels for xl/workbook.xml. */
+export function relsNameOf(part: string): string {
   const slash = part.lastIndexOf('/');
   return part.slice(0, slash + 1) + '_rels/' + part.slice(slash + 1) + '.rels';
 }
@@ -193,7 +197,7 @@ export async function openXlsxPackage(input: Uint8Array, fileName: string, limit
     },
     text(name) {
       if (name in overrides) return Promise.resolve(overrides[name]);
-      if (!(name in texts)) texts[name] = pkg.bytes(name).then((b) => normaliseXmlPart(utf8(b)));
+      if (!(name in texts)) texts[name] = pkg.bytes(name).then((b) => normaliseXmlPart(decodePart(b).text));
       return texts[name];
     },
   };

@@ -3,14 +3,14 @@ import { CellWrite, WritePlan } from '../../core/plan';
 import { openPackage } from '../read/readGrid';
 import { xlsBytesToXlsx } from '../legacyXls';
 import { MAIN, RELATIONSHIPS } from '../package/namespaces';
-import { resolveTarget, XlsxPackage } from '../package/xlsxPackage';
+import { decodePart, relsNameOf, resolveTarget, XlsxPackage } from '../package/xlsxPackage';
 import { isLegacyContainer, ZipLimits } from '../zipGuard';
 import { CellEdit, patchSheetXml } from './sheetPatch';
 
 export { RefusedWrite } from './sheetPatch';
 import { MINIMAL_STYLES_XML, StylesEditor } from './stylesPatch';
 import { summarySheetXml } from './summaryPart';
-import { applySplices, attributesOf, decodePart, encodePart, isSelfClosing, prefixesOf, setAttribute, Splice, TOKEN_RX, xmlDecode, xmlEscape } from './xmlText';
+import { applySplices, attributesOf, encodePart, isSelfClosing, prefixesOf, setAttribute, Splice, TOKEN_RX, xmlDecode, xmlEscape } from './xmlText';
 
 /**
  * The annotated copy, written by patching the official's own package: only the cells the plan owns
@@ -71,11 +71,6 @@ function kindOf(type: string): string {
 
 function folderOf(part: string): string {
   return part.slice(0, part.lastIndexOf('/') + 1);
-}
-
-function relsNameOf(part: string): string {
-  const slash = part.lastIndexOf('/');
-  return part.slice(0, slash + 1) + '_rels/' + part.slice(slash + 1) + '.rels';
 }
 
 /** The root element's local name, prefix and end of its opening tag; and a closing tag's start. */

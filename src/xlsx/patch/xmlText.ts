@@ -96,16 +96,6 @@ export function applySplices(xml: string, splices: Splice[]): string {
   return out.join('');
 }
 
-const decoderUtf8 = new TextDecoder('utf-8');
-
-/** A part's text (UTF-8, or UTF-16 with its byte-order mark) and whether it must be re-declared. */
-export function decodePart(bytes: Uint8Array): { text: string; utf16: boolean } {
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    return { text: new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes), utf16: true };
-  }
-  return { text: decoderUtf8.decode(bytes), utf16: false };
-}
-
 /** Text → UTF-8 bytes; a part read as UTF-16 has its declaration say UTF-8 now. */
 export function encodePart(text: string, wasUtf16: boolean): Uint8Array {
   const body = wasUtf16 ? text.replace(/^(\s*<\?xml[^>]*encoding\s*=\s*)(["'])[^"']*\2/, '$1$2UTF-8$2') : text;
