@@ -25,10 +25,11 @@ export interface StoredChoices {
   unreadable: boolean;
 }
 
-function hasAny(choices: ColumnChoices | null | undefined): boolean {
-  if (!choices) return false;
-  for (const sheet in choices) if (Object.prototype.hasOwnProperty.call(choices, sheet)) return true;
-  return false;
+/** No choice for any sheet (null, or an object with no sheet in it). */
+export function isEmptyChoices(choices: ColumnChoices | null | undefined): boolean {
+  if (!choices) return true;
+  for (const sheet in choices) if (Object.prototype.hasOwnProperty.call(choices, sheet)) return false;
+  return true;
 }
 
 /** The choice kept with the workbook; empty means none; a store that throws or rejects is `unreadable`. */
@@ -41,7 +42,7 @@ export function readStoredChoices(host: WorkbookHost): Promise<StoredChoices> {
   }
   return reading.then(
     function (columns): StoredChoices {
-      return { columns: hasAny(columns) ? columns : null, unreadable: false };
+      return { columns: isEmptyChoices(columns) ? null : columns, unreadable: false };
     },
     function (): StoredChoices {
       return { columns: null, unreadable: true };
@@ -53,7 +54,7 @@ export function readStoredChoices(host: WorkbookHost): Promise<StoredChoices> {
 export function analyseOptionsOf(columns: ColumnChoices | null | undefined, assessmentYear: number | null | undefined): AnalyseOptions {
   const options: AnalyseOptions = {};
   if (assessmentYear !== null && assessmentYear !== undefined) options.assessmentYear = assessmentYear;
-  if (hasAny(columns)) options.columns = columns!;
+  if (!isEmptyChoices(columns)) options.columns = columns!;
   return options;
 }
 

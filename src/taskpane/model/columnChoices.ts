@@ -1,5 +1,8 @@
 import type { SheetAnalysis } from '../../core/analyse';
+import { isEmptyChoices } from '../../app/reading';
 import type { ColumnChoice, ColumnChoices, ColumnRole, TableReading } from '../../core/recognise';
+
+export { isEmptyChoices };
 
 /**
  * The pane's edits of the user's choice of columns ("Cách đọc bảng"), as pure functions on plain
@@ -10,12 +13,6 @@ import type { ColumnChoice, ColumnChoices, ColumnRole, TableReading } from '../.
 
 /** What a pick sets: a column (0-based), null for "Không có" (no such column), undefined for automatic. */
 export type ColumnPick = number | null | undefined;
-
-export function isEmptyChoices(choices: ColumnChoices | null | undefined): boolean {
-  if (!choices) return true;
-  for (const sheet in choices) if (Object.prototype.hasOwnProperty.call(choices, sheet)) return false;
-  return true;
-}
 
 function copyChoices(choices: ColumnChoices | null): ColumnChoices {
   const out: ColumnChoices = {};

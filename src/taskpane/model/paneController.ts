@@ -14,7 +14,7 @@ import { Lang } from '../../core/number';
 import type { ColumnChoices, ColumnRole } from '../../core/recognise';
 import type { ReportDocument } from '../../core/report';
 import { buildPaneView, PaneView } from './paneModel';
-import { ColumnPick, isEmptyChoices, isValidPick, readingsOf, withoutSheet, withPick } from './columnChoices';
+import { ColumnPick, isValidPick, readingsOf, withoutSheet, withPick } from './columnChoices';
 
 /**
  * The pane's state machine, free of React so it is tested with a fake host: read → analyse →
@@ -251,7 +251,7 @@ export class PaneController {
 
   /** What the pane hands the use cases: its own choice of columns (never the host's again) and year. */
   private reading(): { columns: ColumnChoices | null; assessmentYear: number | null } {
-    return { columns: isEmptyChoices(this.choices) ? null : this.choices, assessmentYear: this.userYear };
+    return { columns: this.choices, assessmentYear: this.userYear };
   }
 
   /**
