@@ -9,7 +9,6 @@ import { buildSelfAssessmentReport, reportText, toJsonResult } from '../core/rep
 import { CchcError, cchcError, errorText, isCchcError } from '../core/errors';
 import { cliText } from '../core/messages';
 import { sampleWorkbookBytes } from '../xlsx/gridToWorkbook';
-import { readGridFromXlsxFile } from '../xlsx/node/readGridFile';
 import { patchWorkbook } from '../xlsx/patch/patchPackage';
 import { readGridFromXlsxBytes } from '../xlsx/read/readGrid';
 import { readWorkbookFileBytes } from '../xlsx/node/workbookFile';
@@ -69,10 +68,9 @@ async function loadInput(args: CliArgs, io: CliIo): Promise<LoadedInput> {
   const file = args.file as string;
   const done = startStep(io.stderr, cliText('reading', args.lang, { name: escapeControl(path.basename(file)) }));
   try {
-    if (!needsBytes) return { grid: await quietly(() => readGridFromXlsxFile(file)) };
     const { bytes, limits } = readWorkbookFileBytes(file);
     const grid = await quietly(() => readGridFromXlsxBytes(bytes, file, limits));
-    return { grid, bytes, limits };
+    return needsBytes ? { grid, bytes, limits } : { grid };
   } finally {
     done();
   }
