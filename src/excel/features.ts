@@ -12,6 +12,8 @@ export interface ExcelFeatures {
   columnWidth: boolean; // 1.2
   /** Range.rowHidden / columnHidden: whether all, none or some lines of a range are hidden. */
   lineHidden: boolean; // 1.2
+  /** WorksheetCollection.getFirst and Worksheet.getNextOrNullObject: sheets reached without their names. */
+  sheetWalk: boolean; // 1.5
   conditionalFormats: boolean; // 1.6
   rangeHyperlink: boolean; // 1.7
   changeEvents: boolean; // 1.7
@@ -52,6 +54,7 @@ export function detectFeatures(officeObject: unknown): ExcelFeatures {
     protection: at('1.2'),
     columnWidth: at('1.2'),
     lineHidden: at('1.2'),
+    sheetWalk: at('1.5'),
     conditionalFormats: at('1.6'),
     rangeHyperlink: at('1.7'),
     changeEvents: at('1.7'),

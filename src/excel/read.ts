@@ -12,11 +12,13 @@ import { contains, countSync, GatewaySession, run, sameList, sync } from './sess
  * adds (protection 1.2, the tool's conditional formats 1.6, links, fonts and fills 1.9, hidden lines),
  * with the sheet names, in one context.sync(). ES5.
  *
- * Office.js reads a sheet only by its name, and cannot list the names and use them in one batch; the
- * names kept in the document's settings make that one sync. A document the add-in has never seen has
- * none: its first read asks for the names together with the active sheet (ExcelApi 1.1 reaches that
- * sheet without its name), so a one-sheet workbook, or one whose other sheets are only the tool's, is
- * read in one sync too; only the other sheets of a larger one need a second.
+ * Office.js reads a sheet by its name, and cannot list the names and use them in one batch; the names
+ * kept in the document's settings make that one sync. A document the add-in has never seen has none.
+ * From ExcelApi 1.5 its first read walks the sheets by position (getFirst, then getNextOrNullObject)
+ * with the names, so a workbook of up to FIRST_READ_WALK sheets is read in one sync too. Below 1.5 it
+ * reads the active sheet with the names (1.1 reaches that sheet without its name): one sync for a
+ * one-sheet workbook, and a second for the other sheets of a larger one. Whatever a first read reaches
+ * is checked against the names loaded in the same batch, and what it missed is read by name.
  */
 
 /** Rule formula of the tool's conditional formats: always true, and recognisably ours. */
@@ -33,6 +35,20 @@ interface SheetProbe {
 interface ReadResult {
   state: ReadState;
   fresh: string[];
+}
+
+/**
+ * Sheets a first read walks (ExcelApi 1.5): a Phụ lục 1 + 2 workbook has two or three, and each walked
+ * place past the last sheet costs only a few null answers in the same request.
+ */
+export const FIRST_READ_WALK = 12;
+
+/** How a read reaches sheets besides those it names: not at all, the active sheet, or a walk from the first. */
+type Reach = 'none' | 'active' | 'walk';
+
+interface Reached {
+  ws: Excel.Worksheet;
+  probe: SheetProbe;
 }
 
 /** Loads every sheet's name (the sheets as they are now). */
@@ -126,10 +142,26 @@ function sheetRead(session: GatewaySession, name: string, probe: SheetProbe): Sh
 }
 
 /**
- * One read batch of the sheets named `known` (in that order), the backup sheet's records among them;
- * with `active`, the active sheet too, whatever its name (a document whose names are not known yet).
+ * Queues the first FIRST_READ_WALK sheets by position, whatever their names. Past the last sheet the
+ * objects are null objects: their isNullObject says so after the sync, and what was queued on them
+ * answers nothing.
+ *
+ * @apiFeature sheetWalk
  */
-function readOnce(session: GatewaySession, known: string[], active: boolean): Promise<ReadResult> {
+function queueWalk(session: GatewaySession, sheets: Excel.WorksheetCollection, into: Reached[]): void {
+  let ws = sheets.getFirst();
+  for (let i = 0; i < FIRST_READ_WALK; i++) {
+    if (i) ws = ws.getNextOrNullObject();
+    ws.load('name');
+    into.push({ ws: ws, probe: queueSheet(session, ws) });
+  }
+}
+
+/**
+ * One read batch of the sheets named `known` (in that order), the backup sheet's records among them,
+ * and of the sheets `reach` gets to whatever their names (a document whose names are not known yet).
+ */
+function readOnce(session: GatewaySession, known: string[], reach: Reach): Promise<ReadResult> {
   return run(session, async function (context: Excel.RequestContext) {
     const sheets = context.workbook.worksheets;
     sheets.load('items/name');
@@ -144,12 +176,13 @@ function readOnce(session: GatewaySession, known: string[], active: boolean): Pr
       }
       parts.push({ name: known[i], probe: queueSheet(session, ws) });
     }
-    let activeSheet: Excel.Worksheet | null = null;
-    let activeProbe: SheetProbe | null = null;
-    if (active) {
-      activeSheet = sheets.getActiveWorksheet();
+    const reached: Reached[] = [];
+    if (reach === 'active') {
+      const activeSheet = sheets.getActiveWorksheet();
       activeSheet.load('name');
-      activeProbe = queueSheet(session, activeSheet);
+      reached.push({ ws: activeSheet, probe: queueSheet(session, activeSheet) });
+    } else if (reach === 'walk' && session.features.sheetWalk) {
+      queueWalk(session, sheets, reached);
     }
     // context.sync() spelt out here so the office-addins lint rules see the load/sync/read order.
     countSync(session);
@@ -158,10 +191,13 @@ function readOnce(session: GatewaySession, known: string[], active: boolean): Pr
     const out: SheetRead[] = [];
     for (let p = 0; p < parts.length; p++) out.push(sheetRead(session, parts[p].name, parts[p].probe));
     let backup: BackupRecord[] | null = backupRange ? parseBackup(backupRange.values) : null;
-    if (activeSheet && activeProbe) {
-      // The backup sheet is visible below 1.2, so it may be the active one: its records, not a table.
-      if (activeSheet.name === BACKUP_SHEET_NAME) backup = parseBackup(activeProbe.used.values);
-      else out.push(sheetRead(session, activeSheet.name, activeProbe));
+    for (let i = 0; i < reached.length; i++) {
+      const ws = reached[i].ws;
+      if (reach === 'walk' && ws.isNullObject) break; // past the last sheet
+      // The backup sheet is walked like any other, and visible below 1.2, so it may be the active one:
+      // its records, not a table.
+      if (ws.name === BACKUP_SHEET_NAME) backup = parseBackup(reached[i].probe.used.values);
+      else out.push(sheetRead(session, ws.name, reached[i].probe));
     }
     return { state: { sheets: out, names: fresh, backup: backup }, fresh: fresh };
   });
@@ -171,25 +207,32 @@ function readOnce(session: GatewaySession, known: string[], active: boolean): Pr
 async function readKnown(session: GatewaySession, known: string[]): Promise<ReadResult> {
   let res: ReadResult;
   try {
-    res = await readOnce(session, known, false);
+    res = await readOnce(session, known, 'none');
   } catch (e) {
     // A cached sheet was deleted or renamed: learn the names again and retry once.
     if (!(e && (e as OfficeExtension.Error).code === 'ItemNotFound')) throw e;
     const fresh = await listNames(session);
     rememberNames(session, fresh);
-    return readOnce(session, fresh, false);
+    return readOnce(session, fresh, 'none');
   }
   if (sameList(res.fresh, known)) return res;
   rememberNames(session, res.fresh);
-  return readOnce(session, res.fresh, false);
+  return readOnce(session, res.fresh, 'none');
 }
 
-/** A document whose names are not known: the names and the active sheet first, then the other sheets if any. */
+/** A document whose names are not known: the names with the sheets a walk or the active sheet reach, then the others if any. */
 async function readUnknown(session: GatewaySession): Promise<ReadResult> {
+  const walk = session.features.sheetWalk && !session.walkRefused;
   let first: ReadResult;
   try {
-    first = await readOnce(session, [], true);
+    first = await readOnce(session, [], walk ? 'walk' : 'active');
   } catch (e) {
+    if (walk) {
+      // Office documents null objects' isNullObject, not calls on them: a host that refuses the walk's
+      // calls past the last sheet costs this one sync, once a session; then the active sheet, as below 1.5.
+      session.walkRefused = true;
+      return readUnknown(session);
+    }
     // An active sheet Office.js cannot reach as a worksheet (a chart sheet): learn the names first, as before.
     const names = await listNames(session);
     rememberNames(session, names);
@@ -204,14 +247,14 @@ async function readUnknown(session: GatewaySession): Promise<ReadResult> {
   rememberNames(session, first.fresh);
   let more: ReadResult;
   try {
-    more = await readOnce(session, rest, false);
+    more = await readOnce(session, rest, 'none');
   } catch (e) {
     if (!(e && (e as OfficeExtension.Error).code === 'ItemNotFound')) throw e;
     return readKnown(session, first.fresh); // a sheet went away between the two syncs: read them all again
   }
   if (!sameList(more.fresh, first.fresh)) {
     rememberNames(session, more.fresh);
-    return readOnce(session, more.fresh, false);
+    return readOnce(session, more.fresh, 'none');
   }
   const sheets: SheetRead[] = [];
   for (let i = 0; i < more.fresh.length; i++) {

@@ -44,6 +44,8 @@ export interface GatewaySession {
   state: ReadState | null;
   /** A backup sheet from this or an earlier session: "Hoàn tác" has something to restore. */
   revertable: boolean;
+  /** The host failed a first read that walked the sheets (read.ts): this session reaches the active sheet instead. */
+  walkRefused: boolean;
 }
 
 function defaultGlobals(): object {
@@ -71,6 +73,7 @@ export function createSession(options?: ExcelHostOptions): GatewaySession {
     names: null,
     state: null,
     revertable: false,
+    walkRefused: false,
   };
 }
 

@@ -44,14 +44,20 @@ function fakeConfig(outDir: string): webpack.Configuration {
 }
 
 /** Loads the fake Office (at ExcelApi 1.1, IE11 built-ins only) and commands.js in a VM, presses the ribbon button, waits for completed(). */
-async function pressRibbon(fake: string, commands: string, protectFirstSheet: boolean, displayLanguage?: string): Promise<{ context: vm.Context; grid: ReturnType<typeof buildSampleGrid> }> {
+async function pressRibbon(
+  fake: string,
+  commands: string,
+  protectFirstSheet: boolean,
+  displayLanguage?: string,
+  apiLevel?: string,
+): Promise<{ context: vm.Context; grid: ReturnType<typeof buildSampleGrid> }> {
   const context = vm.createContext({ setTimeout, clearTimeout });
   vm.runInContext(STRIP_MODERN, context);
   vm.runInContext('var window = this;', context); // IE11 has window, not globalThis
   vm.runInContext(fake, context);
   const grid = buildSampleGrid();
   context.init = JSON.parse(JSON.stringify({ sheets: grid.sheets.map((s, i) => ({ name: s.name, rows: s.rows, protected: protectFirstSheet && i === 0 })) }));
-  context.options = { apiLevel: '1.1', displayLanguage: displayLanguage || 'vi-VN' };
+  context.options = { apiLevel: apiLevel || '1.1', displayLanguage: displayLanguage || 'vi-VN' };
   vm.runInContext('var handle = FakeOffice.installFakeOffice(this, init, options);', context);
   vm.runInContext(commands, context);
   vm.runInContext('var completed = 0; handle.actions.recalculateScores({ completed: function () { completed++; } });', context);
@@ -105,8 +111,19 @@ describe('the ES5 commands bundle (Excel 2016/2019, Internet Explorer 11)', () =
     context.h = h;
     expect(vm.runInContext('handle.displayedFill(h.sheet, h.address)', context)).toBe('#' + h.color.toUpperCase());
     expect(vm.runInContext('handle.sheet("Tổng hợp điểm") !== null', context)).toBe(true);
-    expect(vm.runInContext('handle.syncCount()', context)).toBe(3); // names (first run in this document), read, write
+    // The first run in this document at 1.1: the names with the active sheet, the other sheet, the write.
+    expect(vm.runInContext('handle.syncCount()', context)).toBe(3);
     expect(vm.runInContext('handle.dialogs.length', context)).toBe(0); // success needs no dialog
+  });
+
+  test('at ExcelApi 1.8 (Excel 2019) the first run in a document is one read sync and one write sync', async () => {
+    const { context, grid } = await pressRibbon(fake, commands, false, undefined, '1.8');
+    expect(vm.runInContext('completed', context)).toBe(1);
+    expect(vm.runInContext('handle.dialogs.length', context)).toBe(0);
+    const plan = planWorkbook(analyseWorkbook(grid), grid, 'vi');
+    context.addr = plan.writes.find((w) => w.sheet === 'Phụ lục 1' && w.purpose === 'sheet-total')!.address;
+    expect(vm.runInContext('handle.displayed("Phụ lục 1", addr)', context)).toBeCloseTo(68.13, 9);
+    expect(vm.runInContext('handle.syncCount()', context)).toBe(2);
   });
 
   test('event.completed() is called even when the write fails (protected sheet)', async () => {

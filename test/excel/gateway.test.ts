@@ -113,11 +113,12 @@ describe.each(LEVELS)('Office.js gateway at ExcelApi %s', (level) => {
     expect(fake.sheet(h.sheet)!.cfs.length).toBe(before);
   });
 
-  test('sheet names are kept in the document settings: a later session recalculates in 2 syncs, the first ever run in 3', async () => {
+  test('sheet names are kept in the document settings: a later session recalculates in 2 syncs, the first ever run in 2 from 1.5 (3 below)', async () => {
     const init = sampleInit();
     const first = install(init, level);
     await recalc(first.host);
-    expect(first.fake.syncCount()).toBe(3);
+    // Two user sheets: from ExcelApi 1.5 the first read walks them with the names; below, a second read.
+    expect(first.fake.syncCount()).toBe(Number(level.split('.')[1]) >= 5 ? 2 : 3);
     await first.host.revertLastWrite();
     // The workbook as saved now: the user's sheets, and the names the add-in last saw in its settings.
     expect(JSON.parse(first.fake.settings['cchc.sheetNames'])).toEqual(init.sheets.map((x) => x.name));

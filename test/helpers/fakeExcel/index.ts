@@ -64,7 +64,20 @@ export interface FakeOfficeOptions {
   payloadLimit?: number;
   /** Office's display language (Office.context.displayLanguage); default vi-VN. */
   displayLanguage?: string;
+  /**
+   * What a batch does with a call on a null object (say, reading the used range of the sheet after the
+   * last one). Office documents only that the object's isNullObject is true; its client accepts null
+   * results for such calls (`_IsNull`), so 'propagate' (the default) answers null and goes on, and
+   * 'reject' fails the whole batch, the other behaviour a host could have.
+   */
+  nullObjectCalls?: 'propagate' | 'reject';
 }
+
+/** The name a null worksheet (past the last sheet) carries in this fake: no sheet can have it. */
+const NULL_SHEET = '\u0000null';
+
+/** Thrown by a queued call on a null object; the sync decides what it means (FakeOfficeOptions.nullObjectCalls). */
+const NULL_OBJECT_CALL = { nullObjectCall: true };
 
 export interface FakeCell {
   value: Scalar;
@@ -370,6 +383,7 @@ function cellValue(sheet: FakeSheet, r: number, c: number, depth: number): Scala
 export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: FakeOfficeOptions): FakeOfficeHandle {
   const level = String(options.apiLevel);
   const payloadLimit = options.payloadLimit || 5 * 1024 * 1024;
+  const nullObjectCalls = options.nullObjectCalls || 'propagate';
   const at = function (v: string): boolean {
     return levelAtLeast(level, v);
   };
@@ -420,6 +434,7 @@ export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: 
   }
 
   function sheetOrThrow(name: string): FakeSheet {
+    if (name === NULL_SHEET) throw NULL_OBJECT_CALL;
     const s = findSheet(name);
     if (!s) throw officeError('ItemNotFound', 'The requested resource does not exist: ' + name, 'WorksheetCollection.getItem');
     return s;
@@ -585,7 +600,14 @@ export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: 
         const changed: Array<{ sheet: FakeSheet; address: string }> = [];
         try {
           for (let i = 0; i < ops.length; i++) {
-            ops[i].run();
+            try {
+              ops[i].run();
+            } catch (e) {
+              if (e !== NULL_OBJECT_CALL) throw e;
+              // A call on a null object: its results stay unloaded (null), or the batch fails.
+              if (nullObjectCalls === 'reject') throw officeError('GeneralException', 'This fake rejects a call on a null object.', String(ops[i].payload && ops[i].payload.m));
+              continue;
+            }
             if (ops[i].changes) {
               const c = ops[i].changes!();
               for (let k = 0; k < c.length; k++) changed.push(c[k]);
@@ -603,6 +625,15 @@ export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: 
 
   function enqueue(ctx: Any, op: Op): void {
     ctx._queue.push(op);
+  }
+
+  /** Excel resolves sheet navigation when the batch runs, this fake when the call is queued: refuse what could differ. */
+  function refuseAfterSheetChanges(ctx: Any, method: string): void {
+    for (let i = 0; i < ctx._queue.length; i++) {
+      const m = ctx._queue[i].payload && ctx._queue[i].payload.m;
+      if (m === 'Worksheet.activate' || m === 'Worksheet.delete' || m === 'Range.select' || m === 'Worksheets.add')
+        throw officeError('InvalidOperation', 'This fake cannot resolve ' + method + ' after ' + m + ' in the same batch.', method);
+    }
   }
 
   /** A loadable proxy: properties throw until loaded and synced. */
@@ -689,14 +720,18 @@ export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: 
     // ExcelApi 1.1. Excel resolves the active sheet when the batch runs; this fake resolves it when the
     // call is queued, so it refuses a batch that has already queued something that changes the active sheet.
     col.getActiveWorksheet = function (): Any {
-      for (let i = 0; i < ctx._queue.length; i++) {
-        const m = ctx._queue[i].payload && ctx._queue[i].payload.m;
-        if (m === 'Worksheet.activate' || m === 'Worksheet.delete' || m === 'Range.select' || m === 'Worksheets.add')
-          throw officeError('InvalidOperation', 'This fake cannot tell the active sheet after ' + m + ' in the same batch.', 'WorksheetCollection.getActiveWorksheet');
-      }
+      refuseAfterSheetChanges(ctx, 'WorksheetCollection.getActiveWorksheet');
       if (activeName === null) throw officeError('ItemNotFound', 'There is no active worksheet.', 'WorksheetCollection.getActiveWorksheet');
       return makeWorksheet(ctx, activeName);
     };
+    if (at('1.5')) {
+      // ExcelApi 1.5. Resolved when queued, like the active sheet above (nothing before them may move sheets).
+      col.getFirst = function (): Any {
+        refuseAfterSheetChanges(ctx, 'WorksheetCollection.getFirst');
+        if (!sheets.length) throw officeError('ItemNotFound', 'There is no worksheet.', 'WorksheetCollection.getFirst');
+        return makeWorksheet(ctx, sheets[0].name);
+      };
+    }
     if (at('1.4')) {
       col.getItemOrNullObject = function (name: string): Any {
         const ws = makeWorksheet(ctx, name);
@@ -761,6 +796,26 @@ export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: 
         return address ? parseAddress(address) : { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 };
       });
     };
+    if (at('1.5')) {
+      const nextName = function (method: string): string | null {
+        refuseAfterSheetChanges(ctx, method);
+        if (name === NULL_SHEET) return null;
+        for (let i = 0; i < sheets.length - 1; i++) if (sheets[i].name === name) return sheets[i + 1].name;
+        return null;
+      };
+      ws.getNext = function (): Any {
+        const next = nextName('Worksheet.getNext');
+        if (next === null) throw officeError('ItemNotFound', 'There is no worksheet after ' + name + '.', 'Worksheet.getNext');
+        return makeWorksheet(ctx, next);
+      };
+      ws.getNextOrNullObject = function (): Any {
+        const next = nextName('Worksheet.getNextOrNullObject');
+        if (next !== null) return makeWorksheet(ctx, next);
+        const nothing = makeWorksheet(ctx, NULL_SHEET);
+        nothing._nullable = true;
+        return nothing;
+      };
+    }
     ws.getUsedRange = function (valuesOnly?: boolean): Any {
       const only = at('1.2') && !!valuesOnly;
       return makeRange(ctx, name, function () {
