@@ -7,7 +7,7 @@ import { applyPlan } from './applyPlan';
 import { readColumnChoices, saveColumnChoices, savedNames } from './documentSettings';
 import { ExcelFeatures } from './features';
 import { toHostError } from './officeErrors';
-import { readWorkbook } from './read';
+import { learnNames, readWorkbook } from './read';
 import { clearHighlights, revertLastWrite, selectCell } from './revert';
 import { createSession, ExcelHostOptions } from './session';
 import { onUserEdit } from './userEdits';
@@ -49,7 +49,7 @@ export type { ExcelHostOptions } from './session';
  * so clear and revert put a user's own fill back. (Office reports "no fill" as white: white comes back
  * as no fill.)
  */
-export function createExcelHost(options?: ExcelHostOptions): WorkbookHost & { features: ExcelFeatures; lastSyncs: () => number } {
+export function createExcelHost(options?: ExcelHostOptions): WorkbookHost & { features: ExcelFeatures; lastSyncs: () => number; learnSheetNames: () => Promise<void> } {
   const session = createSession(options);
   session.names = savedNames(session);
   const features = session.features;
@@ -71,6 +71,9 @@ export function createExcelHost(options?: ExcelHostOptions): WorkbookHost & { fe
     },
     readWorkbook: function () {
       return readWorkbook(session);
+    },
+    learnSheetNames: function (): Promise<void> {
+      return learnNames(session);
     },
     applyPlan: function (plan: WritePlan, opts: ApplyOptions): Promise<ApplyReport> {
       return applyPlan(session, plan, opts).then(undefined, function (e: unknown) {

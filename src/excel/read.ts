@@ -269,6 +269,18 @@ function sheetNamed(list: SheetRead[], name: string): SheetRead | null {
   return null;
 }
 
+/**
+ * The sheet names, learnt ahead of a first read where neither the document's settings nor a read gave
+ * them yet: a pane that has just opened asks while the official reads it, so the first "Tính lại điểm"
+ * is one read sync and one write sync at every API level.
+ */
+export function learnNames(session: GatewaySession): Promise<void> {
+  if (session.names) return Promise.resolve();
+  return listNames(session).then(function (names) {
+    if (!session.names) rememberNames(session, names); // a read that finished first knows better
+  });
+}
+
 /** The read the next write checks against; also tells whether a backup can be reverted. */
 export function readState(session: GatewaySession): Promise<ReadState> {
   return (session.names ? readKnown(session, session.names) : readUnknown(session)).then(function (res) {

@@ -156,6 +156,18 @@ export function mountLightPane(element: HTMLElement, options?: LightPaneOptions)
       });
     },
   };
+  // The sheet names, learnt while the official reads this page: below ExcelApi 1.5 a new document's
+  // first read would otherwise take one more sync after the click. Nothing is said if it fails: the
+  // buttons say what is wrong when pressed.
+  try {
+    getHost()
+      .learnSheetNames()
+      .then(undefined, function () {
+        return undefined;
+      });
+  } catch (e) {
+    /* no Office here: the buttons say so */
+  }
   recalcButton.onclick = function () {
     pane.recalc();
   };

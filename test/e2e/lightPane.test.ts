@@ -52,8 +52,14 @@ run('light task pane (Excel 2016/2019, ExcelApi 1.1)', () => {
         return { formula: c && c.formula ? c.formula : null, shown: fake.displayed('Phụ lục 1', a) };
       }, address);
 
+    // While the official reads the page, the pane learns the sheet names (one sync)...
+    type Counters = { __fakeOffice: { syncCount(): number; resetCounters(): void } };
+    await page.waitForFunction(() => (window as unknown as Counters).__fakeOffice.syncCount() === 1, undefined, { timeout: 30000 });
+    await page.evaluate(() => (window as unknown as Counters).__fakeOffice.resetCounters());
     await page.getByRole('button', { name: 'Tính lại điểm' }).click();
     await page.getByRole('status').filter({ hasText: 'Đã tính lại' }).waitFor({ timeout: 30000 });
+    // ...so the first recalculation in this two-sheet document at ExcelApi 1.1 is one read and one write.
+    expect(await page.evaluate(() => (window as unknown as Counters).__fakeOffice.syncCount())).toBe(2);
     await page.screenshot({ path: shot('light-pane-after-write'), fullPage: true });
     // Per appendix: Phụ lục 1 is the seed's 68,13/74.
     await expect(page.locator('body').innerText()).resolves.toContain('Phụ lục 1: 68,13/74 điểm (92,07%)');

@@ -130,3 +130,24 @@ describe.each(['1.5', '1.20'])('a host that fails calls on a null object, at Exc
     expect(fake.syncCount()).toBe(1);
   });
 });
+
+describe.each(['1.1', '1.20'])('a pane that has just opened learns the sheet names, at ExcelApi %s', (level) => {
+  test('one sync while the official reads the pane, then the first read is one sync', async () => {
+    const init = fakeInitFromGrid(buildSampleGrid());
+    const expected = await readByKnownNames(init, level);
+    const { fake, host } = install({ sheets: init.sheets }, level);
+    await host.learnSheetNames();
+    expect(fake.syncCount()).toBe(1);
+    expect(JSON.parse(fake.settings['cchc.sheetNames'])).toEqual(init.sheets.map((s) => s.name));
+    fake.resetCounters();
+    expect(await host.readWorkbook()).toEqual(expected.grid);
+    expect(fake.syncCount()).toBe(1);
+  });
+
+  test('nothing to learn when the document keeps the names', async () => {
+    const init = fakeInitFromGrid(buildSampleGrid());
+    const { fake, host } = install({ sheets: init.sheets, settings: { 'cchc.sheetNames': JSON.stringify(init.sheets.map((s) => s.name)) } }, level);
+    await host.learnSheetNames();
+    expect(fake.syncCount()).toBe(0);
+  });
+});
