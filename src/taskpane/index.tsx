@@ -2,6 +2,7 @@ import './polyfills';
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, Spinner, webLightTheme } from '@fluentui/react-components';
+import { describeError } from '../app/errors';
 import { WorkbookHost } from '../core/host';
 import { paneText } from '../core/messages';
 import { OfficeLoading } from './components/OfficeLoading/OfficeLoading';
@@ -94,8 +95,20 @@ async function boot(): Promise<void> {
       standalone = bh;
     }
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    render(root, <p role="alert">{paneText('errorTitle', lang) + ': ' + message}</p>);
+    // In the catalogue's words; the library's own text only under "Chi tiết kỹ thuật", collapsed.
+    const message = describeError(error, lang);
+    render(
+      root,
+      <div role="alert" style={{ padding: 12 }}>
+        <p>{paneText('errorTitle', lang) + ': ' + message.text}</p>
+        {message.detail ? (
+          <details>
+            <summary>{paneText('technicalDetails', lang)}</summary>
+            <code lang="en">{message.detail}</code>
+          </details>
+        ) : null}
+      </div>,
+    );
     return;
   }
   document.body.setAttribute('data-host', host.kind);

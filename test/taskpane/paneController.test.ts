@@ -76,7 +76,7 @@ describe('pane view model', () => {
   });
 
   test('a field without a self-assessable maximum has no percent and no bar', () => {
-    expect(scoreFigure(0, 0, 'vi')).toEqual({ score: '0', max: '0', scoreOfMax: '0/0', percent: '', ratio: null });
+    expect(scoreFigure(0, 0, 'vi')).toEqual({ score: '0', max: '0', scoreOfMax: '0/0', percent: '', ratio: null, group: null, groupText: '' });
     expect(scoreFigure(3_000_000, 2_000_000, 'vi').ratio).toBe(1);
   });
 });

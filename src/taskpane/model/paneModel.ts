@@ -1,7 +1,9 @@
 import { WorkbookAnalysis } from '../../core/analyse';
 import { Flag, FlagKind, Severity } from '../../core/check';
+import type { CommuneGroup, GroupThresholds } from '../../core/consolidate';
 import { flagKindLabel, flagMessage, paneText } from '../../core/messages';
 import { formatPercentHundredths, formatPoints, Lang, percentHundredths, Points } from '../../core/number';
+import { paneGroupOf, PANE_GROUPS } from './groups';
 
 /**
  * What the pane shows, computed from one analysis as plain data (no React): every figure is
@@ -19,6 +21,10 @@ export interface ScoreFigure {
   percent: string;
   /** 0..1 for a progress bar (capped), null when the maximum is 0. */
   ratio: number | null;
+  /** The group its percentage reaches (the consolidation's thresholds: A ≥ 90%, B ≥ 80%, C ≥ 70%, D below); null when the maximum is 0. */
+  group: CommuneGroup | null;
+  /** The group in words, so colour is never the only cue: "Nhóm A", "Dưới 70%"; "" without a group. */
+  groupText: string;
 }
 
 export interface FieldView {
@@ -30,6 +36,10 @@ export interface FieldView {
   figure: ScoreFigure;
   /** "ĐTXHH: 24 điểm, không tự chấm" for survey-only fields. */
   note: string;
+  /** Scored by the survey (ĐTXHH), not by the commune: no self-assessable maximum. */
+  survey: boolean;
+  /** What the score column shows: "14,35/15", or "không tự chấm" for a survey field (never "0/0"). */
+  scoreText: string;
 }
 
 export interface SheetView {
@@ -110,16 +120,26 @@ export interface PaneView {
   report: string;
 }
 
+/** "Nhóm A", "Nhóm B", "Nhóm C", or "Dưới 70%" (the consolidation's words for below the last threshold). */
+export function groupText(group: CommuneGroup | null, lang: Lang, groups: GroupThresholds = PANE_GROUPS): string {
+  if (group === null) return '';
+  if (group === 'D') return paneText('groupBelow', lang, { c: formatPoints(Math.round(groups.c * 1000000), lang) });
+  return paneText('groupName', lang, { group });
+}
+
 export function scoreFigure(self: Points, max: Points, lang: Lang): ScoreFigure {
   const h = percentHundredths(self, max);
   const score = formatPoints(self, lang);
   const maxText = formatPoints(max, lang);
+  const group = h === null ? null : paneGroupOf(self, max);
   return {
     score,
     max: maxText,
     scoreOfMax: score + '/' + maxText,
     percent: h === null ? '' : formatPercentHundredths(h, lang) + '%',
     ratio: h === null ? null : Math.max(0, Math.min(1, h / 10000)),
+    group,
+    groupText: groupText(group, lang),
   };
 }
 
@@ -221,15 +241,21 @@ export function buildPaneView(analysis: WorkbookAnalysis, lang: Lang, sectionTwo
     key: s.name + '#' + s.tableIndex,
     name: several[s.name] > 1 ? paneText('readingTableIndex', lang, { sheet: s.name, index: s.tableIndex }) : s.name,
     total: scoreFigure(s.score.self, s.score.selfAssessableMax, lang),
-    fields: s.fields.map((f) => ({
-      key: s.name + '#' + s.tableIndex + '|' + f.code + '|' + f.row,
-      code: f.code,
-      name: f.name,
-      sheet: s.name,
-      address: f.address,
-      figure: scoreFigure(f.self, f.max, lang),
-      note: f.max === 0 && f.surveyMax > 0 ? paneText('surveyNote', lang, { max: formatPoints(f.surveyMax, lang) }) : '',
-    })),
+    fields: s.fields.map((f) => {
+      const survey = f.max === 0 && f.surveyMax > 0;
+      const figure = scoreFigure(f.self, f.max, lang);
+      return {
+        key: s.name + '#' + s.tableIndex + '|' + f.code + '|' + f.row,
+        code: f.code,
+        name: f.name,
+        sheet: s.name,
+        address: f.address,
+        figure,
+        note: survey ? paneText('surveyPoints', lang, { max: formatPoints(f.surveyMax, lang) }) : '',
+        survey,
+        scoreText: survey ? paneText('notSelfScored', lang) : figure.scoreOfMax,
+      };
+    }),
   }));
   return {
     appraisal: buildAppraisalView(analysis, lang),

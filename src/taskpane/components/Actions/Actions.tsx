@@ -1,11 +1,13 @@
 import * as React from 'react';
-import { Button, makeStyles, Switch, tokens } from '@fluentui/react-components';
-import { ArrowSyncRegular, ArrowUndoRegular, CalculatorRegular, CopyRegular, DocumentTextRegular } from '@fluentui/react-icons';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { ArrowSyncRegular, ArrowUndoRegular, CalculatorRegular, CopyRegular, DocumentTextRegular, HighlightFilled, HighlightRegular } from '@fluentui/react-icons';
 import { paneText } from '../../../core/messages';
 import { Lang } from '../../../core/number';
 
 const useStyles = makeStyles({
-  bar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  bar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
+  primary: { marginRight: tokens.spacingHorizontalXS },
+  on: { backgroundColor: tokens.colorBrandBackground2, color: tokens.colorBrandForeground1 },
 });
 
 export interface ActionsProps {
@@ -23,32 +25,45 @@ export interface ActionsProps {
   onReportDocx?: () => void;
 }
 
-/** The action toolbar: recalculate and write, re-read, highlights on/off, revert, copy the report.
- * Hints are the buttons' titles (their accessible description), as elsewhere in the pane: Fluent's
- * Tooltip would bring its positioning engine into the first load. */
+/**
+ * The action toolbar, compact so that the figures stay on the first screen of a 320 px pane: one
+ * primary action with its words ("Tính lại điểm"), then the others as icon buttons on the same line,
+ * each named for keyboard and screen-reader users by aria-label (the same words the buttons had: re-read,
+ * revert, copy the report, the Word report) with its hint as the title; the highlights switch is a toggle
+ * button (aria-pressed). No menu: Fluent's Menu brings its positioning engine into the first load, and
+ * every action stays one Tab away.
+ */
 export function Actions(p: ActionsProps): JSX.Element {
   const s = useStyles();
   const t = (k: Parameters<typeof paneText>[0]) => paneText(k, p.lang);
   return (
     <div role="toolbar" aria-label={t('actions')} className={s.bar}>
-      <Button appearance="primary" icon={<CalculatorRegular />} disabled={p.busy} title={t('recalcHint')} onClick={p.onRecalculate}>
+      <Button appearance="primary" className={s.primary} icon={<CalculatorRegular />} disabled={p.busy} title={t('recalcHint')} onClick={p.onRecalculate}>
         {t('recalc')}
       </Button>
-      <Button icon={<ArrowSyncRegular />} disabled={p.busy} title={t('refreshHint')} onClick={p.onRefresh}>
-        {t('refresh')}
-      </Button>
-      <Button icon={<ArrowUndoRegular />} disabled={p.busy || !p.canRevert} onClick={p.onRevert}>
-        {t('revert')}
-      </Button>
-      <Button icon={<CopyRegular />} disabled={!p.hasResult} onClick={p.onCopyReport}>
-        {t('copyReport')}
-      </Button>
+      <Button appearance="subtle" icon={<ArrowSyncRegular />} disabled={p.busy} aria-label={t('refresh')} title={t('refresh') + ': ' + t('refreshHint')} onClick={p.onRefresh} />
+      <Button appearance="subtle" icon={<ArrowUndoRegular />} disabled={p.busy || !p.canRevert} aria-label={t('revert')} title={t('revert')} onClick={p.onRevert} />
+      <Button appearance="subtle" icon={<CopyRegular />} disabled={!p.hasResult} aria-label={t('copyReport')} title={t('copyReport')} onClick={p.onCopyReport} />
       {p.onReportDocx ? (
-        <Button icon={<DocumentTextRegular />} disabled={p.busy || !p.hasResult} title={t('reportDocxHint')} onClick={p.onReportDocx}>
-          {t('reportDocx')}
-        </Button>
+        <Button
+          appearance="subtle"
+          icon={<DocumentTextRegular />}
+          disabled={p.busy || !p.hasResult}
+          aria-label={t('reportDocx')}
+          title={t('reportDocx') + ': ' + t('reportDocxHint')}
+          onClick={p.onReportDocx}
+        />
       ) : null}
-      <Switch label={t('highlights')} checked={p.highlights} disabled={p.busy} onChange={(_, d) => p.onHighlights(d.checked)} />
+      <Button
+        appearance="subtle"
+        className={p.highlights ? s.on : undefined}
+        icon={p.highlights ? <HighlightFilled /> : <HighlightRegular />}
+        disabled={p.busy}
+        aria-pressed={p.highlights}
+        aria-label={t('highlights')}
+        title={t(p.highlights ? 'highlightsOn' : 'highlightsOff')}
+        onClick={() => p.onHighlights(!p.highlights)}
+      />
     </div>
   );
 }

@@ -1,6 +1,13 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { PLAIN_NUMBER_INPUT } from '../plainNumberInput.styles';
 
+const STICKY = {
+  position: 'sticky' as const,
+  zIndex: 1,
+  backgroundColor: tokens.colorNeutralBackground1,
+  boxSizing: 'border-box' as const,
+};
+
 export const useConsolidationStyles = makeStyles({
   section: {
     display: 'flex',
@@ -44,7 +51,13 @@ export const useConsolidationStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalXS,
   },
-  tableWrap: { overflowX: 'auto' },
+  tableWrap: { overflowX: 'auto', ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
+  // Rank, commune and group stay at the left while the figures scroll (a 320 px pane shows those three
+  // and one figure); widths in em so the offsets follow the font.
+  stickyRank: { ...STICKY, left: 0, width: '3em', minWidth: '3em', maxWidth: '3em' },
+  stickyCommune: { ...STICKY, left: '3em', width: '7.5em', minWidth: '7.5em', maxWidth: '7.5em' },
+  stickyGroup: { ...STICKY, left: '10.5em', width: '4.75em', minWidth: '4.75em', maxWidth: '4.75em', boxShadow: `inset -1px 0 0 ${tokens.colorNeutralStroke1}` },
+  badge: { whiteSpace: 'normal', height: 'auto', textAlign: 'center' },
   table: {
     width: '100%',
     borderCollapse: 'collapse',
@@ -76,7 +89,8 @@ export const useConsolidationStyles = makeStyles({
     display: 'block',
     color: tokens.colorNeutralForeground3,
     fontSize: tokens.fontSizeBase100,
-    wordBreak: 'break-all',
+    // Wraps only at the <wbr> after its separators (xa-dong-hoa.xlsx), never inside a word.
+    overflowWrap: 'normal',
   },
   failed: {
     margin: 0,

@@ -3,6 +3,7 @@ import type { WorkbookHost } from '../../../core/host';
 import type { Lang } from '../../../core/number';
 import type { ConsolidationSessionState } from '../../../app/consolidationSession';
 import type { PaneMessage } from '../../model/paneController';
+import type { ChartBar } from '../Charts/BarChart';
 
 /** The "Tổng hợp nhiều xã" section: plain data the render lays out, every figure already formatted. */
 
@@ -47,6 +48,14 @@ export interface ConsolidationView {
   failed: FailedFileView[];
   /** The thresholds the groups were given with. */
   groups: GroupThresholds;
+  /** The ranking as a bar chart: one bar per commune on the ranking's basis, in its group's colour. */
+  chart: {
+    /** Every commune's rank, percentage and group in words (the chart's text alternative). */
+    label: string;
+    bars: ChartBar[];
+    /** The thresholds as the official types them ("82,5"). */
+    thresholds: GroupInputs;
+  };
 }
 
 /** The section's state: the use case's (src/app/consolidationSession.ts) with the pane's view and message. */

@@ -6,6 +6,20 @@ import { paneText } from '../../../core/messages';
 import { useConsolidationStyles } from './Consolidation.styles';
 import { ConsolidationResultProps, GroupInputs } from './Consolidation.types';
 import { parseThresholds, thresholdInputs } from './thresholds';
+import { BarChart } from '../Charts/BarChart';
+
+/** A file name that may wrap after its separators ("xa-dong-hoa.xlsx"), never inside a word. */
+function breakable(name: string): React.ReactNode[] {
+  const out: React.ReactNode[] = [];
+  name
+    .replace(/([-_. ])/g, '$1\n')
+    .split('\n')
+    .forEach((part, i) => {
+      if (i) out.push(<wbr key={i} />);
+      out.push(part);
+    });
+  return out;
+}
 
 const GROUP_COLOR: { [g in CommuneGroup]: 'success' | 'brand' | 'warning' | 'danger' } = { A: 'success', B: 'brand', C: 'warning', D: 'danger' };
 
@@ -42,16 +56,21 @@ export function ConsolidationResult({ view, lang, busy, canDownload, canWrite, o
       )}
 
       {view.rows.length ? (
-        <div className={s.tableWrap}>
+        // Commune and group stay in place (sticky) while the figures scroll sideways on a narrow pane; the
+        // scrolling region is labelled and takes focus, so a keyboard can scroll it too.
+        <div className={s.tableWrap} role="region" aria-label={t('rankingScroll')} tabIndex={0} data-testid="ranking-scroll">
           <table className={s.table} aria-label={view.caption} data-testid="ranking-table">
             <caption className={s.caption}>{view.caption}</caption>
             <thead>
               <tr>
-                <th className={`${s.th} ${s.num}`} scope="col">
+                <th className={`${s.th} ${s.num} ${s.stickyRank}`} scope="col">
                   {view.headers.rank}
                 </th>
-                <th className={s.th} scope="col">
+                <th className={`${s.th} ${s.stickyCommune}`} scope="col">
                   {t('colCommune')}
+                </th>
+                <th className={`${s.th} ${s.stickyGroup}`} scope="col">
+                  {view.headers.group}
                 </th>
                 <th className={`${s.th} ${s.num}`} scope="col">
                   {view.headers.self}
@@ -65,35 +84,41 @@ export function ConsolidationResult({ view, lang, busy, canDownload, canWrite, o
                 <th className={`${s.th} ${s.num}`} scope="col" title={view.headers.appraisedPercent}>
                   {t('percent')}
                 </th>
-                <th className={s.th} scope="col">
-                  {view.headers.group}
-                </th>
               </tr>
             </thead>
             <tbody>
               {view.rows.map((r) => (
                 <tr key={r.key} data-testid="ranking-row">
-                  <td className={`${s.td} ${s.num}`}>{r.rank}</td>
-                  <th className={s.td} scope="row" style={{ fontWeight: 'normal', textAlign: 'left' }}>
+                  <td className={`${s.td} ${s.num} ${s.stickyRank}`}>{r.rank}</td>
+                  <th className={`${s.td} ${s.stickyCommune}`} scope="row" style={{ fontWeight: 'normal', textAlign: 'left' }}>
                     {r.commune}
-                    <span className={s.file}>{r.fileName}</span>
+                    <span className={s.file}>{breakable(r.fileName)}</span>
                   </th>
+                  <td className={`${s.td} ${s.stickyGroup}`}>
+                    <Badge appearance="tint" color={GROUP_COLOR[r.group]} className={s.badge}>
+                      {r.groupLabel}
+                    </Badge>
+                  </td>
                   <td className={`${s.td} ${s.num}`} title={r.selfOfMax}>
                     {r.self}
                   </td>
                   <td className={`${s.td} ${s.num}`}>{r.selfPercent}</td>
                   <td className={`${s.td} ${s.num}`}>{r.appraised}</td>
                   <td className={`${s.td} ${s.num}`}>{r.appraisedPercent}</td>
-                  <td className={s.td}>
-                    <Badge appearance="tint" color={GROUP_COLOR[r.group]}>
-                      {r.groupLabel}
-                    </Badge>
-                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
+      ) : null}
+
+      {view.rows.length ? (
+        <figure style={{ margin: 0 }}>
+          <BarChart layout="stacked" label={view.chart.label} thresholds={view.groups} testId="ranking-chart" bars={view.chart.bars} />
+          <figcaption className={s.muted} style={{ fontSize: '12px' }}>
+            {t('chartThresholds', { a: view.chart.thresholds.a, b: view.chart.thresholds.b, c: view.chart.thresholds.c })}
+          </figcaption>
+        </figure>
       ) : null}
 
       {view.rows.length ? (

@@ -11,7 +11,12 @@ export interface ErrorBarProps {
   onDismiss: () => void;
 }
 
-/** Failures as an error MessageBar in plain words (host text only as details); successes as a quiet one. */
+/**
+ * Failures as an error MessageBar in plain words from the catalogue (src/app/errors.ts describeError);
+ * the host's or library's own text, in English as it comes, only inside a "Chi tiết kỹ thuật" disclosure,
+ * collapsed by default (a native details element: keyboard and screen readers know it, no script).
+ * Successes as a quiet one.
+ */
 export function ErrorBar({ error, notice, lang, onDismiss }: ErrorBarProps): JSX.Element | null {
   if (error) {
     return (
@@ -19,7 +24,14 @@ export function ErrorBar({ error, notice, lang, onDismiss }: ErrorBarProps): JSX
         <MessageBarBody>
           <MessageBarTitle>{paneText('errorTitle', lang)}</MessageBarTitle>
           {error.text}
-          {error.detail ? <div style={{ opacity: 0.75, fontSize: '12px' }}>{paneText('details', lang, { detail: error.detail })}</div> : null}
+          {error.detail ? (
+            <details style={{ fontSize: '12px' }} data-testid="error-details">
+              <summary style={{ cursor: 'pointer' }}>{paneText('technicalDetails', lang)}</summary>
+              <code lang="en" style={{ overflowWrap: 'anywhere' }}>
+                {error.detail}
+              </code>
+            </details>
+          ) : null}
         </MessageBarBody>
         <MessageBarActions>
           <Button appearance="transparent" onClick={onDismiss}>

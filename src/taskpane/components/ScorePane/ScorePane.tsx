@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { Caption1, ProgressBar, Subtitle2, Text, Title3 } from '@fluentui/react-components';
+import { Caption1, ProgressBar, Subtitle1, Subtitle2, Text } from '@fluentui/react-components';
+import { QuestionCircleRegular } from '@fluentui/react-icons';
 import { paneText } from '../../../core/messages';
 import { Actions } from '../Actions/Actions';
 import { AssessmentYear } from '../AssessmentYear/AssessmentYear';
@@ -17,6 +18,8 @@ import { useScorePaneStyles } from './ScorePane.styles';
 import { CellPreviewData, ScorePaneProps } from './ScorePane.types';
 import { useScorePane, writeClipboard } from './useScorePane';
 import { canSaveFiles } from '../../model/paneController';
+import { HELP_URL } from '../../model/help';
+import { AppendixTotals } from './AppendixTotals';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -71,14 +74,57 @@ export function ScorePane({ host, lang, standalone, debounceMs }: ScorePaneProps
     }
   };
 
-  const main = view && view.sheets.length ? view.sheets[0] : null;
+  // A flag's button selects its cell: in Excel the host selects it; in the browser the excerpt below
+  // shows it, and is brought into view (with the cell in it) once the host has said which it is.
+  const [reveal, setReveal] = React.useState(0);
+  const selectCell = React.useCallback(
+    (sheet: string, cell: string) => {
+      void controller.selectCell(sheet, cell).then(() => {
+        if (standalone) setReveal((n) => n + 1);
+      });
+    },
+    [controller, standalone],
+  );
 
   return (
     <main className={s.root} aria-busy={busy}>
       <header className={s.header}>
-        <Title3 as="h1">{paneText('appTitle', lang)}</Title3>
-        {standalone ? <Caption1 className={s.muted}>{paneText('standaloneNote', lang)}</Caption1> : null}
+        <Subtitle1 as="h1" className={s.title}>
+          {paneText('appTitle', lang)}
+        </Subtitle1>
+        <a className={s.help} href={HELP_URL} target="_blank" rel="noopener noreferrer" title={paneText('helpHint', lang)} data-testid="help-link">
+          <QuestionCircleRegular aria-hidden="true" />
+          {paneText('help', lang)}
+          <span className="visually-hidden"> ({paneText('helpHint', lang)})</span>
+        </a>
       </header>
+
+      {view && view.sheets.length ? <AppendixTotals sheets={view.sheets} lang={lang} /> : null}
+
+      <Actions
+        lang={lang}
+        busy={busy}
+        hasResult={!!view}
+        canRevert={state.canRevert}
+        highlights={state.highlights}
+        onRecalculate={() => void controller.recalculate()}
+        onRefresh={() => void controller.analyse()}
+        onRevert={() => void controller.revert()}
+        onHighlights={(on) => void controller.setHighlights(on)}
+        onCopyReport={() => void controller.copyReport(writeClipboard)}
+        onReportDocx={() => void controller.saveReport(fileSaver(host.kind), writeClipboard)}
+      />
+
+      <div className={s.status} role="status" aria-live="polite">
+        {busy ? (
+          <>
+            <ProgressBar aria-label={busyText} thickness="medium" />
+            <Text>{busyText}</Text>
+          </>
+        ) : null}
+      </div>
+
+      <ErrorBar error={state.error} notice={busy ? null : state.notice} lang={lang} onDismiss={() => controller.dismissError()} />
 
       {standalone ? (
         <StandaloneBar
@@ -109,55 +155,9 @@ export function ScorePane({ host, lang, standalone, debounceMs }: ScorePaneProps
           }
         />
       ) : null}
-
-      <Actions
-        lang={lang}
-        busy={busy}
-        hasResult={!!view}
-        canRevert={state.canRevert}
-        highlights={state.highlights}
-        onRecalculate={() => void controller.recalculate()}
-        onRefresh={() => void controller.analyse()}
-        onRevert={() => void controller.revert()}
-        onHighlights={(on) => void controller.setHighlights(on)}
-        onCopyReport={() => void controller.copyReport(writeClipboard)}
-        onReportDocx={() => void controller.saveReport(fileSaver(host.kind), writeClipboard)}
-      />
-
-      <div className={s.status} role="status" aria-live="polite">
-        {busy ? (
-          <>
-            <ProgressBar aria-label={busyText} thickness="medium" />
-            <Text>{busyText}</Text>
-          </>
-        ) : null}
-      </div>
-
-      <ErrorBar error={state.error} notice={busy ? null : state.notice} lang={lang} onDismiss={() => controller.dismissError()} />
+      {standalone ? <Caption1 className={s.muted}>{paneText('standaloneNote', lang)}</Caption1> : null}
 
       {view && !view.sheets.length ? <Text>{paneText('noTable', lang)}</Text> : null}
-
-      {main ? (
-        <section className={s.section} aria-labelledby="cchc-total">
-          <Subtitle2 as="h2" id="cchc-total">
-            {paneText('totalLine', lang)} · {main.name}
-          </Subtitle2>
-          <div className={s.totals}>
-            <span className={s.big} data-testid="main-total">
-              {main.total.scoreOfMax}
-            </span>
-            <span className={s.big} data-testid="main-percent">
-              {main.total.percent}
-            </span>
-          </div>
-          {view && view.sheets.length > 1 ? (
-            <Caption1 className={s.muted}>
-              {paneText('grandTotal', lang)}: {view.grandTotal.scoreOfMax}
-              {view.grandTotal.percent ? ' · ' + view.grandTotal.percent : ''}
-            </Caption1>
-          ) : null}
-        </section>
-      ) : null}
 
       <TableReadingSection
         ref={readingRef}
@@ -192,7 +192,7 @@ export function ScorePane({ host, lang, standalone, debounceMs }: ScorePaneProps
             {view.appraisal.total.percent ? ' · ' + view.appraisal.total.percent : ''}
           </Text>
           <AppraiserMode lang={lang} on={state.appraiserMode} busy={busy} onToggle={(on) => controller.setAppraiserMode(on)} onFill={() => void controller.fillAppraised()} />
-          <DifferenceList appraisal={view.appraisal} lang={lang} onSelect={(sheet, cell) => void controller.selectCell(sheet, cell)} />
+          <DifferenceList appraisal={view.appraisal} lang={lang} onSelect={selectCell} />
         </section>
       ) : null}
 
@@ -202,16 +202,11 @@ export function ScorePane({ host, lang, standalone, debounceMs }: ScorePaneProps
             {paneText('flagsHeading', lang, { count: view.flagCount })}
           </Subtitle2>
           <AssessmentYear lang={lang} value={state.assessmentYear} onSet={(year) => controller.setAssessmentYear(year)} />
-          <FlagList
-            groups={view.flagGroups}
-            lang={lang}
-            onSelect={(sheet, cell) => void controller.selectCell(sheet, cell)}
-            groupActions={{ 'ambiguous-column': { label: paneText('readingGoTo', lang), onClick: goToReading } }}
-          />
+          <FlagList groups={view.flagGroups} lang={lang} onSelect={selectCell} groupActions={{ 'ambiguous-column': { label: paneText('readingGoTo', lang), onClick: goToReading } }} />
         </section>
       ) : null}
 
-      {preview ? <CellPreviewGrid preview={preview} lang={lang} /> : null}
+      {preview ? <CellPreviewGrid preview={preview} lang={lang} reveal={reveal} /> : null}
 
       {view ? (
         <section className={s.section} aria-labelledby="cchc-report">
