@@ -59,7 +59,9 @@ describe('the report as a .docx', () => {
   test("has the seed's headings and the computed figures, in order", () => {
     const p = paragraphs(xml);
     const expectedInOrder = [
-      'UBND XÃ THANH XÁ',
+      // The issuing body in full on two lines (Decree 30/2020), never "UBND XÃ THANH XÁ".
+      'ỦY BAN NHÂN DÂN',
+      'XÃ THANH XÁ',
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
       'Độc lập - Tự do - Hạnh phúc',
       'Số: …/BC-UBND',
@@ -97,6 +99,7 @@ describe('the report as a .docx', () => {
       at = found;
     }
     expect(p.join('\n')).not.toMatch(/\d\.\d+ điểm|\d\.\d+%/);
+    expect(p).not.toContain('UBND XÃ THANH XÁ');
   });
 
   test('the appendix table lists the criteria to explain (no evidence, or evidence out of period), with a repeating header row', () => {

@@ -43,6 +43,7 @@ export const REPORT_WORDS = {
 export const SELF_ASSESSMENT_WORDS = {
   vi: {
     committee: 'UBND',
+    committeeFull: 'ỦY BAN NHÂN DÂN',
     republic: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
     motto: 'Độc lập - Tự do - Hạnh phúc',
     numberLead: 'Số: ',
@@ -100,6 +101,7 @@ export const SELF_ASSESSMENT_WORDS = {
   },
   en: {
     committee: "PEOPLE'S COMMITTEE OF",
+    committeeFull: "PEOPLE'S COMMITTEE OF",
     republic: 'SOCIALIST REPUBLIC OF VIETNAM',
     motto: 'Independence - Freedom - Happiness',
     numberLead: 'No.: ',

@@ -31,6 +31,11 @@ export interface ReportLine {
   indent?: boolean;
   /** Type size in points when not the block's usual one (the recipients list under "Nơi nhận"). */
   size?: number;
+  /**
+   * A solid rule under the line, centred, as Decree 30/2020 draws them: `short` (a third to a half of
+   * the line) under the issuing body and the subject, `full` (as long as the line) under the motto.
+   */
+  rule?: 'short' | 'full';
 }
 
 export type ReportBlock =
@@ -197,8 +202,20 @@ export function buildSelfAssessmentReport(analysis: WorkbookAnalysis, lang: Lang
   const yearRun = function (): ReportRun {
     return year !== null ? run(year) : prompt(w.yearPrompt);
   };
-  // "UBND XÃ THANH XÁ": the issuing body, upper case as in every administrative header.
+  // "UBND XÃ THANH XÁ": the issuing body as the appendix's "(Kèm theo … của UBND xã Thanh Xá)" names it.
   const committee = commune ? w.committee + ' ' + facts.commune!.toUpperCase() : null;
+  // The header writes it in full, upper case and bold, on two lines (Decree 30/2020, Appendix I):
+  // "ỦY BAN NHÂN DÂN" over "XÃ THANH XÁ", a short rule under it.
+  const issuer: ReportLine[] = [
+    line([run(w.committeeFull, { bold: true })], 'center'),
+    line([commune ? run(facts.commune!.toUpperCase(), { bold: true }) : prompt(w.communePrompt, { bold: true })], 'center'),
+  ];
+  issuer[1].rule = 'short';
+  const republic = line([run(w.republic, { bold: true })], 'center');
+  // 12 pt so the national title holds on one line in its column (Decree 30/2020: 12-13 pt).
+  republic.size = 12;
+  const motto = line([run(w.motto, { bold: true })], 'center');
+  motto.rule = 'full';
   const blocks: ReportBlock[] = [];
 
   blocks.push({
@@ -206,8 +223,8 @@ export function buildSelfAssessmentReport(analysis: WorkbookAnalysis, lang: Lang
     role: 'header',
     rows: [
       {
-        left: [line(committee ? [run(committee, { bold: true })] : [run(w.committee + ' ', { bold: true }), prompt(w.communePrompt, { bold: true })], 'center')],
-        right: [line([run(w.republic, { bold: true })], 'center'), line([run(w.motto, { bold: true })], 'center')],
+        left: issuer,
+        right: [republic, motto],
       },
       {
         left: [line([run(w.numberLead), prompt('…'), run(w.numberTail)], 'center')],
@@ -221,7 +238,9 @@ export function buildSelfAssessmentReport(analysis: WorkbookAnalysis, lang: Lang
   const subjectRuns: ReportRun[] = [run(subjectParts[0], { bold: true })];
   subjectRuns.push(year !== null ? run(year, { bold: true }) : prompt(w.yearPrompt, { bold: true }));
   subjectRuns.push(run(say(subjectParts[1], { commune: facts.commune || '' }), { bold: true }));
-  blocks.push({ kind: 'title', lines: [line([run(w.reportWord, { bold: true })], 'center'), line(subjectRuns, 'center')] });
+  const subjectLine = line(subjectRuns, 'center');
+  subjectLine.rule = 'short';
+  blocks.push({ kind: 'title', lines: [line([run(w.reportWord, { bold: true })], 'center'), subjectLine] });
 
   // I. What the commune did: the legal basis and the district's request are documents the tool cannot know.
   blocks.push(heading(1, w.section1));
