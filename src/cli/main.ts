@@ -7,7 +7,7 @@ import { BUILTIN_PROFILES, Profile, findBuiltinProfile, validateProfile } from '
 import { ColumnChoices } from '../core/recognise';
 import { buildSelfAssessmentReport, reportText, toJsonResult } from '../core/report';
 import { CchcError, cchcError, errorText, isCchcError } from '../core/errors';
-import { cliText } from '../core/messages';
+import { cliText, flagText } from '../core/messages';
 import { sampleWorkbookBytes } from '../xlsx/gridToWorkbook';
 import { patchWorkbook } from '../xlsx/patch/patchPackage';
 import { readGridFromXlsxBytes } from '../xlsx/read/readGrid';
@@ -158,7 +158,7 @@ function cliProblem(key: 'cliOutXlsxOrXlsm' | 'cliOutXlsmNoMacros', file: string
  * changed. An .xlsm copy keeps the macros byte for byte; an .xlsx copy cannot hold them, so they are
  * left out and the user is told (returns true then).
  */
-async function writeAnnotatedCopy(loaded: LoadedInput, plan: WritePlan, target: OutputTarget, args: CliArgs, io: CliIo): Promise<boolean> {
+async function writeAnnotatedCopy(loaded: LoadedInput, plan: WritePlan, target: OutputTarget, args: CliArgs, io: CliIo): Promise<{ macrosDropped: boolean; notesSkipped: string[] }> {
   const name = escapeControl(path.basename(target.shown));
   const done = startStep(io.stderr, cliText('writing', args.lang, { name: name }));
   const keepMacros = /\.xlsm$/i.test(target.shown);
@@ -169,7 +169,7 @@ async function writeAnnotatedCopy(loaded: LoadedInput, plan: WritePlan, target: 
     const copy = await quietly(() => patchWorkbook(input, plan, { fileName, limits: loaded.limits, dropMacros: !keepMacros }));
     if (keepMacros && copy.extension !== 'xlsm') throw cliProblem('cliOutXlsmNoMacros', target.shown);
     await writeCheckedOutput(target, copy.bytes);
-    return copy.macrosDropped;
+    return { macrosDropped: copy.macrosDropped, notesSkipped: copy.notesSkipped };
   } catch (error) {
     if (isCchcError(error) && error.code === 'cliOutXlsmNoMacros') throw error;
     throw writeFailure(target.shown, error);
@@ -247,9 +247,13 @@ async function run(args: CliArgs, io: CliIo): Promise<number> {
   }
   // Only the annotated copy needs a plan; the JSON counts what it would write without making one.
   const plan = outTarget ? planWorkbook(analysis, loaded.grid, args.lang) : null;
-  const macrosDropped = outTarget && plan ? await writeAnnotatedCopy(loaded, plan, outTarget, args, io) : false;
+  const written = outTarget && plan ? await writeAnnotatedCopy(loaded, plan, outTarget, args, io) : { macrosDropped: false, notesSkipped: [] };
+  const macrosDropped = written.macrosDropped;
+  // Sheets with notes of the user's own get the colours only: said beside the other notes on the copy.
+  const notesSkipped = written.notesSkipped.length ? flagText('notesSkipped', args.lang, { sheets: written.notesSkipped.map(escapeControl).join(', ') }) : '';
   // Standard output stays pure JSON with --json: the note goes beside the progress lines then.
   if (macrosDropped && args.json) io.stderr(cliText('cliMacrosDropped', args.lang) + '\n');
+  if (notesSkipped && args.json) io.stderr(notesSkipped + '\n');
   if (args.json) {
     io.stdout(JSON.stringify(toJsonResult(analysis, loaded.grid, args.lang, { explain: args.explain }), null, 2) + '\n');
   } else {
@@ -259,6 +263,7 @@ async function run(args: CliArgs, io: CliIo): Promise<number> {
       const n = plan.writes.length;
       io.stdout('\n' + cliText('annotatedWritten', args.lang, { path: escapeControl(args.out), formulas: n, highlights: plan.highlights.length, sheet: plan.summary.name }) + '\n');
       if (macrosDropped) io.stdout(cliText('cliMacrosDropped', args.lang) + '\n');
+      if (notesSkipped) io.stdout(notesSkipped + '\n');
     }
   }
   const hasError = analysis.flags.some((f) => f.severity === 'error');

@@ -9,7 +9,21 @@ import { buildBackup, rangeAddress } from './planCells';
 import { readState } from './read';
 import { at2, findSheet, prevOf, ReadState, SheetRead } from './readState';
 import { contains, GatewaySession, run, sync } from './session';
-import { AddedFormat, batches, LoadedFill, Op, queueBackup, queueHighlights, queueSheet, queueWrites, sheetsTouched, writeRecordRows } from './writeQueue';
+import {
+  AddedFormat,
+  batches,
+  LoadedFill,
+  NoteProbe,
+  Op,
+  queueBackup,
+  queueHighlights,
+  queueNoteChanges,
+  queueNoteProbes,
+  queueSheet,
+  queueWrites,
+  sheetsTouched,
+  writeRecordRows,
+} from './writeQueue';
 
 /**
  * The write sync: backup, writes, highlights and the summary sheet in one context.sync() (more only over
@@ -87,6 +101,9 @@ export async function applyPlan(session: GatewaySession, plan: WritePlan, option
   try {
     await run(session, async function (context: Excel.RequestContext) {
       checks = queueChecks(session, context, s, effective);
+      // From 1.18 the notes of the cells highlighted now and before are read with the first sync.
+      let probes: NoteProbe[] = [];
+      if (features.notes) probes = queueNoteProbes(context, effective, s);
       // One sync per group on purpose: a group is what fits under the payload limit.
       for (let k = 0; k < groups.length; k++) {
         for (let i = 0; i < groups[k].length; i++) groups[k][i].apply(context);
@@ -95,6 +112,15 @@ export async function applyPlan(session: GatewaySession, plan: WritePlan, option
         if (k === 0) {
           conflict = changedSheet(checks);
           if (conflict) return;
+        }
+      }
+      // One more sync from 1.18, only when a note changes: what the probes found decides (a user's note
+      // stays). The notes explain the highlights; a host that refuses them does not undo the write.
+      if (features.notes && queueNoteChanges(context, probes) > 0) {
+        try {
+          await sync(session, context);
+        } catch (e) {
+          /* the cells, fills and summary are written; the notes are not */
         }
       }
     });

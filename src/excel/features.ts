@@ -20,7 +20,11 @@ export interface ExcelFeatures {
   cellProperties: boolean; // 1.9
   /** Range.getSpecialCellsOrNullObject('Visible'): which cells of a range are visible, as areas. */
   visibleCells: boolean; // 1.9
+  /** Worksheet.pageLayout: A4, orientation, fit to width, print titles, header and footer of the tool's sheets. */
+  pageLayout: boolean; // 1.9
   triggerSource: boolean; // 1.14
+  /** Worksheet.notes: the note on each highlighted cell saying what is wrong. */
+  notes: boolean; // 1.18
   mergeUndoGroup: boolean; // 1.20
 }
 
@@ -60,7 +64,9 @@ export function detectFeatures(officeObject: unknown): ExcelFeatures {
     changeEvents: at('1.7'),
     cellProperties: at('1.9'),
     visibleCells: at('1.9'),
+    pageLayout: at('1.9'),
     triggerSource: at('1.14'),
+    notes: at('1.18'),
     mergeUndoGroup: at('1.20'),
   };
 }

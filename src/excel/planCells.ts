@@ -13,13 +13,21 @@ import { findSheet, prevOf, ReadState } from './readState';
 export function summaryBlock(
   sheet: SummarySheet,
   rangeHyperlink: boolean,
-): { formulas: CellScalar[][]; formats: string[][]; bold: boolean[][]; links: Array<{ r: number; c: number; cell: SummaryCell & { kind: 'link' } }> } {
+): {
+  formulas: CellScalar[][];
+  formats: string[][];
+  bold: boolean[][];
+  links: Array<{ r: number; c: number; cell: SummaryCell & { kind: 'link' } }>;
+  /** Cells with a background (the legend's swatches): "#RRGGBB". */
+  fills: Array<{ r: number; c: number; color: string }>;
+} {
   let width = 1;
   for (let r = 0; r < sheet.rows.length; r++) if (sheet.rows[r].length > width) width = sheet.rows[r].length;
   const formulas: CellScalar[][] = [];
   const formats: string[][] = [];
   const bold: boolean[][] = [];
   const links: Array<{ r: number; c: number; cell: SummaryCell & { kind: 'link' } }> = [];
+  const fills: Array<{ r: number; c: number; color: string }> = [];
   for (let r = 0; r < sheet.rows.length; r++) {
     const src = sheet.rows[r];
     const fr: CellScalar[] = [];
@@ -45,13 +53,25 @@ export function summaryBlock(
         fr.push(textConstant(cell.text));
         nr.push('@');
         br.push(!!cell.bold);
+        if (cell.fill) fills.push({ r: r, c: c, color: '#' + cell.fill.replace(/^#/, '').toUpperCase() });
       }
     }
     formulas.push(fr);
     formats.push(nr);
     bold.push(br);
   }
-  return { formulas: formulas, formats: formats, bold: bold, links: links };
+  return { formulas: formulas, formats: formats, bold: bold, links: links, fills: fills };
+}
+
+/**
+ * How the tool's own notes are told from a user's: every note it writes starts with this ("CCHC:", the
+ * first words of Highlight.note in either language). Clear and revert delete only such notes, and only
+ * on the cells the backup says the tool highlighted.
+ */
+export const OWN_NOTE_PREFIX = 'CCHC:';
+
+export function isOwnNote(content: unknown): boolean {
+  return typeof content === 'string' && content.indexOf(OWN_NOTE_PREFIX) === 0;
 }
 
 /** Excel's limits on a sheet name: at most 31 characters, none of : \ / ? * [ ], no apostrophe at either end. */

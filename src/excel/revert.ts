@@ -4,7 +4,7 @@ import { SUMMARY_SHEET_NAME } from '../core/plan';
 import { BACKUP_SHEET_NAME, BackupRecord, parseBackup } from './backupRecords';
 import { forgetFills, normColor, previousFill, rememberNames } from './documentSettings';
 import { hostError, toHostError } from './officeErrors';
-import { rangeAddress } from './planCells';
+import { isOwnNote, rangeAddress } from './planCells';
 import { listNames, ownConditionalFormats } from './read';
 import { contains, GatewaySession, run, sync } from './session';
 
@@ -88,6 +88,49 @@ async function ownFillsStillShown(session: GatewaySession, backup: BackupRecord[
   });
 }
 
+/** A note the tool wrote, found on a cell it highlighted. */
+interface OwnNote {
+  s: string;
+  a: string;
+}
+
+/**
+ * From 1.18: the tool's own notes on the cells the backup says it highlighted (one read sync); a note
+ * that does not start with OWN_NOTE_PREFIX is the user's and is not listed.
+ * @apiFeature notes
+ */
+async function ownNotesOnHighlights(session: GatewaySession, backup: BackupRecord[], present: string[]): Promise<OwnNote[]> {
+  const cells: OwnNote[] = [];
+  const seen: { [key: string]: boolean } = {};
+  for (let i = 0; i < backup.length; i++) {
+    const b = backup[i];
+    if (b.k !== 'h' || !contains(present, b.s) || seen[b.s + '!' + b.a]) continue;
+    seen[b.s + '!' + b.a] = true;
+    cells.push({ s: b.s, a: b.a });
+  }
+  if (!cells.length) return [];
+  return run(session, async function (context: Excel.RequestContext) {
+    const notes: Excel.Note[] = [];
+    for (let i = 0; i < cells.length; i++) {
+      const note = context.workbook.worksheets.getItem(cells[i].s).notes.getItemOrNullObject(cells[i].a);
+      note.load('content');
+      notes.push(note);
+    }
+    await sync(session, context);
+    const own: OwnNote[] = [];
+    for (let i = 0; i < cells.length; i++) if (!notes[i].isNullObject && isOwnNote(notes[i].content)) own.push(cells[i]);
+    return own;
+  });
+}
+
+/**
+ * From 1.18: deletes the tool's own notes found by ownNotesOnHighlights.
+ * @apiFeature notes
+ */
+function removeOwnNotes(context: Excel.RequestContext, notes: OwnNote[]): void {
+  for (let i = 0; i < notes.length; i++) context.workbook.worksheets.getItem(notes[i].s).notes.getItem(notes[i].a).delete();
+}
+
 /** From 1.6: deletes the tool's conditional formats found; returns how many. */
 function removeMarks(session: GatewaySession, context: Excel.RequestContext, marks: Marks[]): number {
   if (!session.features.conditionalFormats) return 0;
@@ -135,6 +178,7 @@ async function revertOnce(session: GatewaySession): Promise<RevertReport> {
   const backup = found.backup;
   if (!backup || backup.length === 0) throw hostError('nothing-to-revert');
   const fills = session.features.conditionalFormats ? [] : await ownFillsStillShown(session, backup, found.names);
+  const notes = session.features.notes ? await ownNotesOnHighlights(session, backup, found.names) : [];
   let restored = 0;
   const deleted: string[] = [];
   await writeBatch(session, function (context: Excel.RequestContext) {
@@ -151,6 +195,7 @@ async function revertOnce(session: GatewaySession): Promise<RevertReport> {
     }
     removeMarks(session, context, found.marks);
     clearFills(context, fills);
+    if (session.features.notes) removeOwnNotes(context, notes);
     if (contains(found.names, SUMMARY_SHEET_NAME)) {
       const ws = sheets.getItem(SUMMARY_SHEET_NAME);
       if (meta && meta.summaryExisted && meta.summary && meta.summary.length) {
@@ -181,11 +226,13 @@ export function revertLastWrite(session: GatewaySession): Promise<RevertReport> 
 async function clearOnce(session: GatewaySession): Promise<number> {
   const found = await readBackupAndMarks(session);
   const fills = session.features.conditionalFormats || !found.backup ? [] : await ownFillsStillShown(session, found.backup, found.names);
-  if (!found.marks.length && !fills.length) return 0;
+  const notes = session.features.notes && found.backup ? await ownNotesOnHighlights(session, found.backup, found.names) : [];
+  if (!found.marks.length && !fills.length && !notes.length) return 0;
   let n = 0;
   await writeBatch(session, function (context: Excel.RequestContext) {
     n = removeMarks(session, context, found.marks) + fills.length;
     clearFills(context, fills);
+    if (session.features.notes) removeOwnNotes(context, notes);
     return sync(session, context);
   });
   session.state = null;

@@ -4,7 +4,7 @@ import { CellScalar } from '../core/grid';
 import { SummarySheet, WritePlan } from '../core/plan';
 import { BACKUP_SHEET_NAME, BackupRecord } from './backupRecords';
 import { previousFill } from './documentSettings';
-import { quoteSheet, rangeAddress, summaryBlock, writeContent } from './planCells';
+import { isOwnNote, quoteSheet, rangeAddress, summaryBlock, writeContent } from './planCells';
 import { HIGHLIGHT_MARKER_FORMULA } from './read';
 import { findSheet, prevOf, ReadState } from './readState';
 import { GatewaySession, indexOf } from './session';
@@ -238,9 +238,11 @@ export function queueSheet(session: GatewaySession, ops: Op[], sheet: SummaryShe
     const formats = block.formats.slice(first, first + count);
     const links: typeof block.links = [];
     for (let k = 0; k < block.links.length; k++) if (block.links[k].r >= first && block.links[k].r < first + count) links.push(block.links[k]);
+    const fills: typeof block.fills = [];
+    for (let k = 0; k < block.fills.length; k++) if (block.fills[k].r >= first && block.fills[k].r < first + count) fills.push(block.fills[k]);
     const top = first;
     ops.push({
-      size: jsonSize(formulas) + jsonSize(formats) + jsonSize(links),
+      size: jsonSize(formulas) + jsonSize(formats) + jsonSize(links) + jsonSize(fills),
       apply: function (context: Excel.RequestContext) {
         const ws = context.workbook.worksheets.getItem(name);
         const range = ws.getRange(rangeAddress(top, 0, count, cols));
@@ -259,6 +261,7 @@ export function queueSheet(session: GatewaySession, ops: Op[], sheet: SummaryShe
             c = e;
           }
         }
+        for (let k = 0; k < fills.length; k++) ws.getRange(a1(fills[k].r, fills[k].c)).format.fill.color = fills[k].color;
         if (features.rangeHyperlink) {
           for (let k = 0; k < links.length; k++) {
             const l = links[k];
@@ -291,4 +294,64 @@ export function sheetsTouched(plan: WritePlan): string[] {
   for (let i = 0; i < plan.writes.length; i++) if (indexOf(list, plan.writes[i].sheet) < 0) list.push(plan.writes[i].sheet);
   for (let i = 0; i < plan.highlights.length; i++) if (indexOf(list, plan.highlights[i].sheet) < 0) list.push(plan.highlights[i].sheet);
   return list;
+}
+
+/** One highlighted cell's note as probed before the write (1.18+): a null object where the cell has none. */
+export interface NoteProbe {
+  sheet: string;
+  address: string;
+  note: Excel.Note;
+  /** The tool's note for the cell now; null where the tool's earlier note must go (no longer highlighted). */
+  text: string | null;
+}
+
+/**
+ * From 1.18: queues a look at the note of every cell this write highlights and of every cell the previous
+ * run highlighted (its backup records), on the sheets still there; read with the write's first sync.
+ * @apiFeature notes
+ */
+export function queueNoteProbes(context: Excel.RequestContext, plan: WritePlan, s: ReadState): NoteProbe[] {
+  const probes: NoteProbe[] = [];
+  const seen: { [key: string]: boolean } = {};
+  const probe = function (sheet: string, address: string, text: string | null): void {
+    const key = sheet + '!' + address;
+    if (seen[key] || !findSheet(s, sheet)) return;
+    seen[key] = true;
+    const note = context.workbook.worksheets.getItem(sheet).notes.getItemOrNullObject(address);
+    note.load('content');
+    probes.push({ sheet: sheet, address: address, note: note, text: text });
+  };
+  for (let i = 0; i < plan.highlights.length; i++) probe(plan.highlights[i].sheet, plan.highlights[i].address, plan.highlights[i].note || null);
+  if (s.backup) {
+    for (let i = 0; i < s.backup.length; i++) {
+      const b = s.backup[i];
+      if (b.k === 'h') probe(b.s, b.a, null);
+    }
+  }
+  return probes;
+}
+
+/**
+ * From 1.18, after the probes' sync: a note added where the cell has none, the tool's own note updated or
+ * removed; a user's note (one that does not start with OWN_NOTE_PREFIX) is never touched. Returns how
+ * many changes were queued.
+ * @apiFeature notes
+ */
+export function queueNoteChanges(context: Excel.RequestContext, probes: NoteProbe[]): number {
+  let n = 0;
+  for (let i = 0; i < probes.length; i++) {
+    const p = probes[i];
+    const own = !p.note.isNullObject && isOwnNote(p.note.content);
+    if (p.text !== null && p.note.isNullObject) {
+      context.workbook.worksheets.getItem(p.sheet).notes.add(p.address, p.text);
+      n++;
+    } else if (p.text !== null && own && p.note.content !== p.text) {
+      p.note.content = p.text;
+      n++;
+    } else if (p.text === null && own) {
+      p.note.delete();
+      n++;
+    }
+  }
+  return n;
 }

@@ -28,7 +28,9 @@ async function write(name: string, bytes: Uint8Array): Promise<string> {
 
 /** Parts the tool never owns: everything but the sheets it writes, styles, the workbook's list of sheets and what lists parts. */
 function notOwned(name: string): boolean {
-  return !/^xl\/worksheets\/sheet\d+\.xml$|^xl\/styles\.xml$|^xl\/workbook\.xml$|^xl\/_rels\/workbook\.xml\.rels$|^\[Content_Types\]\.xml$|calcChain/.test(name);
+  return !/^xl\/worksheets\/sheet\d+\.xml$|^xl\/worksheets\/_rels\/sheet\d+\.xml\.rels$|^xl\/styles\.xml$|^xl\/workbook\.xml$|^xl\/_rels\/workbook\.xml\.rels$|^\[Content_Types\]\.xml$|calcChain/.test(
+    name,
+  );
 }
 
 test('an openpyxl-style workbook with a chart, pivot cache and custom XML: the copy is written and keeps them byte for byte', async () => {
@@ -44,6 +46,13 @@ test('an openpyxl-style workbook with a chart, pivot cache and custom XML: the c
   const kept = Array.from(original.keys()).filter(notOwned);
   expect(kept.filter((n) => /chart|pivot|customXml|drawing/.test(n)).length).toBeGreaterThanOrEqual(4);
   for (const name of kept) expect({ name, same: copy.has(name) && sameBytes(copy.get(name)!, original.get(name)!) }).toEqual({ name, same: true });
+  // A highlighted sheet's relationships: the original's, plus exactly the tool's notes (comments + VML), which are its own parts.
+  for (const name of Array.from(original.keys()).filter((n) => /^xl\/worksheets\/_rels\/sheet\d+\.xml\.rels$/.test(n))) {
+    const now = new TextDecoder().decode(copy.get(name));
+    const added = /<Relationship Id="rId\d+" Type="[^"]*\/comments" Target="([^"]+)"\/><Relationship Id="rId\d+" Type="[^"]*\/vmlDrawing" Target="[^"]+"\/>/.exec(now);
+    expect(now.replace(added ? added[0] : '', '')).toBe(new TextDecoder().decode(original.get(name)));
+    if (added) expect(new TextDecoder().decode(copy.get('xl/' + added[1].replace(/^\.\.\//, '')))).toContain('<author>CCHC</author>');
+  }
   // The copy scores with its totals written: no hand total left wrong.
   const again = cchc(['score', 'xa-bieu-do-da-cham.xlsx', '--json']);
   expect(again.code).toBe(0);

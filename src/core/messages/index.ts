@@ -3,6 +3,8 @@
  * entry point of src/core/messages for the edges (eslint forbids a deeper path from them). Code
  * identifiers stay English in the code; only what a person reads lives here.
  *
+ *   flagText.ts           what a highlight means: the summary sheet's legend, the cell notes,
+ *                         a flag's kind in words, a printed sheet's title block and footer
  *   catalogue.ts          flags (what the checks report), the summary sheet's and the report's
  *                         named strings (TEXT), severities
  *   errorText.ts          the error codes of CchcError (src/core/errors.ts) and which file holds
@@ -27,6 +29,7 @@ export * from './errorText';
 export * from './explainText';
 export * from './fileSystemText';
 export * from './fileText';
+export * from './flagText';
 export * from './hostMessages';
 export * from './paneText';
 export * from './readingText';

@@ -4,12 +4,14 @@ import { Flag } from '../check/flag';
 import { RowCell, ScoringTable, TableRow } from '../model/types';
 import { percentHundredths, Points, unitsToNumber } from '../number/points';
 import { LEAF, NodeFigures, parentRefs, ScoreColumn, TableScore, totalRefs } from '../score/scoreTable';
+import { flagMessage } from '../messages/catalogue';
+import { flagText } from '../messages/flagText';
+import { Lang } from '../number/format';
 import { sumFormula } from './sumFormula';
-import { CellWrite, FormulaPurpose, Highlight, WritePlan } from './types';
+import { HIGHLIGHT_COLORS, HIGHLIGHT_ORDER } from './highlightColors';
+import { CellWrite, FormulaPurpose, Highlight, HighlightKind, WritePlan } from './types';
 import { buildSummarySheet, SummaryInput } from './summarySheet';
 
-export const MISSING_EVIDENCE_COLOR = 'FFEB9C';
-export const SCORE_PROBLEM_COLOR = 'FFC7CE';
 export const PERCENT_FORMAT = '0.00%';
 
 const SCORE_PROBLEMS: { [kind: string]: boolean } = {
@@ -45,7 +47,9 @@ export function buildPlan(workbook: WorkbookGrid, scores: TableScore[], flags: F
     writes.push(w);
   };
   for (let t = 0; t < scores.length; t++) planTable(workbook, scores[t], sink);
-  return { writes: writes, highlights: planHighlights(flags), summary: buildSummarySheet(summary) };
+  const written: CellKeys = {};
+  for (let i = 0; i < writes.length; i++) written[cellKey(writes[i].sheet, writes[i].row, writes[i].col)] = true;
+  return { writes: writes, highlights: planHighlights(flags, written, summary.lang), summary: buildSummarySheet(summary) };
 }
 
 /**
@@ -55,11 +59,13 @@ export function buildPlan(workbook: WorkbookGrid, scores: TableScore[], flags: F
  */
 export function countPlan(workbook: WorkbookGrid, scores: TableScore[], flags: Flag[]): { writes: number; highlights: number } {
   let writes = 0;
-  const sink: WriteSink = function () {
+  const written: CellKeys = {};
+  const sink: WriteSink = function (sheet, cell) {
     writes++;
+    written[cellKey(sheet, cell.row, cell.col)] = true;
   };
   for (let t = 0; t < scores.length; t++) planTable(workbook, scores[t], sink);
-  return { writes: writes, highlights: highlightCells(flags, null) };
+  return { writes: writes, highlights: highlightCells(flags, written, null) };
 }
 
 /** Takes one cell the plan writes; the formula is made on demand (a count never needs it). */
@@ -189,36 +195,67 @@ function sameFormula(a: string, b: string): boolean {
   return a.replace(/^=/, '').replace(/\s+/g, '').toUpperCase() === b.replace(/\s+/g, '').toUpperCase();
 }
 
-function planHighlights(flags: Flag[]): Highlight[] {
+/**
+ * Which colour a flag's cell gets: every flag that names a cell is highlighted (a flag without a cell,
+ * such as a sheet that is not a scoring table, has nothing to colour).
+ */
+export function highlightKindOf(kind: string): HighlightKind {
+  if (SCORE_PROBLEMS[kind]) return 'score-problem';
+  if (kind === 'missing-evidence') return 'missing-evidence';
+  if (kind === 'evidence-out-of-period' || kind === 'evidence-unparsed') return 'evidence-doubt';
+  return 'review';
+}
+
+type CellKeys = { [sheetRowCol: string]: boolean };
+
+function cellKey(sheet: string, row: number, col: number): string {
+  return sheet + '!' + row + ',' + col;
+}
+
+/**
+ * Flags that say "the tool replaces this total with its formula": about a cell the plan writes. When the
+ * plan leaves the cell alone it already holds the tool's own formula (a copy scored again), and a
+ * highlight there would explain a replacement that is not happening.
+ */
+const REPLACED_BY_PLAN: { [kind: string]: boolean } = { 'hand-total-mismatch': true, 'sum-range-mismatch': true };
+
+function planHighlights(flags: Flag[], written: CellKeys, lang: Lang): Highlight[] {
   const highlights: Highlight[] = [];
-  highlightCells(flags, highlights);
+  highlightCells(flags, written, highlights, lang);
   return highlights;
 }
 
-/** The cells flagged for a fill, once each: pushed onto `out` when given; the count either way. */
-function highlightCells(flags: Flag[], out: Highlight[] | null): number {
-  const seen: { [key: string]: boolean } = {};
+/**
+ * The flagged cells, once each: pushed onto `out` when given; the count either way. A cell flagged
+ * several times takes the most serious group's colour and a note line per flag.
+ */
+function highlightCells(flags: Flag[], written: CellKeys, out: Highlight[] | null, lang?: Lang): number {
+  const byKey: { [key: string]: Highlight } = {};
   let count = 0;
   for (let i = 0; i < flags.length; i++) {
     const f = flags[i];
-    if (f.row < 0) continue;
-    let kind: Highlight['kind'] | null = null;
-    if (f.kind === 'missing-evidence') kind = 'missing-evidence';
-    else if (SCORE_PROBLEMS[f.kind]) kind = 'score-problem';
-    if (!kind) continue;
+    if (f.row < 0 || f.col < 0 || !f.cell) continue;
+    if (REPLACED_BY_PLAN[f.kind] && !written[cellKey(f.sheet, f.row, f.col)]) continue;
+    const kind = highlightKindOf(f.kind);
     const key = f.sheet + '!' + f.cell;
-    if (seen[key]) continue;
-    seen[key] = true;
+    const line = out && lang ? flagMessage(f, lang) : '';
+    const seen = byKey[key];
+    if (seen) {
+      if (HIGHLIGHT_ORDER.indexOf(kind) < HIGHLIGHT_ORDER.indexOf(seen.kind)) {
+        seen.kind = kind;
+        seen.color = HIGHLIGHT_COLORS[kind];
+      }
+      if (out) seen.note += '\n' + line;
+      continue;
+    }
     count++;
-    if (!out) continue;
-    out.push({
-      sheet: f.sheet,
-      row: f.row,
-      col: f.col,
-      address: f.cell,
-      kind: kind,
-      color: kind === 'missing-evidence' ? MISSING_EVIDENCE_COLOR : SCORE_PROBLEM_COLOR,
-    });
+    if (!out) {
+      byKey[key] = { kind: kind } as Highlight;
+      continue;
+    }
+    const h: Highlight = { sheet: f.sheet, row: f.row, col: f.col, address: f.cell, kind: kind, color: HIGHLIGHT_COLORS[kind], note: flagText('notePrefix', lang || 'vi') + ' ' + line };
+    byKey[key] = h;
+    out.push(h);
   }
   return count;
 }

@@ -7,3 +7,4 @@ export * from './planWorkbook';
 export * from './summarySheet';
 export * from './summaryStyle';
 export * from './types';
+export * from './highlightColors';

@@ -52,6 +52,8 @@ function summaryInput(analysis: WorkbookAnalysis, lang: Lang): SummaryInput {
   const total = analysis.total;
   return {
     fileName: analysis.fileName,
+    commune: analysis.titleFacts.commune,
+    year: analysis.titleFacts.year,
     tables: tables,
     max: total.max,
     self: total.self,

@@ -1,6 +1,8 @@
 import type { Differences } from '../result/types';
 import { Flag } from '../check/flag';
 import { flagMessage, severityLabel, text } from '../messages/catalogue';
+import { flagKindText, flagText, highlightGroupText } from '../messages/flagText';
+import { HIGHLIGHT_COLORS, HIGHLIGHT_ORDER } from './highlightColors';
 import { Lang } from '../number/format';
 import { percentHundredths, Points, unitsToNumber } from '../number/points';
 import { SummaryCell, SummarySheet } from './types';
@@ -30,6 +32,9 @@ export interface SummaryTableInput {
 
 export interface SummaryInput {
   fileName?: string;
+  /** The title block: the commune ("xã Thanh Xá") and the assessment year, when the title rows say them. */
+  commune?: string | null;
+  year?: number | null;
   tables: SummaryTableInput[];
   max: Points;
   self: Points;
@@ -76,6 +81,10 @@ export function buildSummarySheet(input: SummaryInput): SummarySheet {
   rows.push([t(text('summarySheetTitle', lang), true)]);
   rows.push([t(text('summaryOwnedNote', lang))]);
   if (input.fileName) rows.push([t(input.fileName)]);
+  const facts: string[] = [];
+  if (input.commune) facts.push(flagText('titleCommune', lang, { commune: input.commune }));
+  if (input.year) facts.push(flagText('titleYear', lang, { year: input.year }));
+  if (facts.length) rows.push([t(facts.join('   '))]);
   rows.push([]);
   rows.push(
     [text('appendix', lang), text('code', lang), text('field', lang), text('max', lang), text('self', lang), text('selfPercent', lang), text('appraised', lang), text('appraisedPercent', lang)].map(
@@ -104,9 +113,28 @@ export function buildSummarySheet(input: SummaryInput): SummarySheet {
   if (input.flags.length === 0) rows.push([t(text('noFlags', lang))]);
   for (let i = 0; i < input.flags.length; i++) {
     const f = input.flags[i];
-    rows.push([t(severityLabel(f.severity, lang)), t(f.kind), t(flagMessage(f, lang)), t(f.sheet), f.cell ? { kind: 'link', text: f.cell, sheet: f.sheet, address: f.cell } : t(''), t(f.code)]);
+    rows.push([
+      t(severityLabel(f.severity, lang)),
+      t(flagKindText(f.kind, lang)),
+      t(flagMessage(f, lang)),
+      t(f.sheet),
+      f.cell ? { kind: 'link', text: f.cell, sheet: f.sheet, address: f.cell } : t(''),
+      t(f.code),
+    ]);
   }
+  legend(rows, lang);
   return { name: SUMMARY_SHEET_NAME, rows: rows, columnWidths: [14, 18, 60, 14, 12, 14, 24, 24] };
+}
+
+/** "Chú thích màu tô": each highlight colour as a swatch beside its meaning, then what the cell notes are. */
+function legend(rows: SummaryCell[][], lang: Lang): void {
+  rows.push([]);
+  rows.push([t(flagText('legendHeading', lang), true)]);
+  for (let i = 0; i < HIGHLIGHT_ORDER.length; i++) {
+    const group = HIGHLIGHT_ORDER[i];
+    rows.push([{ kind: 'text', text: '', fill: HIGHLIGHT_COLORS[group] }, t(highlightGroupText(group, lang))]);
+  }
+  rows.push([t(flagText('legendNoteHint', lang))]);
 }
 
 /**

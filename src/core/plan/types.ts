@@ -51,7 +51,11 @@ export interface ValueWrite extends CellWriteBase {
 /** One cell a plan writes; gateways tell the two kinds apart by `purpose` (or by which of formula/value is set). */
 export type CellWrite = FormulaWrite | ValueWrite;
 
-export type HighlightKind = 'missing-evidence' | 'score-problem';
+/**
+ * The colour groups of highlights: every flag that names a cell of a scoring sheet is one of them (see
+ * buildPlan.ts; the summary sheet's legend says what each colour means).
+ */
+export type HighlightKind = 'score-problem' | 'missing-evidence' | 'evidence-doubt' | 'review';
 
 export interface Highlight {
   sheet: string;
@@ -61,11 +65,19 @@ export interface Highlight {
   kind: HighlightKind;
   /** Background colour as RRGGBB. */
   color: string;
+  /**
+   * What is wrong, as the short note the cell carries ("CCHC:" then one line per flag on the cell);
+   * writers put it only where the user has no note of their own.
+   */
+  note: string;
 }
 
 /** One cell of the tool-owned summary sheet. Text stays text: never parsed as a formula. */
 export type SummaryCell =
-  { kind: 'text'; text: string; bold?: boolean } | { kind: 'number'; value: number; numberFormat?: string; bold?: boolean } | { kind: 'link'; text: string; sheet: string; address: string };
+  /** `fill`: a background colour (RRGGBB), for the legend's colour swatches. */
+  | { kind: 'text'; text: string; bold?: boolean; fill?: string }
+  | { kind: 'number'; value: number; numberFormat?: string; bold?: boolean }
+  | { kind: 'link'; text: string; sheet: string; address: string };
 
 export interface SummarySheet {
   name: string;

@@ -10,6 +10,7 @@ import { CellEdit, patchSheetXml } from './sheetPatch';
 export { RefusedWrite } from './sheetPatch';
 import { MINIMAL_STYLES_XML, StylesEditor } from './stylesPatch';
 import { summarySheetXml } from './summaryPart';
+import { CellNote, COMMENTS_TYPE, commentsXml, isOwnComments, legacyDrawingPlace, topElements, VML_TYPE, vmlXml } from './notesPart';
 import { applySplices, attributesOf, encodePart, isSelfClosing, prefixesOf, setAttribute, Splice, TOKEN_RX, xmlDecode, xmlEscape } from './xmlText';
 
 /**
@@ -208,6 +209,11 @@ export interface PatchedWorkbook {
   extension: CopyExtension;
   /** dropMacros found a VBA project and left it out of the copy (the caller says so to the user). */
   macrosDropped: boolean;
+  /**
+   * Sheets whose highlighted cells got no note: the sheet already has notes of its own (a comments part
+   * someone else wrote) or another legacy drawing, which the tool leaves exactly as they are.
+   */
+  notesSkipped: string[];
 }
 
 /** A macro-enabled workbook's content type → the plain one (dropMacros). */
@@ -303,6 +309,12 @@ export async function patchWorkbook(original: Uint8Array, plan: WritePlan, optio
   for (const h of plan.highlights) editsOf(h.sheet).push({ row: h.row, col: h.col, address: h.address, fill: argb(h.color) });
   const summaryEntry = sheets.filter((s) => sameSheetName(s.name, plan.summary.name))[0];
   let formulasChanged = false;
+  const notesSkipped: string[] = [];
+  const typesAdditions: string[] = [];
+  const relStem = (() => {
+    const sample = wbRels.rels.filter((r) => kindOf(r.type) === 'worksheet')[0];
+    return sample ? sample.type.slice(0, sample.type.lastIndexOf('/') + 1) : (relNamespace === STRICT_RELATIONSHIPS ? STRICT_RELATIONSHIPS : RELATIONSHIPS) + '/';
+  })();
   for (const sheetName of Object.keys(editsBySheet)) {
     const entry = sheetNamed(sheetName);
     if (!entry) throw new Error('The write plan names a sheet the workbook does not have: "' + sheetName + '"');
@@ -311,7 +323,13 @@ export async function patchWorkbook(original: Uint8Array, plan: WritePlan, optio
     const part = partOfRel(rel);
     if (!part || !rel || kindOf(rel.type) !== 'worksheet') throw new Error('The write plan names "' + sheetName + '", which is not a worksheet the package holds');
     const sheet = await out.read(part);
-    const patched = patchSheetXml(sheet.text, editsBySheet[sheetName], { sheetName, cellStyle: (base, change) => styles.cellStyle(base, change) });
+    let patched = patchSheetXml(sheet.text, editsBySheet[sheetName], { sheetName, cellStyle: (base, change) => styles.cellStyle(base, change) });
+    const notes: CellNote[] = plan.highlights.filter((h) => h.sheet === sheetName && h.note).map((h) => ({ row: h.row, col: h.col, text: h.note }));
+    if (notes.length) {
+      const noted = await addNotes(out, part, patched, notes, { mainNamespace, relNamespace, relStem, block: 100 + sheets.indexOf(entry), wbFolder, typesAdditions });
+      if (noted === null) notesSkipped.push(sheetName);
+      else patched = noted;
+    }
     if (patched !== sheet.text) out.put(part, patched, sheet.utf16);
     if (editsBySheet[sheetName].some((e) => e.write)) formulasChanged = true;
   }
@@ -319,7 +337,6 @@ export async function patchWorkbook(original: Uint8Array, plan: WritePlan, optio
   // --- The summary sheet: its earlier copy's part replaced in place, else a new part.
   const wbSplices: Splice[] = [];
   const relsSplices: Splice[] = [];
-  const typesAdditions: string[] = [];
   const typesRemovals: string[] = [];
   const freshRelId = (() => {
     let n = wbRels.rels.length + 1;
@@ -448,7 +465,114 @@ export async function patchWorkbook(original: Uint8Array, plan: WritePlan, optio
     out.put(wbRelsName, applySplices(wbRels.text, relsSplices), wbRels.utf16);
   }
   const mainType = await patchContentTypes(out, wbName, typesAdditions, typesRemovals, !!options.dropMacros);
-  return { bytes: await out.bytes(), extension: EXTENSION_BY_MAIN_TYPE[mainType] || 'xlsx', macrosDropped };
+  return { bytes: await out.bytes(), extension: EXTENSION_BY_MAIN_TYPE[mainType] || 'xlsx', macrosDropped, notesSkipped };
+}
+
+/** A part's name relative to a folder, as Excel writes relationship targets ("../comments1.xml"). */
+function relativeTarget(fromFolder: string, part: string): string {
+  const from = fromFolder.split('/').filter(Boolean);
+  const to = part.split('/');
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  const ups: string[] = [];
+  for (let i = common; i < from.length; i++) ups.push('..');
+  return ups.concat(to.slice(common)).join('/');
+}
+
+interface NotesContext {
+  mainNamespace: string;
+  relNamespace: string;
+  /** The package's relationship type stem ("http://…/relationships/"). */
+  relStem: string;
+  /** The VML drawing's shape id block. */
+  block: number;
+  wbFolder: string;
+  typesAdditions: string[];
+}
+
+/**
+ * The highlighted cells' notes on one worksheet part (its XML as patched so far): a comments part and
+ * a VML drawing added, with their relationships and the sheet's <legacyDrawing>; or, on a copy scored
+ * again, the tool's own two parts rewritten. Null when the sheet has notes of someone else or another
+ * legacy drawing: nothing is added, nothing of theirs is touched.
+ */
+async function addNotes(out: PackageWriter, part: string, sheetXml: string, notes: CellNote[], ctx: NotesContext): Promise<string | null> {
+  const relsName = out.find(relsNameOf(part));
+  const relsRead = relsName ? await out.read(relsName) : null;
+  const rels = relsName && relsRead ? parseRels(relsName, relsRead.text, relsRead.utf16) : null;
+  const sheetFolder = folderOf(part);
+  const relPart = (rel: Rel | undefined) => (rel && !rel.external ? out.find(resolveTarget(sheetFolder, rel.target)) : null);
+  const top = topElements(sheetXml);
+  const legacy = top.children.filter((e) => e.local === 'legacyDrawing')[0];
+  const commentsRel = rels ? rels.rels.filter((r) => kindOf(r.type) === 'comments')[0] : undefined;
+  if (commentsRel) {
+    const commentsPart = relPart(commentsRel);
+    if (!commentsPart || !legacy) return null;
+    const existing = await out.read(commentsPart);
+    if (!isOwnComments(existing.text)) return null;
+    const legacyId = Object.keys(legacy.attributes).filter((k) => /(^|:)id$/.test(k))[0];
+    const vmlRel = rels && legacyId ? rels.rels.filter((r) => r.id === legacy.attributes[legacyId])[0] : undefined;
+    const vmlPart = relPart(vmlRel);
+    if (!vmlPart) return null;
+    out.put(commentsPart, commentsXml(notes, ctx.mainNamespace));
+    out.put(vmlPart, vmlXml(notes, ctx.block));
+    return sheetXml;
+  }
+  if (legacy) return null;
+  let n = 1;
+  while (out.taken(ctx.wbFolder + 'comments' + n + '.xml') || out.taken(ctx.wbFolder + 'drawings/vmlDrawing' + n + '.vml')) n++;
+  const commentsPart = ctx.wbFolder + 'comments' + n + '.xml';
+  const vmlPart = ctx.wbFolder + 'drawings/vmlDrawing' + n + '.vml';
+  const used: Record<string, boolean> = Object.create(null);
+  if (rels) for (const r of rels.rels) used[r.id] = true;
+  let k = 1;
+  const fresh = () => {
+    while (used['rId' + k]) k++;
+    used['rId' + k] = true;
+    return 'rId' + k;
+  };
+  const commentsId = fresh();
+  const vmlId = fresh();
+  const prefix = rels ? rels.prefix : '';
+  const relTags =
+    '<' +
+    prefix +
+    'Relationship Id="' +
+    commentsId +
+    '" Type="' +
+    ctx.relStem +
+    'comments" Target="' +
+    xmlEscape(relativeTarget(sheetFolder, commentsPart)) +
+    '"/>' +
+    '<' +
+    prefix +
+    'Relationship Id="' +
+    vmlId +
+    '" Type="' +
+    ctx.relStem +
+    'vmlDrawing" Target="' +
+    xmlEscape(relativeTarget(sheetFolder, vmlPart)) +
+    '"/>';
+  if (rels && relsName && relsRead) {
+    if (rels.closeStart < 0) return null;
+    out.put(relsName, applySplices(relsRead.text, [{ start: rels.closeStart, end: rels.closeStart, text: relTags }]), relsRead.utf16);
+  } else {
+    out.put(
+      relsNameOf(part),
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' + relTags + '</Relationships>',
+    );
+  }
+  out.put(commentsPart, commentsXml(notes, ctx.mainNamespace));
+  out.put(vmlPart, vmlXml(notes, ctx.block));
+  ctx.typesAdditions.push('/' + commentsPart + '|' + COMMENTS_TYPE, '/' + vmlPart + '|' + VML_TYPE);
+  const namespaces = prefixesOf(sheetXml);
+  const relPrefix = ctx.relNamespace in namespaces ? namespaces[ctx.relNamespace] : null;
+  const tag =
+    relPrefix !== null && relPrefix !== ''
+      ? '<' + top.rootPrefix + 'legacyDrawing ' + relPrefix + ':id="' + vmlId + '"/>'
+      : '<' + top.rootPrefix + 'legacyDrawing xmlns:r="' + ctx.relNamespace + '" r:id="' + vmlId + '"/>';
+  const at = legacyDrawingPlace(sheetXml);
+  return sheetXml.slice(0, at) + tag + sheetXml.slice(at);
 }
 
 /** Whether a write gives its cell another value than it had (so formulas reading it are stale). */

@@ -60,6 +60,8 @@ export interface SummaryStyle {
   bold?: boolean;
   link?: boolean;
   numberFormat?: string;
+  /** Solid background, RRGGBB or ARGB (the legend's colour swatches). */
+  fill?: string;
 }
 
 export class StylesEditor {
@@ -239,6 +241,10 @@ export class StylesEditor {
     const attrs: Array<[string, string]> = [];
     if (style.numberFormat) attrs.push(['numFmtId', String(this.formatId(style.numberFormat))], ['applyNumberFormat', '1']);
     if (style.link || style.bold) attrs.push(['fontId', String(this.fontId(style.link ? 'link' : 'bold'))], ['applyFont', '1']);
+    if (style.fill) {
+      const hex = style.fill.replace(/^#/, '').toUpperCase();
+      attrs.push(['fillId', String(this.fillId(hex.length === 8 ? hex : 'FF' + hex))], ['applyFill', '1']);
+    }
     if (!attrs.length) return 0;
     // Built from a plain xf, not the workbook's xf 0, which may carry a fill or a border.
     const base = '<' + this.tag('xf') + ' numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';

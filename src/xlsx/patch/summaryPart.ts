@@ -18,8 +18,8 @@ function cellXml(ref: string, cell: SummaryCell, styles: StylesEditor, links: st
   const styled = (s: number) => (s ? ' s="' + s + '"' : '');
   switch (cell.kind) {
     case 'text': {
-      if (cell.text === '' && !cell.bold) return '';
-      const s = styles.summaryStyle({ bold: cell.bold });
+      if (cell.text === '' && !cell.bold && !cell.fill) return '';
+      const s = styles.summaryStyle({ bold: cell.bold, fill: cell.fill });
       return cell.text === '' ? '<c r="' + ref + '"' + styled(s) + '/>' : '<c r="' + ref + '"' + styled(s) + inline(cell.text);
     }
     case 'number': {

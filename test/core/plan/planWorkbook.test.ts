@@ -28,7 +28,9 @@ describe('planWorkbook: the plan is made by writers only', () => {
     expect(plans).toHaveBeenCalledTimes(1);
     expect(summaries).toHaveBeenCalledTimes(1);
     expect({ writes: json.writes, highlights: json.highlights }).toEqual({ writes: plan.writes.length, highlights: plan.highlights.length });
-    expect(countPlanned(analysis, grid)).toEqual({ writes: 70, highlights: 3 });
+    // Every flag of the sample names a cell, and each is highlighted (nine flags, nine cells).
+    expect(analysis.flags.length).toBe(9);
+    expect(countPlanned(analysis, grid)).toEqual({ writes: 70, highlights: 9 });
   });
 
   test('the summary sheet is in the language the writer asks for; the cells are the same in both', () => {
@@ -37,7 +39,10 @@ describe('planWorkbook: the plan is made by writers only', () => {
     const vi = planWorkbook(analysis, grid, 'vi');
     const en = planWorkbook(analysis, grid, 'en');
     expect(en.writes).toEqual(vi.writes);
-    expect(en.highlights).toEqual(vi.highlights);
+    // The same cells and colours; the notes are in the writer's language.
+    const place = (h: { sheet: string; address: string; color: string }) => h.sheet + '!' + h.address + ' ' + h.color;
+    expect(en.highlights.map(place)).toEqual(vi.highlights.map(place));
+    expect(en.highlights[0].note).not.toEqual(vi.highlights[0].note);
     expect(en.summary.rows).not.toEqual(vi.summary.rows);
     expect(vi.summary.name).toBe(summarySheetModule.SUMMARY_SHEET_NAME);
   });

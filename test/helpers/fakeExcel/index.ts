@@ -42,6 +42,8 @@ export interface FakeSheetInit {
   /** Hidden rows and columns, 0-based. */
   hiddenRows?: number[];
   hiddenColumns?: number[];
+  /** The user's own notes by A1 address (ExcelApi 1.18's worksheet.notes). */
+  notes?: { [address: string]: string };
 }
 
 export interface FakeWorkbookInit {
@@ -113,6 +115,24 @@ export interface FakeSheet {
   /** Hidden rows and columns, 0-based (a test may change them between syncs, as a user would). */
   hiddenRows?: number[];
   hiddenColumns?: number[];
+  /** Notes by A1 address (upper case), as worksheet.notes (1.18) sees them. */
+  notes?: { [address: string]: string };
+  /** Page layout (1.9) as set through worksheet.pageLayout; absent until something is set. */
+  pageLayout?: FakePageLayout;
+}
+
+/** What worksheet.pageLayout (ExcelApi 1.9) holds in this fake. */
+export interface FakePageLayout {
+  orientation?: string;
+  paperSize?: string;
+  zoom?: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  printTitleRows?: string;
+  leftHeader?: string;
+  centerHeader?: string;
+  rightHeader?: string;
+  leftFooter?: string;
+  centerFooter?: string;
+  rightFooter?: string;
 }
 
 export interface SyncRecord {
@@ -396,6 +416,10 @@ export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: 
     const sheet: FakeSheet = { name: s.name, cells: {}, protected: !!s.protected, visibility: 'Visible', cfs: [], handlers: [] };
     if (s.hiddenRows) sheet.hiddenRows = s.hiddenRows.slice();
     if (s.hiddenColumns) sheet.hiddenColumns = s.hiddenColumns.slice();
+    if (s.notes) {
+      sheet.notes = {};
+      for (const a in s.notes) if (s.notes.hasOwnProperty(a)) sheet.notes[a.toUpperCase()] = s.notes[a];
+    }
     for (let r = 0; r < s.rows.length; r++) {
       const row = s.rows[r];
       if (!row) continue;
@@ -863,6 +887,8 @@ export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: 
       };
       ws.protection = protection;
     }
+    if (at('1.18')) ws.notes = makeNoteCollection(ctx, name);
+    if (at('1.9')) ws.pageLayout = makePageLayout(ctx, name);
     if (at('1.7')) {
       ws.onChanged = {
         add: function (handler: (e: Any) => Any): Any {
@@ -1323,6 +1349,130 @@ export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: 
     if (!s) return null;
     for (let i = 0; i < s.cfs.length; i++) if (s.cfs[i].id === id) return s.cfs[i];
     return null;
+  }
+
+  /**
+   * worksheet.notes (ExcelApi 1.18): notes by cell address. Office.js's rules kept: getItem of a cell
+   * without a note fails with ItemNotFound, getItemOrNullObject answers a null object, add on a cell that
+   * already has a note fails (a cell holds one note), a note's content is read only after load and sync.
+   */
+  function makeNoteCollection(ctx: Any, sheetName: string): Any {
+    const col: Any = {};
+    const key = function (address: string): string {
+      return String(address).replace(/^.*!/, '').replace(/\$/g, '').toUpperCase();
+    };
+    const notesOf = function (): { [address: string]: string } {
+      const s = sheetOrThrow(sheetName);
+      return s.notes || (s.notes = {});
+    };
+    const makeNote = function (address: string, nullable: boolean): Any {
+      const note: Any = {};
+      defineLoadable(note, ['content', 'isNullObject'], {
+        content: function (v: Any) {
+          enqueue(ctx, {
+            payload: { m: 'Note.content', s: sheetName, a: [address, v] },
+            run: function () {
+              const notes = notesOf();
+              if (!(key(address) in notes)) throw officeError('ItemNotFound', 'There is no note at ' + address + '.', 'Note.content');
+              assertWritable(sheetOrThrow(sheetName), 'Note.content');
+              notes[key(address)] = String(v);
+            },
+          });
+        },
+      });
+      note.load = function (spec: Any): Any {
+        const paths = parseLoad(spec);
+        enqueue(ctx, {
+          payload: { m: 'Note.load', s: sheetName, a: [address].concat(paths) },
+          run: function () {
+            const notes = notesOf();
+            const has = key(address) in notes;
+            if (!has && !nullable) throw officeError('ItemNotFound', 'There is no note at ' + address + '.', 'Note.load');
+            note._loaded.isNullObject = true;
+            note._data.isNullObject = !has;
+            for (let i = 0; i < paths.length; i++) {
+              if (paths[i] !== 'content') continue;
+              note._loaded.content = true;
+              note._data.content = has ? notes[key(address)] : undefined;
+            }
+          },
+        });
+        return note;
+      };
+      note.delete = function (): void {
+        enqueue(ctx, {
+          payload: { m: 'Note.delete', s: sheetName, a: [address] },
+          run: function () {
+            const notes = notesOf();
+            if (!(key(address) in notes)) {
+              if (nullable) throw NULL_OBJECT_CALL;
+              throw officeError('ItemNotFound', 'There is no note at ' + address + '.', 'Note.delete');
+            }
+            assertWritable(sheetOrThrow(sheetName), 'Note.delete');
+            delete notes[key(address)];
+          },
+        });
+      };
+      return note;
+    };
+    col.getItem = function (address: string): Any {
+      return makeNote(address, false);
+    };
+    col.getItemOrNullObject = function (address: string): Any {
+      return makeNote(address, true);
+    };
+    col.add = function (address: Any, content: Any): Any {
+      const where = typeof address === 'string' ? address : String(address && address._address);
+      enqueue(ctx, {
+        payload: { m: 'NoteCollection.add', s: sheetName, a: [where, content] },
+        run: function () {
+          const rect = parseAddress(key(where));
+          if (rect.r0 !== rect.r1 || rect.c0 !== rect.c1) throw officeError('InvalidCellAddress', 'A note goes on one cell.', 'NoteCollection.add');
+          const s = sheetOrThrow(sheetName);
+          assertWritable(s, 'NoteCollection.add');
+          const notes = notesOf();
+          if (key(where) in notes) throw officeError('InvalidArgument', 'The cell ' + where + ' already has a note.', 'NoteCollection.add');
+          notes[key(where)] = String(content);
+        },
+      });
+      return makeNote(where, false);
+    };
+    return col;
+  }
+
+  /** worksheet.pageLayout (ExcelApi 1.9): the properties the gateway sets, kept on the sheet. */
+  function makePageLayout(ctx: Any, sheetName: string): Any {
+    const layout: Any = {};
+    const setter = function (prop: string) {
+      return function (v: Any) {
+        enqueue(ctx, {
+          payload: { m: 'PageLayout.' + prop, s: sheetName, v: v },
+          run: function () {
+            const s = sheetOrThrow(sheetName);
+            const pl: Any = s.pageLayout || (s.pageLayout = {});
+            pl[prop] = typeof v === 'object' && v !== null ? JSON.parse(JSON.stringify(v)) : v;
+          },
+        });
+      };
+    };
+    defineLoadable(layout, ['orientation', 'paperSize', 'zoom'], { orientation: setter('orientation'), paperSize: setter('paperSize'), zoom: setter('zoom') });
+    layout.setPrintTitleRows = function (rows: Any): void {
+      enqueue(ctx, {
+        payload: { m: 'PageLayout.setPrintTitleRows', s: sheetName, a: [String(rows)] },
+        run: function () {
+          const s = sheetOrThrow(sheetName);
+          (s.pageLayout || (s.pageLayout = {})).printTitleRows = String(rows);
+        },
+      });
+    };
+    const hf: Any = {};
+    const headerFooter: Any = { defaultForAllPages: hf };
+    const parts = ['leftHeader', 'centerHeader', 'rightHeader', 'leftFooter', 'centerFooter', 'rightFooter'];
+    const hfSetters: Any = {};
+    for (let i = 0; i < parts.length; i++) hfSetters[parts[i]] = setter(parts[i]);
+    defineLoadable(hf, parts, hfSetters);
+    layout.headersFooters = headerFooter;
+    return layout;
   }
 
   function makeCfCollection(ctx: Any, sheetName: string, resolve: () => Rect): Any {

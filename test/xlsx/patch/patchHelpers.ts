@@ -92,7 +92,10 @@ export async function ownedParts(input: Uint8Array, plan: WritePlan, output: Uin
   for (let m = sheetRx.exec(wb); m; m = sheetRx.exec(wb)) {
     const name = decode(/\sname="([^"]*)"/.exec(m[1])![1]);
     const id = /\s\w+:id="([^"]*)"/.exec(m[1])![1];
-    if (written.has(name)) owned.add(targetOf(id));
+    if (written.has(name)) {
+      owned.add(targetOf(id));
+      for (const part of await ownNotesParts(zip, targetOf(id))) owned.add(part);
+    }
     if (name.toLowerCase() === plan.summary.name.toLowerCase()) {
       // The summary's part, and the relationships of an earlier copy of it (dropped with its content).
       const target = targetOf(id);
@@ -101,6 +104,32 @@ export async function ownedParts(input: Uint8Array, plan: WritePlan, output: Uin
     }
   }
   return owned;
+}
+
+/**
+ * The notes the tool adds to a highlighted sheet (issue 13): its comments part and VML drawing, when the
+ * comments part is the tool's own (its only author "CCHC"), and the sheet's relationships that name them.
+ */
+async function ownNotesParts(zip: JSZip, sheetPart: string): Promise<string[]> {
+  const folder = sheetPart.slice(0, sheetPart.lastIndexOf('/') + 1);
+  const relsName = folder + '_rels/' + sheetPart.slice(folder.length) + '.rels';
+  const file = zip.file(relsName);
+  if (!file) return [];
+  const rels = await file.async('string');
+  const resolve = (t: string) => {
+    const parts = (t.charAt(0) === '/' ? t.slice(1) : folder + t).split('/');
+    const out: string[] = [];
+    for (const p of parts)
+      if (p === '..') out.pop();
+      else if (p && p !== '.') out.push(p);
+    return out.join('/');
+  };
+  const comments = /Type="[^"]*\/comments" Target="([^"]+)"/.exec(rels);
+  const vml = /Type="[^"]*\/vmlDrawing" Target="([^"]+)"/.exec(rels);
+  if (!comments || !vml) return [];
+  const commentsFile = zip.file(resolve(comments[1]));
+  if (!commentsFile || !/<authors><author>CCHC<\/author><\/authors>/.test(await commentsFile.async('string'))) return [];
+  return [relsName, resolve(comments[1]), resolve(vml[1])];
 }
 
 function decode(s: string): string {

@@ -78,7 +78,15 @@ function summary(): SummarySheet {
   };
 }
 
-const highlight = (row: number, col: number, address: string, color = 'FFC7CE'): Highlight => ({ sheet: SHEET, row, col, address, kind: 'missing-evidence', color });
+const highlight = (row: number, col: number, address: string, color = 'FFC7CE'): Highlight => ({
+  sheet: SHEET,
+  row,
+  col,
+  address,
+  kind: 'missing-evidence',
+  color,
+  note: 'CCHC: thiếu tài liệu kiểm chứng',
+});
 
 function plan(): WritePlan {
   return {
@@ -130,7 +138,8 @@ describe('patchWorkbookBytes', () => {
 
   test('only the parts the tool owns change; the zip keeps its order', async () => {
     const changed = await expectOnlyOwnedPartsChanged({ input, plan: plan(), output });
-    expect(changed.sort()).toEqual(['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml']);
+    // The sheet's relationships gain the notes of its highlighted cells (comments part + VML drawing, both added).
+    expect(changed.sort()).toEqual(['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/_rels/sheet1.xml.rels', 'xl/worksheets/sheet1.xml']);
   });
 
   test('formulas and their results are in the saved file', () => {
