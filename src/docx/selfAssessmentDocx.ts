@@ -16,7 +16,8 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
-import { ReportBlock, ReportDocument, ReportLine, ReportSection } from '../core/report';
+import { ChartRun } from 'docx/charts';
+import { ReportBlock, ReportChartBar, ReportDocument, ReportLine, ReportSection } from '../core/report';
 
 /**
  * Renders the self-assessment report (plain data from src/core/report/selfAssessmentReport.ts) as a
@@ -29,7 +30,7 @@ import { ReportBlock, ReportDocument, ReportLine, ReportSection } from '../core/
  * and "Nơi nhận" side by side in a borderless table; the appendix landscape with a bordered table
  * whose header row repeats. Prompts (what the official must fill in) are italic and highlighted so
  * none is missed. Runs in Node (the command line) and in the browser (the pane loads it in its
- * own chunk, "docx": nothing of it is in the first load).
+ * own chunk, "docx", with docx/charts for the field chart: nothing of it is in the first load).
  */
 
 const FONT = 'Times New Roman';
@@ -189,6 +190,48 @@ export function headerColumnWidths(block: Extract<ReportBlock, { kind: 'columns'
   return [width - right, right];
 }
 
+/**
+ * The field chart: a native Word bar chart (docx/charts, part of the docx library the report
+ * already uses: no other chart library, no image encoder). Chosen over a drawn picture because Word
+ * and LibreOffice both draw it from the cached values in the chart part, so it prints crisp at any
+ * size, its labels are real text in Times New Roman, and an official can restyle it in Word. Each
+ * bar's label is its own text ("95,67%"): a number format would print the decimal point of the
+ * reader's locale, and the report writes a comma everywhere.
+ */
+function chartParagraph(bars: ReportChartBar[], series: string, caption: string, width: number): Paragraph {
+  // A percentage over 100 (a score over its maximum, flagged elsewhere) widens the axis.
+  let highest = 100;
+  bars.forEach((b) => {
+    if (b.percent > highest) highest = b.percent;
+  });
+  const max = Math.ceil(highest / 20) * 20;
+  // The text width in pixels (96 per inch) and a row of ~36 px per bar, enough for a two-line label.
+  const px = Math.floor((width / 1440) * 96);
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    keepNext: true,
+    keepLines: true,
+    spacing: { before: 120, after: 60 },
+    children: [
+      new ChartRun({
+        type: 'bar',
+        categories: bars.map((b) => b.label),
+        series: [{ name: series, values: bars.map((b) => b.percent), color: '2F5597', pointLabels: bars.map((b) => ({ text: b.text })) }],
+        gapWidth: 60,
+        legend: false,
+        font: { name: FONT, color: '000000' },
+        chartArea: { fill: 'FFFFFF', border: 'none' },
+        dataLabels: { value: true, position: 'outsideEnd', font: { size: 11 } },
+        // The first field on top, as the lines above list them; the value axis along the bottom.
+        categoryAxis: { reverseOrder: true, font: { size: 11 } },
+        valueAxis: { minimum: 0, maximum: max, interval: 20, numberFormat: '0', crossesAt: 'maximum', font: { size: 10 } },
+        transformation: { width: px, height: 40 + 36 * bars.length },
+        altText: { name: caption, description: caption + ': ' + bars.map((b) => b.label + ' ' + b.text).join('; ') + '.' },
+      }),
+    ],
+  });
+}
+
 function blockChildren(block: ReportBlock, section: ReportSection, next: ReportBlock | undefined): Array<Paragraph | Table> {
   const width = textWidth(section);
   switch (block.kind) {
@@ -214,6 +257,8 @@ function blockChildren(block: ReportBlock, section: ReportSection, next: ReportB
     case 'paragraph':
       // The closing paragraph stays on the page of the signature block (never a signature alone on a page).
       return [paragraphOf(block.line, BODY_PT, { keepNext: !!next && next.kind === 'columns' })];
+    case 'chart':
+      return [chartParagraph(block.bars, block.series, lineText(block.line), width), paragraphOf(block.line, HEADER_PT, { after: 240 })];
     case 'table': {
       const total = block.widths.reduce((a, b) => a + b, 0);
       const widths = block.widths.map((w) => Math.floor((width * w) / total));

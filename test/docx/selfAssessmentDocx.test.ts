@@ -79,6 +79,7 @@ describe('the report as a .docx', () => {
       '- Cải cách chế độ công vụ: 8 điểm/11 điểm, đạt 72,73%',
       '- Cải cách tài chính công: 7 điểm/7 điểm, đạt 100%;',
       '- Xây dựng và phát triển chính quyền điện tử, chính quyền số: 10 điểm/11,5 điểm, đạt 86,96%',
+      'Biểu đồ: Tỷ lệ điểm tự đánh giá so với điểm tối đa của từng lĩnh vực',
       '2. Đánh giá tác động của cải cách hành chính',
       '- Mức độ thực hiện các chỉ tiêu phát triển kinh tế - xã hội do HĐND cấp xã giao: 2 điểm/2 điểm',
       '3. Tồn tại, hạn chế trong tự đánh giá',

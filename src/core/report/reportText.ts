@@ -41,6 +41,11 @@ export function mainSheet(analysis: WorkbookAnalysis): SheetAnalysis | null {
 /** One field's line of II.1, split so the document can add the field's shortfall reason before the end mark. */
 export interface FieldLine {
   code: string;
+  /** The field's name as the line states it ("Công tác chỉ đạo điều hành"). */
+  name: string;
+  /** Its percentage of the maximum in hundredths (9567 for 95,67%), null when the maximum is 0; and as written ("95,67"). */
+  percentHundredths: number | null;
+  percent: string | null;
   /** "- Công tác chỉ đạo điều hành: 14,35 điểm/15 điểm, đạt 95,67%" */
   body: string;
   /** ";" between fields, "." after the last. */
@@ -73,9 +78,11 @@ export function sectionTwo(analysis: WorkbookAnalysis, lang: Lang): SectionTwo |
   const fieldLines: FieldLine[] = [];
   for (let i = 0; i < selfFields.length; i++) {
     const f = selfFields[i];
-    const pct = percentText(f.self, f.max, lang);
-    const body = say(pct === null ? w.fieldLineNoPct : w.fieldLine, { name: cleanName(f.name), self: p(f.self), max: p(f.max), pct: pct || '' });
-    fieldLines.push({ code: f.code, body: body, end: i === selfFields.length - 1 ? '.' : ';', belowMax: f.self < f.max });
+    const hundredths = percentHundredths(f.self, f.max);
+    const pct = hundredths === null ? null : formatPercentHundredths(hundredths, lang);
+    const name = cleanName(f.name);
+    const body = say(pct === null ? w.fieldLineNoPct : w.fieldLine, { name: name, self: p(f.self), max: p(f.max), pct: pct || '' });
+    fieldLines.push({ code: f.code, name: name, percentHundredths: hundredths, percent: pct, body: body, end: i === selfFields.length - 1 ? '.' : ';', belowMax: f.self < f.max });
   }
   const others = analysis.sheets.filter(function (s) {
     return s !== main;

@@ -38,6 +38,13 @@ export interface ReportLine {
   rule?: 'short' | 'full';
 }
 
+/** One bar of the field chart: "1. Công tác chỉ đạo điều hành", 95.67, "95,67%". */
+export interface ReportChartBar {
+  label: string;
+  percent: number;
+  text: string;
+}
+
 export type ReportBlock =
   /** Two side-by-side columns without borders: the administrative header and the signature block. */
   | { kind: 'columns'; role: 'header' | 'signature'; rows: Array<{ left: ReportLine[]; right: ReportLine[] }> }
@@ -45,7 +52,9 @@ export type ReportBlock =
   | { kind: 'heading'; level: 1 | 2; line: ReportLine }
   | { kind: 'paragraph'; line: ReportLine }
   /** A bordered table; widths in percent of the text width. */
-  | { kind: 'table'; columns: string[]; widths: number[]; rows: ReportLine[][] };
+  | { kind: 'table'; columns: string[]; widths: number[]; rows: ReportLine[][] }
+  /** A bar chart (one bar per field, its percentage of the maximum), `line` its caption under it. */
+  | { kind: 'chart'; line: ReportLine; series: string; bars: ReportChartBar[] };
 
 export interface ReportSection {
   orientation: 'portrait' | 'landscape';
@@ -269,6 +278,12 @@ export function buildSelfAssessmentReport(analysis: WorkbookAnalysis, lang: Lang
       runs.push(run(fl.end));
       blocks.push(paragraph(runs));
     }
+    const bars: ReportChartBar[] = [];
+    for (let i = 0; i < two.fieldLines.length; i++) {
+      const fl = two.fieldLines[i];
+      if (fl.percentHundredths !== null) bars.push({ label: fl.code.replace(/\.+$/, '') + '. ' + fl.name, percent: fl.percentHundredths / 100, text: fl.percent + '%' });
+    }
+    if (bars.length) blocks.push({ kind: 'chart', line: line([run(w.chartCaption, { italic: true })], 'center'), series: w.chartSeries, bars: bars });
     if (two.impact) {
       blocks.push(heading(2, two.impact.heading));
       blocks.push(paragraph([run(two.impact.intro)]));
@@ -391,6 +406,8 @@ export function reportDocumentText(doc: ReportDocument): string {
         for (let i = 0; i < block.lines.length; i++) out.push(lineText(block.lines[i]));
       } else if (block.kind === 'heading' || block.kind === 'paragraph') {
         out.push(lineText(block.line));
+      } else if (block.kind === 'chart') {
+        // A chart has no text form: the field lines above it already state every bar.
       } else {
         out.push(block.columns.join('\t'));
         for (let r = 0; r < block.rows.length; r++) out.push(block.rows[r].map(lineText).join('\t'));
