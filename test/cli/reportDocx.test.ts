@@ -38,7 +38,7 @@ describe('cchc report --docx', () => {
     expect(r.out).toBe('Đã ghi báo cáo: ' + out + '\n');
     expect(fs.readFileSync(samplePath).equals(before)).toBe(true);
     const text = await documentText(out);
-    expect(text).toContain('UBND XÃ THANH XÁ');
+    expect(text).toContain('ỦY BAN NHÂN DÂN\nXÃ THANH XÁ');
     expect(text).toMatch(/I\. TÌNH HÌNH TRIỂN KHAI[\s\S]*II\. KẾT QUẢ THỰC HIỆN[\s\S]*III\. KIẾN NGHỊ, ĐỀ XUẤT/);
     expect(text).toContain('Tổng điểm tự đánh giá: 68,13 điểm/74 điểm, đạt 92,07%.');
     expect(text).toContain('- Công tác chỉ đạo điều hành: 14,35 điểm/15 điểm, đạt 95,67%');

@@ -43,7 +43,7 @@ describe('the self-assessment report of the sample (Thanh Xá 2023)', () => {
     const header = blocks(doc)[0];
     expect(header.kind).toBe('columns');
     if (header.kind !== 'columns') return;
-    expect(header.rows[0].left.map(lineText)).toEqual(['UBND XÃ THANH XÁ']);
+    expect(header.rows[0].left.map(lineText)).toEqual(['ỦY BAN NHÂN DÂN', 'XÃ THANH XÁ']);
     expect(header.rows[0].right.map(lineText)).toEqual(['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc']);
     expect(header.rows[1].left.map(lineText)).toEqual(['Số: …/BC-UBND']);
     expect(header.rows[1].right.map(lineText)).toEqual(['Thanh Xá, ngày … tháng … năm …']);
@@ -167,7 +167,7 @@ describe('a workbook whose titles name neither commune nor year', () => {
   const text = reportDocumentText(doc);
 
   test('leaves the commune, place, year and legal basis as prompts instead of guessing', () => {
-    expect(text).toContain('UBND [TÊN XÃ]');
+    expect(text).toContain('ỦY BAN NHÂN DÂN\n[TÊN XÃ]');
     expect(text).toContain('[Địa danh], ngày … tháng … năm …');
     expect(text).toContain('Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm [năm]');
     expect(text).toContain('Căn cứ [số, ngày, trích yếu văn bản của UBND tỉnh');
