@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { communeWorkbookBytes, corruptWorkbookBytes, CommuneSpec } from '../xlsx/fixtures/communes';
-import { buildOfficeStub, buildPane, chromiumAvailable, Served, shot, openBrowser, closeBrowser } from './harness';
+import { axeViolations, buildOfficeStub, buildPane, chromiumAvailable, Served, shot, openBrowser, closeBrowser } from './harness';
 
 /**
  * "Tổng hợp nhiều xã" in a real browser (Debian's Chromium via playwright-core): several communes'
@@ -25,13 +25,13 @@ const COMMUNES: Array<{ file: string; spec: CommuneSpec }> = [
 ];
 const BROKEN = 'xa-hong.xlsx';
 
-/** What a district official expects to read: rank, commune, self, %, appraised, %, group. */
+/** What a district official expects to read: rank, commune, group (kept beside the commune on a narrow pane), self, %, appraised, %. */
 const EXPECTED_RANKING = [
-  ['1', 'xã An Bình', '70,3', '95%', '69', '93,24%', 'A'],
-  ['2', 'xã Thanh Xá', '68,13', '92,07%', '–', '', 'A'],
-  ['3', 'xã Bình Minh', '62,9', '85%', '–', '', 'B'],
-  ['3', 'xã Cẩm Phúc', '62,9', '85%', '–', '', 'B'],
-  ['5', 'xã Đông Hòa', '48,1', '65%', '–', '', 'Dưới 70%'],
+  ['1', 'xã An Bình', 'A', '70,3', '95%', '69', '93,24%'],
+  ['2', 'xã Thanh Xá', 'A', '68,13', '92,07%', '–', ''],
+  ['3', 'xã Bình Minh', 'B', '62,9', '85%', '–', ''],
+  ['3', 'xã Cẩm Phúc', 'B', '62,9', '85%', '–', ''],
+  ['5', 'xã Đông Hòa', 'Dưới 70%', '48,1', '65%', '–', ''],
 ];
 
 async function rankingOnScreen(page: Page): Promise<string[][]> {
@@ -110,7 +110,10 @@ run('consolidation of many communes in the task pane', () => {
     for (const p of progress) expect(p).toMatch(/^Đã đọc [0-6]\/6 tệp$/);
 
     expect(await rankingOnScreen(page)).toEqual(EXPECTED_RANKING);
-    expect(await table.getByRole('columnheader').allInnerTexts()).toEqual(['Xếp hạng', 'Xã', 'Tự đánh giá', 'Tỷ lệ', 'Thẩm định', 'Tỷ lệ', 'Nhóm']);
+    expect(await table.getByRole('columnheader').allInnerTexts()).toEqual(['Xếp hạng', 'Xã', 'Nhóm', 'Tự đánh giá', 'Tỷ lệ', 'Thẩm định', 'Tỷ lệ']);
+    // The ranking as a chart too, in words for screen readers.
+    await page.getByRole('img', { name: /^Biểu đồ tỷ lệ điểm các xã: 1\. xã An Bình: 95%, Nhóm A; .*5\. xã Đông Hòa: 65%, Dưới 70%\.$/ }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
     // Each commune's file is named under it, so an official can tell which file a row came from.
     expect(await table.getByRole('rowheader', { name: /Thanh Xá/ }).innerText()).toContain('xa-thanh-xa.xlsx');
 
@@ -128,9 +131,10 @@ run('consolidation of many communes in the task pane', () => {
     await section.getByRole('button', { name: 'Áp dụng' }).click();
     await page.waitForFunction(() => {
       const rows = document.querySelectorAll('[data-testid="ranking-row"]');
-      return rows.length === 5 && (rows[1].lastElementChild!.textContent || '').trim() === 'B';
+      return rows.length === 5 && (rows[1].children[2].textContent || '').trim() === 'B';
     });
-    expect((await rankingOnScreen(page)).map((r) => r[6])).toEqual(['A', 'B', 'C', 'C', 'Dưới 85%']);
+    expect((await rankingOnScreen(page)).map((r) => r[2])).toEqual(['A', 'B', 'C', 'C', 'Dưới 85%']);
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.screenshot({ path: shot('consolidation-standalone'), fullPage: true });
 
@@ -161,6 +165,64 @@ run('consolidation of many communes in the task pane', () => {
     // Every flag of every commune with its file, sheet and cell.
     const flagRows = texts(wb.worksheets[1]);
     for (const c of COMMUNES) expect(flagRows.some((r) => r.includes(c.file) && r.includes('Phụ lục 1') && r.some((v) => /^[A-Z]+\d+$/.test(v)))).toBe(true);
+  });
+
+  test('at 320 px: commune and group stay in the viewport while the figures scroll; names wrap between words; no axe violation', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto(server.url + 'standalone.html');
+    await page.getByTestId('main-total').filter({ hasText: '68,13/74' }).waitFor({ timeout: 30000 });
+    const started = Date.now();
+    await page.getByTestId('consolidate-input').setInputFiles(files);
+    const table = page.getByRole('table', { name: 'Xếp hạng 5 xã theo điểm tự đánh giá' });
+    await table.waitFor({ timeout: 60000 });
+    const consolidateMs = Date.now() - started;
+    const scroller = page.getByRole('region', { name: /Bảng xếp hạng/ });
+    expect(await scroller.getAttribute('tabindex')).toBe('0');
+    await scroller.scrollIntoViewIfNeeded();
+    const inViewport = async (name: string) => {
+      const box = (await table.getByRole('columnheader', { name, exact: true }).boundingBox())!;
+      return box.x >= 0 && box.x + box.width <= 320;
+    };
+    expect(await inViewport('Xã')).toBe(true);
+    expect(await inViewport('Nhóm')).toBe(true);
+    const rowHeader = table.getByRole('rowheader', { name: /Đông Hòa/ });
+    const communeBox = (await rowHeader.boundingBox())!;
+    expect(communeBox.x + communeBox.width).toBeLessThanOrEqual(320);
+    await page.screenshot({ path: shot('consolidation-320') });
+    // Scrolled to the last column: commune and group are where they were, the last figure is in view.
+    await scroller.evaluate((el) => (el.scrollLeft = el.scrollWidth));
+    expect(await inViewport('Xã')).toBe(true);
+    expect(await inViewport('Nhóm')).toBe(true);
+    const lastHeader = (await table.getByRole('columnheader').last().boundingBox())!;
+    expect(lastHeader.x + lastHeader.width).toBeLessThanOrEqual(321);
+    await page.screenshot({ path: shot('consolidation-320-scrolled') });
+    // Names break between words: every line of a commune's name or file name starts where a word does.
+    const breaksInsideWords = await page.evaluate(() => {
+      const bad: string[] = [];
+      document.querySelectorAll('[data-testid="ranking-row"] th').forEach((th) => {
+        const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const text = n.textContent || '';
+          let lastTop: number | null = null;
+          for (let i = 0; i < text.length; i++) {
+            const range = document.createRange();
+            range.setStart(n, i);
+            range.setEnd(n, i + 1);
+            const rect = range.getBoundingClientRect();
+            if (!rect.width) continue;
+            if (lastTop !== null && rect.top > lastTop + 2 && i > 0 && /[\p{L}\p{N}]/u.test(text[i - 1]) && /[\p{L}\p{N}]/u.test(text[i])) bad.push(text);
+            lastTop = rect.top;
+          }
+        }
+      });
+      return bad;
+    });
+    expect(breaksInsideWords).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+    fs.mkdirSync(path.join(__dirname, '..', '..', 'test-output'), { recursive: true });
+    fs.writeFileSync(path.join(__dirname, '..', '..', 'test-output', 'consolidation-narrow-timings.json'), JSON.stringify({ consolidateMs }, null, 2));
+    await page.close();
   });
 
   test('in Excel (Office stub): "Ghi vào sổ làm việc" adds new sheets, a second time beside the first', async () => {

@@ -3,7 +3,7 @@ import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
 import type webpack from 'webpack';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
 /**
  * End-to-end harness: the task pane as the project's webpack config builds it (once per jest run for
@@ -232,4 +232,37 @@ export async function closeBrowser(session?: { server?: Served; context?: Browse
 export async function shutdown(): Promise<void> {
   ended = true;
   await closeBrowser();
+}
+
+/** One axe-core rule the page breaks, with where (CSS selectors) and why. */
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/**
+ * Runs axe-core (the devDependency, injected from node_modules: nothing is fetched) over the page as
+ * it is now (once colour transitions have ended) and returns its violations, every rule axe runs by default (WCAG A and AA and best
+ * practices). Call it after each interaction: a state reached by a click is checked as it looks.
+ */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  // A button just enabled fades in (Fluent's colour transitions): judge the colours it settles on.
+  await page.waitForFunction(() => document.getAnimations().filter((a) => typeof CSSTransition !== 'undefined' && a instanceof CSSTransition && a.playState === 'running').length === 0, undefined, {
+    timeout: 5000,
+  });
+  const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
+  if (!loaded) await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    type Result = { violations: Array<{ id: string; impact?: string | null; help: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> }> };
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<Result> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact || null,
+      help: v.help,
+      nodes: v.nodes.map((n) => n.target.join(' ') + (n.failureSummary ? ': ' + n.failureSummary.replace(/\s+/g, ' ') : '')),
+    }));
+  });
 }

@@ -5,7 +5,7 @@ import * as path from 'path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { readGridFromXlsxFile } from '../../src/xlsx/node/readGridFile';
 import { excelJsWorkbookFromFile } from '../helpers/excelJsOracle';
-import { buildPane, chromiumAvailable, ROOT, Served, shot, openBrowser, closeBrowser } from './harness';
+import { axeViolations, buildPane, chromiumAvailable, ROOT, Served, shot, openBrowser, closeBrowser } from './harness';
 
 /**
  * The task pane in a real browser (Debian's Chromium via playwright-core): standalone mode on the
@@ -56,12 +56,18 @@ run('task pane in the browser (standalone mode)', () => {
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(server.url + 'standalone.html');
     await expectTotal(page);
-    // Per field: 14,35/15 · 95,67% and its bar.
+    // Per field: 14,35/15 · 95,67%, its group in words, and its bar in the chart above the table.
     const pl1 = page.getByRole('table', { name: 'Phụ lục 1' });
     const field1 = await pl1.getByRole('row', { name: /Công tác chỉ đạo điều hành/ }).innerText();
     expect(field1).toContain('14,35/15');
     expect(field1).toContain('95,67%');
-    expect(await pl1.getByRole('progressbar').count()).toBe(8);
+    expect(field1).toContain('Nhóm A');
+    expect(await pl1.getByRole('row').filter({ hasText: '8/11' }).innerText()).toContain('Nhóm C');
+    const chart = page.getByRole('img', { name: /^Biểu đồ tỷ lệ điểm theo lĩnh vực, Phụ lục 1: 1\. Công tác chỉ đạo điều hành: 95,67%, Nhóm A; / });
+    expect(await chart.locator('rect').count()).toBe(7 * 2);
+    // The appendices' totals as officials report them, and no sum over them.
+    expect(await page.getByTestId('appendix-totals').innerText()).toMatch(/Phụ lục 1\s+68,13\/74\s+92,07%\s+Nhóm A\s+Phụ lục 2\s+2\/2\s+100%\s+Nhóm A/);
+    expect(await page.getByText(/Tổng cộng các phụ lục/).count()).toBe(0);
     // Section II of the report arrives with its own chunk, just after the first result.
     await page.locator('pre').filter({ hasText: '68,13 điểm/74 điểm, đạt 92,07%' }).waitFor({ timeout: 10000 });
     // Flags grouped by kind, each a button naming its cell.
@@ -203,6 +209,102 @@ run('task pane in the browser (standalone mode)', () => {
     expect(await year.inputValue()).toBe('2023');
     expect(await count()).toBe(1);
     expect(await page.getByRole('alert').filter({ hasText: 'Năm phải gồm' }).count()).toBe(0);
+    await page.close();
+  });
+
+  test('at 320, 350 and 450 px: every appendix total on the first screen, no sideways scroll, the help link', async () => {
+    for (const width of [320, 350, 450]) {
+      const page = await context.newPage();
+      await page.setViewportSize({ width, height: 600 });
+      await open(page, 'standalone.html');
+      await expectTotal(page);
+      for (const id of ['main-total', 'main-percent', 'appendix-total', 'appendix-percent']) {
+        const box = (await page.getByTestId(id).boundingBox())!;
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(width);
+        expect(box.y + box.height).toBeLessThanOrEqual(600);
+      }
+      // The primary action is on the first screen too.
+      const recalc = (await page.getByRole('button', { name: 'Tính lại điểm' }).boundingBox())!;
+      expect(recalc.y + recalc.height).toBeLessThanOrEqual(600);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await page.screenshot({ path: shot('first-screen-' + width) });
+      await page.close();
+    }
+    const page = await context.newPage();
+    await open(page, 'standalone.html');
+    const help = page.getByRole('link', { name: /Hướng dẫn/ });
+    expect(await help.getAttribute('target')).toBe('_blank');
+    expect(await help.getAttribute('rel')).toMatch(/noopener/);
+    expect(await help.getAttribute('href')).toMatch(/README\.md#add-in-task-pane$/);
+    await page.close();
+  });
+
+  test('at 320 px: no axe violation after load, after "Tính lại điểm", after a flag; the flag brings its cell into view', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 320, height: 600 });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await open(page, 'standalone.html');
+    await page.locator('pre').filter({ hasText: '68,13 điểm/74 điểm' }).waitFor({ timeout: 10000 });
+    expect(await axeViolations(page)).toEqual([]);
+
+    let started = Date.now();
+    await page.getByRole('button', { name: 'Tính lại điểm' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Đã ghi \d+ ô công thức/ })
+      .waitFor({ timeout: 30000 });
+    const recalcMs = Date.now() - started;
+    await expectTotal(page);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // A flag far down the list: its cell (column F, right of the criterion's long text) shows in the viewport.
+    const flag = page.getByRole('button', { name: /Phụ lục 1!F104/ });
+    await flag.scrollIntoViewIfNeeded();
+    started = Date.now();
+    await flag.click();
+    await page.getByRole('table', { name: 'Ô Phụ lục 1!F104' }).waitFor();
+    const cell = page.locator('td[data-selected="true"]');
+    await page.waitForFunction(() => {
+      const td = document.querySelector('td[data-selected="true"]');
+      if (!td) return false;
+      const r = td.getBoundingClientRect();
+      return r.left >= 0 && r.right <= window.innerWidth && r.top >= 0 && r.bottom <= window.innerHeight;
+    });
+    const revealMs = Date.now() - started;
+    const box = (await cell.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(320);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(600);
+    await page.screenshot({ path: shot('narrow-320-flag-cell') });
+    expect(await axeViolations(page)).toEqual([]);
+    // The preview scrolls sideways: a labelled region that takes focus.
+    const region = page.getByRole('region', { name: /Xem ô trong bảng/ });
+    expect(await region.getAttribute('tabindex')).toBe('0');
+    fs.mkdirSync(path.join(ROOT, 'test-output'), { recursive: true });
+    fs.writeFileSync(path.join(ROOT, 'test-output', 'pane-narrow-timings.json'), JSON.stringify({ recalcMs, revealMs }, null, 2));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("a file that is not a workbook: the catalogue's sentence, the reader's English only under 'Chi tiết kỹ thuật' (collapsed)", async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 320, height: 600 });
+    await open(page, 'standalone.html');
+    await page.getByTestId('file-input').setInputFiles({ name: 'hong.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('this is not a zip file at all') });
+    const alert = page.getByRole('alert');
+    await alert.waitFor({ timeout: 30000 });
+    expect(await alert.innerText()).toMatch(/hong\.xlsx/);
+    const details = page.getByTestId('error-details');
+    expect(await details.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await page.getByText('no zip local header').isVisible()).toBe(false);
+    expect(await axeViolations(page)).toEqual([]);
+    await details.getByText('Chi tiết kỹ thuật').click();
+    await page.getByText('no zip local header').waitFor();
+    await page.screenshot({ path: shot('narrow-320-error-details') });
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 

@@ -78,8 +78,6 @@ export const PANE_TEXT = {
   rankingScroll: { vi: 'Bảng xếp hạng, cuộn ngang để xem các cột điểm', en: 'Ranking table, scroll sideways for the score columns' },
   help: { vi: 'Hướng dẫn', en: 'Help' },
   helpHint: { vi: 'Hướng dẫn sử dụng (mở cửa sổ mới)', en: 'User guide (opens a new window)' },
-  highlightsOn: { vi: 'Đang tô màu ô có vấn đề; bấm để tắt', en: 'Problem cells are highlighted; press to turn off' },
-  highlightsOff: { vi: 'Đang không tô màu; bấm để tô màu ô có vấn đề', en: 'No highlights; press to highlight problem cells' },
   noTable: {
     vi: 'Không tìm thấy bảng chấm điểm nào (cần các cột Tiêu chí, Điểm tối đa, Tự đánh giá).',
     en: 'No scoring table found (it needs Criterion, Maximum and Self-score columns).',

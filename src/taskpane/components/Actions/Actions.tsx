@@ -1,12 +1,14 @@
 import * as React from 'react';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowSyncRegular, ArrowUndoRegular, CalculatorRegular, CopyRegular, DocumentTextRegular, HighlightFilled, HighlightRegular } from '@fluentui/react-icons';
+import { ArrowSyncRegular, ArrowUndoRegular, CalculatorRegular, CopyRegular, DocumentTextRegular, HighlightRegular } from '@fluentui/react-icons';
 import { paneText } from '../../../core/messages';
 import { Lang } from '../../../core/number';
 
 const useStyles = makeStyles({
-  bar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
+  bar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXXS, alignItems: 'center' },
   primary: { marginRight: tokens.spacingHorizontalXS },
+  // 28 px icon buttons: the primary action and all five fit on one line of a 320 px pane.
+  icon: { minWidth: '28px', maxWidth: '28px', width: '28px' },
   on: { backgroundColor: tokens.colorBrandBackground2, color: tokens.colorBrandForeground1 },
 });
 
@@ -41,12 +43,13 @@ export function Actions(p: ActionsProps): JSX.Element {
       <Button appearance="primary" className={s.primary} icon={<CalculatorRegular />} disabled={p.busy} title={t('recalcHint')} onClick={p.onRecalculate}>
         {t('recalc')}
       </Button>
-      <Button appearance="subtle" icon={<ArrowSyncRegular />} disabled={p.busy} aria-label={t('refresh')} title={t('refresh') + ': ' + t('refreshHint')} onClick={p.onRefresh} />
-      <Button appearance="subtle" icon={<ArrowUndoRegular />} disabled={p.busy || !p.canRevert} aria-label={t('revert')} title={t('revert')} onClick={p.onRevert} />
-      <Button appearance="subtle" icon={<CopyRegular />} disabled={!p.hasResult} aria-label={t('copyReport')} title={t('copyReport')} onClick={p.onCopyReport} />
+      <Button appearance="subtle" className={s.icon} icon={<ArrowSyncRegular />} disabled={p.busy} aria-label={t('refresh')} title={t('refresh') + ': ' + t('refreshHint')} onClick={p.onRefresh} />
+      <Button appearance="subtle" className={s.icon} icon={<ArrowUndoRegular />} disabled={p.busy || !p.canRevert} aria-label={t('revert')} title={t('revert')} onClick={p.onRevert} />
+      <Button appearance="subtle" className={s.icon} icon={<CopyRegular />} disabled={!p.hasResult} aria-label={t('copyReport')} title={t('copyReport')} onClick={p.onCopyReport} />
       {p.onReportDocx ? (
         <Button
           appearance="subtle"
+          className={s.icon}
           icon={<DocumentTextRegular />}
           disabled={p.busy || !p.hasResult}
           aria-label={t('reportDocx')}
@@ -56,12 +59,12 @@ export function Actions(p: ActionsProps): JSX.Element {
       ) : null}
       <Button
         appearance="subtle"
-        className={p.highlights ? s.on : undefined}
-        icon={p.highlights ? <HighlightFilled /> : <HighlightRegular />}
+        className={p.highlights ? s.icon + ' ' + s.on : s.icon}
+        icon={<HighlightRegular />}
         disabled={p.busy}
         aria-pressed={p.highlights}
         aria-label={t('highlights')}
-        title={t(p.highlights ? 'highlightsOn' : 'highlightsOff')}
+        title={t('highlights')}
         onClick={() => p.onHighlights(!p.highlights)}
       />
     </div>

@@ -1,12 +1,17 @@
 import * as React from 'react';
-import { Button, Caption1, ProgressBar, Subtitle2, Text } from '@fluentui/react-components';
-import { DocumentMultipleRegular } from '@fluentui/react-icons';
+import { Badge, Button, Caption1, Label, ProgressBar, Subtitle2, Text } from '@fluentui/react-components';
+import { ArrowDownloadRegular, DocumentMultipleRegular, TableAddRegular } from '@fluentui/react-icons';
 import { paneText } from '../../../core/messages';
 import { ErrorBar } from '../ErrorBar/ErrorBar';
 import { useConsolidationStyles } from './Consolidation.styles';
-import { ConsolidationProps } from './Consolidation.types';
-import { ConsolidationResult } from './ConsolidationResult';
+import { ConsolidationKit, ConsolidationProps } from './Consolidation.types';
+import { BarChart } from '../Charts/BarChart';
 import { useConsolidation } from './useConsolidation';
+
+// The result (ranking table and chart, thresholds, files not used) appears only once files are read: it
+// comes in the consolidation's chunk with the engine, and takes its Fluent parts from here.
+const ConsolidationResult = React.lazy(() => import(/* webpackChunkName: "consolidate" */ './ConsolidationResult').then((m) => ({ default: m.ConsolidationResult })));
+const KIT: Omit<ConsolidationKit, 'thresholdClass'> = { Badge, Button, Label, Text, BarChart, downloadIcon: <ArrowDownloadRegular />, writeIcon: <TableAddRegular /> };
 
 /**
  * "Tổng hợp nhiều xã": choose many communes' workbooks at once (in Excel's pane as in the browser),
@@ -19,6 +24,7 @@ export function ConsolidationSection({ host, lang }: ConsolidationProps): JSX.El
   const c = useConsolidation(host, lang);
   const input = React.useRef<HTMLInputElement>(null);
   const { state } = c;
+  const kit = React.useMemo(() => ({ ...KIT, thresholdClass: s.threshold }), [s.threshold]);
   const progress = paneText('consolidateProgress', lang, { done: state.done, total: state.total });
 
   return (
@@ -66,7 +72,19 @@ export function ConsolidationSection({ host, lang }: ConsolidationProps): JSX.El
       <ErrorBar error={state.error} notice={c.busy ? null : state.notice} lang={lang} onDismiss={c.dismiss} />
 
       {state.view ? (
-        <ConsolidationResult view={state.view} lang={lang} busy={c.busy} canDownload={c.canDownload} canWrite={c.canWrite} onRegroup={c.regroup} onDownload={c.download} onWrite={c.writeToWorkbook} />
+        <React.Suspense fallback={<ProgressBar thickness="medium" aria-label={paneText('working', lang)} />}>
+          <ConsolidationResult
+            kit={kit}
+            view={state.view}
+            lang={lang}
+            busy={c.busy}
+            canDownload={c.canDownload}
+            canWrite={c.canWrite}
+            onRegroup={c.regroup}
+            onDownload={c.download}
+            onWrite={c.writeToWorkbook}
+          />
+        </React.Suspense>
       ) : null}
     </section>
   );

@@ -3,7 +3,8 @@ import type { WorkbookHost } from '../../../core/host';
 import type { Lang } from '../../../core/number';
 import type { ConsolidationSessionState } from '../../../app/consolidationSession';
 import type { PaneMessage } from '../../model/paneController';
-import type { ChartBar } from '../Charts/BarChart';
+import type { Badge, Button, Label, Text } from '@fluentui/react-components';
+import type { BarChart, ChartBar } from '../Charts/BarChart';
 
 /** The "Tổng hợp nhiều xã" section: plain data the render lays out, every figure already formatted. */
 
@@ -68,8 +69,22 @@ export interface GroupInputs {
   c: string;
 }
 
+/** The Fluent parts, icons, chart and input class the result shows, handed over by the section (see ConsolidationResult). */
+export interface ConsolidationKit {
+  Badge: typeof Badge;
+  Button: typeof Button;
+  Label: typeof Label;
+  Text: typeof Text;
+  BarChart: typeof BarChart;
+  downloadIcon: JSX.Element;
+  writeIcon: JSX.Element;
+  /** The thresholds' plain inputs in Fluent's look. */
+  thresholdClass: string;
+}
+
 /** The part shown once there is a result. */
 export interface ConsolidationResultProps {
+  kit: ConsolidationKit;
   view: ConsolidationView;
   lang: Lang;
   busy: boolean;

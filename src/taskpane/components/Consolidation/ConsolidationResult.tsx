@@ -1,12 +1,39 @@
 import * as React from 'react';
-import { Badge, Button, Label, Text } from '@fluentui/react-components';
-import { ArrowDownloadRegular, TableAddRegular } from '@fluentui/react-icons';
 import type { CommuneGroup } from '../../../core/consolidate';
 import { paneText } from '../../../core/messages';
-import { useConsolidationStyles } from './Consolidation.styles';
 import { ConsolidationResultProps, GroupInputs } from './Consolidation.types';
 import { parseThresholds, thresholdInputs } from './thresholds';
-import { BarChart } from '../Charts/BarChart';
+
+/**
+ * The consolidation's result, in the consolidation's own chunk (loaded with its engine once files are
+ * chosen). Like "Cách đọc bảng", it imports no Fluent part and no Griffel style: those come in the kit
+ * from the section (ConsolidationKit), and its styles are inline, on Fluent's CSS variables. A module
+ * imported by both chunks would lose its scope hoisting in the pane's first load (measured: 4 KB gz more
+ * than keeping this whole component in the first load).
+ */
+
+type Style = React.CSSProperties;
+const BAR: Style = { display: 'flex', flexWrap: 'wrap', gap: 'var(--spacingHorizontalS)', alignItems: 'center' };
+const MUTED: Style = { color: 'var(--colorNeutralForeground3)' };
+const TABLE_WRAP: Style = { overflowX: 'auto' };
+const TABLE: Style = { width: '100%', borderCollapse: 'collapse', fontSize: 'var(--fontSizeBase200)' };
+const CAPTION: Style = { textAlign: 'left', fontWeight: 'var(--fontWeightSemibold)' as Style['fontWeight'], fontSize: 'var(--fontSizeBase300)', padding: 'var(--spacingVerticalXS) 0' };
+const TH: Style = { textAlign: 'left', fontWeight: 'var(--fontWeightSemibold)' as Style['fontWeight'], borderBottom: '1px solid var(--colorNeutralStroke1)', padding: 'var(--spacingVerticalXS)' };
+const TD: Style = { borderBottom: '1px solid var(--colorNeutralStroke2)', padding: 'var(--spacingVerticalXS)', verticalAlign: 'top' };
+const NUM: Style = { textAlign: 'right', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' };
+// Rank, commune and group stay at the left while the figures scroll (a 320 px pane shows those three and
+// one figure); widths in em so the offsets follow the font.
+const STICKY: Style = { position: 'sticky', zIndex: 1, backgroundColor: 'var(--colorNeutralBackground1)', boxSizing: 'border-box' };
+const STICKY_RANK: Style = { ...STICKY, left: 0, width: '3.75em', minWidth: '3.75em', maxWidth: '3.75em', whiteSpace: 'normal' };
+const STICKY_COMMUNE: Style = { ...STICKY, left: '3.75em', width: '7.5em', minWidth: '7.5em', maxWidth: '7.5em', fontWeight: 'normal', textAlign: 'left' };
+const STICKY_GROUP: Style = { ...STICKY, left: '11.25em', width: '4.75em', minWidth: '4.75em', maxWidth: '4.75em', boxShadow: 'inset -1px 0 0 var(--colorNeutralStroke1)' };
+const BADGE: Style = { whiteSpace: 'normal', height: 'auto', textAlign: 'center' };
+// Wraps only at the <wbr> after its separators (xa-dong-hoa.xlsx), never inside a word.
+const FILE: Style = { display: 'block', color: 'var(--colorNeutralForeground3)', fontSize: 'var(--fontSizeBase100)' };
+const GROUPS: Style = { ...BAR, border: 'none', padding: 0, margin: 0, fontSize: 'var(--fontSizeBase200)' };
+const LEGEND: Style = { padding: 0, marginBottom: 'var(--spacingVerticalXS)', fontSize: 'var(--fontSizeBase200)', color: 'var(--colorNeutralForeground2)' };
+const THRESHOLD_BOX: Style = { display: 'inline-flex', alignItems: 'center', gap: 'var(--spacingHorizontalXXS)' };
+const FAILED: Style = { margin: 0, paddingLeft: 'var(--spacingHorizontalL)', display: 'flex', flexDirection: 'column', gap: 'var(--spacingVerticalXS)' };
 
 /** A file name that may wrap after its separators ("xa-dong-hoa.xlsx"), never inside a word. */
 function breakable(name: string): React.ReactNode[] {
@@ -24,8 +51,8 @@ function breakable(name: string): React.ReactNode[] {
 const GROUP_COLOR: { [g in CommuneGroup]: 'success' | 'brand' | 'warning' | 'danger' } = { A: 'success', B: 'brand', C: 'warning', D: 'danger' };
 
 /** The ranking on screen, the files not used with their reason, the group thresholds, and download / write. */
-export function ConsolidationResult({ view, lang, busy, canDownload, canWrite, onRegroup, onDownload, onWrite }: ConsolidationResultProps): JSX.Element {
-  const s = useConsolidationStyles();
+export function ConsolidationResult({ view, lang, busy, canDownload, canWrite, onRegroup, onDownload, onWrite, kit }: ConsolidationResultProps): JSX.Element {
+  const { Badge, Button, Label, Text, BarChart } = kit;
   const t = (k: Parameters<typeof paneText>[0], params?: { [name: string]: string | number }) => paneText(k, lang, params);
   const [inputs, setInputs] = React.useState<GroupInputs>(() => thresholdInputs(view.groups, lang));
   // A new result (other files, other thresholds) shows its own thresholds.
@@ -39,14 +66,14 @@ export function ConsolidationResult({ view, lang, busy, canDownload, canWrite, o
   return (
     <>
       {view.rows.length ? (
-        <div className={s.bar}>
+        <div style={BAR}>
           {canDownload ? (
-            <Button appearance="primary" icon={<ArrowDownloadRegular />} disabled={busy} title={t('consolidateDownloadHint')} onClick={onDownload}>
+            <Button appearance="primary" icon={kit.downloadIcon} disabled={busy} title={t('consolidateDownloadHint')} onClick={onDownload}>
               {t('consolidateDownload')}
             </Button>
           ) : null}
           {canWrite ? (
-            <Button appearance="primary" icon={<TableAddRegular />} disabled={busy} title={t('consolidateWriteHint')} onClick={onWrite}>
+            <Button appearance="primary" icon={kit.writeIcon} disabled={busy} title={t('consolidateWriteHint')} onClick={onWrite}>
               {t('consolidateWrite')}
             </Button>
           ) : null}
@@ -58,30 +85,30 @@ export function ConsolidationResult({ view, lang, busy, canDownload, canWrite, o
       {view.rows.length ? (
         // Commune and group stay in place (sticky) while the figures scroll sideways on a narrow pane; the
         // scrolling region is labelled and takes focus, so a keyboard can scroll it too.
-        <div className={s.tableWrap} role="region" aria-label={t('rankingScroll')} tabIndex={0} data-testid="ranking-scroll">
-          <table className={s.table} aria-label={view.caption} data-testid="ranking-table">
-            <caption className={s.caption}>{view.caption}</caption>
+        <div style={TABLE_WRAP} role="region" aria-label={t('rankingScroll')} tabIndex={0} data-testid="ranking-scroll">
+          <table style={TABLE} aria-label={view.caption} data-testid="ranking-table">
+            <caption style={CAPTION}>{view.caption}</caption>
             <thead>
               <tr>
-                <th className={`${s.th} ${s.num} ${s.stickyRank}`} scope="col">
+                <th style={{ ...TH, ...NUM, ...STICKY_RANK }} scope="col">
                   {view.headers.rank}
                 </th>
-                <th className={`${s.th} ${s.stickyCommune}`} scope="col">
+                <th style={{ ...TH, ...STICKY_COMMUNE, fontWeight: TH.fontWeight }} scope="col">
                   {t('colCommune')}
                 </th>
-                <th className={`${s.th} ${s.stickyGroup}`} scope="col">
+                <th style={{ ...TH, ...STICKY_GROUP }} scope="col">
                   {view.headers.group}
                 </th>
-                <th className={`${s.th} ${s.num}`} scope="col">
+                <th style={{ ...TH, ...NUM }} scope="col">
                   {view.headers.self}
                 </th>
-                <th className={`${s.th} ${s.num}`} scope="col" title={view.headers.selfPercent}>
+                <th style={{ ...TH, ...NUM }} scope="col" title={view.headers.selfPercent}>
                   {t('percent')}
                 </th>
-                <th className={`${s.th} ${s.num}`} scope="col">
+                <th style={{ ...TH, ...NUM }} scope="col">
                   {view.headers.appraised}
                 </th>
-                <th className={`${s.th} ${s.num}`} scope="col" title={view.headers.appraisedPercent}>
+                <th style={{ ...TH, ...NUM }} scope="col" title={view.headers.appraisedPercent}>
                   {t('percent')}
                 </th>
               </tr>
@@ -89,22 +116,22 @@ export function ConsolidationResult({ view, lang, busy, canDownload, canWrite, o
             <tbody>
               {view.rows.map((r) => (
                 <tr key={r.key} data-testid="ranking-row">
-                  <td className={`${s.td} ${s.num} ${s.stickyRank}`}>{r.rank}</td>
-                  <th className={`${s.td} ${s.stickyCommune}`} scope="row" style={{ fontWeight: 'normal', textAlign: 'left' }}>
+                  <td style={{ ...TD, ...NUM, ...STICKY_RANK }}>{r.rank}</td>
+                  <th style={{ ...TD, ...STICKY_COMMUNE }} scope="row">
                     {r.commune}
-                    <span className={s.file}>{breakable(r.fileName)}</span>
+                    <span style={FILE}>{breakable(r.fileName)}</span>
                   </th>
-                  <td className={`${s.td} ${s.stickyGroup}`}>
-                    <Badge appearance="tint" color={GROUP_COLOR[r.group]} className={s.badge}>
+                  <td style={{ ...TD, ...STICKY_GROUP }}>
+                    <Badge appearance="tint" color={GROUP_COLOR[r.group]} style={BADGE}>
                       {r.groupLabel}
                     </Badge>
                   </td>
-                  <td className={`${s.td} ${s.num}`} title={r.selfOfMax}>
+                  <td style={{ ...TD, ...NUM }} title={r.selfOfMax}>
                     {r.self}
                   </td>
-                  <td className={`${s.td} ${s.num}`}>{r.selfPercent}</td>
-                  <td className={`${s.td} ${s.num}`}>{r.appraised}</td>
-                  <td className={`${s.td} ${s.num}`}>{r.appraisedPercent}</td>
+                  <td style={{ ...TD, ...NUM }}>{r.selfPercent}</td>
+                  <td style={{ ...TD, ...NUM }}>{r.appraised}</td>
+                  <td style={{ ...TD, ...NUM }}>{r.appraisedPercent}</td>
                 </tr>
               ))}
             </tbody>
@@ -115,15 +142,13 @@ export function ConsolidationResult({ view, lang, busy, canDownload, canWrite, o
       {view.rows.length ? (
         <figure style={{ margin: 0 }}>
           <BarChart layout="stacked" label={view.chart.label} thresholds={view.groups} testId="ranking-chart" bars={view.chart.bars} />
-          <figcaption className={s.muted} style={{ fontSize: '12px' }}>
-            {t('chartThresholds', { a: view.chart.thresholds.a, b: view.chart.thresholds.b, c: view.chart.thresholds.c })}
-          </figcaption>
+          <figcaption style={{ ...MUTED, fontSize: '12px' }}>{t('chartThresholds', { a: view.chart.thresholds.a, b: view.chart.thresholds.b, c: view.chart.thresholds.c })}</figcaption>
         </figure>
       ) : null}
 
       {view.rows.length ? (
-        <fieldset className={s.groups}>
-          <legend className={s.legend}>{t('groupsLegend')}</legend>
+        <fieldset style={GROUPS}>
+          <legend style={LEGEND}>{t('groupsLegend')}</legend>
           {(['a', 'b', 'c'] as Array<keyof GroupInputs>).map((key) => {
             const id = 'cchc-group-' + key;
             return (
@@ -132,10 +157,10 @@ export function ConsolidationResult({ view, lang, busy, canDownload, canWrite, o
                   {t('groupFrom', { group: key.toUpperCase() })}
                 </Label>
                 {/* A plain input in Fluent's look: Fluent's Input would add ~13 kB to the pane's first load. */}
-                <span className={s.thresholdBox}>
+                <span style={THRESHOLD_BOX}>
                   <input
                     id={id}
-                    className={s.threshold}
+                    className={kit.thresholdClass}
                     type="text"
                     inputMode="decimal"
                     value={inputs[key]}
@@ -153,7 +178,7 @@ export function ConsolidationResult({ view, lang, busy, canDownload, canWrite, o
               </React.Fragment>
             );
           })}
-          <Text size={200} className={s.muted}>
+          <Text size={200} style={MUTED}>
             {t('groupsRest')}
           </Text>
           <Button size="small" disabled={!changed || busy} onClick={apply}>
@@ -172,7 +197,7 @@ export function ConsolidationResult({ view, lang, busy, canDownload, canWrite, o
           <Text weight="semibold" id="cchc-consolidate-failed">
             {t('consolidateFailed', { count: view.failed.length })}
           </Text>
-          <ul className={s.failed} data-testid="failed-files">
+          <ul style={FAILED} data-testid="failed-files">
             {view.failed.map((f) => (
               <li key={f.key}>
                 <Text weight="semibold">{f.fileName}</Text>: <Text>{f.reason}</Text>

@@ -1,10 +1,8 @@
 import * as React from 'react';
 import { Caption1, ProgressBar, Subtitle1, Subtitle2, Text } from '@fluentui/react-components';
-import { QuestionCircleRegular } from '@fluentui/react-icons';
 import { paneText } from '../../../core/messages';
 import { Actions } from '../Actions/Actions';
 import { AssessmentYear } from '../AssessmentYear/AssessmentYear';
-import { CellPreviewGrid } from '../CellPreviewGrid/CellPreviewGrid';
 import { AppraiserMode } from '../DifferenceList/AppraiserMode';
 import { DifferenceList } from '../DifferenceList/DifferenceList';
 import { ConsolidationSection } from '../Consolidation/Consolidation';
@@ -20,6 +18,9 @@ import { useScorePane, writeClipboard } from './useScorePane';
 import { canSaveFiles } from '../../model/paneController';
 import { HELP_URL } from '../../model/help';
 import { AppendixTotals } from './AppendixTotals';
+
+// Browser mode's cell excerpt: its own small chunk, fetched when a cell is first shown.
+const CellPreviewGrid = React.lazy(() => import(/* webpackChunkName: "cell-preview" */ '../CellPreviewGrid/CellPreviewGrid').then((m) => ({ default: m.CellPreviewGrid })));
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -93,7 +94,6 @@ export function ScorePane({ host, lang, standalone, debounceMs }: ScorePaneProps
           {paneText('appTitle', lang)}
         </Subtitle1>
         <a className={s.help} href={HELP_URL} target="_blank" rel="noopener noreferrer" title={paneText('helpHint', lang)} data-testid="help-link">
-          <QuestionCircleRegular aria-hidden="true" />
           {paneText('help', lang)}
           <span className="visually-hidden"> ({paneText('helpHint', lang)})</span>
         </a>
@@ -206,7 +206,16 @@ export function ScorePane({ host, lang, standalone, debounceMs }: ScorePaneProps
         </section>
       ) : null}
 
-      {preview ? <CellPreviewGrid preview={preview} lang={lang} reveal={reveal} /> : null}
+      {preview ? (
+        <React.Suspense fallback={null}>
+          <CellPreviewGrid
+            preview={preview}
+            label={paneText('selectedCell', lang, { sheet: preview.sheet, cell: preview.address })}
+            regionLabel={paneText('previewHeading', lang) + ': ' + paneText('selectedCell', lang, { sheet: preview.sheet, cell: preview.address })}
+            reveal={reveal}
+          />
+        </React.Suspense>
+      ) : null}
 
       {view ? (
         <section className={s.section} aria-labelledby="cchc-report">
