@@ -5,7 +5,7 @@ import { toHostError } from './officeErrors';
 import { uniqueSheetName } from './planCells';
 import { listNames } from './read';
 import { GatewaySession, indexOf, run, sync } from './session';
-import { batches, Op, queueSheet } from './writeQueue';
+import { batches, Op, queuePageLayout, queueSheet } from './writeQueue';
 
 /** New tool sheets beside the user's (the consolidation of many communes), never over them. ES5. */
 
@@ -71,6 +71,15 @@ export async function addSheets(session: GatewaySession, list: SummarySheet[]): 
         // One sync per group on purpose: a group is what fits under the payload limit.
         // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await sync(session, context);
+      }
+      // From 1.9 the new sheets print-ready, in one more sync that may fail without undoing them.
+      if (session.features.pageLayout) {
+        for (let i = 0; i < list.length; i++) queuePageLayout(context, list[i], used[i]);
+        try {
+          await sync(session, context);
+        } catch (ignored) {
+          /* written; printed with Excel's defaults */
+        }
       }
     });
   } catch (e) {

@@ -19,6 +19,7 @@ import {
   queueHighlights,
   queueNoteChanges,
   queueNoteProbes,
+  queuePageLayout,
   queueSheet,
   queueWrites,
   sheetsTouched,
@@ -114,9 +115,17 @@ export async function applyPlan(session: GatewaySession, plan: WritePlan, option
           if (conflict) return;
         }
       }
-      // One more sync from 1.18, only when a note changes: what the probes found decides (a user's note
-      // stays). The notes explain the highlights; a host that refuses them does not undo the write.
-      if (features.notes && queueNoteChanges(context, probes) > 0) {
+      // One more sync, only when a note changes (from 1.18: what the probes found decides, a user's note
+      // stays) or the summary sheet is new (from 1.9: its print layout; it stays on the sheet for the
+      // later runs, which clear only its cells). Both are extras: a host that refuses them does not undo
+      // the write.
+      let extras = 0;
+      if (features.notes) extras += queueNoteChanges(context, probes);
+      if (features.pageLayout && !summaryExists) {
+        queuePageLayout(context, plan.summary, plan.summary.name);
+        extras++;
+      }
+      if (extras > 0) {
         try {
           await sync(session, context);
         } catch (e) {

@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 import { a1, columnLetters } from '../core/address';
 import { CellScalar } from '../core/grid';
-import { SummarySheet, WritePlan } from '../core/plan';
+import { escapeAmpersands, printLayout, SummarySheet, titleRowsReference, WritePlan } from '../core/plan';
 import { BACKUP_SHEET_NAME, BackupRecord } from './backupRecords';
 import { previousFill } from './documentSettings';
 import { isOwnNote, quoteSheet, rangeAddress, summaryBlock, writeContent } from './planCells';
@@ -354,4 +354,24 @@ export function queueNoteChanges(context: Excel.RequestContext, probes: NoteProb
     }
   }
   return n;
+}
+
+/**
+ * From 1.9: a tool sheet print-ready, as the file writers make it (printLayout.ts): A4, its orientation,
+ * one page wide however many tall, its header rows on every page, the print date in the header and
+ * "Trang &P / &N" in the footer. Queued after the write has succeeded, in a sync of its own that may
+ * fail without undoing anything (the sheet is written; it only prints as Excel's default then).
+ * @apiFeature pageLayout
+ */
+export function queuePageLayout(context: Excel.RequestContext, sheet: SummarySheet, name: string): void {
+  const print = printLayout(sheet);
+  const layout = context.workbook.worksheets.getItem(name).pageLayout;
+  layout.paperSize = 'A4';
+  layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (print.titleRows) layout.setPrintTitleRows(titleRowsReference(print.titleRows));
+  const pages = layout.headersFooters.defaultForAllPages;
+  pages.leftHeader = escapeAmpersands(print.header.left);
+  pages.rightHeader = print.header.right;
+  pages.centerFooter = print.footer.center;
 }

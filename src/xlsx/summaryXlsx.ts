@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { SummarySheet } from '../core/plan';
 import { MINIMAL_STYLES_XML, StylesEditor } from './patch/stylesPatch';
-import { summarySheetXml } from './patch/summaryPart';
+import { printTitlesName, summarySheetXml } from './patch/summaryPart';
 import { xmlEscape } from './patch/xmlText';
 
 /**
@@ -15,6 +15,12 @@ import { xmlEscape } from './patch/xmlText';
  */
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+
+/** Each sheet's header rows repeated on every printed page (`_xlnm.Print_Titles`). */
+function definedNames(sheets: SummarySheet[]): string {
+  const names = sheets.map((s, i) => printTitlesName(s, i)).filter((n): n is string => n !== null);
+  return names.length ? '<definedNames>' + names.join('') + '</definedNames>' : '';
+}
 
 /** The sheets, in order, as the bytes of a new .xlsx (a Uint8Array; a Buffer under Node). */
 export async function summarySheetsXlsxBytes(sheets: SummarySheet[]): Promise<Uint8Array> {
@@ -54,7 +60,9 @@ export async function summarySheetsXlsxBytes(sheets: SummarySheet[]): Promise<Ui
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
       '<bookViews><workbookView/></bookViews><sheets>' +
       sheets.map((s, i) => '<sheet name="' + xmlEscape(s.name) + '" sheetId="' + (i + 1) + '" r:id="rId' + (i + 1) + '"/>').join('') +
-      '</sheets></workbook>',
+      '</sheets>' +
+      definedNames(sheets) +
+      '</workbook>',
   );
   zip.file(
     'xl/_rels/workbook.xml.rels',

@@ -29,6 +29,7 @@ export const FLAG_TEXT = {
   /** Title block of a printed tool sheet. */
   titleCommune: { vi: 'Đơn vị: {commune}', en: 'Unit: {commune}' },
   titleYear: { vi: 'Năm đánh giá: {year}', en: 'Assessment year: {year}' },
+  titleDate: { vi: 'Ngày tính điểm: {date}', en: 'Scored on: {date}' },
   /** Page header and footer (Excel's codes: &D the print date, &P the page, &N the page count). */
   printedOn: { vi: 'Ngày in: &D', en: 'Printed: &D' },
   pageOf: { vi: 'Trang &P / &N', en: 'Page &P / &N' },

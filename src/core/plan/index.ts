@@ -8,3 +8,4 @@ export * from './summarySheet';
 export * from './summaryStyle';
 export * from './types';
 export * from './highlightColors';
+export * from './printLayout';

@@ -13,13 +13,13 @@ import { SummarySheet, WritePlan } from './types';
  * `grid` is the workbook the analysis was made from: a cell that already holds the planned formula
  * and value is not written again.
  */
-export function planWorkbook(analysis: WorkbookAnalysis, grid: WorkbookGrid, lang: Lang): WritePlan {
-  return buildPlan(grid, scoresOf(analysis), analysis.flags, summaryInput(analysis, lang));
+export function planWorkbook(analysis: WorkbookAnalysis, grid: WorkbookGrid, lang: Lang, now?: Date): WritePlan {
+  return buildPlan(grid, scoresOf(analysis), analysis.flags, summaryInput(analysis, lang, now || new Date()));
 }
 
 /** The summary sheet alone, as `planWorkbook` would make it (the appraiser's fill carries it without writing cells). */
-export function planSummarySheet(analysis: WorkbookAnalysis, lang: Lang): SummarySheet {
-  return buildSummarySheet(summaryInput(analysis, lang));
+export function planSummarySheet(analysis: WorkbookAnalysis, lang: Lang, now?: Date): SummarySheet {
+  return buildSummarySheet(summaryInput(analysis, lang, now || new Date()));
 }
 
 export interface PlannedCounts {
@@ -40,7 +40,8 @@ function scoresOf(analysis: WorkbookAnalysis): TableScore[] {
   return scores;
 }
 
-function summaryInput(analysis: WorkbookAnalysis, lang: Lang): SummaryInput {
+/** `now`: the date of the title block ("Ngày tính điểm"), the day the plan is made. */
+function summaryInput(analysis: WorkbookAnalysis, lang: Lang, now: Date): SummaryInput {
   const sheets = analysis.sheets;
   const tables: SummaryTableInput[] = [];
   for (let i = 0; i < sheets.length; i++) {
@@ -54,6 +55,7 @@ function summaryInput(analysis: WorkbookAnalysis, lang: Lang): SummaryInput {
     fileName: analysis.fileName,
     commune: analysis.titleFacts.commune,
     year: analysis.titleFacts.year,
+    date: now,
     tables: tables,
     max: total.max,
     self: total.self,

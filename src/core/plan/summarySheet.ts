@@ -35,6 +35,8 @@ export interface SummaryInput {
   /** The title block: the commune ("xã Thanh Xá") and the assessment year, when the title rows say them. */
   commune?: string | null;
   year?: number | null;
+  /** When the scores were computed (the title block's date, dd/mm/yyyy); absent: no date line. */
+  date?: Date;
   tables: SummaryTableInput[];
   max: Points;
   self: Points;
@@ -45,6 +47,13 @@ export interface SummaryInput {
   lang: Lang;
   /** Appraisal differences and points lost per field; the section appears only when a sheet has an appraised column. */
   appraisal?: Differences;
+}
+
+function dayText(date: Date): string {
+  const two = function (n: number): string {
+    return n < 10 ? '0' + n : String(n);
+  };
+  return two(date.getDate()) + '/' + two(date.getMonth() + 1) + '/' + date.getFullYear();
 }
 
 function t(value: string, bold?: boolean): SummaryCell {
@@ -84,6 +93,7 @@ export function buildSummarySheet(input: SummaryInput): SummarySheet {
   const facts: string[] = [];
   if (input.commune) facts.push(flagText('titleCommune', lang, { commune: input.commune }));
   if (input.year) facts.push(flagText('titleYear', lang, { year: input.year }));
+  if (input.date) facts.push(flagText('titleDate', lang, { date: dayText(input.date) }));
   if (facts.length) rows.push([t(facts.join('   '))]);
   rows.push([]);
   rows.push(

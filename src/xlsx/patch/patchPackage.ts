@@ -9,7 +9,7 @@ import { CellEdit, patchSheetXml } from './sheetPatch';
 
 export { RefusedWrite } from './sheetPatch';
 import { MINIMAL_STYLES_XML, StylesEditor } from './stylesPatch';
-import { summarySheetXml } from './summaryPart';
+import { printTitlesName, summarySheetXml } from './summaryPart';
 import { CellNote, COMMENTS_TYPE, commentsXml, isOwnComments, legacyDrawingPlace, topElements, VML_TYPE, vmlXml } from './notesPart';
 import { applySplices, attributesOf, encodePart, isSelfClosing, prefixesOf, setAttribute, Splice, TOKEN_RX, xmlDecode, xmlEscape } from './xmlText';
 
@@ -384,6 +384,12 @@ export async function patchWorkbook(original: Uint8Array, plan: WritePlan, optio
     out.put(part, summaryText);
   }
 
+  // --- The summary's header rows repeated on every printed page: its `_xlnm.Print_Titles`, the only
+  // defined name the tool writes (an earlier one of the same sheet replaced; every other name kept).
+  const summaryIndex = summaryEntry ? sheets.indexOf(summaryEntry) : sheets.length;
+  const printTitles = printTitlesName(plan.summary, summaryIndex, wbRoot.prefix);
+  if (printTitles) wbSplices.push(printTitlesSplice(wb.text, wbRoot.prefix, summaryIndex, printTitles));
+
   // --- calcChain.xml is dropped when formulas change: it lists every formula cell in calculation
   // order, and an entry for a cell that is no longer a formula is "unreadable content" to Excel. Without
   // it Excel rebuilds the chain silently on load (as it does for openpyxl's files, which never have
@@ -573,6 +579,33 @@ async function addNotes(out: PackageWriter, part: string, sheetXml: string, note
       : '<' + top.rootPrefix + 'legacyDrawing xmlns:r="' + ctx.relNamespace + '" r:id="' + vmlId + '"/>';
   const at = legacyDrawingPlace(sheetXml);
   return sheetXml.slice(0, at) + tag + sheetXml.slice(at);
+}
+
+/**
+ * Where the summary's `_xlnm.Print_Titles` goes in workbook.xml: over an earlier one of the same sheet,
+ * else at the end of <definedNames>, else in a new <definedNames> where CT_Workbook has it (after
+ * sheets, functionGroups, externalReferences).
+ */
+function printTitlesSplice(xml: string, prefix: string, index: number, definedName: string): Splice {
+  const top = topElements(xml);
+  const names = top.children.filter((e) => e.local === 'definedNames' && e.prefix === prefix)[0];
+  if (names) {
+    TOKEN_RX.lastIndex = names.start;
+    let close = -1;
+    for (let m = TOKEN_RX.exec(xml); m && m.index < names.end; m = TOKEN_RX.exec(xml)) {
+      if (m[3] === 'definedNames' && m[1] === '/') close = m.index;
+      if (m[3] !== 'definedName' || m[1] === '/') continue;
+      const a = attributesOf(m[4]);
+      if (a.name === '_xlnm.Print_Titles' && a.localSheetId === String(index)) return { start: m.index, end: elementEnd(xml, m[4], TOKEN_RX.lastIndex), text: definedName };
+    }
+    if (close >= 0) return { start: close, end: close, text: definedName };
+    // <definedNames/>: empty, written open.
+    return { start: names.start, end: names.end, text: '<' + prefix + 'definedNames>' + definedName + '</' + prefix + 'definedNames>' };
+  }
+  let at = -1;
+  for (const e of top.children) if (e.prefix === prefix && (e.local === 'sheets' || e.local === 'functionGroups' || e.local === 'externalReferences')) at = Math.max(at, e.end);
+  if (at < 0) at = top.rootClose;
+  return { start: at, end: at, text: '<' + prefix + 'definedNames>' + definedName + '</' + prefix + 'definedNames>' };
 }
 
 /** Whether a write gives its cell another value than it had (so formulas reading it are stale). */

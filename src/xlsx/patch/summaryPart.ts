@@ -1,5 +1,5 @@
 import { columnLetters, sheetQualified } from '../../core/address';
-import { SUMMARY_FROZEN_ROWS, SummaryCell, SummarySheet } from '../../core/plan';
+import { A4_PAPER_SIZE, headerFooterText, PRINT_MARGINS, printLayout, SUMMARY_FROZEN_ROWS, SummaryCell, SummarySheet, titleRowsReference } from '../../core/plan';
 import { StylesEditor } from './stylesPatch';
 import { xmlEscape } from './xmlText';
 
@@ -35,6 +35,17 @@ function cellXml(ref: string, cell: SummaryCell, styles: StylesEditor, links: st
   }
 }
 
+/**
+ * The `_xlnm.Print_Titles` defined name of a tool sheet at `index` in the workbook's <sheets> (its header
+ * rows repeated on every printed page), or null when the sheet has no header row.
+ */
+export function printTitlesName(sheet: SummarySheet, index: number, prefix = ''): string | null {
+  const rows = printLayout(sheet).titleRows;
+  if (!rows) return null;
+  const quoted = "'" + sheet.name.replace(/'/g, "''") + "'";
+  return '<' + prefix + 'definedName name="_xlnm.Print_Titles" localSheetId="' + index + '">' + xmlEscape(quoted + '!' + titleRowsReference(rows)) + '</' + prefix + 'definedName>';
+}
+
 /** The part's XML, in the workbook's main namespace (transitional or Strict). */
 export function summarySheetXml(sheet: SummarySheet, styles: StylesEditor, mainNamespace: string): string {
   const rows: string[] = [];
@@ -51,12 +62,17 @@ export function summarySheetXml(sheet: SummarySheet, styles: StylesEditor, mainN
     if (w > 0 && isFinite(w)) cols += '<col min="' + (c + 1) + '" max="' + (c + 1) + '" width="' + w + '" customWidth="1"/>';
   }
   const frozen = SUMMARY_FROZEN_ROWS;
+  // Print-ready (printLayout.ts): A4, one page wide, the orientation the columns need, page numbers.
+  // The header rows repeated on each page are a defined name of the workbook (printTitlesName below).
+  const print = printLayout(sheet);
+  const m = PRINT_MARGINS;
   const pane = frozen > 0 ? '<pane ySplit="' + frozen + '" topLeftCell="A' + (frozen + 1) + '" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/>' : '';
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<worksheet xmlns="' +
     mainNamespace +
     '">' +
+    '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
     '<sheetViews><sheetView workbookViewId="0">' +
     pane +
     '</sheetView></sheetViews>' +
@@ -66,7 +82,29 @@ export function summarySheetXml(sheet: SummarySheet, styles: StylesEditor, mainN
     rows.join('') +
     '</sheetData>' +
     (links.length ? '<hyperlinks>' + links.join('') + '</hyperlinks>' : '') +
-    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+    '<pageMargins left="' +
+    m.left +
+    '" right="' +
+    m.right +
+    '" top="' +
+    m.top +
+    '" bottom="' +
+    m.bottom +
+    '" header="' +
+    m.header +
+    '" footer="' +
+    m.footer +
+    '"/>' +
+    '<pageSetup paperSize="' +
+    A4_PAPER_SIZE +
+    '" orientation="' +
+    print.orientation +
+    '" fitToWidth="1" fitToHeight="0"/>' +
+    '<headerFooter><oddHeader>' +
+    xmlEscape(headerFooterText(print.header)) +
+    '</oddHeader><oddFooter>' +
+    xmlEscape(headerFooterText(print.footer)) +
+    '</oddFooter></headerFooter>' +
     '</worksheet>'
   );
 }

@@ -106,3 +106,26 @@ test("a sheet with the user's own notes keeps them byte for byte and gets none f
   for (const n of theirs) expect(Buffer.compare(Buffer.from(after.get(n)!), Buffer.from(before.get(n)!))).toBe(0);
   expect(patched.notesSkipped.length).toBeGreaterThan(0);
 });
+
+test('print-ready: the summary part is A4, fit to one page wide, paged in its footer; its header row is its print titles', async () => {
+  const run = await runPipeline(await sampleWorkbookBytes(), 'mau.xlsx');
+  const parts = await partsOf(run.output);
+  const summary = text(parts.get(sheetPartOf(parts, SUMMARY_SHEET_NAME)));
+  expect(summary).toContain('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+  expect(summary).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+  expect(summary).toContain('<oddFooter>&amp;CTrang &amp;P / &amp;N</oddFooter>');
+  expect(summary).toContain('<oddHeader>&amp;LTổng hợp điểm&amp;RNgày in: &amp;D</oddHeader>');
+  // The title block: commune, year and the day the scores were computed.
+  expect(Array.from(inlineTexts(summary).values()).filter((v) => /xã Thanh Xá/.test(v) && /Năm đánh giá: 2023/.test(v) && /Ngày tính điểm: \d\d\/\d\d\/\d{4}/.test(v)).length).toBe(1);
+  const wb = text(parts.get('xl/workbook.xml'));
+  const titles = wb.match(/<definedName name="_xlnm\.Print_Titles"[^>]*>[^<]*<\/definedName>/g) || [];
+  const ours = titles.filter((t) => t.indexOf('Tổng hợp điểm') >= 0);
+  expect(ours.length).toBe(1);
+  const headerRow = run.plan.summary.rows.findIndex((r) => r.length >= 3 && r.every((c) => c.kind === 'text' && c.bold));
+  expect(ours[0]).toContain("'Tổng hợp điểm'!$" + (headerRow + 1) + ':$' + (headerRow + 1));
+  // Its sheet's position in <sheets>: the last, after the official's two.
+  expect(ours[0]).toContain('localSheetId="2"');
+  // The official's own sheets print as they did: their print titles unchanged, no page setup added to them.
+  expect(titles.filter((t) => t.indexOf('Tổng hợp điểm') < 0).length).toBe(2);
+  expect(text(parts.get(sheetPartOf(parts, 'Phụ lục 1')))).not.toContain('Trang &amp;P');
+});

@@ -253,8 +253,18 @@ export async function expectAppendOnly(run: { input: Uint8Array; output: Uint8Ar
 
   // One full calculation on opening may be asked for (when a write changed a value): the only other change.
   const withoutFullCalc = (xml: string) => xml.replace(/<(\w+:)?calcPr fullCalcOnLoad="1"\/>/, '').replace(/(<(?:\w+:)?calcPr\b[^>]*?) fullCalcOnLoad="1"/, '$1');
-  const wbBefore = withoutFullCalc(text(before, wbName));
-  const wbAfter = withoutFullCalc(text(after, wbName));
+  // And the summary's header rows repeated on every printed page: its `_xlnm.Print_Titles` (issue 13),
+  // in the workbook's <definedNames>, or in one the tool adds.
+  const summaryTitles = (xml: string) => {
+    const quoted = "'" + run.plan.summary.name.replace(/'/g, "''") + "'!";
+    const one = new RegExp('<(\\w+:)?definedName name="_xlnm\\.Print_Titles" localSheetId="\\d+">' + quoted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '\\$\\d+:\\$\\d+</(\\w+:)?definedName>');
+    const found = one.exec(xml);
+    if (!found) return xml;
+    const rest = xml.slice(0, found.index) + xml.slice(found.index + found[0].length);
+    return rest.replace(/<(\w+:)?definedNames><\/(\w+:)?definedNames>/, '');
+  };
+  const wbBefore = summaryTitles(withoutFullCalc(text(before, wbName)));
+  const wbAfter = summaryTitles(withoutFullCalc(text(after, wbName)));
   if (wbAfter !== wbBefore) {
     const added = /<(?:\w+:)?sheet\b[^>]*\/>(?=<\/(?:\w+:)?sheets>)/.exec(wbAfter)!;
     expect(added[0]).toContain('name="' + run.plan.summary.name + '"');
