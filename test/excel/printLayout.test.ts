@@ -16,6 +16,10 @@ describe.each(['1.1', '1.9', '1.20'])('the summary sheet prints at ExcelApi %s',
     const host = createExcelHost({ globals: g, debounceMs: 5 });
     const analysis = analyseAndPlan(await host.readWorkbook());
     await host.applyPlan(analysis.plan, { highlights: true });
+    // The legend's swatches are filled at every level.
+    const swatches = analysis.plan.summary.rows.map((r, i) => ({ i, cell: r[0] })).filter((x) => x.cell && x.cell.kind === 'text' && x.cell.fill);
+    expect(swatches.length).toBe(4);
+    for (const x of swatches) expect(fake.cell(SUMMARY_SHEET_NAME, 'A' + (x.i + 1))!.fill).toBe('#' + (x.cell as { fill: string }).fill);
     const layout = fake.sheet(SUMMARY_SHEET_NAME)!.pageLayout;
     if (level === '1.1') {
       expect(layout).toBeUndefined();

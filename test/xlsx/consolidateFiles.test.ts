@@ -41,6 +41,24 @@ describe('consolidateFiles on a batch of real workbooks', () => {
     result = await consolidateFiles(files, { lang: 'vi', onProgress: (done, total, name) => progress.push([done, total, name]) });
   }, 60000);
 
+  test('TONG-HOP.xlsx prints: each sheet A4, one page wide, landscape for its wide tables, its header rows on every page, the kinds in words', async () => {
+    const sheets = consolidationSheets(result, 'vi');
+    const zip = await JSZip.loadAsync(await summarySheetsToXlsx(sheets));
+    const wb = await zip.file('xl/workbook.xml')!.async('string');
+    for (let i = 0; i < sheets.length; i++) {
+      const xml = await zip.file('xl/worksheets/sheet' + (i + 1) + '.xml')!.async('string');
+      expect(xml).toContain('<pageSetUpPr fitToPage="1"/>');
+      expect(xml).toMatch(/<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"\/>/);
+      expect(xml).toContain('<oddFooter>&amp;CTrang &amp;P / &amp;N</oddFooter>');
+      expect(wb).toMatch(new RegExp('<definedName name="_xlnm\\.Print_Titles" localSheetId="' + i + "\">'[^']+'!\\$\\d+:\\$\\d+</definedName>"));
+    }
+    // The ranking's two header rows (the field above, the score below) repeat together.
+    expect(wb).toContain("'" + sheets[0].name + "'!$6:$7");
+    // The issue list names each kind in words, never its code.
+    const flags = await zip.file('xl/worksheets/sheet2.xml')!.async('string');
+    expect(flags).not.toMatch(/>(missing-evidence|off-tier|hand-total-mismatch)</);
+  });
+
   test('ranks the communes by the appraised total, ties sharing a rank, with groups', () => {
     expect(result.rankedBy).toBe('appraised');
     expect(result.rows.map((r) => [r.rank, r.commune, r.appraised, r.group])).toEqual([
