@@ -17,7 +17,7 @@ const BAR: Style = { display: 'flex', flexWrap: 'wrap', gap: 'var(--spacingHoriz
 const MUTED: Style = { color: 'var(--colorNeutralForeground3)' };
 const TABLE_WRAP: Style = { overflowX: 'auto' };
 const TABLE: Style = { width: '100%', borderCollapse: 'collapse', fontSize: 'var(--fontSizeBase200)' };
-const CAPTION: Style = { textAlign: 'left', fontWeight: 'var(--fontWeightSemibold)' as Style['fontWeight'], fontSize: 'var(--fontSizeBase300)', padding: 'var(--spacingVerticalXS) 0' };
+const CAPTION: Style = { margin: 0, fontWeight: 'var(--fontWeightSemibold)' as Style['fontWeight'], fontSize: 'var(--fontSizeBase300)', padding: 'var(--spacingVerticalXS) 0' };
 const TH: Style = { textAlign: 'left', fontWeight: 'var(--fontWeightSemibold)' as Style['fontWeight'], borderBottom: '1px solid var(--colorNeutralStroke1)', padding: 'var(--spacingVerticalXS)' };
 const TD: Style = { borderBottom: '1px solid var(--colorNeutralStroke2)', padding: 'var(--spacingVerticalXS)', verticalAlign: 'top' };
 const NUM: Style = { textAlign: 'right', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' };
@@ -85,58 +85,61 @@ export function ConsolidationResult({ view, lang, busy, canDownload, canWrite, o
       {view.rows.length ? (
         // Commune and group stay in place (sticky) while the figures scroll sideways on a narrow pane; the
         // scrolling region is labelled and takes focus, so a keyboard can scroll it too.
-        <div style={TABLE_WRAP} role="region" aria-label={t('rankingScroll')} tabIndex={0} data-testid="ranking-scroll">
-          <table style={TABLE} aria-label={view.caption} data-testid="ranking-table">
-            <caption style={CAPTION}>{view.caption}</caption>
-            <thead>
-              <tr>
-                <th style={{ ...TH, ...NUM, ...STICKY_RANK }} scope="col">
-                  {view.headers.rank}
-                </th>
-                <th style={{ ...TH, ...STICKY_COMMUNE, fontWeight: TH.fontWeight }} scope="col">
-                  {t('colCommune')}
-                </th>
-                <th style={{ ...TH, ...STICKY_GROUP }} scope="col">
-                  {view.headers.group}
-                </th>
-                <th style={{ ...TH, ...NUM }} scope="col">
-                  {view.headers.self}
-                </th>
-                <th style={{ ...TH, ...NUM }} scope="col" title={view.headers.selfPercent}>
-                  {t('percent')}
-                </th>
-                <th style={{ ...TH, ...NUM }} scope="col">
-                  {view.headers.appraised}
-                </th>
-                <th style={{ ...TH, ...NUM }} scope="col" title={view.headers.appraisedPercent}>
-                  {t('percent')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.rows.map((r) => (
-                <tr key={r.key} data-testid="ranking-row">
-                  <td style={{ ...TD, ...NUM, ...STICKY_RANK }}>{r.rank}</td>
-                  <th style={{ ...TD, ...STICKY_COMMUNE }} scope="row">
-                    {r.commune}
-                    <span style={FILE}>{breakable(r.fileName)}</span>
+        <>
+          {/* Outside the sideways scroll, so it stays readable whichever columns are shown. */}
+          <p style={CAPTION}>{view.caption}</p>
+          <div style={TABLE_WRAP} role="region" aria-label={t('rankingScroll')} tabIndex={0} data-testid="ranking-scroll">
+            <table style={TABLE} aria-label={view.caption} data-testid="ranking-table">
+              <thead>
+                <tr>
+                  <th style={{ ...TH, ...NUM, ...STICKY_RANK }} scope="col">
+                    {view.headers.rank}
                   </th>
-                  <td style={{ ...TD, ...STICKY_GROUP }}>
-                    <Badge appearance="tint" color={GROUP_COLOR[r.group]} style={BADGE}>
-                      {r.groupLabel}
-                    </Badge>
-                  </td>
-                  <td style={{ ...TD, ...NUM }} title={r.selfOfMax}>
-                    {r.self}
-                  </td>
-                  <td style={{ ...TD, ...NUM }}>{r.selfPercent}</td>
-                  <td style={{ ...TD, ...NUM }}>{r.appraised}</td>
-                  <td style={{ ...TD, ...NUM }}>{r.appraisedPercent}</td>
+                  <th style={{ ...TH, ...STICKY_COMMUNE, fontWeight: TH.fontWeight }} scope="col">
+                    {t('colCommune')}
+                  </th>
+                  <th style={{ ...TH, ...STICKY_GROUP }} scope="col">
+                    {view.headers.group}
+                  </th>
+                  <th style={{ ...TH, ...NUM }} scope="col">
+                    {view.headers.self}
+                  </th>
+                  <th style={{ ...TH, ...NUM }} scope="col" title={view.headers.selfPercent}>
+                    {t('percent')}
+                  </th>
+                  <th style={{ ...TH, ...NUM }} scope="col">
+                    {view.headers.appraised}
+                  </th>
+                  <th style={{ ...TH, ...NUM }} scope="col" title={view.headers.appraisedPercent}>
+                    {t('percent')}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {view.rows.map((r) => (
+                  <tr key={r.key} data-testid="ranking-row">
+                    <td style={{ ...TD, ...NUM, ...STICKY_RANK }}>{r.rank}</td>
+                    <th style={{ ...TD, ...STICKY_COMMUNE }} scope="row">
+                      {r.commune}
+                      <span style={FILE}>{breakable(r.fileName)}</span>
+                    </th>
+                    <td style={{ ...TD, ...STICKY_GROUP }}>
+                      <Badge appearance="tint" color={GROUP_COLOR[r.group]} style={BADGE}>
+                        {r.groupLabel}
+                      </Badge>
+                    </td>
+                    <td style={{ ...TD, ...NUM }} title={r.selfOfMax}>
+                      {r.self}
+                    </td>
+                    <td style={{ ...TD, ...NUM }}>{r.selfPercent}</td>
+                    <td style={{ ...TD, ...NUM }}>{r.appraised}</td>
+                    <td style={{ ...TD, ...NUM }}>{r.appraisedPercent}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
       ) : null}
 
       {view.rows.length ? (
