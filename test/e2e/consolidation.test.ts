@@ -242,12 +242,14 @@ run('consolidation of many communes in the task pane', () => {
     await page.getByTestId('consolidate-input').setInputFiles(files);
     await page.getByRole('table', { name: 'Xếp hạng 5 xã theo điểm tự đánh giá' }).waitFor({ timeout: 60000 });
     expect(await section.getByRole('button', { name: 'Tải xuống TONG-HOP.xlsx' }).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
     const write = section.getByRole('button', { name: 'Ghi vào sổ làm việc' });
 
     await write.click();
     await section.getByText('Đã thêm vào sổ làm việc các trang: "Tổng hợp xếp hạng", "Danh sách vấn đề".').waitFor({ timeout: 30000 });
     await write.click();
     await section.getByText('Đã thêm vào sổ làm việc các trang: "Tổng hợp xếp hạng (2)", "Danh sách vấn đề (2)".').waitFor({ timeout: 30000 });
+    expect(await axeViolations(page)).toEqual([]);
     const names = await sheetsNow();
     expect(names).toEqual(expect.arrayContaining(['Phụ lục 1', 'Phụ lục 2', 'Tổng hợp xếp hạng', 'Danh sách vấn đề', 'Tổng hợp xếp hạng (2)', 'Danh sách vấn đề (2)']));
     expect(await userSheet()).toBe(before);

@@ -5,7 +5,7 @@ import * as path from 'path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { readGridFromXlsxFile } from '../../src/xlsx/node/readGridFile';
 import { excelJsWorkbookFromFile } from '../helpers/excelJsOracle';
-import { axeViolations, buildPane, chromiumAvailable, ROOT, Served, shot, openBrowser, closeBrowser } from './harness';
+import { axeViolations, buildOfficeStub, buildPane, chromiumAvailable, ROOT, Served, shot, openBrowser, closeBrowser } from './harness';
 
 /**
  * The task pane in a real browser (Debian's Chromium via playwright-core): standalone mode on the
@@ -305,6 +305,38 @@ run('task pane in the browser (standalone mode)', () => {
     await page.getByText('no zip local header').waitFor();
     await page.screenshot({ path: shot('narrow-320-error-details') });
     expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  test('in Excel (Office stub) at 320 px: the totals on the first screen; no axe violation after load, "Tính lại điểm" and a flag, which selects its cell', async () => {
+    const stub = await buildOfficeStub();
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 320, height: 600 });
+    await page.route(/appsforoffice\.microsoft\.com/, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: stub }));
+    await page.goto(server.url + 'taskpane.html');
+    await expectTotal(page);
+    expect(await page.locator('body').getAttribute('data-host')).toBe('excel');
+    const box = (await page.getByTestId('main-percent').boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(320);
+    expect(box.y + box.height).toBeLessThanOrEqual(600);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Tính lại điểm' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Đã ghi \d+ ô công thức/ })
+      .waitFor({ timeout: 30000 });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: /Phụ lục 1!F80/ }).click();
+    await page.waitForFunction(
+      () => {
+        const fake = (window as unknown as { __fakeOffice: { selection: { sheet: string; address: string } | null } }).__fakeOffice;
+        return !!fake.selection && fake.selection.sheet === 'Phụ lục 1' && /F80$/.test(fake.selection.address);
+      },
+      undefined,
+      { timeout: 10000 },
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: shot('excel-stub-320') });
     await page.close();
   });
 
