@@ -311,6 +311,7 @@ export async function patchWorkbook(original: Uint8Array, plan: WritePlan, optio
   let formulasChanged = false;
   const notesSkipped: string[] = [];
   const typesAdditions: string[] = [];
+  const typesRemovals: string[] = [];
   const relStem = (() => {
     const sample = wbRels.rels.filter((r) => kindOf(r.type) === 'worksheet')[0];
     return sample ? sample.type.slice(0, sample.type.lastIndexOf('/') + 1) : (relNamespace === STRICT_RELATIONSHIPS ? STRICT_RELATIONSHIPS : RELATIONSHIPS) + '/';
@@ -325,19 +326,29 @@ export async function patchWorkbook(original: Uint8Array, plan: WritePlan, optio
     const sheet = await out.read(part);
     let patched = patchSheetXml(sheet.text, editsBySheet[sheetName], { sheetName, cellStyle: (base, change) => styles.cellStyle(base, change) });
     const notes: CellNote[] = plan.highlights.filter((h) => h.sheet === sheetName && h.note).map((h) => ({ row: h.row, col: h.col, text: h.note }));
-    if (notes.length) {
-      const noted = await addNotes(out, part, patched, notes, { mainNamespace, relNamespace, relStem, block: 100 + sheets.indexOf(entry), wbFolder, typesAdditions });
-      if (noted === null) notesSkipped.push(sheetName);
-      else patched = noted;
-    }
+    const noted = await addNotes(out, part, patched, notes, { mainNamespace, relNamespace, relStem, block: 100 + sheets.indexOf(entry), wbFolder, typesAdditions, typesRemovals });
+    if (noted !== null) patched = noted;
+    else if (notes.length) notesSkipped.push(sheetName);
     if (patched !== sheet.text) out.put(part, patched, sheet.utf16);
     if (editsBySheet[sheetName].some((e) => e.write)) formulasChanged = true;
+  }
+
+  // --- A sheet of a copy scored again that has nothing to highlight now: the tool's earlier notes go.
+  for (const entry of sheets) {
+    if (entry === summaryEntry || editsBySheet[entry.name]) continue;
+    const rel = entry.rId !== undefined ? relById[entry.rId] : undefined;
+    const part = partOfRel(rel);
+    if (!part || !rel || kindOf(rel.type) !== 'worksheet') continue;
+    const relsName = out.find(relsNameOf(part));
+    if (!relsName || !/\/comments["']/.test((await out.read(relsName)).text)) continue;
+    const sheet = await out.read(part);
+    const cleared = await addNotes(out, part, sheet.text, [], { mainNamespace, relNamespace, relStem, block: 100 + sheets.indexOf(entry), wbFolder, typesAdditions, typesRemovals });
+    if (cleared !== null && cleared !== sheet.text) out.put(part, cleared, sheet.utf16);
   }
 
   // --- The summary sheet: its earlier copy's part replaced in place, else a new part.
   const wbSplices: Splice[] = [];
   const relsSplices: Splice[] = [];
-  const typesRemovals: string[] = [];
   const freshRelId = (() => {
     let n = wbRels.rels.length + 1;
     const used: Record<string, boolean> = Object.create(null);
@@ -494,6 +505,7 @@ interface NotesContext {
   block: number;
   wbFolder: string;
   typesAdditions: string[];
+  typesRemovals: string[];
 }
 
 /**
@@ -519,12 +531,28 @@ async function addNotes(out: PackageWriter, part: string, sheetXml: string, note
     const legacyId = Object.keys(legacy.attributes).filter((k) => /(^|:)id$/.test(k))[0];
     const vmlRel = rels && legacyId ? rels.rels.filter((r) => r.id === legacy.attributes[legacyId])[0] : undefined;
     const vmlPart = relPart(vmlRel);
-    if (!vmlPart) return null;
-    out.put(commentsPart, commentsXml(notes, ctx.mainNamespace));
-    out.put(vmlPart, vmlXml(notes, ctx.block));
-    return sheetXml;
+    if (!vmlPart || !vmlRel || !rels || !relsName || !relsRead) return null;
+    if (notes.length) {
+      out.put(commentsPart, commentsXml(notes, ctx.mainNamespace));
+      out.put(vmlPart, vmlXml(notes, ctx.block));
+      return sheetXml;
+    }
+    // Nothing to say any more: the tool's two parts, their relationships and the sheet's <legacyDrawing> go.
+    out.remove(commentsPart);
+    out.remove(vmlPart);
+    ctx.typesRemovals.push('/' + commentsPart, '/' + vmlPart);
+    const gone = [commentsRel, vmlRel].sort((a, b) => a.start - b.start);
+    out.put(
+      relsName,
+      applySplices(
+        relsRead.text,
+        gone.map((r) => ({ start: r.start, end: r.end, text: '' })),
+      ),
+      relsRead.utf16,
+    );
+    return sheetXml.slice(0, legacy.start) + sheetXml.slice(legacy.end);
   }
-  if (legacy) return null;
+  if (legacy || !notes.length) return notes.length ? null : sheetXml;
   let n = 1;
   while (out.taken(ctx.wbFolder + 'comments' + n + '.xml') || out.taken(ctx.wbFolder + 'drawings/vmlDrawing' + n + '.vml')) n++;
   const commentsPart = ctx.wbFolder + 'comments' + n + '.xml';

@@ -129,3 +129,19 @@ test('print-ready: the summary part is A4, fit to one page wide, paged in its fo
   expect(titles.filter((t) => t.indexOf('Tổng hợp điểm') < 0).length).toBe(2);
   expect(text(parts.get(sheetPartOf(parts, 'Phụ lục 1')))).not.toContain('Trang &amp;P');
 });
+
+test('a copy scored again with nothing left to highlight: the tool removes its notes, the sheet relationships are as before', async () => {
+  const input = await sampleWorkbookBytes();
+  const first = await runPipeline(input, 'mau.xlsx');
+  const plan = { ...first.plan, highlights: [] };
+  const again = await patchWorkbook(first.output, plan, { fileName: 'mau-da-cham.xlsx' });
+  const parts = await partsOf(again.bytes);
+  const original = await partsOf(input);
+  expect(Array.from(parts.keys()).filter((n) => /comments\d*\.xml$|vmlDrawing\d*\.vml$/.test(n))).toEqual([]);
+  const sheetPart = sheetPartOf(parts, 'Phụ lục 1');
+  expect(text(parts.get(sheetPart))).not.toContain('legacyDrawing');
+  const relsName = sheetPart.replace('worksheets/', 'worksheets/_rels/') + '.rels';
+  expect(text(parts.get(relsName))).toBe(text(original.get(relsName)));
+  expect(text(parts.get('[Content_Types].xml'))).not.toMatch(/comments\d+\.xml|vmlDrawing\d+\.vml/);
+  expect(again.notesSkipped).toEqual([]);
+});
