@@ -116,6 +116,13 @@ describe.each(['1.1', '1.9'])('addSheets at ExcelApi %s', (level) => {
     expect(sheetDump(fake, 'Phụ lục 1')).toBe(before.pl1);
     expect(sheetDump(fake, 'tổng hợp xếp hạng')).toBe(before.own);
     expect(fake.displayed('tổng hợp xếp hạng', 'A2')).toBe(84);
+    // Print-ready from 1.9 (A4, one page wide, "Trang &P / &N"); the user's sheets keep their own layout.
+    if (level === '1.9') {
+      expect(fake.sheet(FLAGS)!.pageLayout).toMatchObject({ paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, centerFooter: 'Trang &P / &N' });
+      expect(fake.sheet(RANKING + ' (2)')!.pageLayout).toMatchObject({ paperSize: 'A4' });
+    } else expect(fake.sheet(FLAGS)!.pageLayout).toBeUndefined();
+    expect(fake.sheet('Phụ lục 1')!.pageLayout).toBeUndefined();
+    expect(fake.sheet('tổng hợp xếp hạng')!.pageLayout).toBeUndefined();
   });
 
   test('text stays text ("=SUM(A1)", "-1 …"), numbers keep their formats, headers are bold', async () => {
