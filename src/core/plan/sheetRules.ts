@@ -33,8 +33,8 @@ import { MISSING_EVIDENCE_COLOR, SCORE_PROBLEM_COLOR } from './highlightColors';
  * also has a workbook-level defined name (`CCHC_MUC_1`…) that a writer may use instead (`=CCHC_MUC_1`).
  *
  * Conditional formats. Formulas are A1 text without "=", relative to the top-left cell of the rule's
- * first area (how Excel and LibreOffice store them), and use only AND, OR, IF, ISNUMBER, ROUND, LEN and
- * TRIM (Excel 2007 and every LibreOffice), no array constants, no reference to another sheet, numbers
+ * first area (how Excel and LibreOffice store them), and use only AND, OR, IF, ISNUMBER, ROUND, MOD, LEN
+ * and TRIM (Excel 2007 and every LibreOffice), no array constants, no reference to another sheet, numbers
  * written with a dot (formulas in the file and in Office.js `formula` are locale-independent).
  * Every cell's formula is made relative to itself; cells whose relative formulas are the same text share
  * one rule over all their areas (contiguous runs, top to bottom, in one column). So the number of rules
@@ -59,7 +59,10 @@ export const TIER_SHEET_NAME = 'Mức điểm CCHC';
 export const TITLE_LIMIT = 32;
 export const MESSAGE_LIMIT = 255;
 
-/** More levels than this are checked by the conditional format as a range only (the formula would be too long). */
+/**
+ * More levels than this are not listed in the conditional format (the formula would be too long): levels
+ * in steps are tested with MOD, any others as a range only (`exact: false`).
+ */
 export const MAX_LISTED_LEVELS = 40;
 
 export type SheetRuleKind = 'missing-evidence' | 'off-tier';
@@ -152,7 +155,10 @@ export interface ConditionalRule {
   sqref: string;
   /** Background RRGGBB: the static highlight's colour for the same problem (plan/highlightColors.ts). */
   fill: string;
-  /** False for an off-tier rule of a criterion with more than MAX_LISTED_LEVELS levels: it checks 0..max only. */
+  /**
+   * False for an off-tier rule of a criterion with more than MAX_LISTED_LEVELS levels that are no
+   * progression of steps (with a few others): it checks the lowest..highest level only.
+   */
   exact: boolean;
   /** The relative formula, for re-anchoring (`formulaAt`). */
   template: FormulaPart[];
@@ -251,6 +257,37 @@ function isMark(ref: FormulaPart): FormulaPart[] {
   for (let i = 0; i < marks.length; i++) parts.push(i ? ',TRIM(' : 'TRIM(', ref, ')="' + marks[i] + '"');
   parts.push(')');
   return parts;
+}
+
+/** At most this many levels outside the steps (0, a cap off the steps) are compared one by one. */
+const MAX_EXTRA_LEVELS = 4;
+
+/**
+ * Many levels that are mostly an arithmetic progression (an increment rule: base, base + step … top),
+ * the others (0, a cap off the steps) few: the off-tier formula tests the steps with MOD on millionths
+ * instead of listing every level. Null when the levels are no such progression.
+ */
+function progression(allowed: Points[]): { base: Points; step: Points; top: Points; extras: Points[] } | null {
+  const ascending = allowed.slice().sort(function (a, b) {
+    return a - b;
+  });
+  // The longest run of equal steps, as indexes into `ascending` (inclusive).
+  let bestStart = 0;
+  let bestEnd = 0;
+  let start = 0;
+  for (let i = 1; i < ascending.length; i++) {
+    if (i - start >= 2 && ascending[i] - ascending[i - 1] !== ascending[start + 1] - ascending[start]) start = i - 1;
+    if (i - start > bestEnd - bestStart) {
+      bestStart = start;
+      bestEnd = i;
+    }
+  }
+  if (bestEnd - bestStart < 2) return null;
+  const best = { start: bestStart, end: bestEnd };
+  const extras: Points[] = [];
+  for (let i = 0; i < ascending.length; i++) if (i < best.start || i > best.end) extras.push(ascending[i]);
+  if (extras.length > MAX_EXTRA_LEVELS) return null;
+  return { base: ascending[best.start], step: ascending[best.start + 1] - ascending[best.start], top: ascending[best.end], extras: extras };
 }
 
 /** Pushes `more` onto `parts` (formula pieces are short; no spread in the core's ES5 output). */
@@ -384,8 +421,22 @@ function tableRules(table: ScoringTable, f: NodeFigures, lang: Lang, index: Tier
     if (allowed && allowed.length <= MAX_LISTED_LEVELS) {
       for (let a = 0; a < allowed.length; a++) append(off, (a ? [','] : ([] as FormulaPart[])).concat(rounded(self), ['<>' + unitsToPlainString(allowed[a])]));
     } else if (allowed) {
-      exact = false;
-      append(off, (['OR('] as FormulaPart[]).concat(rounded(self), ['<' + unitsToPlainString(allowed[allowed.length - 1]) + ','], rounded(self), ['>' + unitsToPlainString(allowed[0]) + ')']));
+      const steps = progression(allowed);
+      if (steps) {
+        // Levels in steps ("cứ tăng thêm 1% được cộng 0,01 điểm"): between the ends, a whole number of steps, in millionths.
+        for (let a = 0; a < steps.extras.length; a++) append(off, rounded(self).concat(['<>' + unitsToPlainString(steps.extras[a]) + ',']));
+        append(
+          off,
+          (['OR('] as FormulaPart[]).concat(rounded(self), ['<' + unitsToPlainString(steps.base) + ','], rounded(self), [
+            '>' + unitsToPlainString(steps.top) + ',MOD(ROUND(',
+            self,
+            '*1000000,0)-' + steps.base + ',' + steps.step + ')<>0)',
+          ]),
+        );
+      } else {
+        exact = false;
+        append(off, (['OR('] as FormulaPart[]).concat(rounded(self), ['<' + unitsToPlainString(allowed[allowed.length - 1]) + ','], rounded(self), ['>' + unitsToPlainString(allowed[0]) + ')']));
+      }
     } else if (typed || max > 0) {
       append(off, (['OR('] as FormulaPart[]).concat(rounded(self), ['<0,'], rounded(self), ['>' + unitsToPlainString(max) + ')']));
     } else {

@@ -23,11 +23,11 @@ const { syntheticSheet } = require('../../../bench/syntheticTable.js') as { synt
  */
 
 // ---------------------------------------------------------------------------------------------
-// A tiny evaluator of the conditional-format formulas (AND, OR, IF, ISNUMBER, ROUND, LEN, TRIM)
+// A tiny evaluator of the conditional-format formulas (AND, OR, IF, ISNUMBER, ROUND, MOD, LEN, TRIM)
 // ---------------------------------------------------------------------------------------------
 
 type Value = number | string | boolean | null | { error: string };
-const FUNCTIONS = ['AND', 'OR', 'IF', 'ISNUMBER', 'ROUND', 'LEN', 'TRIM'];
+const FUNCTIONS = ['AND', 'OR', 'IF', 'ISNUMBER', 'ROUND', 'MOD', 'LEN', 'TRIM'];
 
 function isError(v: Value): v is { error: string } {
   return typeof v === 'object' && v !== null;
@@ -138,6 +138,14 @@ function evaluate(formula: string, sheet: SheetGrid): Value {
         const f = Math.pow(10, d);
         return (Math.sign(x) * Math.round(Math.abs(x) * f)) / f; // half away from zero
       }
+      case 'MOD': {
+        const n = num(args[0]());
+        const d = num(args[1]());
+        if (isError(n)) return n;
+        if (isError(d)) return d;
+        if (d === 0) return { error: '#DIV/0!' };
+        return n - d * Math.floor(n / d); // the sign of the divisor, as Excel
+      }
       case 'LEN': {
         const t = text(args[0]());
         return isError(t) ? t : t.length;
@@ -188,12 +196,29 @@ function evaluate(formula: string, sheet: SheetGrid): Value {
     if (/^[A-Z]+\d+$/.test(t)) return () => cellValue(t);
     throw new Error('unexpected ' + t + ' in ' + formula);
   };
-  const additive = (): (() => Value) => {
+  const multiplicative = (): (() => Value) => {
     let left = primary();
-    while (peek() === '+' || peek() === '-') {
+    while (peek() === '*' || peek() === '/') {
       const op = take();
       const l = left;
       const r = primary();
+      left = () => {
+        const a = num(l());
+        const b = num(r());
+        if (isError(a)) return a;
+        if (isError(b)) return b;
+        if (op === '/' && b === 0) return { error: '#DIV/0!' };
+        return op === '*' ? a * b : a / b;
+      };
+    }
+    return left;
+  };
+  const additive = (): (() => Value) => {
+    let left = multiplicative();
+    while (peek() === '+' || peek() === '-') {
+      const op = take();
+      const l = left;
+      const r = multiplicative();
       left = () => {
         const a = num(l());
         const b = num(r());
@@ -656,6 +681,95 @@ describe('buildSheetRules on generated sheets', () => {
     expect(lit).toBeGreaterThan(200);
     // Typing rarely changes how the table is read.
     expect(reread).toBeLessThan(cells / 20);
+  });
+});
+
+describe('buildSheetRules on a criterion with many levels', () => {
+  /** A small sheet whose criteria 1.1 and 1.2 have an increment rule of 52 levels (0; 0,5; 0,51 … 1). */
+  function manyLevels(score11: number | string | null, score12: number | null): WorkbookGrid {
+    const guidance = 'Đạt 50%: 0,5 điểm; cứ tăng thêm 1% được cộng 0,01 điểm; tối đa 1 điểm';
+    const header = ['STT', 'Nội dung', 'Điểm tối đa', 'Điểm tự đánh giá', 'Tài liệu kiểm chứng', 'Hướng dẫn chấm điểm'].map((value) => ({ value }));
+    const cell = (value: number | string | null) => (value === null ? null : { value });
+    return {
+      sheets: [
+        {
+          name: 'Phụ lục 1',
+          rows: [
+            [{ value: 'BẢNG TỰ ĐÁNH GIÁ CHỈ SỐ CCHC NĂM 2023' }],
+            header,
+            [{ value: '1' }, { value: 'Lĩnh vực một' }, { value: 3 }],
+            [{ value: '1.1' }, { value: 'Tỷ lệ hồ sơ đúng hạn' }, { value: 1 }, cell(score11), { value: 'Báo cáo số 1/BC-UBND ngày 05/01/2023' }, { value: guidance }],
+            [{ value: '1.2' }, { value: 'Tỷ lệ hồ sơ trực tuyến' }, { value: 1 }, cell(score12), null, { value: guidance }],
+            [{ value: '1.3' }, { value: 'Có báo cáo' }, { value: 1 }, { value: 1 }, { value: 'Báo cáo số 2/BC-UBND ngày 05/02/2023' }, { value: 'Có: 1 điểm; không: 0 điểm' }],
+            [{ value: 'Tổng cộng' }],
+          ],
+        },
+      ],
+    };
+  }
+
+  test('the drop-down lists every level; the conditional format tests the steps with MOD', () => {
+    const grid = manyLevels(0.73, 0.6);
+    const analysis = analyseWorkbook(grid);
+    const rules = buildSheetRules(analysis, 'vi');
+    const v = rules.sheets[0].validations[0];
+    expect(v.kind).toBe('list');
+    if (v.kind !== 'list') return;
+    expect(v.values.length).toBe(52);
+    expect(v.values.slice(0, 3)).toEqual([1, 0.99, 0.98]);
+    expect(v.source).toBe("'Mức điểm CCHC'!$A$2:$AZ$2");
+    expect(v.errorMessage.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
+    expect(v.errorMessage).toMatch(/…$/);
+    const rule = rules.sheets[0].rules.find((r) => r.kind === 'off-tier' && r.anchor === 'D4')!;
+    expect(rule).toMatchObject({ exact: true, sqref: 'D4:D5', formula: 'AND(ISNUMBER(D4),ROUND(D4,6)<>0,OR(ROUND(D4,6)<0.5,ROUND(D4,6)>1,MOD(ROUND(D4*1000000,0)-500000,10000)<>0))' });
+    expect(rules.sheets[0].rules.find((r) => r.kind === 'off-tier' && r.anchor === 'D6')!.exact).toBe(true);
+    // 1.2 is scored without evidence: lit, as the core flags it; over the maximum lights too.
+    expect(Array.from(highlighted(rules, grid)['missing-evidence'])).toEqual(['Phụ lục 1!E5']);
+    expectAgreement(rules, grid);
+    const over = manyLevels(1.2, 0);
+    expect(Array.from(highlighted(rules, over)['off-tier'])).toEqual(['Phụ lục 1!D4']);
+    expectAgreement(rules, over);
+    // Off the steps, below the first level, and a level typed with float drift.
+    for (const [score, lit] of [
+      [0.505, true],
+      [0.3, true],
+      [0.5 + 0.1 + 0.2 - 0.3, false],
+      [0.87, false],
+      [0, false],
+    ] as Array<[number, boolean]>) {
+      const typed = manyLevels(score, 0);
+      expect({ score, lit: highlighted(rules, typed)['off-tier'].has('Phụ lục 1!D4') }).toEqual({ score, lit });
+      expectAgreement(rules, typed);
+    }
+  });
+
+  test('more than 40 levels that are no progression: the rule checks their range only, and says so (exact: false)', () => {
+    const rows: WorkbookGrid['sheets'][0]['rows'] = [
+      [{ value: 'BẢNG TỰ ĐÁNH GIÁ CHỈ SỐ CCHC NĂM 2023' }],
+      ['STT', 'Nội dung', 'Điểm tối đa', 'Điểm tự đánh giá', 'Tài liệu kiểm chứng'].map((value) => ({ value })),
+      [{ value: '1' }, { value: 'Lĩnh vực một' }, { value: 5 }],
+      [{ value: '1.1' }, { value: 'Mức độ' }, { value: 5 }, { value: 1 }, { value: 'Báo cáo số 1/BC-UBND ngày 05/01/2023' }],
+    ];
+    for (let k = 1; k <= 45; k++) rows.push([{ value: '-' }, { value: 'Mức ' + k }, { value: (k * k) / 500 }]);
+    rows.push([{ value: 'Tổng cộng' }]);
+    const grid: WorkbookGrid = { sheets: [{ name: 'Phụ lục 1', rows }] };
+    const analysis = analyseWorkbook(grid);
+    const rules = buildSheetRules(analysis, 'vi');
+    const v = rules.sheets[0].validations[0];
+    expect(v.kind === 'list' && v.values.length).toBe(47); // 45 levels, the maximum 5 and 0
+    const rule = rules.sheets[0].rules.find((r) => r.kind === 'off-tier')!;
+    expect(rule).toMatchObject({ exact: false, formula: 'AND(ISNUMBER(D4),OR(ROUND(D4,6)<0,ROUND(D4,6)>5))' });
+    // 1 is no level: the core flags it, this rule cannot; 6 is above every level: both do.
+    expect(analysis.flags.filter((f) => f.kind === 'off-tier').map((f) => f.cell)).toEqual(['D4']);
+    expect(highlighted(rules, grid)['off-tier'].size).toBe(0);
+    const six = copyGrid(grid);
+    setCell(six, 'Phụ lục 1', 'D4', { value: 6 });
+    expect(Array.from(highlighted(rules, six)['off-tier'])).toEqual(['Phụ lục 1!D4']);
+    expect(
+      analyseWorkbook(six)
+        .flags.filter((f) => f.cell === 'D4')
+        .map((f) => f.kind),
+    ).toEqual(['over-max']);
   });
 });
 
