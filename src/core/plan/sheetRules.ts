@@ -85,6 +85,8 @@ export interface TierListRow {
 /** The hidden, tool-owned sheet whose numeric cells are the drop-downs' sources. */
 export interface TierTable {
   sheet: string;
+  /** Hidden, not very hidden: a user who unhides it reads A1 saying whose it is. */
+  visibility: 'hidden';
   /** The text of A1, saying whose sheet it is. */
   title: string;
   rows: TierListRow[];
@@ -354,7 +356,7 @@ export function buildSheetRules(analysis: WorkbookAnalysis, lang: Lang, options?
     const userRanges = opts.userValidation && Object.prototype.hasOwnProperty.call(opts.userValidation, sheet.name) ? relevantRanges(opts.userValidation[sheet.name], sheet.table.columns.self) : [];
     tableRules(sheet.table, sheet.score.figures, lang, index, entry.spec, entry.groups, userRanges, skipped);
   }
-  const tierTable = index.rows.length ? { sheet: index.sheet, title: ruleText('tierSheetTitle', lang), rows: index.rows } : null;
+  const tierTable = index.rows.length ? { sheet: index.sheet, visibility: 'hidden' as const, title: ruleText('tierSheetTitle', lang), rows: index.rows } : null;
   return { tierTable: tierTable, sheets: specs, skipped: skipped };
 }
 

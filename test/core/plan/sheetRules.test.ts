@@ -436,6 +436,7 @@ describe('buildSheetRules on the sample (Thanh Xá 2023)', () => {
   test('the tier sheet: one row per distinct set of levels, numbers only, each used', () => {
     const table = rules.tierTable!;
     expect(table.sheet).toBe(TIER_SHEET_NAME);
+    expect(table.visibility).toBe('hidden');
     const keys = table.rows.map((r) => r.values.join(','));
     expect(new Set(keys).size).toBe(keys.length);
     expect(table.rows.map((r) => r.row)).toEqual(table.rows.map((_, i) => i + 1));
