@@ -68,6 +68,9 @@ function staticFiles() {
   const productionUrl = process.env.CCHC_PRODUCTION_URL;
   const { rewriteManifestUrls } = require('./scripts/manifest/productionManifest');
   files.push({ from: path.join(ROOT, 'manifest.xml'), to: 'manifest.xml', transform: productionUrl ? (xml) => rewriteManifestUrls(xml, productionUrl) : null });
+  // The pane's "Hướng dẫn": the README's section for its users, as a page beside the pane's.
+  const { helpPageHtml, HELP_PAGE } = require('./scripts/helpPage');
+  files.push({ from: path.join(ROOT, 'README.md'), to: HELP_PAGE, transform: helpPageHtml });
   return files;
 }
 

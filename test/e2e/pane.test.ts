@@ -236,7 +236,14 @@ run('task pane in the browser (standalone mode)', () => {
     const help = page.getByRole('link', { name: /Hướng dẫn/ });
     expect(await help.getAttribute('target')).toBe('_blank');
     expect(await help.getAttribute('rel')).toMatch(/noopener/);
-    expect(await help.getAttribute('href')).toMatch(/README\.md#add-in-task-pane$/);
+    expect(await help.getAttribute('href')).toBe('huong-dan.html');
+    // The page is served beside the pane, in words a user reads.
+    const [helpPage] = await Promise.all([context.waitForEvent('page'), help.click()]);
+    await helpPage.waitForLoadState();
+    expect(await helpPage.title()).toContain('Hướng dẫn');
+    await expect(helpPage.locator('main').innerText()).resolves.toContain('Tính lại điểm');
+    expect(await axeViolations(helpPage)).toEqual([]);
+    await helpPage.close();
     await page.close();
   });
 

@@ -5,7 +5,7 @@ import { buildSampleGrid } from '../../src/core/sample/thanhXa2023';
 import { describeError } from '../../src/app/errors';
 import { consolidationView } from '../../src/taskpane/components/Consolidation/consolidationView';
 import { paneGroupOf, PANE_GROUPS } from '../../src/taskpane/model/groups';
-import { HELP_ANCHOR, HELP_URL } from '../../src/taskpane/model/help';
+import { HELP_URL } from '../../src/taskpane/model/help';
 import { buildPaneView, groupText, scoreFigure } from '../../src/taskpane/model/paneModel';
 import { WorkbookInputError } from '../../src/xlsx/workbookInputError';
 import { analyseAndPlan } from '../helpers/analyseAndPlan';
@@ -126,20 +126,33 @@ describe('errors in the words of the catalogue, the raw text only as a technical
 });
 
 describe('help', () => {
-  test("the link leads to the README's section for the pane's users, by its heading's anchor", () => {
-    const readme = fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
-    const anchors = readme
-      .split('\n')
-      .filter((l) => /^#{1,3} /.test(l))
-      .map((l) =>
-        l
-          .replace(/^#+ /, '')
-          .trim()
-          .toLowerCase()
-          .replace(/[^a-z0-9\s-]/g, '')
-          .replace(/\s/g, '-'),
-      );
-    expect(anchors).toContain(HELP_ANCHOR);
-    expect(HELP_URL.endsWith('README.md#' + HELP_ANCHOR)).toBe(true);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { helpPageHtml, HELP_PAGE } = require('../../scripts/helpPage');
+  const readme = fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
+
+  test("the link leads to the page the build makes from the README's section for the pane's users", () => {
+    expect(HELP_URL).toBe(HELP_PAGE);
+    const html: string = helpPageHtml(readme);
+    // Every paragraph and list item of the section is there, as text a user reads (no Markdown left).
+    const section = readme.split('\n## Add-in (task pane)\n')[1].split('\n## ')[0];
+    const text = html
+      .replace(/<[^>]+>/g, '')
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/\s+/g, ' ');
+    for (const words of ['Tính lại điểm', 'Cách đọc bảng (how the table is read)', 'Tổng hợp nhiều xã', 'Chi tiết kỹ thuật', 'npm start']) expect(text).toContain(words);
+    expect(section).toContain('**Tính lại điểm**');
+    expect(html).toContain('<strong>Tính lại điểm</strong>');
+    expect(html).not.toMatch(/\*\*|`/);
+    // As many list items as the section has "- " lines, and every tag closed.
+    expect((html.match(/<li>/g) || []).length).toBe((section.match(/^- /gm) || []).length);
+    expect((html.match(/<li>/g) || []).length).toBe((html.match(/<\/li>/g) || []).length);
+    expect((html.match(/<p>/g) || []).length).toBe((html.match(/<\/p>/g) || []).length);
+  });
+
+  test('a README without the section stops the build with a sentence saying which section', () => {
+    expect(() => helpPageHtml('# Other\n\ntext\n')).toThrow(/Add-in \(task pane\)/);
   });
 });
