@@ -21,6 +21,8 @@
  *   hostMessages.ts       a host's errors (protected sheet, cell being edited…), the ribbon
  *                         command's and the light pane's words
  *   reportText.ts         the self-assessment report (section II as text, the Word report)
+ *   ruleText.ts           the rules installed on a scoring sheet: validation prompts and alerts,
+ *                         the tier sheet's title
  */
 export * from './catalogue';
 export * from './cliText';
@@ -35,3 +37,4 @@ export * from './paneText';
 export * from './readingText';
 export * from './reportText';
 export * from './roleText';
+export * from './ruleText';
