@@ -171,7 +171,13 @@ export function consolidationJson(c: Consolidation, lang: Lang): unknown {
       fields: r.fields.map((f) => ({ code: f.code, name: f.name, max: unitsToNumber(f.max), self: unitsToNumber(f.self), appraised: num(f.appraised) })),
       flagCounts: r.flagCounts,
     })),
-    failed: c.failed.map((f) => ({ fileName: f.fileName, failure: f.failure, detail: f.detail === undefined ? null : f.detail, reason: failureText(f.failure, lang, f.detail) })),
+    failed: c.failed.map((f) => ({
+      fileName: f.fileName,
+      failure: f.failure,
+      detail: f.detail === undefined ? null : f.detail,
+      reason: failureText(f.failure, lang, f.detail),
+      technical: f.technical === undefined ? null : f.technical,
+    })),
     flagKinds: c.flagKinds,
     flags: c.flags.map((item) => ({
       commune: item.commune,

@@ -44,14 +44,17 @@ const FAILURE_OF_CODE: { [code in WorkbookInputErrorCode]: SourceFailure } = {
   'beyond-limits': 'too-large',
 };
 
-/** A reader error as a failed source, with the reader's own sentence in the user's language. */
+/**
+ * A reader error as a failed source, with the reader's own sentence in the user's language. Any other
+ * error (a library's, in its own words) reads "the file could not be read"; its text is kept apart.
+ */
 export function failureFromError(fileName: string, error: unknown, lang: Lang): FailedSource {
   if (isCchcError(error)) {
     const failure = Object.prototype.hasOwnProperty.call(FAILURE_OF_CODE, error.code) ? FAILURE_OF_CODE[error.code as WorkbookInputErrorCode] : undefined;
     return { fileName: fileName, failure: failure || 'unreadable', detail: errorText(error, lang) };
   }
   const message = error instanceof Error ? error.message : String(error);
-  return { fileName: fileName, failure: 'unreadable', detail: message };
+  return { fileName: fileName, failure: 'unreadable', technical: message };
 }
 
 /**

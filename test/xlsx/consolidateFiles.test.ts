@@ -103,6 +103,26 @@ describe('consolidateFiles on a batch of real workbooks', () => {
     expect(c.rows.map((r) => r.commune)).toEqual(['xã An Bình']);
     expect(c.failed).toEqual([{ fileName: 'mat.xlsx', failure: 'unreadable', detail: 'File "mat.xlsx" not found.' }]);
   });
+
+  test("a library's own error is never the reason a user reads: the catalogue's sentence, its text kept apart", async () => {
+    const c = await consolidateFiles(
+      [
+        { name: 'an-binh.xlsx', bytes: () => files[0].bytes },
+        {
+          name: 'hong.xlsx',
+          bytes: () => {
+            throw new Error('no zip local header at the start');
+          },
+        },
+      ],
+      { lang: 'vi' },
+    );
+    expect(c.failed).toEqual([{ fileName: 'hong.xlsx', failure: 'unreadable', technical: 'no zip local header at the start' }]);
+    // The list of files not used, as TONG-HOP.xlsx and the pane show it.
+    const listed = JSON.stringify(consolidationSheets(c, 'vi'));
+    expect(listed).toContain('Không đọc được tệp');
+    expect(listed).not.toContain('no zip local header');
+  });
 });
 
 describe('summarySheetsToXlsx', () => {

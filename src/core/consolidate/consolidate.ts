@@ -28,6 +28,11 @@ export interface FailedSource {
   failure: SourceFailure;
   /** The reader's message, the rubric difference, or the other file's name (duplicates). */
   detail?: string;
+  /**
+   * What a program failure said (an error that is not the tool's own, in the library's words):
+   * for whoever helps the user (the command line's JSON), never shown as the reason.
+   */
+  technical?: string;
 }
 
 /** Group thresholds in percent: A ≥ a, B ≥ b, C ≥ c, D below c. */
