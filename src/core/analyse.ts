@@ -6,6 +6,7 @@ import { ScoringTable } from './model/types';
 import { Points } from './number/points';
 import { isConsolidationSheetName } from './consolidate/sheetNames';
 import { SUMMARY_SHEET_NAME } from './plan/summarySheet';
+import { TIER_SHEET_NAME } from './plan/sheetRules';
 import { BUILTIN_PROFILES, crossCheck, identifyAppendix, Profile, ProfileAppendix, profileTiers } from './profile/profile';
 import { choiceForSheet, ColumnChoices } from './recognise/reading';
 import { ResolvedColumns } from './recognise/columnRoles';
@@ -157,7 +158,9 @@ export function analyseWorkbook(workbook: WorkbookGrid, options?: AnalyseOptions
   let workbookYear: number | null = null;
   for (let i = 0; i < workbook.sheets.length; i++) {
     const sheet = workbook.sheets[i];
-    if (sheet.name === SUMMARY_SHEET_NAME || isConsolidationSheetName(sheet.name)) {
+    // The tool's own sheets: the summary, the consolidation's, and the hidden sheet of levels the
+    // annotated copy's drop-downs read (plan/sheetRules.ts): never read as tables, never reported.
+    if (sheet.name === SUMMARY_SHEET_NAME || sheet.name === TIER_SHEET_NAME || isConsolidationSheetName(sheet.name)) {
       skipped.push({ name: sheet.name, reason: 'tool-owned' });
       continue;
     }
