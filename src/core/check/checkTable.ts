@@ -247,25 +247,25 @@ export function cellHasEvidence(cell: RowCell | null): boolean {
 }
 
 /**
- * The rows a plain SUM over one column adds ("SUM(E5:E9,E12)"); null for any other formula, which is
- * not second-guessed.
+ * The rows a plain SUM adds ("SUM(E5:E9,E12)"): `rows` in the score's own column, `elsewhere` in other
+ * columns (the tool's own total takes a criterion scored by marking a level from that level's points,
+ * "SUM(C13,D16:D17)"); null for any other formula, which is not second-guessed.
  */
-export function rowsSummed(formula: string, col: number): { [row: number]: boolean } | null {
+export function rowsSummed(formula: string, col: number): { rows: { [row: number]: boolean }; elsewhere: { [row: number]: boolean } } | null {
   const m = /^=?\s*SUM\(([^()]*)\)\s*$/i.exec(formula);
   if (!m) return null;
   const rows: { [row: number]: boolean } = {};
+  const elsewhere: { [row: number]: boolean } = {};
   const args = m[1].split(/[,;]/);
   for (let i = 0; i < args.length; i++) {
     const range = parseRange(args[i].replace(/\s+/g, ''));
-    if (!range || range.left > col || range.right < col) {
-      if (range) continue; // another column: not a term of this score
-      return null;
-    }
+    if (!range) return null;
     // A range down thousands of rows is read as its two ends: rows inside are tested against them.
     if (range.bottom - range.top > 100000) return null;
-    for (let r = range.top; r <= range.bottom; r++) rows[r] = true;
+    const into = range.left > col || range.right < col ? elsewhere : rows;
+    for (let r = range.top; r <= range.bottom; r++) into[r] = true;
   }
-  return rows;
+  return { rows: rows, elsewhere: elsewhere };
 }
 
 /** A parent's own SUM that leaves out a scored child: the official's total is short, whatever it shows now. */
@@ -279,9 +279,10 @@ function checkSumRange(table: ScoringTable, f: NodeFigures, i: number, add: AddF
   if (!summed) return;
   for (let c = k.firstChild[i]; c >= 0; c = k.nextSibling[c]) {
     if (k.survey[c] || f.self[c] === 0) continue;
-    let covered = !!summed[k.row[c]];
-    // A leaf scored on its tier rows is covered by a sum over those rows.
-    for (let j = k.tierStart[c]; !covered && j < k.tierEnd[c]; j++) covered = !!summed[table.tiers.row[j]];
+    let covered = !!summed.rows[k.row[c]];
+    // A leaf scored on its tier rows is covered by a sum over those rows, in its column or in the
+    // column holding the levels' points (a level marked with "x" counts its points).
+    for (let j = k.tierStart[c]; !covered && j < k.tierEnd[c]; j++) covered = !!summed.rows[table.tiers.row[j]] || !!summed.elsewhere[table.tiers.row[j]];
     if (!covered) {
       add('sum-range-mismatch', cell, k.code[i], { missing: k.code[c] }, 'self');
       return;
