@@ -3,6 +3,7 @@ import { Flag, FLAG_SEVERITY, FlagKind } from '../check/flag';
 import { flagMessage, severityLabel } from '../messages/catalogue';
 import { consolidationText, ConsolidationTextKey, failureText } from '../messages/consolidationText';
 import { isConsolidationSheetName } from './sheetNames';
+import { CommuneGroup, DEFAULT_GROUPS, GroupThresholds, groupOf } from './groups';
 import { flagKindLabel } from '../messages/paneText';
 import { formatPoints, Lang } from '../number/format';
 import { percentHundredths, Points, unitsToNumber } from '../number/points';
@@ -34,17 +35,6 @@ export interface FailedSource {
    */
   technical?: string;
 }
-
-/** Group thresholds in percent: A ≥ a, B ≥ b, C ≥ c, D below c. */
-export interface GroupThresholds {
-  a: number;
-  b: number;
-  c: number;
-}
-
-export const DEFAULT_GROUPS: GroupThresholds = { a: 90, b: 80, c: 70 };
-
-export type CommuneGroup = 'A' | 'B' | 'C' | 'D';
 
 export interface ConsolidatedField {
   code: string;
@@ -195,23 +185,6 @@ function fieldCodes(fields: ConsolidatedField[]): string {
   const codes: string[] = [];
   for (let i = 0; i < fields.length; i++) codes.push(fields[i].code);
   return codes.join(', ');
-}
-
-/**
- * Whether points/max reach a threshold in percent, on the exact ratio (89,995% is not 90%),
- * as the domain decides percentage tiers. Thresholds are taken to hundredths of a percent.
- */
-function reaches(points: Points, max: Points, percent: number): boolean {
-  const hundredths = Math.round(percent * 100);
-  return points * 10000 >= hundredths * max;
-}
-
-export function groupOf(points: Points | null, max: Points, groups: GroupThresholds): CommuneGroup {
-  if (points === null || max <= 0) return 'D';
-  if (reaches(points, max, groups.a)) return 'A';
-  if (reaches(points, max, groups.b)) return 'B';
-  if (reaches(points, max, groups.c)) return 'C';
-  return 'D';
 }
 
 /** "A", "B", "C", or the words for below the last threshold ("Dưới 70%"). */

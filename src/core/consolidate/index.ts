@@ -3,3 +3,4 @@
  * The district's consolidation: ranking communes, groups, rubric and duplicate checks, the two result sheets.
  */
 export * from './consolidate';
+export * from './groups';

@@ -1,5 +1,6 @@
 import { analyseWorkbook } from '../../../src/core/analyse';
-import { CommuneSource, consolidate, consolidationSheets, DEFAULT_GROUPS, FailedSource, summariseSource } from '../../../src/core/consolidate/consolidate';
+import { CommuneSource, consolidate, consolidationSheets, FailedSource, summariseSource } from '../../../src/core/consolidate/consolidate';
+import { DEFAULT_GROUPS } from '../../../src/core/consolidate/groups';
 import { SummaryCell, SummarySheet } from '../../../src/core/plan/types';
 import { parseDecimalUnits } from '../../../src/core/number/points';
 import { communeGrid, CommuneSpec } from '../../xlsx/fixtures/communes';
