@@ -10,6 +10,7 @@ import { CchcError, cchcError, errorText, isCchcError } from '../core/errors';
 import { cliText, flagText } from '../core/messages';
 import { sampleWorkbookBytes } from '../xlsx/gridToWorkbook';
 import { patchWorkbook } from '../xlsx/patch/patchPackage';
+import { sheetRulesInput } from '../xlsx/patch/rulesPart';
 import { readGridFromXlsxBytes } from '../xlsx/read/readGrid';
 import { readWorkbookFileBytes } from '../xlsx/node/workbookFile';
 import { ZipLimits } from '../xlsx/zipGuard';
@@ -158,7 +159,14 @@ function cliProblem(key: 'cliOutXlsxOrXlsm' | 'cliOutXlsmNoMacros', file: string
  * changed. An .xlsm copy keeps the macros byte for byte; an .xlsx copy cannot hold them, so they are
  * left out and the user is told (returns true then).
  */
-async function writeAnnotatedCopy(loaded: LoadedInput, plan: WritePlan, target: OutputTarget, args: CliArgs, io: CliIo): Promise<{ macrosDropped: boolean; notesSkipped: string[] }> {
+async function writeAnnotatedCopy(
+  loaded: LoadedInput,
+  analysis: WorkbookAnalysis,
+  plan: WritePlan,
+  target: OutputTarget,
+  args: CliArgs,
+  io: CliIo,
+): Promise<{ macrosDropped: boolean; notesSkipped: string[] }> {
   const name = escapeControl(path.basename(target.shown));
   const done = startStep(io.stderr, cliText('writing', args.lang, { name: name }));
   const keepMacros = /\.xlsm$/i.test(target.shown);
@@ -166,7 +174,7 @@ async function writeAnnotatedCopy(loaded: LoadedInput, plan: WritePlan, target: 
     const input = loaded.bytes;
     if (!input) throw new Error('input bytes not loaded');
     const fileName = args.sample ? SAMPLE_FILE_NAME : (args.file as string);
-    const copy = await quietly(() => patchWorkbook(input, plan, { fileName, limits: loaded.limits, dropMacros: !keepMacros }));
+    const copy = await quietly(() => patchWorkbook(input, plan, { fileName, limits: loaded.limits, dropMacros: !keepMacros, rules: sheetRulesInput(analysis, args.lang) }));
     if (keepMacros && copy.extension !== 'xlsm') throw cliProblem('cliOutXlsmNoMacros', target.shown);
     await writeCheckedOutput(target, copy.bytes);
     return { macrosDropped: copy.macrosDropped, notesSkipped: copy.notesSkipped };
@@ -247,7 +255,7 @@ async function run(args: CliArgs, io: CliIo): Promise<number> {
   }
   // Only the annotated copy needs a plan; the JSON counts what it would write without making one.
   const plan = outTarget ? planWorkbook(analysis, loaded.grid, args.lang) : null;
-  const written = outTarget && plan ? await writeAnnotatedCopy(loaded, plan, outTarget, args, io) : { macrosDropped: false, notesSkipped: [] };
+  const written = outTarget && plan ? await writeAnnotatedCopy(loaded, analysis, plan, outTarget, args, io) : { macrosDropped: false, notesSkipped: [] };
   const macrosDropped = written.macrosDropped;
   // Sheets with notes of the user's own get the colours only: said beside the other notes on the copy.
   const notesSkipped = written.notesSkipped.length ? flagText('notesSkipped', args.lang, { sheets: written.notesSkipped.map(escapeControl).join(', ') }) : '';

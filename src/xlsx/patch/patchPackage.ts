@@ -11,6 +11,9 @@ export { RefusedWrite } from './sheetPatch';
 import { MINIMAL_STYLES_XML, StylesEditor } from './stylesPatch';
 import { printTitlesName, summarySheetXml } from './summaryPart';
 import { CellNote, COMMENTS_TYPE, commentsXml, isOwnComments, legacyDrawingPlace, topElements, VML_TYPE, vmlXml } from './notesPart';
+import { hasOwnRules, liveCells, LIVE_KINDS, patchSheetRules, SheetRulesInput, TIER_NAME_RX, tierNamesXml, tierSheetXml, userValidationRanges } from './rulesPart';
+import { SheetRules, SheetRuleSpec, TIER_SHEET_NAME } from '../../core/plan';
+import { CellRange } from '../../core/grid';
 import { applySplices, attributesOf, encodePart, isSelfClosing, prefixesOf, setAttribute, Splice, TOKEN_RX, xmlDecode, xmlEscape } from './xmlText';
 
 /**
@@ -41,6 +44,12 @@ export interface PatchOptions {
    * named as `extension` says.
    */
   dropMacros?: boolean;
+  /**
+   * The rules that make the scoring sheets check themselves as the official types (rulesPart.ts): data
+   * validations, formula highlights, the hidden sheet of levels and its names. Without it the copy's
+   * validations, conditional formats and names are left exactly as they are (an earlier run's too).
+   */
+  rules?: SheetRulesInput;
 }
 
 const STRICT_MAIN = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
@@ -194,6 +203,10 @@ interface SheetEntry {
   name: string;
   sheetId: number;
   rId: string | undefined;
+  /** Its <sheet> tag in workbook.xml. */
+  start: number;
+  end: number;
+  tag: string;
 }
 
 /** The file name extension a package's kind needs: Excel refuses a macro-enabled package named .xlsx. */
@@ -279,7 +292,14 @@ export async function patchWorkbook(original: Uint8Array, plan: WritePlan, optio
     if ((m[2] || '') !== wbRoot.prefix) continue;
     if (m[3] === 'sheet' && m[1] === '') {
       const a = attributesOf(m[4]);
-      sheets.push({ name: a.name !== undefined ? xmlDecode(a.name) : '', sheetId: parseInt(a.sheetId, 10), rId: relPrefix !== null ? a[(relPrefix ? relPrefix + ':' : '') + 'id'] : undefined });
+      sheets.push({
+        name: a.name !== undefined ? xmlDecode(a.name) : '',
+        sheetId: parseInt(a.sheetId, 10),
+        rId: relPrefix !== null ? a[(relPrefix ? relPrefix + ':' : '') + 'id'] : undefined,
+        start: m.index,
+        end: TOKEN_RX.lastIndex,
+        tag: m[0],
+      });
     } else if (m[3] === 'sheets' && m[1] === '/') {
       sheetsClose = m.index;
       break;
@@ -302,12 +322,33 @@ export async function patchWorkbook(original: Uint8Array, plan: WritePlan, optio
     stylesIsNew = true;
   }
 
+  const summaryEntry = sheets.filter((s) => sameSheetName(s.name, plan.summary.name))[0];
+  const worksheetPart = (entry: SheetEntry | undefined): string | null => {
+    const rel = entry && entry.rId !== undefined ? relById[entry.rId] : undefined;
+    const part = partOfRel(rel);
+    return part && rel && kindOf(rel.type) === 'worksheet' ? part : null;
+  };
+
+  // --- The rules (issue 13, item 4): made once the user's own validations are read, so none goes over them.
+  const tierEntry = options.rules ? sheets.filter((s) => sameSheetName(s.name, TIER_SHEET_NAME))[0] : undefined;
+  const rules = options.rules ? await sheetRulesOf(options.rules, (name) => worksheetPart(sheetNamed(name)), out) : null;
+  const specBySheet: Record<string, SheetRuleSpec> = Object.create(null);
+  if (rules) for (const spec of rules.sheets) if (spec.validations.length || spec.rules.length) specBySheet[spec.sheet] = spec;
+  const live = rules ? liveCells(rules) : null;
+  const flagKinds: Record<string, string[]> = Object.create(null);
+  if (options.rules) for (const f of options.rules.flags) (flagKinds[f.sheet + '!' + f.cell] || (flagKinds[f.sheet + '!' + f.cell] = [])).push(f.kind);
+  /** A highlight the rules show live: every flag on its cell one its rule sees (rulesPart.ts LIVE_KINDS). */
+  const shownLive = (h: WritePlan['highlights'][number]): boolean => {
+    const kind = live ? live[h.sheet + '!' + h.row + ',' + h.col] : undefined;
+    const kinds = flagKinds[h.sheet + '!' + h.address];
+    return !!kind && !!kinds && kinds.every((k) => LIVE_KINDS[kind].indexOf(k) >= 0);
+  };
+
   // --- The plan's cells, by sheet.
   const editsBySheet: Record<string, CellEdit[]> = Object.create(null);
   const editsOf = (sheet: string) => editsBySheet[sheet] || (editsBySheet[sheet] = []);
   for (const w of plan.writes) editsOf(w.sheet).push({ row: w.row, col: w.col, address: w.address, write: w });
-  for (const h of plan.highlights) editsOf(h.sheet).push({ row: h.row, col: h.col, address: h.address, fill: argb(h.color) });
-  const summaryEntry = sheets.filter((s) => sameSheetName(s.name, plan.summary.name))[0];
+  for (const h of plan.highlights) editsOf(h.sheet).push(shownLive(h) ? { row: h.row, col: h.col, address: h.address } : { row: h.row, col: h.col, address: h.address, fill: argb(h.color) });
   let formulasChanged = false;
   const notesSkipped: string[] = [];
   const typesAdditions: string[] = [];
@@ -316,26 +357,34 @@ export async function patchWorkbook(original: Uint8Array, plan: WritePlan, optio
     const sample = wbRels.rels.filter((r) => kindOf(r.type) === 'worksheet')[0];
     return sample ? sample.type.slice(0, sample.type.lastIndexOf('/') + 1) : (relNamespace === STRICT_RELATIONSHIPS ? STRICT_RELATIONSHIPS : RELATIONSHIPS) + '/';
   })();
-  for (const sheetName of Object.keys(editsBySheet)) {
+  // The sheets to patch: those the plan writes, those with rules, and, on a copy the tool wrote rules
+  // into before (its sheet of levels is there), every worksheet, so rules a new reading no longer
+  // gives are dropped.
+  const toPatch: string[] = Object.keys(editsBySheet);
+  for (const name of Object.keys(specBySheet)) if (toPatch.indexOf(name) < 0) toPatch.push(name);
+  if (rules && tierEntry) for (const s of sheets) if (s !== summaryEntry && s !== tierEntry && toPatch.indexOf(s.name) < 0 && worksheetPart(s)) toPatch.push(s.name);
+  for (const sheetName of toPatch) {
     const entry = sheetNamed(sheetName);
     if (!entry) throw new Error('The write plan names a sheet the workbook does not have: "' + sheetName + '"');
-    if (entry === summaryEntry) continue; // replaced whole below, as the ExcelJS writer did
-    const rel = entry.rId !== undefined ? relById[entry.rId] : undefined;
-    const part = partOfRel(rel);
-    if (!part || !rel || kindOf(rel.type) !== 'worksheet') throw new Error('The write plan names "' + sheetName + '", which is not a worksheet the package holds');
+    if (entry === summaryEntry || (tierEntry && entry === tierEntry)) continue; // replaced whole below, as the ExcelJS writer did
+    const edits = editsBySheet[sheetName] || [];
+    const part = worksheetPart(entry);
+    if (!part) throw new Error('The write plan names "' + sheetName + '", which is not a worksheet the package holds');
     const sheet = await out.read(part);
-    let patched = patchSheetXml(sheet.text, editsBySheet[sheetName], { sheetName, cellStyle: (base, change) => styles.cellStyle(base, change) });
+    if (!edits.length && !specBySheet[sheetName] && !hasOwnRules(sheet.text)) continue;
+    let patched = patchSheetXml(sheet.text, edits, { sheetName, cellStyle: (base, change) => styles.cellStyle(base, change) });
+    if (rules) patched = patchSheetRules(patched, specBySheet[sheetName] || null, (fill) => styles.dxfId(fill));
     const notes: CellNote[] = plan.highlights.filter((h) => h.sheet === sheetName && h.note).map((h) => ({ row: h.row, col: h.col, text: h.note }));
     const noted = await addNotes(out, part, patched, notes, { mainNamespace, relNamespace, relStem, block: 100 + sheets.indexOf(entry), wbFolder, typesAdditions, typesRemovals });
     if (noted !== null) patched = noted;
     else if (notes.length) notesSkipped.push(sheetName);
     if (patched !== sheet.text) out.put(part, patched, sheet.utf16);
-    if (editsBySheet[sheetName].some((e) => e.write)) formulasChanged = true;
+    if (edits.some((e) => e.write)) formulasChanged = true;
   }
 
   // --- A sheet of a copy scored again that has nothing to highlight now: the tool's earlier notes go.
   for (const entry of sheets) {
-    if (entry === summaryEntry || editsBySheet[entry.name]) continue;
+    if (entry === summaryEntry || editsBySheet[entry.name] || toPatch.indexOf(entry.name) >= 0) continue;
     const rel = entry.rId !== undefined ? relById[entry.rId] : undefined;
     const part = partOfRel(rel);
     if (!part || !rel || kindOf(rel.type) !== 'worksheet') continue;
@@ -395,11 +444,47 @@ export async function patchWorkbook(original: Uint8Array, plan: WritePlan, optio
     out.put(part, summaryText);
   }
 
+  // --- The hidden sheet of levels: an earlier copy's part rewritten in place (and hidden again), else a
+  // new part after the summary. Written whenever rules are (only its title when no criterion has levels):
+  // it is how a copy scored again is known to carry the tool's rules.
+  const wantTier = !!rules && (!!rules.tierTable || Object.keys(specBySheet).length > 0 || !!tierEntry);
+  if (rules && wantTier) {
+    const tierText = tierSheetXml(rules.tierTable, options.rules ? options.rules.lang : 'vi', mainNamespace);
+    if (tierEntry) {
+      const part = worksheetPart(tierEntry);
+      if (!part) throw new Error('"' + tierEntry.name + '" exists and is not a worksheet: the sheet of levels cannot replace it');
+      out.put(part, tierText);
+      const ownRels = out.find(relsNameOf(part));
+      if (ownRels) out.remove(ownRels);
+      if (attributesOf(tierEntry.tag).state !== 'hidden') wbSplices.push({ start: tierEntry.start, end: tierEntry.end, text: setAttribute(tierEntry.tag, 'state', 'hidden') });
+    } else {
+      let n = sheets.length + 1;
+      let part = wbFolder + 'worksheets/sheet' + n + '.xml';
+      while (out.taken(part) || out.changed[part]) part = wbFolder + 'worksheets/sheet' + ++n + '.xml';
+      const id = freshRelId();
+      const sheetId = sheets.reduce((max, s) => (isFinite(s.sheetId) && s.sheetId > max ? s.sheetId : max), 0) + (summaryEntry ? 1 : 2);
+      const idAttr = relPrefix ? relPrefix + ':id' : 'r:id';
+      const declare = relPrefix ? '' : ' xmlns:r="' + relNamespace + '"';
+      if (sheetsClose < 0) throw new Error('workbook part without </sheets>');
+      wbSplices.push({
+        start: sheetsClose,
+        end: sheetsClose,
+        text: '<' + wbRoot.prefix + 'sheet' + declare + ' name="' + xmlEscape(TIER_SHEET_NAME) + '" sheetId="' + sheetId + '" state="hidden" ' + idAttr + '="' + id + '"/>',
+      });
+      relsSplices.push({ start: wbRels.closeStart, end: wbRels.closeStart, text: relTag(id, 'worksheet', part.slice(wbFolder.length)) });
+      typesAdditions.push('/' + part + '|' + WORKSHEET_TYPE);
+      out.put(part, tierText);
+    }
+  }
+
   // --- The summary's header rows repeated on every printed page: its `_xlnm.Print_Titles`, the only
   // defined name the tool writes (an earlier one of the same sheet replaced; every other name kept).
   const summaryIndex = summaryEntry ? sheets.indexOf(summaryEntry) : sheets.length;
   const printTitles = printTitlesName(plan.summary, summaryIndex, wbRoot.prefix);
-  if (printTitles) wbSplices.push(printTitlesSplice(wb.text, wbRoot.prefix, summaryIndex, printTitles));
+  // The tool's names for the rows of the sheet of levels (CCHC_MUC_n) replace an earlier run's; without
+  // rules, names are not touched.
+  const tierNames = rules ? tierNamesXml(rules.tierTable, wbRoot.prefix) : null;
+  for (const splice of definedNamesSplices(wb.text, wbRoot.prefix, summaryIndex, printTitles, tierNames)) wbSplices.push(splice);
 
   // --- calcChain.xml is dropped when formulas change: it lists every formula cell in calculation
   // order, and an entry for a cell that is no longer a formula is "unreadable content" to Excel. Without
@@ -610,30 +695,64 @@ async function addNotes(out: PackageWriter, part: string, sheetXml: string, note
 }
 
 /**
- * Where the summary's `_xlnm.Print_Titles` goes in workbook.xml: over an earlier one of the same sheet,
- * else at the end of <definedNames>, else in a new <definedNames> where CT_Workbook has it (after
- * sheets, functionGroups, externalReferences).
+ * The rules' spec, given the cells each scoring sheet's own validations cover (read from its part as it
+ * is in the input; the tool's earlier validations are not the user's).
  */
-function printTitlesSplice(xml: string, prefix: string, index: number, definedName: string): Splice {
+async function sheetRulesOf(input: SheetRulesInput, partOf: (sheet: string) => string | null, out: PackageWriter): Promise<SheetRules> {
+  const userValidation: { [sheet: string]: CellRange[] } = {};
+  for (const name of input.sheets) {
+    const part = partOf(name);
+    if (!part) continue;
+    const ranges = userValidationRanges((await out.read(part)).text);
+    if (ranges.length) userValidation[name] = ranges;
+  }
+  return input.build(userValidation);
+}
+
+/**
+ * workbook.xml's <definedNames>, the only names the tool writes: the summary's `_xlnm.Print_Titles`
+ * (over an earlier one of the same sheet, else at the end) and, when `tierNames` is not null, the
+ * workbook-level CCHC_MUC_n names (an earlier run's replaced: the first one's place takes the new set,
+ * the others go). Every other name is kept as written. A new <definedNames> goes where CT_Workbook has
+ * it (after sheets, functionGroups, externalReferences).
+ */
+function definedNamesSplices(xml: string, prefix: string, index: number, printTitles: string | null, tierNames: string | null): Splice[] {
+  if (!printTitles && tierNames === null) return [];
   const top = topElements(xml);
   const names = top.children.filter((e) => e.local === 'definedNames' && e.prefix === prefix)[0];
+  const splices: Splice[] = [];
   if (names) {
     TOKEN_RX.lastIndex = names.start;
     let close = -1;
+    let titlesDone = !printTitles;
+    let tierDone = tierNames === null;
     for (let m = TOKEN_RX.exec(xml); m && m.index < names.end; m = TOKEN_RX.exec(xml)) {
       if (m[3] === 'definedNames' && m[1] === '/') close = m.index;
       if (m[3] !== 'definedName' || m[1] === '/') continue;
       const a = attributesOf(m[4]);
-      if (a.name === '_xlnm.Print_Titles' && a.localSheetId === String(index)) return { start: m.index, end: elementEnd(xml, m[4], TOKEN_RX.lastIndex), text: definedName };
+      const end = elementEnd(xml, m[4], TOKEN_RX.lastIndex);
+      if (printTitles && a.name === '_xlnm.Print_Titles' && a.localSheetId === String(index)) {
+        splices.push({ start: m.index, end, text: printTitles });
+        titlesDone = true;
+      } else if (tierNames !== null && a.localSheetId === undefined && TIER_NAME_RX.test(a.name || '')) {
+        splices.push({ start: m.index, end, text: tierDone ? '' : tierNames });
+        tierDone = true;
+      }
+      TOKEN_RX.lastIndex = end;
     }
-    if (close >= 0) return { start: close, end: close, text: definedName };
+    const rest = (titlesDone ? '' : printTitles || '') + (tierDone ? '' : tierNames || '');
+    if (!rest) return splices;
+    if (close >= 0) splices.push({ start: close, end: close, text: rest });
     // <definedNames/>: empty, written open.
-    return { start: names.start, end: names.end, text: '<' + prefix + 'definedNames>' + definedName + '</' + prefix + 'definedNames>' };
+    else splices.push({ start: names.start, end: names.end, text: '<' + prefix + 'definedNames>' + rest + '</' + prefix + 'definedNames>' });
+    return splices;
   }
+  const all = (printTitles || '') + (tierNames || '');
+  if (!all) return [];
   let at = -1;
   for (const e of top.children) if (e.prefix === prefix && (e.local === 'sheets' || e.local === 'functionGroups' || e.local === 'externalReferences')) at = Math.max(at, e.end);
   if (at < 0) at = top.rootClose;
-  return { start: at, end: at, text: '<' + prefix + 'definedNames>' + definedName + '</' + prefix + 'definedNames>' };
+  return [{ start: at, end: at, text: '<' + prefix + 'definedNames>' + all + '</' + prefix + 'definedNames>' }];
 }
 
 /** Whether a write gives its cell another value than it had (so formulas reading it are stale). */

@@ -79,6 +79,11 @@ export class StylesEditor {
   private readonly fontIndexByText: Record<string, number> = Object.create(null);
   private readonly fontIdByKind: Record<string, number> = Object.create(null);
   private readonly changeCache: Record<string, number> = Object.create(null);
+  /** Differential formats (conditional formats' fills): appended like the rest, found again by text. */
+  private readonly newDxfs: string[] = [];
+  private readonly dxfIndexByText: Record<string, number> = Object.create(null);
+  /** Where a new <dxfs> goes when the part has none: before the first of tableStyles, colors, extLst. */
+  private afterDxfs = -1;
 
   constructor(xml: string) {
     this.xml = xml;
@@ -113,12 +118,15 @@ export class StylesEditor {
     this.sections.fonts.items.forEach((text, i) => {
       if (!(text in this.fontIndexByText)) this.fontIndexByText[text] = i;
     });
+    (this.sections.dxfs ? this.sections.dxfs.items : []).forEach((text, i) => {
+      if (!(text in this.dxfIndexByText)) this.dxfIndexByText[text] = i;
+    });
   }
 
   /** One pass over the part: the direct lists of styleSheet and their direct children. */
   private scan(): void {
     const xml = this.xml;
-    const wanted: Record<string, boolean> = { numFmts: true, fonts: true, fills: true, cellXfs: true };
+    const wanted: Record<string, boolean> = { numFmts: true, fonts: true, fills: true, cellXfs: true, dxfs: true };
     let depth = 1;
     let current: ListSection | null = null;
     let itemStart = -1;
@@ -139,6 +147,7 @@ export class StylesEditor {
         }
         continue;
       }
+      if (depth === 1 && this.afterDxfs < 0 && (m[3] === 'tableStyles' || m[3] === 'colors' || m[3] === 'extLst')) this.afterDxfs = m.index;
       if (depth === 1 && wanted[m[3]] && (m[2] || '') === this.prefix && !this.sections[m[3]]) {
         const section: ListSection = { openTag: m[0], openStart: m.index, openEnd: TOKEN_RX.lastIndex, closeStart: -1, items: [] };
         this.sections[m[3]] = section;
@@ -251,8 +260,40 @@ export class StylesEditor {
     return this.xfIndex(StylesEditor.withAttributes(base, attrs));
   }
 
+  /**
+   * The dxf index of a conditional format's solid fill (RRGGBB or ARGB): Excel's own form, the colour
+   * as the pattern's background. One per colour; an earlier run's is found again by its text.
+   */
+  dxfId(color: string): number {
+    const hex = color.replace(/^#/, '').toUpperCase();
+    const p = this.prefix;
+    const text =
+      '<' +
+      p +
+      'dxf><' +
+      p +
+      'fill><' +
+      p +
+      'patternFill patternType="solid"><' +
+      p +
+      'bgColor rgb="' +
+      (hex.length === 8 ? hex : 'FF' + hex) +
+      '"/></' +
+      p +
+      'patternFill></' +
+      p +
+      'fill></' +
+      p +
+      'dxf>';
+    if (text in this.dxfIndexByText) return this.dxfIndexByText[text];
+    this.newDxfs.push(text);
+    const index = (this.sections.dxfs ? this.sections.dxfs.items.length : 0) + this.newDxfs.length - 1;
+    this.dxfIndexByText[text] = index;
+    return index;
+  }
+
   changed(): boolean {
-    return this.newFormats.length + this.added.fonts.length + this.added.fills.length + this.added.cellXfs.length > 0;
+    return this.newFormats.length + this.added.fonts.length + this.added.fills.length + this.added.cellXfs.length + this.newDxfs.length > 0;
   }
 
   /** The part with the new entries appended and each list's count updated. */
@@ -283,6 +324,13 @@ export class StylesEditor {
     appendTo('fonts', this.added.fonts);
     appendTo('fills', this.added.fills);
     appendTo('cellXfs', this.added.cellXfs);
+    if (this.newDxfs.length) {
+      if (this.sections.dxfs) appendTo('dxfs', this.newDxfs);
+      else {
+        const at = this.afterDxfs >= 0 ? this.afterDxfs : this.xml.lastIndexOf('</' + this.tag('styleSheet'));
+        splices.push({ start: at, end: at, text: '<' + this.tag('dxfs') + ' count="' + this.newDxfs.length + '">' + this.newDxfs.join('') + '</' + this.tag('dxfs') + '>' });
+      }
+    }
     return applySplices(this.xml, splices);
   }
 }

@@ -4,6 +4,8 @@ import { cellAt, GridCell, WorkbookGrid } from '../../../src/core/grid';
 import { WritePlan } from '../../../src/core/plan/types';
 import { readGridFromXlsxBytes } from '../../../src/xlsx/read/readGrid';
 import { patchWorkbookBytes } from '../../../src/xlsx/patch/patchPackage';
+import { sheetRulesInput } from '../../../src/xlsx/patch/rulesPart';
+import { TIER_SHEET_NAME } from '../../../src/core/plan/sheetRules';
 
 /**
  * The real pipeline for the patcher's tests: bytes → grid → analysis → plan → patched bytes, and
@@ -38,11 +40,12 @@ export interface PipelineRun {
   outAnalysis: Analysis;
 }
 
-export async function runPipeline(input: Uint8Array, fileName = 'in.xlsx'): Promise<PipelineRun> {
+/** `rules`: install the sheet rules too (validations, formula highlights, the hidden sheet of levels), as the CLI does. */
+export async function runPipeline(input: Uint8Array, fileName = 'in.xlsx', options: { rules?: boolean } = {}): Promise<PipelineRun> {
   const grid = await readGridFromXlsxBytes(input, fileName);
   const analysis = analyseWorkbook(grid);
   const plan = planOf(analysis, grid);
-  const output = await patchWorkbookBytes(input, plan, { fileName });
+  const output = await patchWorkbookBytes(input, plan, { fileName, rules: options.rules ? sheetRulesInput(analysis, 'vi') : undefined });
   const outGrid = await readGridFromXlsxBytes(output, fileName);
   const outAnalysis = analyseWorkbook(outGrid);
   return { input, grid, analysis, plan, output, outGrid, outAnalysis };
@@ -65,7 +68,10 @@ export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
-/** Part names the patcher may change: the written sheets, the summary, styles, workbook, its rels, content types. */
+/**
+ * Part names the patcher may change: the written sheets, the summary, styles, workbook, its rels, content
+ * types, and the hidden sheet of levels of the sheet rules (issue 13, item 4).
+ */
 export async function ownedParts(input: Uint8Array, plan: WritePlan, output: Uint8Array): Promise<Set<string>> {
   const zip = await JSZip.loadAsync(output);
   const text = async (name: string) => (zip.file(name) ? await zip.file(name)!.async('string') : '');
@@ -96,6 +102,7 @@ export async function ownedParts(input: Uint8Array, plan: WritePlan, output: Uin
       owned.add(targetOf(id));
       for (const part of await ownNotesParts(zip, targetOf(id))) owned.add(part);
     }
+    if (name === TIER_SHEET_NAME) owned.add(targetOf(id));
     if (name.toLowerCase() === plan.summary.name.toLowerCase()) {
       // The summary's part, and the relationships of an earlier copy of it (dropped with its content).
       const target = targetOf(id);
