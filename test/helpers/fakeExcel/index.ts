@@ -169,6 +169,13 @@ export interface FakeOfficeHandle {
   /** Name of the active sheet (activate, select and delete change it as in Excel). */
   activeSheet(): string | null;
   readyCallbacks: number;
+  /**
+   * Makes the host refuse the next `times` (default 1) calls whose method starts with `method`
+   * ("PageLayout.", "NoteCollection.add"…): each refused call fails its batch with GeneralException,
+   * the calls queued before it staying applied (a batch is not a transaction), as a host that does not
+   * support a call in some case would.
+   */
+  refuse(method: string, times?: number): void;
   /** Saved document settings (JSON text by name), as Office keeps them in the file. */
   settings: { [name: string]: string };
   /** Dialogs opened with Office.context.ui.displayDialogAsync. */
@@ -585,7 +592,22 @@ export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: 
     dialogs: [],
     pendingSettings: {},
     settingsRefreshes: 0,
+    refuse: function (method: string, times?: number): void {
+      refusals.push({ method: method, left: times === undefined ? 1 : times });
+    },
   };
+  const refusals: Array<{ method: string; left: number }> = [];
+
+  /** Throws when the host was told to refuse this call (FakeOfficeHandle.refuse). */
+  function refuseIfAsked(method: string): void {
+    for (let i = 0; i < refusals.length; i++) {
+      const r = refusals[i];
+      if (r.left > 0 && method.indexOf(r.method) === 0) {
+        r.left--;
+        throw officeError('GeneralException', 'This host refuses ' + method + '.', method);
+      }
+    }
+  }
 
   function fire(changes: Array<{ sheet: FakeSheet; address: string }>, byAddin: boolean): void {
     if (!at('1.7')) return;
@@ -625,6 +647,7 @@ export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: 
         try {
           for (let i = 0; i < ops.length; i++) {
             try {
+              refuseIfAsked(String(ops[i].payload && ops[i].payload.m));
               ops[i].run();
             } catch (e) {
               if (e !== NULL_OBJECT_CALL) throw e;
@@ -1355,9 +1378,14 @@ export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: 
    * worksheet.notes (ExcelApi 1.18): notes by cell address. Office.js's rules kept: getItem of a cell
    * without a note fails with ItemNotFound, getItemOrNullObject answers a null object, add on a cell that
    * already has a note fails (a cell holds one note), a note's content is read only after load and sync.
+   * The collection's order is the sheet's (by row, then column); `load('items/content')` lists the notes
+   * in it, and getItemAt(i) is resolved when the batch runs, at its place in the batch (past the last
+   * note: ItemNotFound), so a batch that deletes notes by position sees the positions its earlier
+   * deletions left. A note has no address of its own: getLocation() gives its cell.
    */
   function makeNoteCollection(ctx: Any, sheetName: string): Any {
     const col: Any = {};
+    defineLoadable(col, ['items']);
     const key = function (address: string): string {
       return String(address).replace(/^.*!/, '').replace(/\$/g, '').toUpperCase();
     };
@@ -1365,13 +1393,26 @@ export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: 
       const s = sheetOrThrow(sheetName);
       return s.notes || (s.notes = {});
     };
-    const makeNote = function (address: string, nullable: boolean): Any {
+    /** The addresses of the sheet's notes in the collection's order: by row, then column. */
+    const ordered = function (): string[] {
+      const notes = notesOf();
+      const list: string[] = [];
+      for (const a in notes) if (notes.hasOwnProperty(a)) list.push(a);
+      return list.sort(function (x, y) {
+        const a = parseAddress(x);
+        const b = parseAddress(y);
+        return a.r0 - b.r0 || a.c0 - b.c0;
+      });
+    };
+    /** A note proxy; `addressOf` gives its cell when the batch runs (a note got by position is bound then). */
+    const makeNote = function (addressOf: () => string, nullable: boolean): Any {
       const note: Any = {};
       defineLoadable(note, ['content', 'isNullObject'], {
         content: function (v: Any) {
           enqueue(ctx, {
-            payload: { m: 'Note.content', s: sheetName, a: [address, v] },
+            payload: { m: 'Note.content', s: sheetName, a: [v] },
             run: function () {
+              const address = addressOf();
               const notes = notesOf();
               if (!(key(address) in notes)) throw officeError('ItemNotFound', 'There is no note at ' + address + '.', 'Note.content');
               assertWritable(sheetOrThrow(sheetName), 'Note.content');
@@ -1383,8 +1424,9 @@ export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: 
       note.load = function (spec: Any): Any {
         const paths = parseLoad(spec);
         enqueue(ctx, {
-          payload: { m: 'Note.load', s: sheetName, a: [address].concat(paths) },
+          payload: { m: 'Note.load', s: sheetName, a: paths },
           run: function () {
+            const address = addressOf();
             const notes = notesOf();
             const has = key(address) in notes;
             if (!has && !nullable) throw officeError('ItemNotFound', 'There is no note at ' + address + '.', 'Note.load');
@@ -1399,10 +1441,21 @@ export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: 
         });
         return note;
       };
+      note.getLocation = function (): Any {
+        return makeRange(ctx, sheetName, function () {
+          const address = addressOf();
+          if (!(key(address) in notesOf())) {
+            if (nullable) throw NULL_OBJECT_CALL;
+            throw officeError('ItemNotFound', 'There is no note at ' + address + '.', 'Note.getLocation');
+          }
+          return parseAddress(key(address));
+        });
+      };
       note.delete = function (): void {
         enqueue(ctx, {
-          payload: { m: 'Note.delete', s: sheetName, a: [address] },
+          payload: { m: 'Note.delete', s: sheetName },
           run: function () {
+            const address = addressOf();
             const notes = notesOf();
             if (!(key(address) in notes)) {
               if (nullable) throw NULL_OBJECT_CALL;
@@ -1415,11 +1468,56 @@ export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: 
       };
       return note;
     };
+    const at = function (address: string): () => string {
+      return function () {
+        return address;
+      };
+    };
     col.getItem = function (address: string): Any {
-      return makeNote(address, false);
+      return makeNote(at(address), false);
     };
     col.getItemOrNullObject = function (address: string): Any {
-      return makeNote(address, true);
+      return makeNote(at(address), true);
+    };
+    col.getItemAt = function (index: number): Any {
+      let bound: string | null = null;
+      enqueue(ctx, {
+        payload: { m: 'NoteCollection.getItemAt', s: sheetName, a: [index] },
+        run: function () {
+          const list = ordered();
+          if (!(index >= 0 && index < list.length)) throw officeError('ItemNotFound', 'There is no note at position ' + index + '.', 'NoteCollection.getItemAt');
+          bound = list[index];
+        },
+      });
+      return makeNote(function () {
+        if (bound === null) throw officeError('ItemNotFound', 'The note at position ' + index + ' was not found.', 'NoteCollection.getItemAt');
+        return bound;
+      }, false);
+    };
+    col.load = function (spec: Any): Any {
+      const paths = parseLoad(spec);
+      enqueue(ctx, {
+        payload: { m: 'NoteCollection.load', s: sheetName, a: paths },
+        run: function () {
+          const notes = notesOf();
+          const list = ordered();
+          const items: Any[] = [];
+          for (let i = 0; i < list.length; i++) {
+            const note = makeNote(at(list[i]), false);
+            note._loaded.isNullObject = true;
+            note._data.isNullObject = false;
+            for (let k = 0; k < paths.length; k++) {
+              if (paths[k].replace(/^items\//, '') !== 'content') continue;
+              note._loaded.content = true;
+              note._data.content = notes[list[i]];
+            }
+            items.push(note);
+          }
+          col._data.items = items;
+          col._loaded.items = true;
+        },
+      });
+      return col;
     };
     col.add = function (address: Any, content: Any): Any {
       const where = typeof address === 'string' ? address : String(address && address._address);
@@ -1435,19 +1533,31 @@ export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: 
           notes[key(where)] = String(content);
         },
       });
-      return makeNote(where, false);
+      return makeNote(at(where), false);
     };
     return col;
   }
 
-  /** worksheet.pageLayout (ExcelApi 1.9): the properties the gateway sets, kept on the sheet. */
+  /**
+   * worksheet.pageLayout (ExcelApi 1.9): the properties the gateway sets, kept on the sheet. The zoom
+   * takes what Office documents (PageLayoutZoomOptions): a scale from 10 to 400, or pages to fit to
+   * (a positive number); anything else fails with InvalidArgument.
+   */
   function makePageLayout(ctx: Any, sheetName: string): Any {
     const layout: Any = {};
+    const validZoom = function (v: Any): boolean {
+      if (!v || typeof v !== 'object') return false;
+      const ok = function (x: Any, min: number, max: number): boolean {
+        return x === undefined || x === null || (typeof x === 'number' && x >= min && x <= max && Math.floor(x) === x);
+      };
+      return ok(v.scale, 10, 400) && ok(v.horizontalFitToPages, 1, 32767) && ok(v.verticalFitToPages, 1, 32767);
+    };
     const setter = function (prop: string) {
       return function (v: Any) {
         enqueue(ctx, {
           payload: { m: 'PageLayout.' + prop, s: sheetName, v: v },
           run: function () {
+            if (prop === 'zoom' && !validZoom(v)) throw officeError('InvalidArgument', 'The zoom ' + JSON.stringify(v) + ' is not one Office documents.', 'PageLayout.zoom');
             const s = sheetOrThrow(sheetName);
             const pl: Any = s.pageLayout || (s.pageLayout = {});
             pl[prop] = typeof v === 'object' && v !== null ? JSON.parse(JSON.stringify(v)) : v;
