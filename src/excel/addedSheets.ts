@@ -5,7 +5,7 @@ import { toHostError } from './officeErrors';
 import { uniqueSheetName } from './planCells';
 import { listNames } from './read';
 import { GatewaySession, indexOf, run, sync } from './session';
-import { batches, Op, queuePageLayout, queueSheet } from './writeQueue';
+import { batches, Op, queuePrintLayout, queueSheet } from './writeQueue';
 
 /** New tool sheets beside the user's (the consolidation of many communes), never over them. ES5. */
 
@@ -38,8 +38,8 @@ async function deletePartial(session: GatewaySession, used: string[]): Promise<v
 
 /**
  * One sync learns the current sheet names (a clash would fail the batch), one more adds and writes the
- * sheets and shows the first (more only over the payload limit). On failure whatever was added is
- * deleted again.
+ * sheets, sets their print layout (from 1.9) and shows the first (more only over the payload limit). On
+ * failure whatever was added is deleted again.
  */
 export async function addSheets(session: GatewaySession, list: SummarySheet[]): Promise<string[]> {
   if (!list.length) return [];
@@ -57,7 +57,11 @@ export async function addSheets(session: GatewaySession, list: SummarySheet[]): 
       used.push(name);
     }
     const ops: Op[] = [];
-    for (let i = 0; i < list.length; i++) queueSheet(session, ops, retarget(list[i], wanted, used), used[i], false);
+    for (let i = 0; i < list.length; i++) {
+      queueSheet(session, ops, retarget(list[i], wanted, used), used[i], false);
+      // From 1.9 print-ready in the same batch: a host that refuses the layout fails it, and the sheets go.
+      queuePrintLayout(session, ops, list[i], used[i]);
+    }
     ops.push({
       size: 100,
       apply: function (context: Excel.RequestContext) {
@@ -71,15 +75,6 @@ export async function addSheets(session: GatewaySession, list: SummarySheet[]): 
         // One sync per group on purpose: a group is what fits under the payload limit.
         // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await sync(session, context);
-      }
-      // From 1.9 the new sheets print-ready, in one more sync that may fail without undoing them.
-      if (session.features.pageLayout) {
-        for (let i = 0; i < list.length; i++) queuePageLayout(context, list[i], used[i]);
-        try {
-          await sync(session, context);
-        } catch (ignored) {
-          /* written; printed with Excel's defaults */
-        }
       }
     });
   } catch (e) {

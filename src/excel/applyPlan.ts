@@ -5,21 +5,25 @@ import { WritePlan } from '../core/plan';
 import { BACKUP_SHEET_NAME, BackupRecord } from './backupRecords';
 import { rememberFills, rememberNames } from './documentSettings';
 import { hostError, toHostError } from './officeErrors';
-import { buildBackup, rangeAddress } from './planCells';
+import { buildBackup, planNotes, rangeAddress, SheetNotes } from './planCells';
 import { readState } from './read';
 import { at2, findSheet, prevOf, ReadState, SheetRead } from './readState';
 import { contains, GatewaySession, run, sync } from './session';
 import {
   AddedFormat,
   batches,
+  cellKey,
   LoadedFill,
+  NoteChanges,
   NoteProbe,
   Op,
   queueBackup,
   queueHighlights,
   queueNoteChanges,
   queueNoteProbes,
-  queuePageLayout,
+  queueNoteRepairs,
+  queueNotes,
+  queuePrintLayout,
   queueSheet,
   queueWrites,
   sheetsTouched,
@@ -27,9 +31,10 @@ import {
 } from './writeQueue';
 
 /**
- * The write sync: backup, writes, highlights and the summary sheet in one context.sync() (more only over
- * the payload limit), with a conflict check queued before them; a failed or conflicting write is put
- * back as it was. ES5.
+ * The write sync: backup, writes, the summary sheet (from 1.9 its print layout when the write creates it),
+ * highlights and (from 1.18) their notes in one context.sync() (more only over the payload limit), with a
+ * conflict check queued before them; a failed or conflicting write is put back as it was. One more sync
+ * only for the notes of a sheet that has a note of someone else's (each cell's note is looked at first). ES5.
  */
 
 /** What a touched sheet held just before the write batch, as its conflict check read it. */
@@ -89,10 +94,18 @@ export async function applyPlan(session: GatewaySession, plan: WritePlan, option
   const summaryExists = contains(s.names, plan.summary.name);
   queueBackup(session, ops, records, backupExists);
   queueWrites(ops, effective, s);
+  queueSheet(session, ops, plan.summary, plan.summary.name, summaryExists);
+  // From 1.9 a summary sheet the write creates is print-ready (a later run clears only its cells, the
+  // layout stays). Queued before the highlights and notes: a host that refuses the layout fails the
+  // batch before it touches them, and the rollback puts back everything before.
+  if (!summaryExists) queuePrintLayout(session, ops, plan.summary, plan.summary.name);
   const added: AddedFormat[] = [];
   const loadedFills: LoadedFill[] = [];
   queueHighlights(session, ops, effective, s, added, loadedFills);
-  queueSheet(session, ops, plan.summary, plan.summary.name, summaryExists);
+  // From 1.18 the notes: on a sheet whose notes the read found all the tool's, in this batch.
+  const sheetNotes: SheetNotes[] = features.notes ? planNotes(effective, s) : [];
+  const noteChanges: NoteChanges = { deleted: [], added: [] };
+  if (features.notes) queueNotes(ops, sheetNotes, noteChanges);
   const groups = batches(session, ops);
   let checks: Check[] = [];
   let conflict: string | null = null;
@@ -102,9 +115,10 @@ export async function applyPlan(session: GatewaySession, plan: WritePlan, option
   try {
     await run(session, async function (context: Excel.RequestContext) {
       checks = queueChecks(session, context, s, effective);
-      // From 1.18 the notes of the cells highlighted now and before are read with the first sync.
+      // From 1.18, on a sheet with a note of someone else's, the note of each cell highlighted now or
+      // before is read with the first sync.
       let probes: NoteProbe[] = [];
-      if (features.notes) probes = queueNoteProbes(context, effective, s);
+      if (features.notes) probes = queueNoteProbes(context, sheetNotes);
       // One sync per group on purpose: a group is what fits under the payload limit.
       for (let k = 0; k < groups.length; k++) {
         for (let i = 0; i < groups[k].length; i++) groups[k][i].apply(context);
@@ -115,21 +129,17 @@ export async function applyPlan(session: GatewaySession, plan: WritePlan, option
           if (conflict) return;
         }
       }
-      // One more sync, only when a note changes (from 1.18: what the probes found decides, a user's note
-      // stays) or the summary sheet is new (from 1.9: its print layout; it stays on the sheet for the
-      // later runs, which clear only its cells). Both are extras: a host that refuses them does not undo
-      // the write.
+      // One more sync, only for notes the read could not settle (from 1.18): on a sheet with a note of
+      // someone else's, what the probes found decides (a user's note stays); a note someone added since
+      // the read that a deletion by position took goes back. An extra: a host that refuses it does not
+      // undo the write.
       let extras = 0;
-      if (features.notes) extras += queueNoteChanges(context, probes);
-      if (features.pageLayout && !summaryExists) {
-        queuePageLayout(context, plan.summary, plan.summary.name);
-        extras++;
-      }
+      if (features.notes) extras += queueNoteChanges(context, probes) + queueNoteRepairs(context, noteChanges);
       if (extras > 0) {
         try {
           await sync(session, context);
         } catch (e) {
-          /* the cells, fills and summary are written; the notes are not */
+          /* the cells, fills, summary and the other notes are written; these notes are not */
         }
       }
     });
@@ -158,7 +168,7 @@ export async function applyPlan(session: GatewaySession, plan: WritePlan, option
     }
   }
   try {
-    await undoFailedWrite(session, s, effective, records, backupExists, summaryExists, pre, added);
+    await undoFailedWrite(session, s, effective, records, backupExists, summaryExists, pre, added, noteChanges);
   } catch (e) {
     /* best effort */
   }
@@ -211,9 +221,16 @@ async function undoFailedWrite(
   summaryExisted: boolean,
   pre: Before,
   added: AddedFormat[],
+  notes: NoteChanges,
 ): Promise<void> {
   const features = session.features;
-  const jobs: Array<(context: Excel.RequestContext) => void> = [];
+  const jobs: Array<(context: Excel.RequestContext) => void | Promise<void>> = [];
+  // From 1.18 the notes the batch added go and those it deleted come back (where their content is known).
+  if (features.notes && (notes.added.length || notes.deleted.length)) {
+    jobs.push(function (context: Excel.RequestContext) {
+      return undoNotes(session, context, notes);
+    });
+  }
   // Conditional formats added by the failed batch: delete by the ids that batch returned.
   if (features.conditionalFormats && added.length) {
     jobs.push(function (context: Excel.RequestContext) {
@@ -276,8 +293,8 @@ async function undoFailedWrite(
     const job = jobs[i];
     try {
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
-      await run(session, function (context: Excel.RequestContext) {
-        job(context);
+      await run(session, async function (context: Excel.RequestContext) {
+        await job(context);
         return sync(session, context);
       });
     } catch (e) {
@@ -297,5 +314,49 @@ function deleteAddedFormats(session: GatewaySession, context: Excel.RequestConte
       id = null;
     }
     if (id) context.workbook.worksheets.getItem(added[k].sheet).getRange(added[k].address).conditionalFormats.getItem(id).delete();
+  }
+}
+
+/**
+ * From 1.18, failure path: the notes the write's batch added are deleted where they still say what the
+ * batch wrote, and the notes it deleted by position come back where their cell has none. Their content
+ * and cell are known when the batch's sync returned (a conflict); a batch that failed returns nothing of
+ * what it deleted, and those notes, the tool's own as the read found them, stay deleted.
+ * @apiFeature notes
+ */
+async function undoNotes(session: GatewaySession, context: Excel.RequestContext, changes: NoteChanges): Promise<void> {
+  const restore: Array<{ sheet: string; address: string; content: string }> = [];
+  for (let i = 0; i < changes.deleted.length; i++) {
+    const d = changes.deleted[i];
+    try {
+      restore.push({ sheet: d.sheet, address: cellKey(d.location.address), content: d.note.content });
+    } catch (e) {
+      /* not returned: the batch failed */
+    }
+  }
+  const now: { [key: string]: Excel.Note } = {};
+  const look = function (sheet: string, address: string): void {
+    const key = sheet + '!' + cellKey(address);
+    if (now[key]) return;
+    now[key] = context.workbook.worksheets.getItem(sheet).notes.getItemOrNullObject(address);
+    now[key].load('content');
+  };
+  for (let i = 0; i < changes.added.length; i++) look(changes.added[i].sheet, changes.added[i].address);
+  for (let i = 0; i < restore.length; i++) look(restore[i].sheet, restore[i].address);
+  await sync(session, context);
+  const emptied: { [key: string]: boolean } = {};
+  for (let i = 0; i < changes.added.length; i++) {
+    const a = changes.added[i];
+    const key = a.sheet + '!' + cellKey(a.address);
+    const note = now[key];
+    if (emptied[key] || note.isNullObject || note.content !== a.text) continue;
+    note.delete();
+    emptied[key] = true;
+  }
+  for (let i = 0; i < restore.length; i++) {
+    const r = restore[i];
+    const key = r.sheet + '!' + r.address;
+    if (!now[key].isNullObject && !emptied[key]) continue;
+    context.workbook.worksheets.getItem(r.sheet).notes.add(r.address, r.content);
   }
 }

@@ -34,8 +34,10 @@ export type { ExcelHostOptions } from './session';
  * no String#startsWith, no Object.assign; async functions down-level to __awaiter/__generator,
  * which need only a Promise (the commands bundle polyfills it).
  *
- * Sync budget of one recalculation: readWorkbook = 1 context.sync, applyPlan = 1 context.sync
- * (more only when the plan is over the payload limit, or to undo a failed/conflicting write).
+ * Sync budget of one recalculation: readWorkbook = 1 context.sync, applyPlan = 1 context.sync, with
+ * the highlights' notes (1.18) and a new summary sheet's print layout (1.9) (more only when the plan is
+ * over the payload limit, for the notes of a sheet with a note of someone else's, or to undo a
+ * failed/conflicting write).
  *
  * Backup store: a tool-owned worksheet "CCHC_backup", one JSON record per row in column A.
  * Chosen over a custom XML part (ExcelApi 1.5) or settings (1.4) because it works at ExcelApi 1.1,

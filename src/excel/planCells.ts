@@ -74,6 +74,67 @@ export function isOwnNote(content: unknown): boolean {
   return typeof content === 'string' && content.indexOf(OWN_NOTE_PREFIX) === 0;
 }
 
+/** A note the write puts on a cell, or (text null) the tool's note it takes away from a cell. */
+export interface NoteCell {
+  sheet: string;
+  address: string;
+  text: string | null;
+}
+
+/** What a write does with the notes of one sheet it highlights now or highlighted before (1.18+). */
+export type SheetNotes =
+  /**
+   * Every note on the sheet is the tool's, as the read found them: the write deletes them by position
+   * (`count`, from the last) and adds `add`, all in its one sync.
+   */
+  | { sheet: string; direct: true; count: number; add: NoteCell[] }
+  /** A note of someone else's (or notes the read could not list): each cell's note looked at first, one more sync. */
+  | { sheet: string; direct: false; cells: NoteCell[] };
+
+/**
+ * The notes a write changes, sheet by sheet: the sheets it highlights and those the previous run's
+ * backup says were highlighted, among the sheets read. A note goes on each highlighted cell that has one
+ * (`Highlight.note`); the tool's earlier notes go. Plain data: the Office.js calls are writeQueue.ts's.
+ */
+export function planNotes(plan: WritePlan, s: ReadState): SheetNotes[] {
+  const order: string[] = [];
+  const cells: { [sheet: string]: NoteCell[] } = {};
+  const seen: { [key: string]: boolean } = {};
+  const put = function (sheet: string, address: string, text: string | null): void {
+    const key = sheet + '!' + address;
+    if (seen[key] || !findSheet(s, sheet)) return;
+    seen[key] = true;
+    if (!cells[sheet]) {
+      cells[sheet] = [];
+      order.push(sheet);
+    }
+    cells[sheet].push({ sheet: sheet, address: address, text: text });
+  };
+  for (let i = 0; i < plan.highlights.length; i++) put(plan.highlights[i].sheet, plan.highlights[i].address, plan.highlights[i].note || null);
+  if (s.backup) {
+    for (let i = 0; i < s.backup.length; i++) {
+      const b = s.backup[i];
+      if (b.k === 'h') put(b.s, b.a, null);
+    }
+  }
+  const out: SheetNotes[] = [];
+  for (let i = 0; i < order.length; i++) {
+    const sheet = order[i];
+    const sr = findSheet(s, sheet);
+    const notes = sr ? sr.notes : undefined;
+    let allOwn = !!notes;
+    if (notes) for (let k = 0; k < notes.length; k++) if (!isOwnNote(notes[k])) allOwn = false;
+    if (!notes || !allOwn) {
+      out.push({ sheet: sheet, direct: false, cells: cells[sheet] });
+      continue;
+    }
+    const add: NoteCell[] = [];
+    for (let k = 0; k < cells[sheet].length; k++) if (cells[sheet][k].text !== null) add.push(cells[sheet][k]);
+    if (notes.length || add.length) out.push({ sheet: sheet, direct: true, count: notes.length, add: add });
+  }
+  return out;
+}
+
 /** Excel's limits on a sheet name: at most 31 characters, none of : \ / ? * [ ], no apostrophe at either end. */
 const SHEET_NAME_MAX = 31;
 

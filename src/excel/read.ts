@@ -9,8 +9,8 @@ import { contains, countSync, GatewaySession, run, sameList, sync } from './sess
 
 /**
  * The read sync: every sheet's used range (values, formulas, number formats) and what the API level
- * adds (protection 1.2, the tool's conditional formats 1.6, links, fonts and fills 1.9, hidden lines),
- * with the sheet names, in one context.sync(). ES5.
+ * adds (protection 1.2, the tool's conditional formats 1.6, links, fonts and fills 1.9, hidden lines,
+ * the notes' contents 1.18), with the sheet names, in one context.sync(). ES5.
  *
  * Office.js reads a sheet by its name, and cannot list the names and use them in one batch; the names
  * kept in the document's settings make that one sync. A document the add-in has never seen has none.
@@ -30,6 +30,7 @@ interface SheetProbe {
   props: OfficeExtension.ClientResult<Excel.CellProperties[][]> | null;
   cfs: Excel.ConditionalFormatCollection | null;
   hidden: HiddenProbe | null;
+  notes: Excel.NoteCollection | null;
 }
 
 interface ReadResult {
@@ -92,7 +93,23 @@ function queueSheet(session: GatewaySession, ws: Excel.Worksheet): SheetProbe {
     cfs = used.conditionalFormats;
     cfs.load('items/id,items/type,items/customOrNullObject/rule/formula');
   }
-  return { ws: ws, used: used, props: props, cfs: cfs, hidden: features.lineHidden ? queueHiddenRead(used, features) : null };
+  // From 1.18 the sheet's notes, by content only: whether the write must look at a cell's note first.
+  let notes: Excel.NoteCollection | null = null;
+  if (features.notes) {
+    notes = ws.notes;
+    notes.load('items/content');
+  }
+  return { ws: ws, used: used, props: props, cfs: cfs, hidden: features.lineHidden ? queueHiddenRead(used, features) : null, notes: notes };
+}
+
+/**
+ * From 1.18, after the sync: the content of each note of a sheet, in the collection's order.
+ * @apiFeature notes
+ */
+export function noteContents(notes: Excel.NoteCollection): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < notes.items.length; i++) out.push(String(notes.items[i].content));
+  return out;
 }
 
 /** After the sync: one sheet as the core will see it. */
@@ -138,6 +155,7 @@ function sheetRead(session: GatewaySession, name: string, probe: SheetProbe): Sh
   };
   const hidden = features.lineHidden ? readHidden(probe.hidden) : undefined;
   if (hidden) sr.hidden = hidden;
+  if (features.notes && probe.notes) sr.notes = noteContents(probe.notes);
   return sr;
 }
 

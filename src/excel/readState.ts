@@ -23,6 +23,12 @@ export interface SheetRead {
   fonts: Array<Array<string | null>> | null;
   /** Hidden rows and columns of the used range (readHidden.ts); absent where the API level cannot tell. */
   hidden?: HiddenLines;
+  /**
+   * The content of every note on the sheet, in the notes collection's order (1.18+; a note has no address
+   * to read in the same sync); absent where the API level cannot tell. The write needs no look at a
+   * cell's note first when all of them are the tool's (isOwnNote).
+   */
+  notes?: string[];
 }
 
 export interface ReadState {

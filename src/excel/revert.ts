@@ -5,13 +5,16 @@ import { BACKUP_SHEET_NAME, BackupRecord, parseBackup } from './backupRecords';
 import { forgetFills, normColor, previousFill, rememberNames } from './documentSettings';
 import { hostError, toHostError } from './officeErrors';
 import { isOwnNote, rangeAddress } from './planCells';
-import { listNames, ownConditionalFormats } from './read';
+import { listNames, noteContents, ownConditionalFormats } from './read';
 import { contains, GatewaySession, run, sync } from './session';
+import { cellKey, DeletedNote } from './writeQueue';
 
 /**
  * "Hoàn tác lần ghi gần nhất" (every written cell back from the backup sheet) and "Xóa đánh dấu" (only
- * the tool's own highlights). One read sync finds the backup and the tool's conditional formats; below
- * 1.6 one more reads which painted fills still show the tool's colour; one sync writes. ES5.
+ * the tool's own highlights). One read sync finds the backup, the tool's conditional formats and (from
+ * 1.18) the contents of each sheet's notes; below 1.6 one more reads which painted fills still show the
+ * tool's colour; from 1.18 one more looks at the notes of the highlighted cells, only on a sheet with a
+ * note of someone else's; one sync writes. ES5.
  */
 
 interface Marks {
@@ -24,6 +27,8 @@ interface Found {
   backup: BackupRecord[] | null;
   names: string[];
   marks: Marks[];
+  /** From 1.18: the contents of each sheet's notes, by sheet name (every sheet but the tool's own). */
+  notes: { [sheet: string]: string[] };
 }
 
 /** A painted fill still showing, and the fill to put back (undefined: not known, cleared). */
@@ -41,15 +46,24 @@ async function readBackupAndMarks(session: GatewaySession): Promise<Found> {
     sheets.load('items/name');
     let backupRange: Excel.Range | null = null;
     const cfParts: Array<{ sheet: string; used: Excel.Range }> = [];
+    const noteParts: Array<{ sheet: string; notes: Excel.NoteCollection }> = [];
     for (let i = 0; i < known.length; i++) {
       if (known[i] === BACKUP_SHEET_NAME) {
         backupRange = sheets.getItem(BACKUP_SHEET_NAME).getUsedRange();
         backupRange.load('values');
-      } else if (features.conditionalFormats && known[i] !== SUMMARY_SHEET_NAME) {
+        continue;
+      }
+      if (known[i] === SUMMARY_SHEET_NAME) continue;
+      if (features.conditionalFormats) {
         const used = sheets.getItem(known[i]).getUsedRange();
         used.load('address');
         used.conditionalFormats.load('items/id,items/type,items/customOrNullObject/rule/formula');
         cfParts.push({ sheet: known[i], used: used });
+      }
+      if (features.notes) {
+        const notes = sheets.getItem(known[i]).notes;
+        notes.load('items/content');
+        noteParts.push({ sheet: known[i], notes: notes });
       }
     }
     await sync(session, context);
@@ -61,7 +75,9 @@ async function readBackupAndMarks(session: GatewaySession): Promise<Found> {
       const ids = features.conditionalFormats ? ownConditionalFormats(session, cfParts[p].used.conditionalFormats) : [];
       if (ids.length) marks.push({ sheet: cfParts[p].sheet, address: String(cfParts[p].used.address).replace(/^.*!/, ''), ids: ids });
     }
-    return { backup: backupRange ? parseBackup(backupRange.values) : null, names: fresh, marks: marks };
+    const notes: { [sheet: string]: string[] } = {};
+    if (features.notes) for (let p = 0; p < noteParts.length; p++) notes[noteParts[p].sheet] = noteContents(noteParts[p].notes);
+    return { backup: backupRange ? parseBackup(backupRange.values) : null, names: fresh, marks: marks, notes: notes };
   });
 }
 
@@ -94,21 +110,38 @@ interface OwnNote {
   a: string;
 }
 
+/** The tool's notes to remove: all the notes of a sheet that has only the tool's (by position), or cells looked at one by one. */
+interface OwnNotes {
+  sheets: Array<{ sheet: string; count: number }>;
+  cells: OwnNote[];
+}
+
 /**
- * From 1.18: the tool's own notes on the cells the backup says it highlighted (one read sync); a note
- * that does not start with OWN_NOTE_PREFIX is the user's and is not listed.
+ * From 1.18: the tool's own notes on the sheets the backup says it highlighted. A sheet whose notes the
+ * read found all the tool's (every one starting with OWN_NOTE_PREFIX) has them all removed by position,
+ * with nothing more to read; on a sheet with a note of someone else's, the note of each cell the backup
+ * says the tool highlighted is looked at (one more read sync) and only the tool's are listed.
  * @apiFeature notes
  */
-async function ownNotesOnHighlights(session: GatewaySession, backup: BackupRecord[], present: string[]): Promise<OwnNote[]> {
+async function ownNotesOnHighlights(session: GatewaySession, backup: BackupRecord[], found: Found): Promise<OwnNotes> {
+  const out: OwnNotes = { sheets: [], cells: [] };
   const cells: OwnNote[] = [];
   const seen: { [key: string]: boolean } = {};
+  const sheetSeen: { [sheet: string]: boolean } = {};
   for (let i = 0; i < backup.length; i++) {
     const b = backup[i];
-    if (b.k !== 'h' || !contains(present, b.s) || seen[b.s + '!' + b.a]) continue;
+    if (b.k !== 'h' || !contains(found.names, b.s) || seen[b.s + '!' + b.a]) continue;
     seen[b.s + '!' + b.a] = true;
-    cells.push({ s: b.s, a: b.a });
+    const notes = found.notes[b.s];
+    let allOwn = !!notes;
+    if (notes) for (let k = 0; k < notes.length; k++) if (!isOwnNote(notes[k])) allOwn = false;
+    if (!allOwn) cells.push({ s: b.s, a: b.a });
+    else if (!sheetSeen[b.s]) {
+      sheetSeen[b.s] = true;
+      if (notes.length) out.sheets.push({ sheet: b.s, count: notes.length });
+    }
   }
-  if (!cells.length) return [];
+  if (!cells.length) return out;
   return run(session, async function (context: Excel.RequestContext) {
     const notes: Excel.Note[] = [];
     for (let i = 0; i < cells.length; i++) {
@@ -117,18 +150,53 @@ async function ownNotesOnHighlights(session: GatewaySession, backup: BackupRecor
       notes.push(note);
     }
     await sync(session, context);
-    const own: OwnNote[] = [];
-    for (let i = 0; i < cells.length; i++) if (!notes[i].isNullObject && isOwnNote(notes[i].content)) own.push(cells[i]);
-    return own;
+    for (let i = 0; i < cells.length; i++) if (!notes[i].isNullObject && isOwnNote(notes[i].content)) out.cells.push(cells[i]);
+    return out;
   });
 }
 
+function noteCount(notes: OwnNotes): number {
+  let n = notes.cells.length;
+  for (let i = 0; i < notes.sheets.length; i++) n += notes.sheets[i].count;
+  return n;
+}
+
 /**
- * From 1.18: deletes the tool's own notes found by ownNotesOnHighlights.
+ * From 1.18: deletes the tool's own notes found by ownNotesOnHighlights: by cell, and on a sheet of only
+ * the tool's notes by position from the last (Office resolves getItemAt when the batch runs), each one's
+ * content and cell loaded just before, into `deleted`, so that a note someone added since the read can be
+ * put back (restoreOthersNotes).
  * @apiFeature notes
  */
-function removeOwnNotes(context: Excel.RequestContext, notes: OwnNote[]): void {
-  for (let i = 0; i < notes.length; i++) context.workbook.worksheets.getItem(notes[i].s).notes.getItem(notes[i].a).delete();
+function removeOwnNotes(context: Excel.RequestContext, notes: OwnNotes, deleted: DeletedNote[]): void {
+  for (let i = 0; i < notes.cells.length; i++) context.workbook.worksheets.getItem(notes.cells[i].s).notes.getItem(notes.cells[i].a).delete();
+  for (let i = 0; i < notes.sheets.length; i++) {
+    const sheet = notes.sheets[i].sheet;
+    const collection = context.workbook.worksheets.getItem(sheet).notes;
+    for (let k = notes.sheets[i].count - 1; k >= 0; k--) {
+      const note = collection.getItemAt(k);
+      note.load('content');
+      const location = note.getLocation();
+      location.load('address');
+      note.delete();
+      deleted.push({ sheet: sheet, note: note, location: location });
+    }
+  }
+}
+
+/**
+ * From 1.18, after the write: a note removed by position that was not the tool's (someone added it since
+ * the read) goes back on its cell, in one more sync that only then happens.
+ * @apiFeature notes
+ */
+async function restoreOthersNotes(session: GatewaySession, context: Excel.RequestContext, deleted: DeletedNote[]): Promise<void> {
+  let n = 0;
+  for (let i = 0; i < deleted.length; i++) {
+    if (isOwnNote(deleted[i].note.content)) continue;
+    context.workbook.worksheets.getItem(deleted[i].sheet).notes.add(cellKey(deleted[i].location.address), deleted[i].note.content);
+    n++;
+  }
+  if (n) await sync(session, context);
 }
 
 /** From 1.6: deletes the tool's conditional formats found; returns how many. */
@@ -178,10 +246,11 @@ async function revertOnce(session: GatewaySession): Promise<RevertReport> {
   const backup = found.backup;
   if (!backup || backup.length === 0) throw hostError('nothing-to-revert');
   const fills = session.features.conditionalFormats ? [] : await ownFillsStillShown(session, backup, found.names);
-  const notes = session.features.notes ? await ownNotesOnHighlights(session, backup, found.names) : [];
+  const notes: OwnNotes = session.features.notes ? await ownNotesOnHighlights(session, backup, found) : { sheets: [], cells: [] };
+  const notesDeleted: DeletedNote[] = [];
   let restored = 0;
   const deleted: string[] = [];
-  await writeBatch(session, function (context: Excel.RequestContext) {
+  await writeBatch(session, async function (context: Excel.RequestContext) {
     const sheets = context.workbook.worksheets;
     let meta: (BackupRecord & { k: 'meta' }) | null = null;
     for (let i = 0; i < backup.length; i++) {
@@ -195,7 +264,7 @@ async function revertOnce(session: GatewaySession): Promise<RevertReport> {
     }
     removeMarks(session, context, found.marks);
     clearFills(context, fills);
-    if (session.features.notes) removeOwnNotes(context, notes);
+    if (session.features.notes) removeOwnNotes(context, notes, notesDeleted);
     if (contains(found.names, SUMMARY_SHEET_NAME)) {
       const ws = sheets.getItem(SUMMARY_SHEET_NAME);
       if (meta && meta.summaryExisted && meta.summary && meta.summary.length) {
@@ -208,7 +277,8 @@ async function revertOnce(session: GatewaySession): Promise<RevertReport> {
     }
     sheets.getItem(BACKUP_SHEET_NAME).delete();
     deleted.push(BACKUP_SHEET_NAME);
-    return sync(session, context);
+    await sync(session, context);
+    if (session.features.notes) await restoreOthersNotes(session, context, notesDeleted);
   });
   session.state = null;
   const left: string[] = [];
@@ -226,14 +296,16 @@ export function revertLastWrite(session: GatewaySession): Promise<RevertReport> 
 async function clearOnce(session: GatewaySession): Promise<number> {
   const found = await readBackupAndMarks(session);
   const fills = session.features.conditionalFormats || !found.backup ? [] : await ownFillsStillShown(session, found.backup, found.names);
-  const notes = session.features.notes && found.backup ? await ownNotesOnHighlights(session, found.backup, found.names) : [];
-  if (!found.marks.length && !fills.length && !notes.length) return 0;
+  const notes: OwnNotes = session.features.notes && found.backup ? await ownNotesOnHighlights(session, found.backup, found) : { sheets: [], cells: [] };
+  if (!found.marks.length && !fills.length && !noteCount(notes)) return 0;
+  const notesDeleted: DeletedNote[] = [];
   let n = 0;
-  await writeBatch(session, function (context: Excel.RequestContext) {
+  await writeBatch(session, async function (context: Excel.RequestContext) {
     n = removeMarks(session, context, found.marks) + fills.length;
     clearFills(context, fills);
-    if (session.features.notes) removeOwnNotes(context, notes);
-    return sync(session, context);
+    if (session.features.notes) removeOwnNotes(context, notes, notesDeleted);
+    await sync(session, context);
+    if (session.features.notes) await restoreOthersNotes(session, context, notesDeleted);
   });
   session.state = null;
   return n;

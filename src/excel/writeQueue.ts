@@ -1,10 +1,10 @@
 /// <reference types="office-js" />
 import { a1, columnLetters } from '../core/address';
 import { CellScalar } from '../core/grid';
-import { escapeAmpersands, printLayout, SummarySheet, titleRowsReference, WritePlan } from '../core/plan';
+import { escapeAmpersands, PRINT_MARGINS, PrintLayout, printLayout, SummarySheet, titleRowsReference, WritePlan } from '../core/plan';
 import { BACKUP_SHEET_NAME, BackupRecord } from './backupRecords';
 import { previousFill } from './documentSettings';
-import { isOwnNote, quoteSheet, rangeAddress, summaryBlock, writeContent } from './planCells';
+import { isOwnNote, NoteCell, quoteSheet, rangeAddress, SheetNotes, summaryBlock, writeContent } from './planCells';
 import { HIGHLIGHT_MARKER_FORMULA } from './read';
 import { findSheet, prevOf, ReadState } from './readState';
 import { GatewaySession, indexOf } from './session';
@@ -202,10 +202,13 @@ export function queueHighlights(session: GatewaySession, ops: Op[], plan: WriteP
   }
 }
 
+/** Points a tool sheet's column takes per character of its width, as setColumnWidths sets it. */
+const POINTS_PER_CHARACTER = 7;
+
 /** From 1.2: column widths of a tool sheet (Excel's columnWidth is in points; ~7 per character). */
 function setColumnWidths(session: GatewaySession, ws: Excel.Worksheet, widths: number[]): void {
   if (!session.features.columnWidth) return;
-  for (let c = 0; c < widths.length; c++) ws.getRange(columnLetters(c) + ':' + columnLetters(c)).format.columnWidth = widths[c] * 7;
+  for (let c = 0; c < widths.length; c++) ws.getRange(columnLetters(c) + ':' + columnLetters(c)).format.columnWidth = widths[c] * POINTS_PER_CHARACTER;
 }
 
 /**
@@ -305,27 +308,99 @@ export interface NoteProbe {
   text: string | null;
 }
 
+/** A note the write deleted by position (1.18+), its content and its cell loaded just before the delete. */
+export interface DeletedNote {
+  sheet: string;
+  note: Excel.Note;
+  location: Excel.Range;
+}
+
+/** What the write's own note operations did (1.18+): to check them after the sync, and to undo them. */
+export interface NoteChanges {
+  deleted: DeletedNote[];
+  added: NoteCell[];
+}
+
+/** "'Phụ lục 1'!$F$80" or "f80" as "F80": how two addresses of one sheet's cell are compared. */
+export function cellKey(address: string): string {
+  return address.replace(/^.*!/, '').replace(/\$/g, '').toUpperCase();
+}
+
 /**
- * From 1.18: queues a look at the note of every cell this write highlights and of every cell the previous
- * run highlighted (its backup records), on the sheets still there; read with the write's first sync.
+ * From 1.18, on the sheets whose notes the read found all the tool's (planNotes): every note deleted by
+ * position, from the last (Office resolves getItemAt when the batch runs, in order, so a deletion leaves
+ * the positions below it as they were), then the new notes added, all in the write's own sync. The
+ * content and cell of each deleted note are loaded just before it goes, so that a note someone added
+ * between the read and the write, taken by mistake, can be put back (queueNoteRepairs).
  * @apiFeature notes
  */
-export function queueNoteProbes(context: Excel.RequestContext, plan: WritePlan, s: ReadState): NoteProbe[] {
+export function queueNotes(ops: Op[], sheets: SheetNotes[], changes: NoteChanges): void {
+  for (let i = 0; i < sheets.length; i++) {
+    const one = sheets[i];
+    if (!one.direct) continue;
+    const sheet = one.sheet;
+    const count = one.count;
+    const add = one.add;
+    ops.push({
+      size: 200 + count * 200 + jsonSize(add),
+      apply: function (context: Excel.RequestContext) {
+        const notes = context.workbook.worksheets.getItem(sheet).notes;
+        for (let k = count - 1; k >= 0; k--) {
+          const note = notes.getItemAt(k);
+          note.load('content');
+          const location = note.getLocation();
+          location.load('address');
+          note.delete();
+          changes.deleted.push({ sheet: sheet, note: note, location: location });
+        }
+        for (let k = 0; k < add.length; k++) {
+          notes.add(add[k].address, add[k].text);
+          changes.added.push(add[k]);
+        }
+      },
+    });
+  }
+}
+
+/**
+ * From 1.18, after the write's sync: a note a deletion by position took that was not the tool's (added
+ * since the read) goes back on its cell, over the tool's new note if the write put one there. Returns
+ * how many changes were queued: none unless someone added a note between the read and the write.
+ * @apiFeature notes
+ */
+export function queueNoteRepairs(context: Excel.RequestContext, changes: NoteChanges): number {
+  let n = 0;
+  for (let i = 0; i < changes.deleted.length; i++) {
+    const d = changes.deleted[i];
+    if (isOwnNote(d.note.content)) continue;
+    const address = cellKey(d.location.address);
+    const notes = context.workbook.worksheets.getItem(d.sheet).notes;
+    for (let k = 0; k < changes.added.length; k++) {
+      const a = changes.added[k];
+      if (a.sheet === d.sheet && cellKey(a.address) === address) notes.getItem(a.address).delete();
+    }
+    notes.add(address, d.note.content);
+    n++;
+  }
+  return n;
+}
+
+/**
+ * From 1.18, on the sheets with a note of someone else's: a look at the note of every cell the write
+ * highlights there and of every cell the previous run highlighted (planNotes), read with the write's
+ * first sync.
+ * @apiFeature notes
+ */
+export function queueNoteProbes(context: Excel.RequestContext, sheets: SheetNotes[]): NoteProbe[] {
   const probes: NoteProbe[] = [];
-  const seen: { [key: string]: boolean } = {};
-  const probe = function (sheet: string, address: string, text: string | null): void {
-    const key = sheet + '!' + address;
-    if (seen[key] || !findSheet(s, sheet)) return;
-    seen[key] = true;
-    const note = context.workbook.worksheets.getItem(sheet).notes.getItemOrNullObject(address);
-    note.load('content');
-    probes.push({ sheet: sheet, address: address, note: note, text: text });
-  };
-  for (let i = 0; i < plan.highlights.length; i++) probe(plan.highlights[i].sheet, plan.highlights[i].address, plan.highlights[i].note || null);
-  if (s.backup) {
-    for (let i = 0; i < s.backup.length; i++) {
-      const b = s.backup[i];
-      if (b.k === 'h') probe(b.s, b.a, null);
+  for (let i = 0; i < sheets.length; i++) {
+    const one = sheets[i];
+    if (one.direct) continue;
+    for (let k = 0; k < one.cells.length; k++) {
+      const c = one.cells[k];
+      const note = context.workbook.worksheets.getItem(c.sheet).notes.getItemOrNullObject(c.address);
+      note.load('content');
+      probes.push({ sheet: c.sheet, address: c.address, note: note, text: c.text });
     }
   }
   return probes;
@@ -356,22 +431,58 @@ export function queueNoteChanges(context: Excel.RequestContext, probes: NoteProb
   return n;
 }
 
+/** A4 in points (210 × 297 mm). */
+const A4_POINTS = { short: 595.28, long: 841.89 };
+
+/** Excel's default column width in points (8.43 characters, 64 px), for a column the sheet gives no width. */
+const DEFAULT_COLUMN_POINTS = 48;
+
+/**
+ * The print scale (%) that fits a tool sheet one page wide: the A4 page's width in its orientation inside
+ * the margins, over the columns' width as this gateway sets it (setColumnWidths), floored and kept within
+ * 10..100 (a narrow sheet prints at its own size, never enlarged). Office documents a zoom's `scale`; it
+ * does not say what a `verticalFitToPages` of 0 ("as many pages tall as needed" in a file) means.
+ */
+export function fitToWidthScale(sheet: SummarySheet, print: PrintLayout): number {
+  let points = 0;
+  for (let c = 0; c < print.columns; c++) {
+    const w = sheet.columnWidths[c];
+    points += c < sheet.columnWidths.length && w >= 0 && isFinite(w) ? w * POINTS_PER_CHARACTER : DEFAULT_COLUMN_POINTS;
+  }
+  const page = (print.orientation === 'landscape' ? A4_POINTS.long : A4_POINTS.short) - (PRINT_MARGINS.left + PRINT_MARGINS.right) * 72;
+  if (!(points > 0)) return 100;
+  return Math.floor(Math.max(10, Math.min(100, (100 * page) / points)));
+}
+
 /**
  * From 1.9: a tool sheet print-ready, as the file writers make it (printLayout.ts): A4, its orientation,
- * one page wide however many tall, its header rows on every page, the print date in the header and
- * "Trang &P / &N" in the footer. Queued after the write has succeeded, in a sync of its own that may
- * fail without undoing anything (the sheet is written; it only prints as Excel's default then).
+ * scaled to one page wide however many tall, its header rows on every page, the print date in the header
+ * and "Trang &P / &N" in the footer.
  * @apiFeature pageLayout
  */
-export function queuePageLayout(context: Excel.RequestContext, sheet: SummarySheet, name: string): void {
+function setPageLayout(context: Excel.RequestContext, sheet: SummarySheet, name: string): void {
   const print = printLayout(sheet);
   const layout = context.workbook.worksheets.getItem(name).pageLayout;
   layout.paperSize = 'A4';
   layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
-  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  layout.zoom = { scale: fitToWidthScale(sheet, print) };
   if (print.titleRows) layout.setPrintTitleRows(titleRowsReference(print.titleRows));
   const pages = layout.headersFooters.defaultForAllPages;
   pages.leftHeader = escapeAmpersands(print.header.left);
   pages.rightHeader = print.header.right;
   pages.centerFooter = print.footer.center;
+}
+
+/**
+ * From 1.9: the print layout of a tool sheet the write creates, queued after the sheet's cells in the
+ * same batch. A host that refuses it fails the batch like any write, and the write is put back.
+ */
+export function queuePrintLayout(session: GatewaySession, ops: Op[], sheet: SummarySheet, name: string): void {
+  if (!session.features.pageLayout) return;
+  ops.push({
+    size: 600 + jsonSize(sheet.name),
+    apply: function (context: Excel.RequestContext) {
+      setPageLayout(context, sheet, name);
+    },
+  });
 }

@@ -110,15 +110,16 @@ describe.each(['1.1', '1.9'])('addSheets at ExcelApi %s', (level) => {
     fake.resetCounters();
     const names = await host.addSheets!(consolidationSheets());
     expect(names).toEqual([RANKING + ' (2)', FLAGS]);
-    // One sync learns the names, one adds and writes both sheets; from 1.9 one more sets their print layout.
-    expect(fake.syncCount()).toBe(level === '1.9' ? 3 : 2);
+    // One sync learns the names, one adds and writes both sheets (from 1.9 with their print layout).
+    expect(fake.syncCount()).toBe(2);
     expect(fake.sheets.map((s) => s.name)).toEqual(['Phụ lục 1', 'tổng hợp xếp hạng', RANKING + ' (2)', FLAGS]);
     expect(sheetDump(fake, 'Phụ lục 1')).toBe(before.pl1);
     expect(sheetDump(fake, 'tổng hợp xếp hạng')).toBe(before.own);
     expect(fake.displayed('tổng hợp xếp hạng', 'A2')).toBe(84);
     // Print-ready from 1.9 (A4, one page wide, "Trang &P / &N"); the user's sheets keep their own layout.
     if (level === '1.9') {
-      expect(fake.sheet(FLAGS)!.pageLayout).toMatchObject({ paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, centerFooter: 'Trang &P / &N' });
+      // 50 characters of columns (350 pt) fit a portrait A4 page inside its margins (494 pt) at 100%.
+      expect(fake.sheet(FLAGS)!.pageLayout).toMatchObject({ paperSize: 'A4', orientation: 'Portrait', zoom: { scale: 100 }, printTitleRows: '$1:$1', centerFooter: 'Trang &P / &N' });
       expect(fake.sheet(RANKING + ' (2)')!.pageLayout).toMatchObject({ paperSize: 'A4' });
     } else expect(fake.sheet(FLAGS)!.pageLayout).toBeUndefined();
     expect(fake.sheet('Phụ lục 1')!.pageLayout).toBeUndefined();
@@ -187,6 +188,23 @@ describe.each(['1.1', '1.9'])('addSheets at ExcelApi %s', (level) => {
     await host.addSheets!(sheets).catch((e) => (error = e));
     expect(isHostError(error)).toBe(true);
     expect((error as { code: string }).code).toBe('cell-editing');
+    expect(fake.sheets.map((s) => s.name)).toEqual(['Phụ lục 1', 'tổng hợp xếp hạng']);
+    expect(JSON.stringify(fake.sheets) === before).toBe(true);
+  });
+
+  test('a host that refuses the print layout: the write fails as a whole, the added sheets go, the error is said', async () => {
+    const { fake, host } = install(level);
+    const before = JSON.stringify(fake.sheets);
+    fake.refuse('PageLayout.');
+    let error: unknown = null;
+    const names = await host.addSheets!(consolidationSheets()).catch((e) => (error = e));
+    if (level === '1.1') {
+      // No page layout below 1.9: nothing to refuse.
+      expect(names).toEqual([RANKING + ' (2)', FLAGS]);
+      return;
+    }
+    expect(isHostError(error)).toBe(true);
+    expect((error as { detail?: string }).detail).toMatch(/GeneralException/);
     expect(fake.sheets.map((s) => s.name)).toEqual(['Phụ lục 1', 'tổng hợp xếp hạng']);
     expect(JSON.stringify(fake.sheets) === before).toBe(true);
   });
