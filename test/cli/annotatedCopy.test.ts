@@ -98,3 +98,21 @@ test('--out .xlsm for a workbook without macros is refused before anything is wr
   expect(csv.code).toBe(2);
   expect(csv.err).toContain('Tệp ra phải có đuôi .xlsx (hoặc .xlsm để giữ macro của tệp gốc): xa-thuong.csv');
 });
+
+test('the copy checks itself as the official types: validations, formula highlights and the hidden sheet of levels; scored again, the same rules, once', async () => {
+  await write('mau-quy-tac.xlsx', await sampleWorkbookBytes());
+  expect(cchc(['score', 'mau-quy-tac.xlsx', '--out', 'mau-quy-tac-1.xlsx']).code).toBe(0);
+  expect(cchc(['score', 'mau-quy-tac-1.xlsx', '--out', 'mau-quy-tac-2.xlsx']).code).toBe(0);
+  const json = JSON.parse(cchc(['score', 'mau-quy-tac-1.xlsx', '--json']).out);
+  expect(json.flags.filter((f: { kind: string }) => f.kind === 'not-a-scoring-table')).toEqual([]);
+  const first = await partsOf(fs.readFileSync(path.join(tmp, 'mau-quy-tac-1.xlsx')));
+  const second = await partsOf(fs.readFileSync(path.join(tmp, 'mau-quy-tac-2.xlsx')));
+  const text = (parts: Map<string, Uint8Array>, name: string) => new TextDecoder().decode(parts.get(name));
+  expect(text(first, 'xl/workbook.xml')).toMatch(/<sheet name="Mức điểm CCHC" sheetId="\d+" state="hidden" r:id="rId\d+"\/>/);
+  expect(text(first, 'xl/workbook.xml')).toMatch(/<definedName name="CCHC_MUC_1">'Mức điểm CCHC'!\$A\$2:\$[A-Z]+\$2<\/definedName>/);
+  const sheet = text(first, 'xl/worksheets/sheet1.xml');
+  expect((sheet.match(/<dataValidation /g) || []).length).toBeGreaterThan(40);
+  expect((sheet.match(/<cfRule type="expression"/g) || []).length).toBeGreaterThan(5);
+  // The rules, validations, names and styles are the same on the copy scored again: replaced, not added.
+  for (const name of ['xl/workbook.xml', 'xl/styles.xml', 'xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml']) expect([name, text(second, name) === text(first, name)]).toEqual([name, true]);
+});
