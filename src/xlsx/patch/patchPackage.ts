@@ -331,7 +331,10 @@ export async function patchWorkbook(original: Uint8Array, plan: WritePlan, optio
 
   // --- The rules (issue 13, item 4): made once the user's own validations are read, so none goes over them.
   const tierEntry = options.rules ? sheets.filter((s) => sameSheetName(s.name, TIER_SHEET_NAME))[0] : undefined;
-  const rules = options.rules ? await sheetRulesOf(options.rules, (name) => worksheetPart(sheetNamed(name)), out) : null;
+  // A scoring sheet's part is read once: for its validations here, then patched below.
+  const partTexts: Record<string, { text: string; utf16: boolean }> = Object.create(null);
+  const readPart = async (part: string) => partTexts[part] || (partTexts[part] = await out.read(part));
+  const rules = options.rules ? await sheetRulesOf(options.rules, (name) => worksheetPart(sheetNamed(name)), readPart) : null;
   const specBySheet: Record<string, SheetRuleSpec> = Object.create(null);
   if (rules) for (const spec of rules.sheets) if (spec.validations.length || spec.rules.length) specBySheet[spec.sheet] = spec;
   const live = rules ? liveCells(rules) : null;
@@ -363,6 +366,7 @@ export async function patchWorkbook(original: Uint8Array, plan: WritePlan, optio
   const toPatch: string[] = Object.keys(editsBySheet);
   for (const name of Object.keys(specBySheet)) if (toPatch.indexOf(name) < 0) toPatch.push(name);
   if (rules && tierEntry) for (const s of sheets) if (s !== summaryEntry && s !== tierEntry && toPatch.indexOf(s.name) < 0 && worksheetPart(s)) toPatch.push(s.name);
+  const patchedSheets: Record<string, boolean> = Object.create(null);
   for (const sheetName of toPatch) {
     const entry = sheetNamed(sheetName);
     if (!entry) throw new Error('The write plan names a sheet the workbook does not have: "' + sheetName + '"');
@@ -370,8 +374,11 @@ export async function patchWorkbook(original: Uint8Array, plan: WritePlan, optio
     const edits = editsBySheet[sheetName] || [];
     const part = worksheetPart(entry);
     if (!part) throw new Error('The write plan names "' + sheetName + '", which is not a worksheet the package holds');
-    const sheet = await out.read(part);
+    const sheet = await readPart(part);
+    delete partTexts[part];
+    // A sheet read only to look for the tool's earlier rules, with none: left to the notes' clean-up below.
     if (!edits.length && !specBySheet[sheetName] && !hasOwnRules(sheet.text)) continue;
+    patchedSheets[sheetName] = true;
     let patched = patchSheetXml(sheet.text, edits, { sheetName, cellStyle: (base, change) => styles.cellStyle(base, change) });
     if (rules) patched = patchSheetRules(patched, specBySheet[sheetName] || null, (fill) => styles.dxfId(fill));
     const notes: CellNote[] = plan.highlights.filter((h) => h.sheet === sheetName && h.note).map((h) => ({ row: h.row, col: h.col, text: h.note }));
@@ -384,7 +391,7 @@ export async function patchWorkbook(original: Uint8Array, plan: WritePlan, optio
 
   // --- A sheet of a copy scored again that has nothing to highlight now: the tool's earlier notes go.
   for (const entry of sheets) {
-    if (entry === summaryEntry || editsBySheet[entry.name] || toPatch.indexOf(entry.name) >= 0) continue;
+    if (entry === summaryEntry || entry === tierEntry || patchedSheets[entry.name]) continue;
     const rel = entry.rId !== undefined ? relById[entry.rId] : undefined;
     const part = partOfRel(rel);
     if (!part || !rel || kindOf(rel.type) !== 'worksheet') continue;
@@ -698,12 +705,12 @@ async function addNotes(out: PackageWriter, part: string, sheetXml: string, note
  * The rules' spec, given the cells each scoring sheet's own validations cover (read from its part as it
  * is in the input; the tool's earlier validations are not the user's).
  */
-async function sheetRulesOf(input: SheetRulesInput, partOf: (sheet: string) => string | null, out: PackageWriter): Promise<SheetRules> {
+async function sheetRulesOf(input: SheetRulesInput, partOf: (sheet: string) => string | null, read: (part: string) => Promise<{ text: string }>): Promise<SheetRules> {
   const userValidation: { [sheet: string]: CellRange[] } = {};
   for (const name of input.sheets) {
     const part = partOf(name);
     if (!part) continue;
-    const ranges = userValidationRanges((await out.read(part)).text);
+    const ranges = userValidationRanges((await read(part)).text);
     if (ranges.length) userValidation[name] = ranges;
   }
   return input.build(userValidation);

@@ -300,3 +300,20 @@ test('buildSheetRules is given the cells the official validates, read from the f
   expect(viaFile.spec.skipped).toEqual(direct.skipped);
   expect(viaFile.spec.sheets[0].validations.length).toBe(direct.sheets[0].validations.length);
 });
+
+test('a sheet read only to look for earlier rules still loses the notes the tool no longer has to say', async () => {
+  const grid = await readGridFromXlsxBytes(sample, 'mau.xlsx');
+  const analysis = analyseWorkbook(grid);
+  const plan = planWorkbook(analysis, grid, 'vi');
+  const base = sheetRulesInput(analysis, 'vi');
+  // Levels but no rule on any sheet: the sheet of levels is written, the scoring sheets get only notes.
+  const levelsOnly: SheetRulesInput = { ...base, build: (uv) => ({ ...base.build(uv), sheets: [] }) };
+  const noted = await patchWorkbook(sample, plan, { fileName: 'mau.xlsx', rules: levelsOnly });
+  const before = await partsOf(noted.bytes);
+  expect(Array.from(before.keys()).filter((n) => /comments\d*\.xml$/.test(n)).length).toBe(1);
+  const cleared = await patchWorkbook(noted.bytes, { ...plan, writes: [], highlights: [] }, { fileName: 'mau-da-cham.xlsx', rules: levelsOnly });
+  const after = await partsOf(cleared.bytes);
+  expect(Array.from(after.keys()).filter((n) => /comments\d*\.xml$|vmlDrawing\d*\.vml$/.test(n))).toEqual([]);
+  expect(text(after.get(sheetPartOf(after, 'Phụ lục 1')))).not.toContain('legacyDrawing');
+  expect(text(after.get(sheetPartOf(after, TIER_SHEET_NAME)))).toContain('<v>');
+});
