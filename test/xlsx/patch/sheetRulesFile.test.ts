@@ -8,6 +8,7 @@ import { patchWorkbook } from '../../../src/xlsx/patch/patchPackage';
 import { markedFormula, RULE_MARKER, sheetRulesInput, SheetRulesInput } from '../../../src/xlsx/patch/rulesPart';
 import { readGridFromXlsxBytes } from '../../../src/xlsx/read/readGrid';
 import { expectOnlyOwnedPartsChanged, expectSameTotals, partsOf, runPipeline } from './patchHelpers';
+import { excelJsRichBytes, handBuiltRichBytes } from './richWorkbooks';
 
 /**
  * Issue 13, item 4, in the file: the annotated copy checks itself as the official types. Each leaf's
@@ -316,4 +317,32 @@ test('a sheet read only to look for earlier rules still loses the notes the tool
   expect(Array.from(after.keys()).filter((n) => /comments\d*\.xml$|vmlDrawing\d*\.vml$/.test(n))).toEqual([]);
   expect(text(after.get(sheetPartOf(after, 'Phụ lục 1')))).not.toContain('legacyDrawing');
   expect(text(after.get(sheetPartOf(after, TIER_SHEET_NAME)))).toContain('<v>');
+});
+
+describe.each([
+  { name: 'ExcelJS: comment, image, table, defined names', file: 'exceljs.xlsx', bytes: excelJsRichBytes },
+  { name: 'openpyxl-style: chart, pivot cache, custom XML, absolute targets', file: 'openpyxl.xlsx', bytes: async () => handBuiltRichBytes(await excelJsRichBytes(), { absoluteTargets: true }) },
+  { name: '.xlsm with x: prefixes', file: 'macros.xlsm', bytes: async () => handBuiltRichBytes(await excelJsRichBytes(), { absoluteTargets: true, macros: true, prefixed: true }) },
+])("the rules on other generators' packages: $name", (c) => {
+  test("only owned parts change, the rules are written in the part's own prefix, and a second run gives the same rules", async () => {
+    const input = await c.bytes();
+    const run = await runPipeline(input, c.file, { rules: true });
+    await expectOnlyOwnedPartsChanged(run);
+    const once = await scoreWithRules(input, c.file);
+    const twice = await scoreWithRules(once.output, c.file);
+    const [p1, p2] = [await partsOf(once.output), await partsOf(twice.output)];
+    for (const spec of once.spec.sheets) {
+      const wb = text(p1.get('xl/workbook.xml'));
+      const prefix = (/<(\w+:)?workbook\b/.exec(wb) || [])[1] || '';
+      const rels = text(p1.get('xl/_rels/workbook.xml.rels'));
+      const id = new RegExp('<' + prefix + 'sheet [^>]*name="' + spec.sheet + '"[^>]*:id="(rId\\d+)"').exec(wb)![1];
+      const target = (new RegExp('Id="' + id + '"[^>]*Target="([^"]+)"').exec(rels) || new RegExp('Target="([^"]+)"[^>]*Id="' + id + '"').exec(rels))![1];
+      const part = target.charAt(0) === '/' ? target.slice(1) : 'xl/' + target;
+      const xml = text(p1.get(part));
+      const p = (/<(\w+:)?worksheet\b/.exec(xml) || [])[1] || '';
+      expect([spec.sheet, (xml.match(new RegExp('<' + p + 'dataValidation ', 'g')) || []).length]).toEqual([spec.sheet, spec.validations.length]);
+      expect([spec.sheet, (xml.match(new RegExp('<' + p + 'cfRule type="expression"', 'g')) || []).length]).toEqual([spec.sheet, spec.rules.length]);
+      expect(text(p2.get(part))).toBe(xml);
+    }
+  });
 });
