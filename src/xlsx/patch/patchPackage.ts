@@ -24,8 +24,11 @@ import { applySplices, attributesOf, encodePart, isSelfClosing, prefixesOf, setA
  * hands on an untouched entry's compressed bytes without inflating them, and the zip keeps its order.
  *
  * Parts this writer may change: the worksheet parts the plan writes, the summary's part, styles.xml,
- * workbook.xml (only to add the summary's <sheet>), its rels, [Content_Types].xml, and calcChain.xml
- * (dropped, see below). Each is patched on its original text, in its own namespace prefixes.
+ * workbook.xml (only to add the summary's <sheet> and its print titles), its rels, [Content_Types].xml,
+ * and calcChain.xml (dropped, see below). With `rules` (rulesPart.ts), also the scoring sheets'
+ * <conditionalFormatting> and <dataValidations> (only the tool's own entries), styles.xml's dxfs, the
+ * hidden sheet of levels and its CCHC_MUC_n names in workbook.xml. Each is patched on its original
+ * text, in its own namespace prefixes.
  *
  * Strict Open XML packages are patched the same way: the patcher never renames a namespace, takes the
  * worksheet relationship type from the package's own, and writes the summary in the workbook's main
