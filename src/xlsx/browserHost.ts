@@ -5,6 +5,7 @@ import { ApplyOptions, ApplyReport, CellPreview, DownloadOptions, HostCapabiliti
 import { Lang } from '../core/number';
 import { planWorkbook, WritePlan } from '../core/plan';
 import type { ColumnChoices } from '../core/recognise';
+import type { WorkbookAnalysis } from '../core/result';
 import { buildSampleGrid } from '../core/sample';
 
 /**
@@ -20,6 +21,7 @@ import { buildSampleGrid } from '../core/sample';
 
 const loadReader = () => import(/* webpackChunkName: "xlsx-read" */ './read/readGrid');
 const loadPatcher = () => import(/* webpackChunkName: "xlsx-patch" */ './patch/patchPackage');
+const loadRules = () => import(/* webpackChunkName: "xlsx-patch" */ './patch/rulesPart');
 const loadSampleFile = () => import(/* webpackChunkName: "sample-file" */ './gridToWorkbook');
 
 /**
@@ -162,14 +164,21 @@ class InMemoryHost implements BrowserWorkbookHost {
     return state.bytes;
   }
 
-  /** `from`'s bytes patched with the plan, then read back: the state a write leads to. */
-  private async written(from: State, plan: WritePlan, highlights: boolean): Promise<State> {
+  /**
+   * `from`'s bytes patched with the plan, then read back: the state a write leads to. With highlights,
+   * the scoring sheets also get the rules that check them as the official types (drop-downs of the
+   * levels, formula highlights), as `cchc score --out` writes them; `analysis` is the one the plan came
+   * from, else `from` is analysed again with the pane's choice of columns (the rules do not depend on
+   * the assessment year).
+   */
+  private async written(from: State, plan: WritePlan, highlights: boolean, analysis?: WorkbookAnalysis): Promise<State> {
     const toApply: WritePlan = highlights ? plan : { writes: plan.writes, highlights: [], summary: plan.summary };
     let bytes: Uint8Array;
     try {
-      const [patcher, original] = await Promise.all([loadPatcher(), this.bytesOf(from)]);
+      const [patcher, rulesPart, original] = await Promise.all([loadPatcher(), loadRules(), this.bytesOf(from)]);
+      const rules = highlights ? rulesPart.sheetRulesInput(analysis || analyseWorkbook(from.grid, this.columns ? { columns: this.columns } : {}), this.lang) : undefined;
       // The download is named .xlsx: a macro-enabled file's VBA project is left out (an .xlsx cannot hold it).
-      bytes = await patcher.patchWorkbookBytes(original, toApply, { fileName: this.name, dropMacros: true });
+      bytes = await patcher.patchWorkbookBytes(original, toApply, { fileName: this.name, dropMacros: true, rules: rules });
     } catch (error) {
       throw hostError('unknown', detailOf(error));
     }
@@ -246,7 +255,7 @@ class InMemoryHost implements BrowserWorkbookHost {
     const top = this.top();
     const year = options && options.assessmentYear;
     const analysis = analyseWorkbook(top.grid, { ...(year ? { assessmentYear: year } : {}), ...(this.columns ? { columns: this.columns } : {}) });
-    const state = await this.written(top, planWorkbook(analysis, top.grid, this.lang), this.highlightsWanted);
+    const state = await this.written(top, planWorkbook(analysis, top.grid, this.lang), this.highlightsWanted, analysis);
     return { fileName: annotatedFileName(this.name), bytes: await this.bytesOf(state) };
   }
 }

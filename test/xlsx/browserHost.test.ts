@@ -52,3 +52,25 @@ test('a downloaded copy of an opened file keeps its comment, image, table and na
   const reverted = analyseWorkbook(await host.readWorkbook());
   expect(reverted.total.self).toBe(analyseWorkbook(grid).total.self);
 });
+
+test("the download checks itself as the official types, as the command line's copy does; with highlights off it carries no rules", async () => {
+  const text = (parts: Map<string, Uint8Array>, name: string) => Buffer.from(parts.get(name)!).toString('utf8');
+  const host = await createBrowserHost(undefined, 'vi');
+  const grid = await host.readWorkbook();
+  await host.applyPlan(planWorkbook(analyseWorkbook(grid), grid, 'vi'), { highlights: true });
+  const parts = await partsOf((await host.downloadAnnotated()).bytes);
+  const workbook = text(parts, 'xl/workbook.xml');
+  expect(workbook).toMatch(/<sheet [^>]*name="Mức điểm CCHC"[^>]*state="hidden"/);
+  expect(workbook).toContain('CCHC_MUC_1');
+  const sheets = Array.from(parts.keys()).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
+  const validations = sheets.reduce((n, name) => n + (text(parts, name).match(/<dataValidation /g) || []).length, 0);
+  // One per leaf self-score cell of the sample's two appendices (64 + 1).
+  expect(validations).toBe(65);
+  expect(sheets.some((name) => /N\(("|&quot;)CCHC("|&quot;)\)=0/.test(text(parts, name)))).toBe(true);
+  // The file scores the same after the rules: a drop-down is no score.
+  expect(analyseWorkbook(await host.readWorkbook()).total.self).toBe(analyseWorkbook(grid).total.self);
+
+  await host.clearHighlights();
+  const cleared = await partsOf((await host.downloadAnnotated()).bytes);
+  expect(text(cleared, 'xl/workbook.xml')).not.toContain('CCHC_MUC_');
+});
