@@ -24,7 +24,8 @@ export async function openPackage(bytes: Uint8Array): Promise<Package> {
   return { zip, document: await part('word/document.xml'), part };
 }
 
-function decode(xml: string): string {
+/** XML text as written: the five entities back to their characters. */
+export function decode(xml: string): string {
   return xml
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

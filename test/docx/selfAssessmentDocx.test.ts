@@ -3,17 +3,9 @@ import { analyseWorkbook } from '../../src/core/analyse';
 import { buildSelfAssessmentReport } from '../../src/core/report/selfAssessmentReport';
 import { buildSampleGrid } from '../../src/core/sample/thanhXa2023';
 import { reportDocxBytes } from '../../src/docx/selfAssessmentDocx';
+import { decode } from './decree30';
 
 /** The Word file opened back the way Word does: unzip, read word/document.xml. */
-
-function decode(xml: string): string {
-  return xml
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-}
 
 /** Text of every paragraph, in document order (table cells included). */
 function paragraphs(xml: string): string[] {
