@@ -198,6 +198,70 @@ export interface SheetRulesOptions {
   tierSheetName?: string;
 }
 
+/**
+ * How every writer marks the rules as the tool's own, so that the file patcher and the Office.js gateway
+ * recognise each other's (and replace them, never duplicate them):
+ * - a conditional format's formula has RULE_MARKER, `N("CCHC")=0` (always true: N of a text is 0 in
+ *   Excel and LibreOffice), as the first argument of its AND (`markedFormula`);
+ * - a list validation's source is a CCHC_MUC_n name (TIER_NAME_RX); every validation carries the tool's
+ *   error title and input title (ruleText 'errorTitle', 'inputTitle');
+ * - the defined names CCHC_MUC_n (workbook-level) and the sheet named TIER_SHEET_NAME are the tool's.
+ */
+export const RULE_MARKER = 'N("CCHC")=0';
+
+/** The defined names the tool owns: one per row of the tier sheet. */
+export const TIER_NAME_RX = /^CCHC_MUC_\d+$/;
+
+/** A rule's formula (without "=") with the tool's mark as the first condition of its AND. */
+export function markedFormula(formula: string): string {
+  return /^AND\(/.test(formula) ? 'AND(' + RULE_MARKER + ',' + formula.slice(4) : 'AND(' + RULE_MARKER + ',' + formula + ')';
+}
+
+/** Whether a conditional format's formula (with or without "=") is one a writer of the tool marked. */
+export function isMarkedFormula(formula: string): boolean {
+  return (
+    String(formula)
+      .replace(/^=/, '')
+      .indexOf('AND(' + RULE_MARKER + ',') === 0
+  );
+}
+
+/**
+ * The flag kinds each rule shows by itself, as the cell changes: a highlighted cell whose every flag is
+ * one of these, inside a rule of that kind, gets the rule instead of a static fill (a static fill would
+ * stay after the official fixes the cell). Any other flag on the cell (a score typed as text, an error
+ * value, two tiers marked) keeps today's static fill: no formula here sees it.
+ */
+export const LIVE_KINDS: { [kind in SheetRuleKind]: string[] } = {
+  'off-tier': ['off-tier', 'over-max', 'negative'],
+  'missing-evidence': ['missing-evidence'],
+};
+
+/** "sheet!row,col" of every cell a rule covers → the rule's kind. */
+export function liveCells(rules: SheetRules): { [key: string]: SheetRuleKind } {
+  const out: { [key: string]: SheetRuleKind } = {};
+  for (let s = 0; s < rules.sheets.length; s++) {
+    const spec = rules.sheets[s];
+    for (let r = 0; r < spec.rules.length; r++) {
+      const rule = spec.rules[r];
+      for (let a = 0; a < rule.areas.length; a++) for (let row = rule.areas[a].top; row <= rule.areas[a].bottom; row++) out[spec.sheet + '!' + row + ',' + rule.areas[a].col] = rule.kind;
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether a highlighted cell is shown live by a rule: every flag on it (`kinds`) is one its rule sees
+ * (LIVE_KINDS). Such a cell gets the rule instead of a static fill.
+ */
+export function shownLive(live: { [key: string]: SheetRuleKind }, sheet: string, row: number, col: number, kinds: string[]): boolean {
+  const key = sheet + '!' + row + ',' + col;
+  const kind = Object.prototype.hasOwnProperty.call(live, key) ? live[key] : null;
+  if (!kind || !kinds.length) return false;
+  for (let i = 0; i < kinds.length; i++) if (LIVE_KINDS[kind].indexOf(kinds[i]) < 0) return false;
+  return true;
+}
+
 /** A relative formula: text and references by row offset and absolute column. */
 export type FormulaPart = string | { dr: number; col: number };
 

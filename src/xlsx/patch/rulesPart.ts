@@ -2,7 +2,7 @@ import { columnLetters, parseRange } from '../../core/address';
 import { CellRange } from '../../core/grid';
 import { Lang } from '../../core/number';
 import { ruleText } from '../../core/messages';
-import { buildSheetRules, ConditionalRule, ScoreValidation, SheetRuleKind, SheetRules, SheetRuleSpec, TierTable } from '../../core/plan';
+import { buildSheetRules, ConditionalRule, LIVE_KINDS, liveCells, markedFormula, RULE_MARKER, ScoreValidation, SheetRules, SheetRuleSpec, TIER_NAME_RX, TierTable } from '../../core/plan';
 import { WorkbookAnalysis } from '../../core/result';
 import { topElements, TopElement } from './notesPart';
 import { applySplices, attributesOf, Splice, TOKEN_RX, xmlDecode, xmlEscape } from './xmlText';
@@ -26,11 +26,8 @@ import { applySplices, attributesOf, Splice, TOKEN_RX, xmlDecode, xmlEscape } fr
  * written, and no validation is planned over a cell the user validates (buildSheetRules' userValidation).
  */
 
-/** The tool's mark on its conditional formats: an always-true first condition. */
-export const RULE_MARKER = 'N("CCHC")=0';
-
-/** The defined names the tool owns: one per row of the tier sheet. */
-export const TIER_NAME_RX = /^CCHC_MUC_\d+$/;
+// The tool's marks are the spec's, shared with the Office.js gateway (plan/sheetRules.ts).
+export { LIVE_KINDS, liveCells, markedFormula, RULE_MARKER, TIER_NAME_RX };
 
 /** What the patcher needs to install the rules: made by the caller from its analysis (sheetRulesInput). */
 export interface SheetRulesInput {
@@ -53,24 +50,6 @@ export function sheetRulesInput(analysis: WorkbookAnalysis, lang: Lang): SheetRu
     flags: analysis.flags.filter((f) => !!f.cell).map((f) => ({ sheet: f.sheet, cell: f.cell, kind: f.kind })),
     lang,
   };
-}
-
-/**
- * The flag kinds each rule shows by itself, as the cell changes: a highlighted cell whose every flag is
- * one of these, inside a rule of that kind, gets the rule instead of a static fill (a static fill would
- * stay after the official fixes the cell). Any other flag on the cell (a score typed as text, an error
- * value, two tiers marked) keeps today's static fill: no formula here sees it.
- */
-export const LIVE_KINDS: { [kind in SheetRuleKind]: string[] } = {
-  'off-tier': ['off-tier', 'over-max', 'negative'],
-  'missing-evidence': ['missing-evidence'],
-};
-
-/** "sheet!row,col" of every cell a rule covers → the rule's kind. */
-export function liveCells(rules: SheetRules): { [key: string]: SheetRuleKind } {
-  const out: { [key: string]: SheetRuleKind } = Object.create(null);
-  for (const spec of rules.sheets) for (const rule of spec.rules) for (const area of rule.areas) for (let r = area.top; r <= area.bottom; r++) out[spec.sheet + '!' + r + ',' + area.col] = rule.kind;
-  return out;
 }
 
 /** An attribute value: escaped, line breaks kept as character references (a raw one reads as a space). */
@@ -194,11 +173,6 @@ function validationXml(v: ScoreValidation, p: string): string {
   const f = (n: 1 | 2, text: string) => '<' + p + 'formula' + n + '>' + xmlEscape(text) + '</' + p + 'formula' + n + '>';
   const body = v.kind === 'list' ? f(1, v.definedName) : f(1, v.formula1) + (v.formula2 !== undefined ? f(2, v.formula2) : '');
   return open + body + '</' + p + 'dataValidation>';
-}
-
-/** The rule's formula with the tool's mark as the first condition of its AND. */
-export function markedFormula(formula: string): string {
-  return /^AND\(/.test(formula) ? 'AND(' + RULE_MARKER + ',' + formula.slice(4) : 'AND(' + RULE_MARKER + ',' + formula + ')';
 }
 
 function conditionalXml(rule: ConditionalRule, p: string, dxfId: number, priority: number): string {
