@@ -6,7 +6,7 @@ import { ScoringTable } from './model/types';
 import { Points } from './number/points';
 import { isConsolidationSheetName } from './consolidate/sheetNames';
 import { SUMMARY_SHEET_NAME } from './plan/summarySheet';
-import { TIER_SHEET_NAME } from './plan/sheetRules';
+import { TIER_SHEET_NAME } from './plan/tierSheet';
 import { BUILTIN_PROFILES, crossCheck, identifyAppendix, Profile, ProfileAppendix, profileTiers } from './profile/profile';
 import { choiceForSheet, ColumnChoices } from './recognise/reading';
 import { ResolvedColumns } from './recognise/columnRoles';

@@ -8,6 +8,7 @@ import { WorkbookAnalysis } from '../result/types';
 import { LEAF, NodeFigures } from '../score/scoreTable';
 import { toNfc } from '../text/fold';
 import { MISSING_EVIDENCE_COLOR, SCORE_PROBLEM_COLOR } from './highlightColors';
+import { TIER_SHEET_NAME } from './tierSheet';
 
 /**
  * A template that checks itself while the official types: the rules a writer installs on the scoring
@@ -53,7 +54,7 @@ import { MISSING_EVIDENCE_COLOR, SCORE_PROBLEM_COLOR } from './highlightColors';
  * read by its text (LEN(TRIM())); a score typed on a tier row, not the leaf row, is checked by the core only.
  */
 
-export const TIER_SHEET_NAME = 'Mức điểm CCHC';
+export { TIER_SHEET_NAME };
 
 /** Excel's limits for a data validation's prompt and alert. */
 export const TITLE_LIMIT = 32;
