@@ -496,6 +496,11 @@ withOffice('cost', () => {
       "const fs = require('fs');",
       'const loaded = () => Object.keys(require.cache).some((k) => k.includes("@e965"));',
       'const rss0 = process.memoryUsage().rss;',
+      // Sampled, not getrusage's maxRSS: a child forked from a large jest worker starts with the
+      // worker's high-water mark (414 MB measured in a CI run for a conversion that peaks near 100 MB).
+      'let peak = rss0;',
+      'const sample = () => { peak = Math.max(peak, process.memoryUsage().rss); };',
+      'const timer = setInterval(sample, 2);',
       "const m = require(process.argv[1] + '/dist/xlsx/legacyXls.js');",
       "require(process.argv[1] + '/dist/xlsx/read/readGrid.js');",
       'const before = loaded() || m.sheetJsLoaded();',
@@ -510,10 +515,13 @@ withOffice('cost', () => {
       '    t = process.hrtime.bigint();',
       "    await m.xlsBytesToXlsx(bytes, 'mau.xls');",
       '    runs.push(Number(process.hrtime.bigint() - t) / 1e6);',
+      '    sample();',
       '  }',
+      '  clearInterval(timer);',
+      '  sample();',
       '  runs.sort((a, b) => a - b);',
       '  console.log(JSON.stringify({ before, after, xlsBytes: bytes.length, xlsxBytes: out.length, firstMs, medianMs: runs[2],',
-      '    rssBeforeMB: rss0 / 1048576, maxRssMB: process.resourceUsage().maxRSS / 1024, heapUsedMB: process.memoryUsage().heapUsed / 1048576 }));',
+      '    rssBeforeMB: rss0 / 1048576, peakRssMB: peak / 1048576, heapUsedMB: process.memoryUsage().heapUsed / 1048576 }));',
       '})();',
     ].join('\n');
     const r = spawnSync(process.execPath, ['-e', script, root, file], { encoding: 'utf8', timeout: 60000 });
@@ -523,7 +531,7 @@ withOffice('cost', () => {
     expect(m.before).toBe(false);
     expect(m.after).toBe(true);
     expect(m.medianMs).toBeLessThan(2000);
-    expect(m.maxRssMB).toBeLessThan(400);
+    expect(m.peakRssMB).toBeLessThan(400);
   }, 120000);
 });
 
