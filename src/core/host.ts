@@ -1,5 +1,6 @@
-import { WorkbookGrid } from './grid';
+import { CellRange, WorkbookGrid } from './grid';
 import { SummarySheet, WritePlan } from './plan/types';
+import type { SheetRules } from './plan/sheetRules';
 import type { ColumnChoices } from './recognise/reading';
 
 /**
@@ -31,6 +32,19 @@ export interface HostCapabilities {
 export interface ApplyOptions {
   /** Paint highlight marks (missing evidence, score problems). */
   highlights: boolean;
+  /**
+   * The sheet rules of the analysis the plan was made from (plan/sheetRules.ts), for a host that installs
+   * them with the highlights (Excel from ExcelApi 1.8): the spec is built by the host once it knows which
+   * cells carry the user's own validation; `flags` say which highlights a rule shows live (LIVE_KINDS).
+   */
+  sheetRules?: SheetRulesRequest;
+}
+
+/** What a host needs to install the sheet rules of one analysis. */
+export interface SheetRulesRequest {
+  build(userValidation: { [sheet: string]: CellRange[] }): SheetRules;
+  /** The flags that name a cell (sheet, A1 address, kind). */
+  flags: Array<{ sheet: string; cell: string; kind: string }>;
 }
 
 export interface ApplyReport {

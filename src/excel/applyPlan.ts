@@ -10,6 +10,18 @@ import { readState } from './read';
 import { at2, findSheet, prevOf, ReadState, SheetRead } from './readState';
 import { contains, GatewaySession, run, sync } from './session';
 import {
+  AddedRules,
+  OwnRules,
+  queueInstallRules,
+  rememberValidationColumns,
+  queueRemoveRules,
+  staticHighlights,
+  TIER_SHEET_NAME,
+  undoInstalledRules,
+  userValidation,
+  ValidationFound,
+} from './sheetRules';
+import {
   AddedFormat,
   batches,
   cellKey,
@@ -82,7 +94,14 @@ export async function applyPlan(session: GatewaySession, plan: WritePlan, option
   const features = session.features;
   const before = session.syncs;
   const s = session.state || (await readState(session));
+  // From 1.8 the sheet rules of the analysis, given the cells the read found with the user's own
+  // validation; a highlight a rule shows live gets the rule instead of a static fill.
+  const rules = features.sheetRules && options.highlights && options.sheetRules ? options.sheetRules.build(userValidation(foundValidations(s))) : null;
   const effective: WritePlan = options.highlights ? plan : { writes: plan.writes, highlights: [], summary: plan.summary };
+  // The highlights painted as static fills or marker formats: all but those a rule shows live (which keep
+  // their backup record and their note, as the file patcher keeps a live cell's note).
+  const painted: WritePlan =
+    rules && options.sheetRules ? { writes: effective.writes, highlights: staticHighlights(effective.highlights, rules, options.sheetRules), summary: effective.summary } : effective;
   const touched = sheetsTouched(effective);
   for (let i = 0; i < touched.length; i++) {
     const sr = findSheet(s, touched[i]);
@@ -101,7 +120,17 @@ export async function applyPlan(session: GatewaySession, plan: WritePlan, option
   if (!summaryExists) queuePrintLayout(session, ops, plan.summary, plan.summary.name);
   const added: AddedFormat[] = [];
   const loadedFills: LoadedFill[] = [];
-  queueHighlights(session, ops, effective, s, added, loadedFills);
+  // From 1.8: the tool's earlier validations, names and sheet of levels go (their formats go with the
+  // highlights', by the ids the read found), then the rules of this analysis, in this batch. Before the
+  // static highlights: Office adds a conditional format at the top priority, so a cell that keeps a static
+  // highlight (a flag no rule sees) shows it over a rule.
+  const installed: AddedRules = { validations: [], names: [], tierSheetAdded: false };
+  if (features.sheetRules) {
+    const own = ownRules(s);
+    queueRemoveRules(ops, own, !!(rules && rules.tierTable));
+    if (rules) queueInstallRules(ops, rules, own.tierSheet, added, installed);
+  }
+  queueHighlights(session, ops, painted, s, added, loadedFills);
   // From 1.18 the notes: on a sheet whose notes the read found all the tool's, in this batch.
   const sheetNotes: SheetNotes[] = features.notes ? planNotes(effective, s) : [];
   const noteChanges: NoteChanges = { deleted: [], added: [] };
@@ -152,9 +181,15 @@ export async function applyPlan(session: GatewaySession, plan: WritePlan, option
     session.state = null;
     session.revertable = true;
     rememberFills(session, loadedFills);
+    if (features.sheetRules && rules) rememberValidationColumns(session, rules);
     const now = (session.names || []).slice();
     if (!contains(now, BACKUP_SHEET_NAME)) now.push(BACKUP_SHEET_NAME);
     if (!contains(now, plan.summary.name)) now.push(plan.summary.name);
+    if (features.sheetRules) {
+      const tierAt = now.indexOf(TIER_SHEET_NAME);
+      if (rules && rules.tierTable && tierAt < 0) now.push(TIER_SHEET_NAME);
+      else if (!(rules && rules.tierTable) && tierAt >= 0) now.splice(tierAt, 1);
+    }
     rememberNames(session, now);
     return { written: effective.writes.length, highlighted: effective.highlights.length, syncs: session.syncs - before };
   }
@@ -168,7 +203,7 @@ export async function applyPlan(session: GatewaySession, plan: WritePlan, option
     }
   }
   try {
-    await undoFailedWrite(session, s, effective, records, backupExists, summaryExists, pre, added, noteChanges);
+    await undoFailedWrite(session, s, effective, records, backupExists, summaryExists, pre, added, noteChanges, installed);
   } catch (e) {
     /* best effort */
   }
@@ -188,6 +223,26 @@ export async function applyPlan(session: GatewaySession, plan: WritePlan, option
     session.writing--;
   }
   throw hostError('sheet-protected', name || undefined, err.detail);
+}
+
+/** The validations the read found, by sheet (1.8+). */
+function foundValidations(s: ReadState): { [sheet: string]: ValidationFound } {
+  const out: { [sheet: string]: ValidationFound } = {};
+  for (let i = 0; i < s.sheets.length; i++) {
+    const v = s.sheets[i].validations;
+    if (v) out[s.sheets[i].name] = v;
+  }
+  return out;
+}
+
+/** The tool's earlier rules as the read found them (1.8+). */
+function ownRules(s: ReadState): OwnRules {
+  const validations: { [sheet: string]: string[] } = {};
+  for (let i = 0; i < s.sheets.length; i++) {
+    const v = s.sheets[i].validations;
+    if (v && v.own.length) validations[s.sheets[i].name] = v.own;
+  }
+  return { validations: validations, names: s.ruleNames || [], tierSheet: contains(s.names, TIER_SHEET_NAME) };
 }
 
 /** Failure path only: rewrites one cell of each touched sheet with what it already holds; the sheet that refuses is protected. */
@@ -222,9 +277,16 @@ async function undoFailedWrite(
   pre: Before,
   added: AddedFormat[],
   notes: NoteChanges,
+  installed: AddedRules,
 ): Promise<void> {
   const features = session.features;
   const jobs: Array<(context: Excel.RequestContext) => void | Promise<void>> = [];
+  // From 1.8 the validations, names and sheet of levels the batch installed.
+  if (features.sheetRules && (installed.validations.length || installed.names.length || installed.tierSheetAdded)) {
+    jobs.push(function (context: Excel.RequestContext) {
+      undoInstalledRules(context, installed);
+    });
+  }
   // From 1.18 the notes the batch added go and those it deleted come back (where their content is known).
   if (features.notes && (notes.added.length || notes.deleted.length)) {
     jobs.push(function (context: Excel.RequestContext) {

@@ -17,6 +17,11 @@ export interface ExcelFeatures {
   conditionalFormats: boolean; // 1.6
   rangeHyperlink: boolean; // 1.7
   changeEvents: boolean; // 1.7
+  /**
+   * The sheet rules (sheetRules.ts): Range.dataValidation (1.8), workbook.names.add and NamedItem.delete
+   * (1.4), the rules' formula conditional formats (1.6) and the hidden sheet of levels (1.2), all from 1.8.
+   */
+  sheetRules: boolean; // 1.8
   cellProperties: boolean; // 1.9
   /** Range.getSpecialCellsOrNullObject('Visible'): which cells of a range are visible, as areas. */
   visibleCells: boolean; // 1.9
@@ -62,6 +67,7 @@ export function detectFeatures(officeObject: unknown): ExcelFeatures {
     conditionalFormats: at('1.6'),
     rangeHyperlink: at('1.7'),
     changeEvents: at('1.7'),
+    sheetRules: at('1.8'),
     cellProperties: at('1.9'),
     visibleCells: at('1.9'),
     pageLayout: at('1.9'),

@@ -6,6 +6,7 @@ import { toHostError } from './officeErrors';
 import { HiddenProbe, queueHiddenRead, readHidden } from './readHidden';
 import { ReadState, SheetRead, toGrid } from './readState';
 import { contains, countSync, GatewaySession, run, sameList, sync } from './session';
+import { isRuleFormula, ownNames, queueValidationProbe, readValidationDetail, TIER_SHEET_NAME, ValidationProbe, validationsFound } from './sheetRules';
 
 /**
  * The read sync: every sheet's used range (values, formulas, number formats) and what the API level
@@ -31,6 +32,8 @@ interface SheetProbe {
   cfs: Excel.ConditionalFormatCollection | null;
   hidden: HiddenProbe | null;
   notes: Excel.NoteCollection | null;
+  /** From 1.8: the look at the used range's validations. */
+  dv: ValidationProbe | null;
 }
 
 interface ReadResult {
@@ -76,13 +79,13 @@ export function ownConditionalFormats(session: GatewaySession, cfs: Excel.Condit
   for (let i = 0; i < cfs.items.length; i++) {
     const cf = cfs.items[i];
     const custom = cf.customOrNullObject;
-    if (cf.type === 'Custom' && custom && !custom.isNullObject && custom.rule.formula === HIGHLIGHT_MARKER_FORMULA) ids.push(cf.id);
+    if (cf.type === 'Custom' && custom && !custom.isNullObject && (custom.rule.formula === HIGHLIGHT_MARKER_FORMULA || isRuleFormula(custom.rule.formula))) ids.push(cf.id);
   }
   return ids;
 }
 
-/** Queues the read of one sheet on the batch. */
-function queueSheet(session: GatewaySession, ws: Excel.Worksheet): SheetProbe {
+/** Queues the read of one sheet on the batch (`name` null: a sheet reached by position). */
+function queueSheet(session: GatewaySession, ws: Excel.Worksheet, name: string | null): SheetProbe {
   const features = session.features;
   if (features.protection) ws.protection.load('protected');
   const used = features.usedRangeValuesOnly ? ws.getUsedRange(true) : ws.getUsedRange();
@@ -99,7 +102,9 @@ function queueSheet(session: GatewaySession, ws: Excel.Worksheet): SheetProbe {
     notes = ws.notes;
     notes.load('items/content');
   }
-  return { ws: ws, used: used, props: props, cfs: cfs, hidden: features.lineHidden ? queueHiddenRead(used, features) : null, notes: notes };
+  // From 1.8 the validations of the used range (which cells carry the user's own, which the tool's).
+  const dv = features.sheetRules ? queueValidationProbe(session, name || '', ws, used) : null;
+  return { ws: ws, used: used, props: props, cfs: cfs, hidden: features.lineHidden ? queueHiddenRead(used, features) : null, notes: notes, dv: dv };
 }
 
 /**
@@ -156,6 +161,10 @@ function sheetRead(session: GatewaySession, name: string, probe: SheetProbe): Sh
   const hidden = features.lineHidden ? readHidden(probe.hidden) : undefined;
   if (hidden) sr.hidden = hidden;
   if (features.notes && probe.notes) sr.notes = noteContents(probe.notes);
+  if (features.sheetRules && probe.dv) {
+    const rows = used.values.length;
+    sr.validations = validationsFound(session, name, probe.dv, used.rowIndex, used.columnIndex, rows, rows ? used.values[0].length : 0);
+  }
   return sr;
 }
 
@@ -171,7 +180,7 @@ function queueWalk(session: GatewaySession, sheets: Excel.WorksheetCollection, i
   for (let i = 0; i < FIRST_READ_WALK; i++) {
     if (i) ws = ws.getNextOrNullObject();
     ws.load('name');
-    into.push({ ws: ws, probe: queueSheet(session, ws) });
+    into.push({ ws: ws, probe: queueSheet(session, ws, null) });
   }
 }
 
@@ -192,13 +201,20 @@ function readOnce(session: GatewaySession, known: string[], reach: Reach): Promi
         backupRange.load('values');
         continue;
       }
-      parts.push({ name: known[i], probe: queueSheet(session, ws) });
+      if (known[i] === TIER_SHEET_NAME) continue; // the tool's sheet of levels: no table
+      parts.push({ name: known[i], probe: queueSheet(session, ws, known[i]) });
+    }
+    // From 1.8 the defined names: the tool's CCHC_MUC_n go before the write installs them again.
+    let definedNames: Excel.NamedItemCollection | null = null;
+    if (session.features.sheetRules) {
+      definedNames = context.workbook.names;
+      definedNames.load('items/name');
     }
     const reached: Reached[] = [];
     if (reach === 'active') {
       const activeSheet = sheets.getActiveWorksheet();
       activeSheet.load('name');
-      reached.push({ ws: activeSheet, probe: queueSheet(session, activeSheet) });
+      reached.push({ ws: activeSheet, probe: queueSheet(session, activeSheet, null) });
     } else if (reach === 'walk' && session.features.sheetWalk) {
       queueWalk(session, sheets, reached);
     }
@@ -215,9 +231,11 @@ function readOnce(session: GatewaySession, known: string[], reach: Reach): Promi
       // The backup sheet is walked like any other, and visible below 1.2, so it may be the active one:
       // its records, not a table.
       if (ws.name === BACKUP_SHEET_NAME) backup = parseBackup(reached[i].probe.used.values);
-      else out.push(sheetRead(session, ws.name, reached[i].probe));
+      else if (ws.name !== TIER_SHEET_NAME) out.push(sheetRead(session, ws.name, reached[i].probe));
     }
-    return { state: { sheets: out, names: fresh, backup: backup }, fresh: fresh };
+    const state: ReadState = { sheets: out, names: fresh, backup: backup };
+    if (session.features.sheetRules && definedNames) state.ruleNames = ownNames(definedNames);
+    return { state: state, fresh: fresh };
   });
 }
 
@@ -259,6 +277,7 @@ async function readUnknown(session: GatewaySession): Promise<ReadResult> {
   const done: string[] = [];
   for (let i = 0; i < first.state.sheets.length; i++) done.push(first.state.sheets[i].name);
   if (first.state.backup) done.push(BACKUP_SHEET_NAME);
+  done.push(TIER_SHEET_NAME);
   const rest: string[] = [];
   for (let i = 0; i < first.fresh.length; i++) if (!contains(done, first.fresh[i])) rest.push(first.fresh[i]);
   if (!rest.length) return first;
@@ -279,7 +298,7 @@ async function readUnknown(session: GatewaySession): Promise<ReadResult> {
     const found = sheetNamed(first.state.sheets, more.fresh[i]) || sheetNamed(more.state.sheets, more.fresh[i]);
     if (found) sheets.push(found);
   }
-  return { state: { sheets: sheets, names: more.fresh, backup: more.state.backup || first.state.backup }, fresh: more.fresh };
+  return { state: { sheets: sheets, names: more.fresh, backup: more.state.backup || first.state.backup, ruleNames: more.state.ruleNames }, fresh: more.fresh };
 }
 
 function sheetNamed(list: SheetRead[], name: string): SheetRead | null {
@@ -301,11 +320,38 @@ export function learnNames(session: GatewaySession): Promise<void> {
 
 /** The read the next write checks against; also tells whether a backup can be reverted. */
 export function readState(session: GatewaySession): Promise<ReadState> {
-  return (session.names ? readKnown(session, session.names) : readUnknown(session)).then(function (res) {
-    rememberNames(session, res.fresh);
-    session.state = res.state;
-    session.revertable = !!(res.state.backup && res.state.backup.length);
-    return res.state;
+  return (session.names ? readKnown(session, session.names) : readUnknown(session))
+    .then(function (res) {
+      return session.features.sheetRules ? withValidations(session, res) : res;
+    })
+    .then(function (res) {
+      rememberNames(session, res.fresh);
+      session.state = res.state;
+      session.revertable = !!(res.state.backup && res.state.backup.length);
+      return res.state;
+    });
+}
+
+/**
+ * From 1.8: a sheet whose validations could not be told (some, on a sheet this session had not read) is
+ * looked at by column and then cell by cell, in two more syncs, once a session.
+ * @apiFeature sheetRules
+ */
+function withValidations(session: GatewaySession, res: ReadResult): Promise<ReadResult> {
+  const detail: Array<{ name: string; top: number; left: number; rows: number; cols: number }> = [];
+  for (let i = 0; i < res.state.sheets.length; i++) {
+    const sr = res.state.sheets[i];
+    const rows = sr.values.length;
+    const cols = rows ? sr.values[0].length : 0;
+    if (sr.validations === null) detail.push({ name: sr.name, top: sr.top, left: sr.left, rows: rows, cols: cols });
+  }
+  if (!detail.length) return Promise.resolve(res);
+  return readValidationDetail(session, detail).then(function (found) {
+    for (let i = 0; i < res.state.sheets.length; i++) {
+      const sr = res.state.sheets[i];
+      if (sr.validations === null) sr.validations = found[sr.name] || { user: [], own: [] };
+    }
+    return res;
   });
 }
 

@@ -1,5 +1,6 @@
 import { CellScalar, GridCell, HiddenLines, SheetGrid, WorkbookGrid } from '../core/grid';
 import { BackupRecord } from './backupRecords';
+import type { ValidationFound } from './sheetRules';
 
 /**
  * What the gateway's read sync brings back, and the grid the core gets from it. No Office.js calls:
@@ -29,12 +30,19 @@ export interface SheetRead {
    * cell's note first when all of them are the tool's (isOwnNote).
    */
   notes?: string[];
+  /**
+   * From 1.8: the cells with a data validation of the user's own, and the tool's own (sheetRules.ts);
+   * null until looked at cell by cell (a sheet the session had not read, with some validation).
+   */
+  validations?: ValidationFound | null;
 }
 
 export interface ReadState {
   sheets: SheetRead[];
   names: string[];
   backup: BackupRecord[] | null;
+  /** From 1.8: the tool's defined names (CCHC_MUC_n). */
+  ruleNames?: string[];
 }
 
 export function at2<T>(grid: T[][] | null | undefined, r: number, c: number): T | undefined {

@@ -7,7 +7,8 @@ import { hostError, toHostError } from './officeErrors';
 import { isOwnNote, rangeAddress } from './planCells';
 import { listNames, noteContents, ownConditionalFormats } from './read';
 import { contains, GatewaySession, run, sync } from './session';
-import { cellKey, DeletedNote } from './writeQueue';
+import { hasOwnRules, OwnRules, ownNames, queueRemoveRules, queueValidationProbe, readValidationDetail, TIER_SHEET_NAME, ValidationProbe, validationsFound } from './sheetRules';
+import { cellKey, DeletedNote, Op } from './writeQueue';
 
 /**
  * "Hoàn tác lần ghi gần nhất" (every written cell back from the backup sheet) and "Xóa đánh dấu" (only
@@ -29,6 +30,8 @@ interface Found {
   marks: Marks[];
   /** From 1.18: the contents of each sheet's notes, by sheet name (every sheet but the tool's own). */
   notes: { [sheet: string]: string[] };
+  /** From 1.8: the tool's validations, names and sheet of levels. */
+  rules: OwnRules;
 }
 
 /** A painted fill still showing, and the fill to put back (undefined: not known, cleared). */
@@ -47,7 +50,14 @@ async function readBackupAndMarks(session: GatewaySession): Promise<Found> {
     let backupRange: Excel.Range | null = null;
     const cfParts: Array<{ sheet: string; used: Excel.Range }> = [];
     const noteParts: Array<{ sheet: string; notes: Excel.NoteCollection }> = [];
+    const dvParts: Array<{ sheet: string; used: Excel.Range; probe: ValidationProbe }> = [];
+    let definedNames: Excel.NamedItemCollection | null = null;
+    if (features.sheetRules) {
+      definedNames = context.workbook.names;
+      definedNames.load('items/name');
+    }
     for (let i = 0; i < known.length; i++) {
+      if (known[i] === TIER_SHEET_NAME) continue;
       if (known[i] === BACKUP_SHEET_NAME) {
         backupRange = sheets.getItem(BACKUP_SHEET_NAME).getUsedRange();
         backupRange.load('values');
@@ -59,6 +69,12 @@ async function readBackupAndMarks(session: GatewaySession): Promise<Found> {
         used.load('address');
         used.conditionalFormats.load('items/id,items/type,items/customOrNullObject/rule/formula');
         cfParts.push({ sheet: known[i], used: used });
+      }
+      if (features.sheetRules) {
+        const ws = sheets.getItem(known[i]);
+        const valuesUsed = ws.getUsedRange(true);
+        valuesUsed.load('rowIndex,columnIndex,rowCount,columnCount');
+        dvParts.push({ sheet: known[i], used: valuesUsed, probe: queueValidationProbe(session, known[i], ws, valuesUsed) });
       }
       if (features.notes) {
         const notes = sheets.getItem(known[i]).notes;
@@ -77,8 +93,37 @@ async function readBackupAndMarks(session: GatewaySession): Promise<Found> {
     }
     const notes: { [sheet: string]: string[] } = {};
     if (features.notes) for (let p = 0; p < noteParts.length; p++) notes[noteParts[p].sheet] = noteContents(noteParts[p].notes);
-    return { backup: backupRange ? parseBackup(backupRange.values) : null, names: fresh, marks: marks, notes: notes };
+    const rules: OwnRules = { validations: {}, names: [], tierSheet: contains(fresh, TIER_SHEET_NAME) };
+    const detail: Array<{ name: string; top: number; left: number; rows: number; cols: number }> = [];
+    if (features.sheetRules) {
+      if (definedNames) rules.names = ownNames(definedNames);
+      for (let p = 0; p < dvParts.length; p++) {
+        const u = dvParts[p].used;
+        const v = validationsFound(session, dvParts[p].sheet, dvParts[p].probe, u.rowIndex, u.columnIndex, u.rowCount, u.columnCount);
+        if (v) rules.validations[dvParts[p].sheet] = v.own;
+        else detail.push({ name: dvParts[p].sheet, top: u.rowIndex, left: u.columnIndex, rows: u.rowCount, cols: u.columnCount });
+      }
+    }
+    const result: Found = { backup: backupRange ? parseBackup(backupRange.values) : null, names: fresh, marks: marks, notes: notes, rules: rules };
+    return { result: result, detail: detail };
+  }).then(function (read) {
+    // From 1.8, only for a sheet with some validation this session had not read: its cells one by one.
+    if (!read.detail.length || !session.features.sheetRules) return read.result;
+    return readValidationDetail(session, read.detail).then(function (found) {
+      for (const sheet in found) if (Object.prototype.hasOwnProperty.call(found, sheet)) read.result.rules.validations[sheet] = found[sheet].own;
+      return read.result;
+    });
   });
+}
+
+/**
+ * From 1.8: removes the tool's validations, names and sheet of levels found by the read, on `context`.
+ * @apiFeature sheetRules
+ */
+function removeRules(context: Excel.RequestContext, rules: OwnRules): void {
+  const ops: Op[] = [];
+  queueRemoveRules(ops, rules, false);
+  for (let i = 0; i < ops.length; i++) ops[i].apply(context);
 }
 
 /** Below 1.6: the fills the tool painted, still showing the tool's colour now. */
@@ -265,6 +310,10 @@ async function revertOnce(session: GatewaySession): Promise<RevertReport> {
     removeMarks(session, context, found.marks);
     clearFills(context, fills);
     if (session.features.notes) removeOwnNotes(context, notes, notesDeleted);
+    if (session.features.sheetRules) {
+      removeRules(context, found.rules);
+      if (found.rules.tierSheet) deleted.push(TIER_SHEET_NAME);
+    }
     if (contains(found.names, SUMMARY_SHEET_NAME)) {
       const ws = sheets.getItem(SUMMARY_SHEET_NAME);
       if (meta && meta.summaryExisted && meta.summary && meta.summary.length) {
@@ -297,17 +346,24 @@ async function clearOnce(session: GatewaySession): Promise<number> {
   const found = await readBackupAndMarks(session);
   const fills = session.features.conditionalFormats || !found.backup ? [] : await ownFillsStillShown(session, found.backup, found.names);
   const notes: OwnNotes = session.features.notes && found.backup ? await ownNotesOnHighlights(session, found.backup, found) : { sheets: [], cells: [] };
-  if (!found.marks.length && !fills.length && !noteCount(notes)) return 0;
+  const rules = session.features.sheetRules && hasOwnRules(found.rules);
+  if (!found.marks.length && !fills.length && !noteCount(notes) && !rules) return 0;
   const notesDeleted: DeletedNote[] = [];
   let n = 0;
   await writeBatch(session, async function (context: Excel.RequestContext) {
     n = removeMarks(session, context, found.marks) + fills.length;
     clearFills(context, fills);
+    if (session.features.sheetRules && rules) removeRules(context, found.rules);
     if (session.features.notes) removeOwnNotes(context, notes, notesDeleted);
     await sync(session, context);
     if (session.features.notes) await restoreOthersNotes(session, context, notesDeleted);
   });
   session.state = null;
+  if (rules && found.rules.tierSheet) {
+    const left: string[] = [];
+    for (let i = 0; i < found.names.length; i++) if (found.names[i] !== TIER_SHEET_NAME) left.push(found.names[i]);
+    rememberNames(session, left);
+  }
   return n;
 }
 

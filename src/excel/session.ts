@@ -46,6 +46,21 @@ export interface GatewaySession {
   revertable: boolean;
   /** The host failed a first read that walked the sheets (read.ts): this session reaches the active sheet instead. */
   walkRefused: boolean;
+  /**
+   * Each sheet's used range as this session last read it, and the columns (absolute) where it found or
+   * put a data validation: from ExcelApi 1.8 the next read looks at each column's validation and at the
+   * cells of those columns in its own sync (sheetRules.ts).
+   */
+  shapes: { [sheet: string]: SheetShape };
+}
+
+/** A sheet's used range as last read (0-based), and its columns with a data validation. */
+export interface SheetShape {
+  top: number;
+  left: number;
+  rows: number;
+  cols: number;
+  dvCols: number[];
 }
 
 function defaultGlobals(): object {
@@ -74,6 +89,7 @@ export function createSession(options?: ExcelHostOptions): GatewaySession {
     state: null,
     revertable: false,
     walkRefused: false,
+    shapes: {},
   };
 }
 

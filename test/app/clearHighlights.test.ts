@@ -1,6 +1,7 @@
 import { clearHighlights } from '../../src/app/clearHighlights';
 import { clearOutcome } from '../../src/app/outcome';
 import { recalculate } from '../../src/app/recalculate';
+import { TIER_SHEET_NAME } from '../../src/core/plan';
 import { buildSampleGrid } from '../../src/core/sample/thanhXa2023';
 import { PaneController } from '../../src/taskpane/model/paneController';
 import { cellsOf, CellState, officeWorkbook } from './officeFixture';
@@ -35,6 +36,9 @@ describe.each(['1.1', '1.9', '1.20'])('clear highlights on the Office fake at Ex
     expect(count).toBeGreaterThan(0);
     for (const h of painted) expect(w.fake.displayedFill(h.sheet, h.address)).toBeNull();
     expect(w.fake.cell('Phụ lục 1', 'B2')!.fill).toBe('#00FF00');
+    // From 1.8 the sheet rules are the tool's highlights too: the hidden sheet of levels goes with them.
+    expect(w.fake.sheet(TIER_SHEET_NAME) === null).toBe(true);
+    delete written[TIER_SHEET_NAME];
     expect(withoutFills(cellsOf(w.fake))).toEqual(withoutFills(written));
     // Again: nothing of the tool's is left.
     expect((await clearOutcome(w.host, 'vi')).message).toBe('Đã xóa 0 ô tô màu của công cụ.');

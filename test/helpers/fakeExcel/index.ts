@@ -44,6 +44,23 @@ export interface FakeSheetInit {
   hiddenColumns?: number[];
   /** The user's own notes by A1 address (ExcelApi 1.18's worksheet.notes). */
   notes?: { [address: string]: string };
+  /** The user's own data validations by A1 address of one cell (ExcelApi 1.8's range.dataValidation). */
+  validations?: { [address: string]: FakeValidation };
+}
+
+/** One cell's data validation as range.dataValidation (ExcelApi 1.8) sets and reads it. */
+export interface FakeValidation {
+  /** Office's DataValidationRule: { list: { inCellDropDown, source } }, { decimal: { formula1, formula2, operator } }… */
+  rule: { [kind: string]: Any };
+  prompt?: { showPrompt?: boolean; title?: string; message?: string };
+  errorAlert?: { showAlert?: boolean; style?: string; title?: string; message?: string };
+  ignoreBlanks?: boolean;
+}
+
+/** A workbook-level defined name (workbook.names): its formula, "=Sheet!$A$1:$B$1". */
+export interface FakeName {
+  name: string;
+  formula: string;
 }
 
 export interface FakeWorkbookInit {
@@ -58,7 +75,7 @@ export interface FakeWorkbookInit {
   activeSheet?: string;
 }
 
-export type ApiLevel = '1.1' | '1.2' | '1.4' | '1.6' | '1.7' | '1.9' | '1.11' | '1.14' | '1.20';
+export type ApiLevel = '1.1' | '1.2' | '1.4' | '1.6' | '1.7' | '1.8' | '1.9' | '1.11' | '1.14' | '1.20';
 
 export interface FakeOfficeOptions {
   apiLevel: ApiLevel | string;
@@ -119,6 +136,8 @@ export interface FakeSheet {
   notes?: { [address: string]: string };
   /** Page layout (1.9) as set through worksheet.pageLayout; absent until something is set. */
   pageLayout?: FakePageLayout;
+  /** Data validations by cell ("r,c" 0-based), as range.dataValidation (1.8) sets them. */
+  validations?: { [key: string]: FakeValidation };
 }
 
 /** What worksheet.pageLayout (ExcelApi 1.9) holds in this fake. */
@@ -143,6 +162,10 @@ export interface SyncRecord {
 export interface FakeOfficeHandle {
   level: string;
   sheets: FakeSheet[];
+  /** Workbook-level defined names (workbook.names), in the order added. */
+  names: FakeName[];
+  /** A cell's data validation (1.8), or null. */
+  validation(sheet: string, address: string): FakeValidation | null;
   /** Every sync, in order: request payload bytes and number of operations. */
   syncLog: SyncRecord[];
   syncCount(): number;
@@ -442,6 +465,10 @@ export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: 
     }
     if (s.fills) for (const a in s.fills) if (s.fills.hasOwnProperty(a)) touch(sheet, parseAddress(a).r0, parseAddress(a).c0).fill = s.fills[a].toUpperCase();
     if (s.numberFormats) for (const a in s.numberFormats) if (s.numberFormats.hasOwnProperty(a)) touch(sheet, parseAddress(a).r0, parseAddress(a).c0).numberFormat = s.numberFormats[a];
+    if (s.validations) {
+      sheet.validations = {};
+      for (const a in s.validations) if (s.validations.hasOwnProperty(a)) sheet.validations[cellKey(parseAddress(a).r0, parseAddress(a).c0)] = JSON.parse(JSON.stringify(s.validations[a]));
+    }
     if (s.conditionalFormats) {
       for (let k = 0; k < s.conditionalFormats.length; k++) {
         const cf = s.conditionalFormats[k];
@@ -529,9 +556,17 @@ export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: 
   }
 
   let currentRunOptions: Any = null;
+  const definedNames: FakeName[] = [];
   const handle: FakeOfficeHandle = {
     level: level,
     sheets: sheets,
+    names: definedNames,
+    validation: function (sheet: string, address: string): FakeValidation | null {
+      const s = findSheet(sheet);
+      if (!s || !s.validations) return null;
+      const rect = parseAddress(address);
+      return s.validations[cellKey(rect.r0, rect.c0)] || null;
+    },
     syncLog: [],
     syncCount: function () {
       return handle.syncLog.length;
@@ -729,7 +764,130 @@ export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: 
   function makeWorkbook(ctx: Any): Any {
     const wb: Any = {};
     wb.worksheets = makeWorksheets(ctx);
+    wb.names = makeNames(ctx);
     return wb;
+  }
+
+  /* ---------------------------------------------------------------- defined names */
+
+  function findName(name: string): FakeName | null {
+    for (let i = 0; i < definedNames.length; i++) if (definedNames[i].name.toLowerCase() === name.toLowerCase()) return definedNames[i];
+    return null;
+  }
+
+  /**
+   * workbook.names: items with name/type/value/visible (ExcelApi 1.1), formula (1.7); add, getItemOrNullObject
+   * and NamedItem.delete/getRange (1.4). A name is a reference "=Sheet!$A$1:$C$1"; a name's rules as Excel's:
+   * letters, digits, "_" and ".", not a cell reference, unique (case-insensitive), else InvalidArgument/ItemAlreadyExists.
+   */
+  function makeNames(ctx: Any): Any {
+    const col: Any = {};
+    defineLoadable(col, ['items']);
+    col.load = function (spec: Any): Any {
+      const paths = parseLoad(spec);
+      enqueue(ctx, {
+        payload: { m: 'NamedItemCollection.load', a: paths },
+        run: function () {
+          const items: Any[] = [];
+          for (let i = 0; i < definedNames.length; i++) {
+            const item = makeNamedItem(ctx, definedNames[i].name, false);
+            for (let k = 0; k < paths.length; k++) loadNamed(item, paths[k].replace(/^items\//, ''), definedNames[i]);
+            items.push(item);
+          }
+          col._data.items = items;
+          col._loaded.items = true;
+        },
+      });
+      return col;
+    };
+    col.getItem = function (name: string): Any {
+      return makeNamedItem(ctx, name, false);
+    };
+    if (at('1.4')) {
+      col.getItemOrNullObject = function (name: string): Any {
+        return makeNamedItem(ctx, name, true);
+      };
+      col.add = function (name: string, reference: Any, comment?: string): Any {
+        const formula = typeof reference === 'string' ? (reference.charAt(0) === '=' ? reference : '=' + reference) : null;
+        enqueue(ctx, {
+          payload: { m: 'NamedItemCollection.add', a: [name, formula === null ? '(range)' : formula, comment || ''] },
+          run: function () {
+            if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name) || /^[A-Za-z]{1,3}[0-9]+$/.test(name)) throw officeError('InvalidArgument', 'Not a valid name: ' + name, 'NamedItemCollection.add');
+            if (findName(name)) throw officeError('ItemAlreadyExists', 'The name ' + name + ' already exists.', 'NamedItemCollection.add');
+            let f = formula;
+            if (f === null) f = '=' + String(reference._fakeAddress());
+            definedNames.push({ name: name, formula: f });
+          },
+        });
+        return makeNamedItem(ctx, name, false);
+      };
+    }
+    return col;
+  }
+
+  function loadNamed(item: Any, p: string, n: FakeName | null): void {
+    if (p === 'name') item._data.name = n ? n.name : undefined;
+    else if (p === 'type') item._data.type = n ? 'Range' : undefined;
+    else if (p === 'visible') item._data.visible = n ? true : undefined;
+    else if (p === 'value') item._data.value = n ? n.formula.replace(/^=/, '') : undefined;
+    else if (p === 'formula' && at('1.7')) item._data.formula = n ? n.formula : undefined;
+    else throw officeError('InvalidArgument', 'Cannot load ' + p + ' on NamedItem in this fake.');
+    item._loaded[p] = true;
+  }
+
+  function makeNamedItem(ctx: Any, name: string, nullable: boolean): Any {
+    const item: Any = {};
+    defineLoadable(item, ['name', 'type', 'value', 'visible', 'formula', 'isNullObject']);
+    const resolveName = function (method: string): FakeName | null {
+      const n = findName(name);
+      if (!n && !nullable) throw officeError('ItemNotFound', 'The requested resource does not exist: ' + name, method);
+      return n;
+    };
+    item.load = function (spec: Any): Any {
+      const paths = parseLoad(spec);
+      enqueue(ctx, {
+        payload: { m: 'NamedItem.load', n: name, a: paths },
+        run: function () {
+          const n = resolveName('NamedItem.load');
+          item._data.isNullObject = !n;
+          item._loaded.isNullObject = true;
+          for (let i = 0; i < paths.length; i++) loadNamed(item, paths[i], n);
+        },
+      });
+      return item;
+    };
+    if (at('1.4')) {
+      item.delete = function (): void {
+        enqueue(ctx, {
+          payload: { m: 'NamedItem.delete', n: name },
+          run: function () {
+            const n = resolveName('NamedItem.delete');
+            if (!n) throw NULL_OBJECT_CALL;
+            definedNames.splice(definedNames.indexOf(n), 1);
+          },
+        });
+      };
+      item.getRange = function (): Any {
+        let target: { sheet: string; rect: Rect } | null = null;
+        const resolveTarget = function (): { sheet: string; rect: Rect } {
+          if (target) return target;
+          const n = resolveName('NamedItem.getRange');
+          if (!n) throw NULL_OBJECT_CALL;
+          const m = /^=(?:'((?:[^']|'')+)'|([^!]+))!(.+)$/.exec(n.formula);
+          if (!m) throw officeError('InvalidOperation', 'The name ' + name + ' is not a range.', 'NamedItem.getRange');
+          target = { sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2], rect: parseAddress(m[3].replace(/\$/g, '')) };
+          sheetOrThrow(target.sheet);
+          return target;
+        };
+        const n = findName(name);
+        const m = n ? /^=(?:'((?:[^']|'')+)'|([^!]+))!/.exec(n.formula) : null;
+        const sheetName = m ? (m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]) : '';
+        return makeRange(ctx, sheetName, function () {
+          return resolveTarget().rect;
+        });
+      };
+    }
+    return item;
   }
 
   function makeWorksheets(ctx: Any): Any {
@@ -1216,6 +1374,23 @@ export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: 
     if (at('1.6')) {
       range.conditionalFormats = makeCfCollection(ctx, sheetName, resolve);
     }
+    if (at('1.8')) {
+      range.dataValidation = makeDataValidation(ctx, sheetName, resolve);
+    }
+    // ExcelApi 1.1: one cell by its offset from the range's top-left; it may lie outside the range, inside the sheet.
+    range.getCell = function (row: number, column: number): Any {
+      return makeRange(ctx, sheetName, function () {
+        const r = resolve();
+        const at = { r0: r.r0 + row, c0: r.c0 + column, r1: r.r0 + row, c1: r.c0 + column };
+        if (row < 0 || column < 0 || at.r0 >= MAX_ROWS || at.c0 >= MAX_COLS) throw officeError('InvalidArgument', 'The cell is outside the worksheet.', 'Range.getCell');
+        return at;
+      });
+    };
+    range._fakeAddress = function (): string {
+      const r = resolve();
+      const abs = '$' + colLetters(r.c0) + '$' + (r.r0 + 1) + (r.r0 === r.r1 && r.c0 === r.c1 ? '' : ':$' + colLetters(r.c1) + '$' + (r.r1 + 1));
+      return quoteName(sheetName) + '!' + abs;
+    };
     if (at('1.9')) {
       range.getSpecialCellsOrNullObject = function (cellType: string): Any {
         return makeVisibleAreas(ctx, sheetName, resolve, cellType);
@@ -1583,6 +1758,112 @@ export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: 
     defineLoadable(hf, parts, hfSetters);
     layout.headersFooters = headerFooter;
     return layout;
+  }
+
+  /** Office's DataValidationType of one cell's rule. */
+  function validationType(v: FakeValidation | undefined): string {
+    if (!v) return 'None';
+    const kinds: { [k: string]: string } = { wholeNumber: 'WholeNumber', decimal: 'Decimal', list: 'List', textLength: 'TextLength', date: 'Date', time: 'Time', custom: 'Custom' };
+    for (const k in v.rule) if (v.rule.hasOwnProperty(k) && kinds[k]) return kinds[k];
+    return 'None';
+  }
+
+  /**
+   * range.dataValidation (ExcelApi 1.8), cell by cell. Read over a range as Office documents it: `type`
+   * is a cell's type where every cell has the same rule, 'None' where none has one, 'MixedCriteria'
+   * where some cells have one and others none, 'Inconsistent' where the cells' rules differ; `rule`,
+   * `prompt`, `errorAlert`, `ignoreBlanks` answer the top-left cell's (this fake's choice; load them on one
+   * cell). Setting `rule` sets it on every cell of the range (a cell's earlier prompt and alert kept, as
+   * Excel keeps them until cleared); a list's source "=Name" must be a defined name when the batch runs
+   * (Excel refuses a source that evaluates to an error). `clear()` removes the cells' validation.
+   * `valid` is not modelled (loading it fails here).
+   */
+  function makeDataValidation(ctx: Any, sheetName: string, resolve: () => Rect): Any {
+    const dv: Any = {};
+    const each = function (fn: (s: FakeSheet, key: string) => void): void {
+      const rect = resolve();
+      const s = sheetOrThrow(sheetName);
+      if (size(rect) > 100000) throw officeError('InvalidArgument', 'This fake validates at most 100000 cells at once.');
+      for (let r = rect.r0; r <= rect.r1; r++) for (let c = rect.c0; c <= rect.c1; c++) fn(s, cellKey(r, c));
+    };
+    const setter = function (prop: string) {
+      return function (value: Any): void {
+        const copy = JSON.parse(JSON.stringify(value));
+        enqueue(ctx, {
+          payload: { m: 'DataValidation.' + prop, s: sheetName, v: copy },
+          run: function () {
+            assertWritable(sheetOrThrow(sheetName), 'DataValidation.' + prop);
+            if (prop === 'rule') {
+              const list = copy.list;
+              if (list && typeof list.source === 'string' && /^=[A-Za-z_][A-Za-z0-9_.]*$/.test(list.source) && !findName(list.source.substring(1)))
+                throw officeError('InvalidArgument', 'The list source ' + list.source + ' is not a defined name.', 'DataValidation.rule');
+              let kinds = 0;
+              for (const k in copy) if (copy.hasOwnProperty(k) && copy[k]) kinds++;
+              if (kinds !== 1) throw officeError('InvalidArgument', 'A data validation rule has exactly one kind.', 'DataValidation.rule');
+            }
+            each(function (s, key) {
+              if (!s.validations) s.validations = {};
+              const v: Any = s.validations[key];
+              if (prop === 'rule') s.validations[key] = v ? { rule: copy, prompt: v.prompt, errorAlert: v.errorAlert, ignoreBlanks: v.ignoreBlanks } : { rule: copy };
+              else if (v) v[prop] = copy;
+              else throw officeError('InvalidOperation', 'Set the rule before ' + prop + ' on a cell with no data validation.', 'DataValidation.' + prop);
+            });
+          },
+        });
+      };
+    };
+    defineLoadable(dv, ['type', 'rule', 'prompt', 'errorAlert', 'ignoreBlanks', 'valid'], {
+      rule: setter('rule'),
+      prompt: setter('prompt'),
+      errorAlert: setter('errorAlert'),
+      ignoreBlanks: setter('ignoreBlanks'),
+    });
+    dv.load = function (spec: Any): Any {
+      const paths = parseLoad(spec);
+      for (let i = 0; i < paths.length; i++)
+        if (['type', 'rule', 'prompt', 'errorAlert', 'ignoreBlanks'].indexOf(paths[i]) < 0) throw officeError('InvalidArgument', 'Cannot load ' + paths[i] + ' on DataValidation in this fake.');
+      enqueue(ctx, {
+        payload: { m: 'DataValidation.load', s: sheetName, a: paths },
+        run: function () {
+          const rect = resolve();
+          const s = sheetOrThrow(sheetName);
+          const all = s.validations || {};
+          const first = all[cellKey(rect.r0, rect.c0)];
+          let none = false;
+          let some = '';
+          let differ = false;
+          each(function (_s, key) {
+            const v = all[key];
+            if (!v) none = true;
+            else if (!some) some = JSON.stringify(v);
+            else if (JSON.stringify(v) !== some) differ = true;
+          });
+          const type = !some ? 'None' : none ? 'MixedCriteria' : differ ? 'Inconsistent' : validationType(JSON.parse(some));
+          for (let i = 0; i < paths.length; i++) {
+            const p = paths[i];
+            if (p === 'type') dv._data.type = type;
+            else if (p === 'rule') dv._data.rule = first ? JSON.parse(JSON.stringify(first.rule)) : {};
+            else if (p === 'prompt') dv._data.prompt = first && first.prompt ? JSON.parse(JSON.stringify(first.prompt)) : { showPrompt: false, title: '', message: '' };
+            else if (p === 'errorAlert') dv._data.errorAlert = first && first.errorAlert ? JSON.parse(JSON.stringify(first.errorAlert)) : { showAlert: true, style: 'Stop', title: '', message: '' };
+            else if (p === 'ignoreBlanks') dv._data.ignoreBlanks = first && first.ignoreBlanks !== undefined ? first.ignoreBlanks : true;
+            dv._loaded[p] = true;
+          }
+        },
+      });
+      return dv;
+    };
+    dv.clear = function (): void {
+      enqueue(ctx, {
+        payload: { m: 'DataValidation.clear', s: sheetName },
+        run: function () {
+          assertWritable(sheetOrThrow(sheetName), 'DataValidation.clear');
+          each(function (s, key) {
+            if (s.validations) delete s.validations[key];
+          });
+        },
+      });
+    };
+    return dv;
   }
 
   function makeCfCollection(ctx: Any, sheetName: string, resolve: () => Rect): Any {
