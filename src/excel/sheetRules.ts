@@ -186,6 +186,9 @@ export function ownNames(names: Excel.NamedItemCollection): string[] {
   return out;
 }
 
+/** Validations per queued op: a long sheet's split under the payload limit. */
+const VALIDATION_CHUNK = 200;
+
 /** What a write or a removal needs to know of the tool's earlier rules, from the read. */
 export interface OwnRules {
   /** The tool's validations by sheet (A1 addresses). */
@@ -282,13 +285,15 @@ export function queueInstallRules(ops: Op[], rules: SheetRules, tierSheetExists:
   }
   for (let s = 0; s < rules.sheets.length; s++) {
     const spec = rules.sheets[s];
-    if (spec.validations.length) {
+    // In chunks, each op's size its request's (six calls a cell), so a long sheet splits under the payload limit.
+    for (let first = 0; first < spec.validations.length; first += VALIDATION_CHUNK) {
+      const chunk = spec.validations.slice(first, first + VALIDATION_CHUNK);
       ops.push({
-        size: 200 + jsonSize(spec.validations) / 2,
+        size: 200 + jsonSize(chunk) + chunk.length * 150,
         apply: function (context: Excel.RequestContext) {
           const ws = context.workbook.worksheets.getItem(spec.sheet);
-          for (let i = 0; i < spec.validations.length; i++) {
-            const v = spec.validations[i];
+          for (let i = 0; i < chunk.length; i++) {
+            const v = chunk[i];
             const range = ws.getRange(v.address);
             range.dataValidation.clear();
             if (v.kind === 'list') range.dataValidation.rule = { list: { inCellDropDown: true, source: '=' + v.definedName } };

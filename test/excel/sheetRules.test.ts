@@ -5,6 +5,7 @@ import { recalculate } from '../../src/app/recalculate';
 import { clearHighlights } from '../../src/app/clearHighlights';
 import { revert } from '../../src/app/revert';
 import { createExcelHost } from '../../src/excel/officeGateway';
+import { HEADER, sheet, workbook } from '../helpers/gridBuilder';
 import { fakeInitFromGrid, FakeOfficeHandle, FakeValidation, FakeWorkbookInit, installFakeOffice } from '../helpers/fakeExcel';
 
 /**
@@ -166,5 +167,35 @@ describe.each(['1.8', '1.20'])('ExcelApi %s: the sheet rules in the one write sy
     expect(after.names).toEqual(before.names);
     const rules = (st: ReturnType<typeof ruleState>) => st.sheets.map((s) => [s.name, s.validations, s.cfs.filter((cf) => cf.formula.indexOf('=AND(N("CCHC")=0,') === 0).length]);
     expect(rules(after)).toEqual(rules(before));
+  });
+
+  test('a write the host refuses midway takes back the validations, names and sheet of levels it installed', async () => {
+    const { fake, host } = install(fakeInitFromGrid(buildSampleGrid()), level);
+    const original = ruleState(fake);
+    await host.readWorkbook();
+    fake.refuse('ConditionalFormatCollection.add');
+    await expect(recalculate(host, { lang: 'vi' })).rejects.toBeDefined();
+    const after = ruleState(fake);
+    expect(after.names).toEqual(original.names);
+    expect(after.sheets.map((x) => x.name)).toEqual(original.sheets.map((x) => x.name));
+    expect(after.sheets).toEqual(original.sheets);
+  });
+
+  test('a 5,000-leaf sheet: 5,000 validations, 1 read + 1 write sync on the first and a later run, each under 5 MB', async () => {
+    const rows: unknown[][] = [HEADER, ['1', 'Lĩnh vực lớn', 5000, null]];
+    for (let i = 1; i <= 5000; i++) rows.push(['1.' + i, 'Tiêu chí ' + i, 1, 1, 'Văn bản số ' + i]);
+    rows.push(['Tổng cộng', null, 5000, null]);
+    const { fake, host } = install(fakeInitFromGrid(workbook(sheet('PL1', rows as never)) as never), level);
+    await host.readWorkbook();
+    fake.resetCounters();
+    await recalculate(host, { lang: 'vi' });
+    expect(fake.syncCount()).toBe(2);
+    expect(Object.keys(fake.sheet('PL1')!.validations || {}).length).toBe(5000);
+    fake.resetCounters();
+    await recalculate(host, { lang: 'vi' });
+    expect(fake.syncCount()).toBe(2);
+    expect(fake.maxPayload()).toBeLessThan(5 * 1024 * 1024);
+    expect(Object.keys(fake.sheet('PL1')!.validations || {}).length).toBe(5000);
+    console.log(`ExcelApi ${level}, 5,000 leaves: largest sync ${fake.maxPayload()} bytes`);
   });
 });
