@@ -198,4 +198,47 @@ describe.each(['1.8', '1.20'])('ExcelApi %s: the sheet rules in the one write sy
     expect(Object.keys(fake.sheet('PL1')!.validations || {}).length).toBe(5000);
     console.log(`ExcelApi ${level}, 5,000 leaves: largest sync ${fake.maxPayload()} bytes`);
   });
+
+  test("the file patcher's rules (same marks) are the tool's own here too: replaced, not duplicated, a user's kept", async () => {
+    const clean = install(fakeInitFromGrid(buildSampleGrid()), level);
+    await recalculate(clean.host, { lang: 'vi' });
+    const expected = ruleState(clean.fake);
+
+    const spec = sampleSpec();
+    const leaf = spec.sheets.find((x) => x.sheet === SHEET)!.validations[1];
+    const init = fakeInitFromGrid(buildSampleGrid());
+    // As an annotated copy holds them: a validation with the tool's titles, a marked rule, the sheet of levels.
+    init.sheets[0].validations = {
+      [leaf.address]: {
+        rule: { list: { inCellDropDown: true, source: '=CCHC_MUC_1' } },
+        prompt: { showPrompt: true, title: leaf.inputTitle, message: 'cũ' },
+        errorAlert: { showAlert: true, style: 'Stop', title: leaf.errorTitle, message: 'cũ' },
+      },
+      A1: USER_VALIDATION,
+    };
+    init.sheets[0].conditionalFormats = [{ address: leaf.address, formula: '=AND(N("CCHC")=0,TRUE)', fill: '#FFC7CE' }];
+    init.sheets.push({ name: TIER_SHEET_NAME, rows: [[{ value: 'cũ' }], [{ value: 1 }]] });
+    const { fake, host } = install(init, level);
+    fake.names.push({ name: 'CCHC_MUC_1', formula: "='" + TIER_SHEET_NAME + "'!$A$2" }, { name: 'CCHC_MUC_7', formula: "='" + TIER_SHEET_NAME + "'!$A$2" });
+    fake.sheet(TIER_SHEET_NAME)!.visibility = 'Hidden';
+    await recalculate(host, { lang: 'vi' });
+
+    expect(fake.validation(SHEET, 'A1')).toEqual(USER_VALIDATION);
+    expect(fake.names).toEqual(expected.names);
+    const own = (st: ReturnType<typeof ruleState>) =>
+      st.sheets
+        .filter((x) => x.name === SHEET || x.name === TIER_SHEET_NAME)
+        .map((x) => ({
+          name: x.name,
+          visibility: x.visibility,
+          validations: Object.keys(x.validations)
+            .filter((k) => k !== '0,0')
+            .map((k) => [k, x.validations[k]]),
+          rules: x.cfs
+            .filter((cf) => cf.formula.indexOf('=AND(N("CCHC")=0,') === 0)
+            .map((cf) => cf.formula)
+            .sort(),
+        }));
+    expect(own(ruleState(fake))).toEqual(own(expected));
+  });
 });
