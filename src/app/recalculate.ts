@@ -1,8 +1,8 @@
 import { AnalyseOptions, analyseWorkbook } from '../core/analyse';
 import { WorkbookGrid } from '../core/grid';
-import { ApplyReport, SheetRulesRequest, WorkbookHost } from '../core/host';
+import { ApplyReport, WorkbookHost } from '../core/host';
 import { Lang } from '../core/number';
-import { applyPlanToGrid, buildSheetRules, planWorkbook, WritePlan } from '../core/plan';
+import { applyPlanToGrid, planWorkbook, WritePlan } from '../core/plan';
 import { WorkbookAnalysis } from '../core/result';
 import { readTables, ReadingOptions } from './reading';
 
@@ -61,25 +61,6 @@ export function withStatusRow(plan: WritePlan, status: string): WritePlan {
   return { writes: plan.writes, highlights: plan.highlights, summary: { name: plan.summary.name, rows: rows, columnWidths: plan.summary.columnWidths } };
 }
 
-/**
- * The sheet rules of an analysis (plan/sheetRules.ts) for a host that installs them (Excel from 1.8):
- * built by the host once it knows the cells with the user's own validation; the flags say which
- * highlights a rule shows live.
- */
-export function sheetRulesRequest(analysis: WorkbookAnalysis, lang: Lang): SheetRulesRequest {
-  const flags: Array<{ sheet: string; cell: string; kind: string }> = [];
-  for (let i = 0; i < analysis.flags.length; i++) {
-    const f = analysis.flags[i];
-    if (f.cell) flags.push({ sheet: f.sheet, cell: f.cell, kind: f.kind });
-  }
-  return {
-    build: function (userValidation) {
-      return buildSheetRules(analysis, lang, { userValidation: userValidation });
-    },
-    flags: flags,
-  };
-}
-
 export function recalculate(host: WorkbookHost, options: RecalculateOptions): Promise<Recalculation> {
   const highlights = options.highlights !== false;
   return readTables(host, options).then(function (read): Recalculation | Promise<Recalculation> {
@@ -98,7 +79,7 @@ export function recalculate(host: WorkbookHost, options: RecalculateOptions): Pr
     }
     // The write path of writePlan.ts, with the sheet rules of this analysis for a host that installs them.
     const written = plan;
-    return host.applyPlan(written, { highlights: highlights, sheetRules: sheetRulesRequest(analysis, options.lang) }).then(function (report): Recalculation {
+    return host.applyPlan(written, { highlights: highlights, sheetRules: { analysis: analysis, lang: options.lang } }).then(function (report): Recalculation {
       const after = applyPlanToGrid(grid, written);
       return {
         written: true,

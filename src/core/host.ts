@@ -1,6 +1,7 @@
-import { CellRange, WorkbookGrid } from './grid';
+import { WorkbookGrid } from './grid';
 import { SummarySheet, WritePlan } from './plan/types';
-import type { SheetRules } from './plan/sheetRules';
+import type { Lang } from './number/format';
+import type { WorkbookAnalysis } from './result/types';
 import type { ColumnChoices } from './recognise/reading';
 
 /**
@@ -33,18 +34,18 @@ export interface ApplyOptions {
   /** Paint highlight marks (missing evidence, score problems). */
   highlights: boolean;
   /**
-   * The sheet rules of the analysis the plan was made from (plan/sheetRules.ts), for a host that installs
-   * them with the highlights (Excel from ExcelApi 1.8): the spec is built by the host once it knows which
-   * cells carry the user's own validation; `flags` say which highlights a rule shows live (LIVE_KINDS).
+   * The analysis the plan was made from, for a host that installs its sheet rules with the highlights
+   * (Excel from ExcelApi 1.8: plan/sheetRules.ts `buildSheetRules`, given the cells the host finds with the
+   * user's own validation; the flags say which highlights a rule shows live). The host builds the spec,
+   * so the rules' code comes only with the host that uses it (not into every pane's first load).
    */
   sheetRules?: SheetRulesRequest;
 }
 
 /** What a host needs to install the sheet rules of one analysis. */
 export interface SheetRulesRequest {
-  build(userValidation: { [sheet: string]: CellRange[] }): SheetRules;
-  /** The flags that name a cell (sheet, A1 address, kind). */
-  flags: Array<{ sheet: string; cell: string; kind: string }>;
+  analysis: WorkbookAnalysis;
+  lang: Lang;
 }
 
 export interface ApplyReport {

@@ -9,18 +9,7 @@ import { buildBackup, planNotes, rangeAddress, SheetNotes } from './planCells';
 import { readState } from './read';
 import { at2, findSheet, prevOf, ReadState, SheetRead } from './readState';
 import { contains, GatewaySession, run, sync } from './session';
-import {
-  AddedRules,
-  OwnRules,
-  queueInstallRules,
-  rememberValidationColumns,
-  queueRemoveRules,
-  staticHighlights,
-  TIER_SHEET_NAME,
-  undoInstalledRules,
-  userValidation,
-  ValidationFound,
-} from './sheetRules';
+import { AddedRules, buildRules, OwnRules, queueInstallRules, rememberValidationColumns, queueRemoveRules, staticHighlights, TIER_SHEET_NAME, undoInstalledRules, ValidationFound } from './sheetRules';
 import {
   AddedFormat,
   batches,
@@ -96,7 +85,7 @@ export async function applyPlan(session: GatewaySession, plan: WritePlan, option
   const s = session.state || (await readState(session));
   // From 1.8 the sheet rules of the analysis, given the cells the read found with the user's own
   // validation; a highlight a rule shows live gets the rule instead of a static fill.
-  const rules = features.sheetRules && options.highlights && options.sheetRules ? options.sheetRules.build(userValidation(foundValidations(s))) : null;
+  const rules = features.sheetRules && options.highlights && options.sheetRules ? buildRules(options.sheetRules, foundValidations(s)) : null;
   const effective: WritePlan = options.highlights ? plan : { writes: plan.writes, highlights: [], summary: plan.summary };
   // The highlights painted as static fills or marker formats: all but those a rule shows live (which keep
   // their backup record and their note, as the file patcher keeps a live cell's note).

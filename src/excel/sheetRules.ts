@@ -3,7 +3,7 @@ import { a1 } from '../core/address';
 import { CellRange } from '../core/grid';
 import { SheetRulesRequest } from '../core/host';
 import { ruleText } from '../core/messages';
-import { formulaAt, Highlight, isMarkedFormula, liveCells, markedFormula, shownLive, SheetRules, TIER_NAME_RX, TIER_SHEET_NAME } from '../core/plan';
+import { buildSheetRules, formulaAt, Highlight, isMarkedFormula, liveCells, markedFormula, shownLive, SheetRules, TIER_NAME_RX, TIER_SHEET_NAME } from '../core/plan';
 import { rangeAddress } from './planCells';
 import { GatewaySession, run, SheetShape, sync } from './session';
 import { AddedFormat, jsonSize, Op } from './writeQueue';
@@ -346,12 +346,19 @@ export function userValidation(found: { [sheet: string]: ValidationFound }): { [
   return out;
 }
 
+/** The spec of the request's analysis, given the cells with the user's own validation. */
+export function buildRules(request: SheetRulesRequest, found: { [sheet: string]: ValidationFound }): SheetRules {
+  return buildSheetRules(request.analysis, request.lang, { userValidation: userValidation(found) });
+}
+
 /** The highlights a rule does not show live: the static path keeps them (LIVE_KINDS). */
 export function staticHighlights(highlights: Highlight[], rules: SheetRules, request: SheetRulesRequest): Highlight[] {
   const live = liveCells(rules);
   const kinds: { [key: string]: string[] } = {};
-  for (let i = 0; i < request.flags.length; i++) {
-    const f = request.flags[i];
+  const flags = request.analysis.flags;
+  for (let i = 0; i < flags.length; i++) {
+    const f = flags[i];
+    if (!f.cell) continue;
     const key = f.sheet + '!' + f.cell;
     if (!kinds[key]) kinds[key] = [];
     kinds[key].push(f.kind);
