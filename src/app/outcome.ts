@@ -1,7 +1,7 @@
 import { HostError, isHostError, WorkbookHost } from '../core/host';
 import { COMMAND_TEXT, hostErrorText, hostText } from '../core/messages';
 import { formatPercentHundredths, formatPoints, Lang, percentHundredths } from '../core/number';
-import { WritePlan } from '../core/plan';
+import { buildSheetRules, WritePlan } from '../core/plan';
 import { WorkbookAnalysis } from '../core/result';
 import { clearHighlights } from './clearHighlights';
 import { recalculate } from './recalculate';
@@ -100,6 +100,7 @@ export function recalculateOutcome(host: WorkbookHost, lang: Lang, options?: Pag
     function () {
       return recalculate(host, {
         lang: lang,
+        buildSheetRules: buildSheetRules,
         statusLine:
           options && options.statusRow
             ? function (facts) {

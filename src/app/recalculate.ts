@@ -1,6 +1,6 @@
 import { AnalyseOptions, analyseWorkbook } from '../core/analyse';
 import { WorkbookGrid } from '../core/grid';
-import { ApplyReport, WorkbookHost } from '../core/host';
+import { ApplyReport, BuildSheetRules, WorkbookHost } from '../core/host';
 import { Lang } from '../core/number';
 import { applyPlanToGrid, planWorkbook, WritePlan } from '../core/plan';
 import { WorkbookAnalysis } from '../core/result';
@@ -27,6 +27,11 @@ export interface RecalculateOptions extends ReadingOptions {
   highlights?: boolean;
   /** The ribbon's status row: the sentence for the figures about to be written; absent, no row. */
   statusLine?: (facts: RecalculationFacts) => string;
+  /**
+   * The sheet rules' builder (core/plan `buildSheetRules`), for a host that installs the rules (Excel from
+   * ExcelApi 1.8); absent, none are installed. The pane loads it at its first write, off its first load.
+   */
+  buildSheetRules?: BuildSheetRules;
 }
 
 /** What is known just before the write: enough for a status sentence. */
@@ -79,19 +84,21 @@ export function recalculate(host: WorkbookHost, options: RecalculateOptions): Pr
     }
     // The write path of writePlan.ts, with the sheet rules of this analysis for a host that installs them.
     const written = plan;
-    return host.applyPlan(written, { highlights: highlights, sheetRules: { analysis: analysis, lang: options.lang } }).then(function (report): Recalculation {
-      const after = applyPlanToGrid(grid, written);
-      return {
-        written: true,
-        noTable: false,
-        grid: after,
-        analysis: analyseWorkbook(after, analyse),
-        plan: written,
-        report: report,
-        status: status,
-        choicesUnreadable: choicesUnreadable,
-        analyseOptions: analyse,
-      };
-    });
+    return host
+      .applyPlan(written, { highlights: highlights, sheetRules: options.buildSheetRules ? { analysis: analysis, lang: options.lang, build: options.buildSheetRules } : undefined })
+      .then(function (report): Recalculation {
+        const after = applyPlanToGrid(grid, written);
+        return {
+          written: true,
+          noTable: false,
+          grid: after,
+          analysis: analyseWorkbook(after, analyse),
+          plan: written,
+          report: report,
+          status: status,
+          choicesUnreadable: choicesUnreadable,
+          analyseOptions: analyse,
+        };
+      });
   });
 }

@@ -3,6 +3,7 @@ import { SummarySheet, WritePlan } from './plan/types';
 import type { Lang } from './number/format';
 import type { WorkbookAnalysis } from './result/types';
 import type { ColumnChoices } from './recognise/reading';
+import type { SheetRules, SheetRulesOptions } from './plan/sheetRuleMarks';
 
 /**
  * What the task pane and the ribbon command need from wherever the workbook lives.
@@ -36,16 +37,20 @@ export interface ApplyOptions {
   /**
    * The analysis the plan was made from, for a host that installs its sheet rules with the highlights
    * (Excel from ExcelApi 1.8: plan/sheetRules.ts `buildSheetRules`, given the cells the host finds with the
-   * user's own validation; the flags say which highlights a rule shows live). The host builds the spec,
-   * so the rules' code comes only with the host that uses it (not into every pane's first load).
+   * user's own validation; the flags say which highlights a rule shows live). The host builds the spec
+   * with the builder the caller hands it, which the pane loads at its first write (not in its first load).
    */
   sheetRules?: SheetRulesRequest;
 }
+
+/** plan/sheetRules.ts `buildSheetRules`, handed in by the caller that loaded it. */
+export type BuildSheetRules = (analysis: WorkbookAnalysis, lang: Lang, options?: SheetRulesOptions) => SheetRules;
 
 /** What a host needs to install the sheet rules of one analysis. */
 export interface SheetRulesRequest {
   analysis: WorkbookAnalysis;
   lang: Lang;
+  build: BuildSheetRules;
 }
 
 export interface ApplyReport {

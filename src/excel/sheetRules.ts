@@ -3,7 +3,7 @@ import { a1 } from '../core/address';
 import { CellRange } from '../core/grid';
 import { SheetRulesRequest } from '../core/host';
 import { ruleText } from '../core/messages';
-import { buildSheetRules, formulaAt, Highlight, isMarkedFormula, liveCells, markedFormula, shownLive, SheetRules, TIER_NAME_RX, TIER_SHEET_NAME } from '../core/plan';
+import { formulaAt, Highlight, isMarkedFormula, liveCells, markedFormula, shownLive, SheetRules, TIER_NAME_RX, TIER_SHEET_NAME } from '../core/plan';
 import { rangeAddress } from './planCells';
 import { GatewaySession, run, SheetShape, sync } from './session';
 import { AddedFormat, jsonSize, Op } from './writeQueue';
@@ -348,7 +348,7 @@ export function userValidation(found: { [sheet: string]: ValidationFound }): { [
 
 /** The spec of the request's analysis, given the cells with the user's own validation. */
 export function buildRules(request: SheetRulesRequest, found: { [sheet: string]: ValidationFound }): SheetRules {
-  return buildSheetRules(request.analysis, request.lang, { userValidation: userValidation(found) });
+  return request.build(request.analysis, request.lang, { userValidation: userValidation(found) });
 }
 
 /** The highlights a rule does not show live: the static path keeps them (LIVE_KINDS). */

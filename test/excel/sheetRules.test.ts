@@ -53,7 +53,7 @@ const USER_VALIDATION: FakeValidation = {
 describe('ExcelApi 1.1: no sheet rules, as before', () => {
   test('a recalculation adds no validation, name, sheet of levels or formula rule', async () => {
     const { fake, host } = install(fakeInitFromGrid(buildSampleGrid()), '1.1');
-    const r = await recalculate(host, { lang: 'vi' });
+    const r = await recalculate(host, { lang: 'vi', buildSheetRules });
     expect(r.written).toBe(true);
     expect(fake.sheet(TIER_SHEET_NAME)).toBeNull();
     expect(fake.names).toEqual([]);
@@ -68,7 +68,7 @@ describe.each(['1.8', '1.20'])('ExcelApi %s: the sheet rules in the one write sy
     const spec = sampleSpec();
     const { fake, host } = install(fakeInitFromGrid(buildSampleGrid()), level);
     fake.resetCounters();
-    const first = await recalculate(host, { lang: 'vi' });
+    const first = await recalculate(host, { lang: 'vi', buildSheetRules });
     expect(fake.syncCount()).toBe(2);
     expect(first.report!.syncs).toBe(1);
 
@@ -107,7 +107,7 @@ describe.each(['1.8', '1.20'])('ExcelApi %s: the sheet rules in the one write sy
     // A second recalculation: the same, nothing twice; still 1 read + 1 write sync.
     const before = ruleState(fake);
     fake.resetCounters();
-    await recalculate(host, { lang: 'vi' });
+    await recalculate(host, { lang: 'vi', buildSheetRules });
     expect(fake.syncCount()).toBe(2);
     const after = ruleState(fake);
     expect(after.names).toEqual(before.names);
@@ -130,7 +130,7 @@ describe.each(['1.8', '1.20'])('ExcelApi %s: the sheet rules in the one write sy
     const { fake, host } = install(init, level);
     const original = ruleState(fake);
 
-    await recalculate(host, { lang: 'vi' });
+    await recalculate(host, { lang: 'vi', buildSheetRules });
     expect(fake.validation(SHEET, target)).toEqual(USER_VALIDATION);
     expect(fake.validation(SHEET, 'A1')).toEqual(USER_VALIDATION);
     expect(toolCfs(fake, SHEET).length).toBeGreaterThan(0);
@@ -143,10 +143,10 @@ describe.each(['1.8', '1.20'])('ExcelApi %s: the sheet rules in the one write sy
     expect(cleared.names).toEqual([]);
 
     // Again, then "Hoàn tác": the workbook's rules as they were (the tool's sheets gone).
-    await recalculate(host, { lang: 'vi' });
+    await recalculate(host, { lang: 'vi', buildSheetRules });
     expect(fake.sheet(TIER_SHEET_NAME)).not.toBeNull();
     // A second recalculation in the same session (per-cell look at the validations) keeps the user's too.
-    await recalculate(host, { lang: 'vi' });
+    await recalculate(host, { lang: 'vi', buildSheetRules });
     expect(fake.validation(SHEET, target)).toEqual(USER_VALIDATION);
     await revert(host);
     // Revert undoes the last write: the summary sheet an earlier write created stays, with no rule on it.
@@ -157,11 +157,11 @@ describe.each(['1.8', '1.20'])('ExcelApi %s: the sheet rules in the one write sy
 
   test("a later session (no shapes known) finds the tool's validations with two more read syncs (columns, then their cells), once, and replaces them", async () => {
     const { fake, host, g } = install(fakeInitFromGrid(buildSampleGrid()), level);
-    await recalculate(host, { lang: 'vi' });
+    await recalculate(host, { lang: 'vi', buildSheetRules });
     const before = ruleState(fake);
     const later = createExcelHost({ globals: g, debounceMs: 5 });
     fake.resetCounters();
-    await recalculate(later, { lang: 'vi' });
+    await recalculate(later, { lang: 'vi', buildSheetRules });
     expect(fake.syncCount()).toBe(4);
     const after = ruleState(fake);
     expect(after.names).toEqual(before.names);
@@ -174,7 +174,7 @@ describe.each(['1.8', '1.20'])('ExcelApi %s: the sheet rules in the one write sy
     const original = ruleState(fake);
     await host.readWorkbook();
     fake.refuse('ConditionalFormatCollection.add');
-    await expect(recalculate(host, { lang: 'vi' })).rejects.toBeDefined();
+    await expect(recalculate(host, { lang: 'vi', buildSheetRules })).rejects.toBeDefined();
     const after = ruleState(fake);
     expect(after.names).toEqual(original.names);
     expect(after.sheets.map((x) => x.name)).toEqual(original.sheets.map((x) => x.name));
@@ -188,11 +188,11 @@ describe.each(['1.8', '1.20'])('ExcelApi %s: the sheet rules in the one write sy
     const { fake, host } = install(fakeInitFromGrid(workbook(sheet('PL1', rows as never)) as never), level);
     await host.readWorkbook();
     fake.resetCounters();
-    await recalculate(host, { lang: 'vi' });
+    await recalculate(host, { lang: 'vi', buildSheetRules });
     expect(fake.syncCount()).toBe(2);
     expect(Object.keys(fake.sheet('PL1')!.validations || {}).length).toBe(5000);
     fake.resetCounters();
-    await recalculate(host, { lang: 'vi' });
+    await recalculate(host, { lang: 'vi', buildSheetRules });
     expect(fake.syncCount()).toBe(2);
     expect(fake.maxPayload()).toBeLessThan(5 * 1024 * 1024);
     expect(Object.keys(fake.sheet('PL1')!.validations || {}).length).toBe(5000);
@@ -201,7 +201,7 @@ describe.each(['1.8', '1.20'])('ExcelApi %s: the sheet rules in the one write sy
 
   test("the file patcher's rules (same marks) are the tool's own here too: replaced, not duplicated, a user's kept", async () => {
     const clean = install(fakeInitFromGrid(buildSampleGrid()), level);
-    await recalculate(clean.host, { lang: 'vi' });
+    await recalculate(clean.host, { lang: 'vi', buildSheetRules });
     const expected = ruleState(clean.fake);
 
     const spec = sampleSpec();
@@ -221,7 +221,7 @@ describe.each(['1.8', '1.20'])('ExcelApi %s: the sheet rules in the one write sy
     const { fake, host } = install(init, level);
     fake.names.push({ name: 'CCHC_MUC_1', formula: "='" + TIER_SHEET_NAME + "'!$A$2" }, { name: 'CCHC_MUC_7', formula: "='" + TIER_SHEET_NAME + "'!$A$2" });
     fake.sheet(TIER_SHEET_NAME)!.visibility = 'Hidden';
-    await recalculate(host, { lang: 'vi' });
+    await recalculate(host, { lang: 'vi', buildSheetRules });
 
     expect(fake.validation(SHEET, 'A1')).toEqual(USER_VALIDATION);
     expect(fake.names).toEqual(expected.names);

@@ -374,7 +374,9 @@ export class PaneController {
   recalculate(): Promise<void> {
     return this.run('writing', async () => {
       await this.loadChoices();
-      const r = await this.ownWrite(() => recalculate(this.host, { ...this.reading(), lang: this.lang, highlights: this.state.highlights }));
+      // The sheet rules' builder (Excel from ExcelApi 1.8) arrives with the first write, off the first load.
+      const { buildSheetRules } = await import(/* webpackChunkName: "sheet-rules" */ '../../core/sheetRulesBuilder');
+      const r = await this.ownWrite(() => recalculate(this.host, { ...this.reading(), lang: this.lang, highlights: this.state.highlights, buildSheetRules }));
       this.show(r.analysis, r.grid, {});
       if (!r.written) return { error: { text: paneText('noTable', this.lang) } };
       const report = r.report!;
