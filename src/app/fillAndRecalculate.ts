@@ -1,6 +1,6 @@
 import { AnalyseOptions } from '../core/analyse';
 import { WorkbookGrid } from '../core/grid';
-import { ApplyReport, WorkbookHost } from '../core/host';
+import { ApplyReport, BuildSheetRules, WorkbookHost } from '../core/host';
 import { Lang } from '../core/number';
 import { WritePlan } from '../core/plan';
 import { WorkbookAnalysis } from '../core/result';
@@ -18,6 +18,8 @@ export interface FillAndRecalculateOptions extends ReadingOptions {
   lang: Lang;
   /** Paint the highlight marks; default true. */
   highlights?: boolean;
+  /** The sheet rules' builder, as for a recalculation (recalculate.ts): the rules stay installed after a fill. */
+  buildSheetRules?: BuildSheetRules;
 }
 
 export interface FillResult {
@@ -55,7 +57,8 @@ export function fillAndRecalculate(host: WorkbookHost, options: FillAndRecalcula
         analyseOptions: analyse,
       };
     }
-    return writeAndReanalyse(host, grid, planned.plan, analyse, options.highlights !== false).then(function (w): FillResult {
+    const rules = options.buildSheetRules ? { analysis: planned.analysis, lang: options.lang, build: options.buildSheetRules } : undefined;
+    return writeAndReanalyse(host, grid, planned.plan, analyse, options.highlights !== false, rules).then(function (w): FillResult {
       return {
         written: true,
         noTable: false,

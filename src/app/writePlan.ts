@@ -1,6 +1,6 @@
 import { AnalyseOptions, analyseWorkbook } from '../core/analyse';
 import { WorkbookGrid } from '../core/grid';
-import { ApplyReport, WorkbookHost } from '../core/host';
+import { ApplyReport, SheetRulesRequest, WorkbookHost } from '../core/host';
 import { applyPlanToGrid, WritePlan } from '../core/plan';
 import { WorkbookAnalysis } from '../core/result';
 
@@ -19,8 +19,8 @@ export interface Written {
   analysis: WorkbookAnalysis;
 }
 
-export function writeAndReanalyse(host: WorkbookHost, grid: WorkbookGrid, plan: WritePlan, analyse: AnalyseOptions, highlights: boolean): Promise<Written> {
-  return host.applyPlan(plan, { highlights: highlights }).then(function (report) {
+export function writeAndReanalyse(host: WorkbookHost, grid: WorkbookGrid, plan: WritePlan, analyse: AnalyseOptions, highlights: boolean, sheetRules?: SheetRulesRequest): Promise<Written> {
+  return host.applyPlan(plan, { highlights: highlights, sheetRules: sheetRules }).then(function (report) {
     const after = applyPlanToGrid(grid, plan);
     return { plan: plan, report: report, grid: after, analysis: analyseWorkbook(after, analyse) };
   });

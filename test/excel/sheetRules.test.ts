@@ -2,6 +2,8 @@ import { analyseWorkbook } from '../../src/core/analyse';
 import { buildSheetRules, formulaAt, markedFormula, SheetRules, TIER_SHEET_NAME } from '../../src/core/plan';
 import { buildSampleGrid } from '../../src/core/sample/thanhXa2023';
 import { recalculate } from '../../src/app/recalculate';
+import { fillAndRecalculate } from '../../src/app/fillAndRecalculate';
+import { fillSheet } from '../core/appraisal/appraisalGrid';
 import { clearHighlights } from '../../src/app/clearHighlights';
 import { revert } from '../../src/app/revert';
 import { createExcelHost } from '../../src/excel/officeGateway';
@@ -240,5 +242,25 @@ describe.each(['1.8', '1.20'])('ExcelApi %s: the sheet rules in the one write sy
             .sort(),
         }));
     expect(own(ruleState(fake))).toEqual(own(expected));
+  });
+});
+
+describe.each(['1.8', '1.20'])("ExcelApi %s: the appraiser's fill keeps the sheet rules", (level) => {
+  test('a fill after a recalculation leaves the validations, names and formula rules as the recalculation installed them', async () => {
+    const { fake, host } = install(fakeInitFromGrid(workbook(fillSheet([]))), level);
+    // The rules alone (replaced by equal ones, new ids): the fill's new highlights are static marks beside them.
+    const rules = () => ({
+      names: fake.names.map((n) => ({ ...n })),
+      validations: JSON.parse(JSON.stringify(fake.sheet('PL1')!.validations || {})),
+      formulas: toolCfs(fake, 'PL1').map((cf) => ({ rect: cf.rect, formula: cf.formula, fill: cf.fill })),
+    });
+    await recalculate(host, { lang: 'vi', buildSheetRules });
+    const installed = rules();
+    expect(Object.keys(installed.validations).length).toBeGreaterThan(0);
+    expect(installed.formulas.length).toBeGreaterThan(0);
+    const filled = await fillAndRecalculate(host, { lang: 'vi', buildSheetRules });
+    expect(filled.written).toBe(true);
+    expect(filled.fill.cells).toBeGreaterThan(0);
+    expect(rules()).toEqual(installed);
   });
 });

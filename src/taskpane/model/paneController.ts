@@ -8,7 +8,7 @@ import { recalculate } from '../../app/recalculate';
 import { deliverReport } from '../../app/report';
 import { revert } from '../../app/revert';
 import { WorkbookGrid } from '../../core/grid';
-import { ApplyReport, HostKind, WorkbookHost } from '../../core/host';
+import { ApplyReport, BuildSheetRules, HostKind, WorkbookHost } from '../../core/host';
 import { hostErrorText, paneText } from '../../core/messages';
 import { Lang } from '../../core/number';
 import type { ColumnChoices, ColumnRole } from '../../core/recognise';
@@ -93,6 +93,11 @@ export function canSaveFiles(kind: HostKind, env: FileSaveEnv): boolean {
   if (!env.anchorDownload) return false;
   if (kind === 'browser') return true;
   return !(/Macintosh|iPad|iPhone/.test(env.userAgent) && !/Safari\//.test(env.userAgent));
+}
+
+/** The sheet rules' builder (Excel from ExcelApi 1.8 installs the rules): it arrives with the first write, off the first load. */
+function loadSheetRulesBuilder(): Promise<BuildSheetRules> {
+  return import(/* webpackChunkName: "sheet-rules" */ '../../core/sheetRulesBuilder').then((m) => m.buildSheetRules);
 }
 
 type ReportModule = typeof import('../../core/selfAssessmentReport');
@@ -374,8 +379,7 @@ export class PaneController {
   recalculate(): Promise<void> {
     return this.run('writing', async () => {
       await this.loadChoices();
-      // The sheet rules' builder (Excel from ExcelApi 1.8) arrives with the first write, off the first load.
-      const { buildSheetRules } = await import(/* webpackChunkName: "sheet-rules" */ '../../core/sheetRulesBuilder');
+      const buildSheetRules = await loadSheetRulesBuilder();
       const r = await this.ownWrite(() => recalculate(this.host, { ...this.reading(), lang: this.lang, highlights: this.state.highlights, buildSheetRules }));
       this.show(r.analysis, r.grid, {});
       if (!r.written) return { error: { text: paneText('noTable', this.lang) } };
@@ -402,7 +406,8 @@ export class PaneController {
   fillAppraised(): Promise<void> {
     return this.run('writing', async () => {
       await this.loadChoices();
-      const r = await this.ownWrite(() => fillAndRecalculate(this.host, { ...this.reading(), lang: this.lang, highlights: this.state.highlights }));
+      const buildSheetRules = await loadSheetRulesBuilder();
+      const r = await this.ownWrite(() => fillAndRecalculate(this.host, { ...this.reading(), lang: this.lang, highlights: this.state.highlights, buildSheetRules }));
       this.show(r.analysis, r.grid, {});
       if (r.noTable) return { error: { text: paneText('noTable', this.lang) } };
       if (!r.written) return { notice: paneText('fillNothing', this.lang) };
