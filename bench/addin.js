@@ -28,6 +28,7 @@ async function benchSyncs() {
   const out = path.join(ROOT, 'dist', 'bench');
   const { analyseWorkbook } = require(path.join(out, 'src/core/analyse.js'));
   const { planWorkbook } = require(path.join(out, 'src/core/plan/planWorkbook.js'));
+  const { buildSheetRules } = require(path.join(out, 'src/core/plan/sheetRules.js'));
   const { createExcelHost } = require(path.join(out, 'src/excel/officeGateway.js'));
   const { installFakeOffice, fakeInitFromGrid } = require(path.join(out, 'test/helpers/fakeExcel/index.js'));
   /** One recalculation: read, plan, write; syncs and request bytes of each half. */
@@ -36,9 +37,11 @@ async function benchSyncs() {
     const grid = await host.readWorkbook();
     const readSyncs = fake.syncCount();
     const readBytes = fake.syncLog.reduce((s, r) => s + r.bytes, 0);
-    const plan = planWorkbook(analyseWorkbook(grid), grid, 'vi');
+    const analysis = analyseWorkbook(grid);
+    const plan = planWorkbook(analysis, grid, 'vi');
     fake.resetCounters();
-    await host.applyPlan(plan, { highlights: true });
+    // As every button writes: with the sheet rules (validations, formula highlights) where the level has them.
+    await host.applyPlan(plan, { highlights: true, sheetRules: { analysis, lang: 'vi', build: buildSheetRules } });
     const writeSyncs = fake.syncCount();
     return { syncs: readSyncs + writeSyncs, readSyncs, readBytes, writeSyncs, writeBytes: fake.syncLog.reduce((s, r) => s + r.bytes, 0), maxSyncBytes: fake.maxPayload(), writes: plan.writes.length };
   }
