@@ -7,7 +7,8 @@ import * as path from 'path';
  * modules it imports, may be a Node built-in or come from src/xlsx/node/ (file access lives there).
  */
 const SRC = path.join(__dirname, '..', '..', '..', 'src');
-const IMPORT_RX = /^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|\bimport\(\s*(?:\/\*[^*]*\*\/\s*)?['"]([^'"]+)['"]\s*\)|\brequire\(\s*['"]([^'"]+)['"]\s*\)/gm;
+// `import type` / `export type` load nothing (the compiler erases them), so they are not followed.
+const IMPORT_RX = /^\s*(?:import|export)\s(?!type\s)[^'"]*?from\s+['"]([^'"]+)['"]|\bimport\(\s*(?:\/\*[^*]*\*\/\s*)?['"]([^'"]+)['"]\s*\)|\brequire\(\s*['"]([^'"]+)['"]\s*\)/gm;
 const NODE_BUILTINS = new Set(builtinModules.concat(builtinModules.map((m) => 'node:' + m)));
 
 /** Relative modules reached from `start`, with each module's bare (package or built-in) imports. */
