@@ -423,35 +423,43 @@ export async function patchWorkbook(original: Uint8Array, plan: WritePlan, optio
     const stem = sample ? sample.type.slice(0, sample.type.lastIndexOf('/') + 1) : (relNamespace === STRICT_RELATIONSHIPS ? STRICT_RELATIONSHIPS : RELATIONSHIPS) + '/';
     return '<' + wbRels.prefix + 'Relationship Id="' + id + '" Type="' + stem + kind + '" Target="' + xmlEscape(target) + '"/>';
   };
-  const summaryText = summarySheetXml(plan.summary, styles, mainNamespace);
-  if (summaryEntry) {
-    const rel = summaryEntry.rId !== undefined ? relById[summaryEntry.rId] : undefined;
-    const part = partOfRel(rel);
-    if (!part || !rel || kindOf(rel.type) !== 'worksheet') throw new Error('"' + summaryEntry.name + '" exists and is not a worksheet: the summary sheet cannot replace it');
-    out.put(part, summaryText);
-    // The new content refers to no relationship (its links are `location` only); an earlier copy's
-    // relationships (ExcelJS's hyperlink targets, a comment someone added) would point at nothing, and
-    // a comments relationship without its sheet's legacyDrawing is what Excel "repairs". The parts they
-    // named stay in the package, unreferenced, which Excel ignores.
+  // The tool's own sheets: an earlier copy's part rewritten in place, else a new part listed last.
+  // The new content refers to no relationship (its links are `location` only); an earlier copy's
+  // relationships (ExcelJS's hyperlink targets, a comment someone added) would point at nothing, and
+  // a comments relationship without its sheet's legacyDrawing is what Excel "repairs". The parts they
+  // named stay in the package, unreferenced, which Excel ignores.
+  const rewriteToolSheet = (part: string, text: string): void => {
+    out.put(part, text);
     const ownRels = out.find(relsNameOf(part));
     if (ownRels) out.remove(ownRels);
-  } else {
+  };
+  let nextSheetId = sheets.reduce((max, s) => (isFinite(s.sheetId) && s.sheetId > max ? s.sheetId : max), 0) + 1;
+  const appendToolSheet = (name: string, text: string, hidden: boolean): void => {
     let n = sheets.length + 1;
-    while (out.taken(wbFolder + 'worksheets/sheet' + n + '.xml')) n++;
-    const part = wbFolder + 'worksheets/sheet' + n + '.xml';
+    let part = wbFolder + 'worksheets/sheet' + n + '.xml';
+    while (out.taken(part) || out.changed[part]) part = wbFolder + 'worksheets/sheet' + ++n + '.xml';
     const id = freshRelId();
-    const sheetId = sheets.reduce((max, s) => (isFinite(s.sheetId) && s.sheetId > max ? s.sheetId : max), 0) + 1;
     const idAttr = relPrefix ? relPrefix + ':id' : 'r:id';
     const declare = relPrefix ? '' : ' xmlns:r="' + relNamespace + '"';
     if (sheetsClose < 0) throw new Error('workbook part without </sheets>');
     wbSplices.push({
       start: sheetsClose,
       end: sheetsClose,
-      text: '<' + wbRoot.prefix + 'sheet' + declare + ' name="' + xmlEscape(plan.summary.name) + '" sheetId="' + sheetId + '" ' + idAttr + '="' + id + '"/>',
+      text: '<' + wbRoot.prefix + 'sheet' + declare + ' name="' + xmlEscape(name) + '" sheetId="' + nextSheetId++ + '"' + (hidden ? ' state="hidden"' : '') + ' ' + idAttr + '="' + id + '"/>',
     });
     relsSplices.push({ start: wbRels.closeStart, end: wbRels.closeStart, text: relTag(id, 'worksheet', part.slice(wbFolder.length)) });
     typesAdditions.push('/' + part + '|' + WORKSHEET_TYPE);
-    out.put(part, summaryText);
+    out.put(part, text);
+  };
+
+  const summaryText = summarySheetXml(plan.summary, styles, mainNamespace);
+  if (summaryEntry) {
+    const rel = summaryEntry.rId !== undefined ? relById[summaryEntry.rId] : undefined;
+    const part = partOfRel(rel);
+    if (!part || !rel || kindOf(rel.type) !== 'worksheet') throw new Error('"' + summaryEntry.name + '" exists and is not a worksheet: the summary sheet cannot replace it');
+    rewriteToolSheet(part, summaryText);
+  } else {
+    appendToolSheet(plan.summary.name, summaryText, false);
   }
 
   // --- The hidden sheet of levels: an earlier copy's part rewritten in place (and hidden again), else a
@@ -463,27 +471,10 @@ export async function patchWorkbook(original: Uint8Array, plan: WritePlan, optio
     if (tierEntry) {
       const part = worksheetPart(tierEntry);
       if (!part) throw new Error('"' + tierEntry.name + '" exists and is not a worksheet: the sheet of levels cannot replace it');
-      out.put(part, tierText);
-      const ownRels = out.find(relsNameOf(part));
-      if (ownRels) out.remove(ownRels);
+      rewriteToolSheet(part, tierText);
       if (attributesOf(tierEntry.tag).state !== 'hidden') wbSplices.push({ start: tierEntry.start, end: tierEntry.end, text: setAttribute(tierEntry.tag, 'state', 'hidden') });
     } else {
-      let n = sheets.length + 1;
-      let part = wbFolder + 'worksheets/sheet' + n + '.xml';
-      while (out.taken(part) || out.changed[part]) part = wbFolder + 'worksheets/sheet' + ++n + '.xml';
-      const id = freshRelId();
-      const sheetId = sheets.reduce((max, s) => (isFinite(s.sheetId) && s.sheetId > max ? s.sheetId : max), 0) + (summaryEntry ? 1 : 2);
-      const idAttr = relPrefix ? relPrefix + ':id' : 'r:id';
-      const declare = relPrefix ? '' : ' xmlns:r="' + relNamespace + '"';
-      if (sheetsClose < 0) throw new Error('workbook part without </sheets>');
-      wbSplices.push({
-        start: sheetsClose,
-        end: sheetsClose,
-        text: '<' + wbRoot.prefix + 'sheet' + declare + ' name="' + xmlEscape(TIER_SHEET_NAME) + '" sheetId="' + sheetId + '" state="hidden" ' + idAttr + '="' + id + '"/>',
-      });
-      relsSplices.push({ start: wbRels.closeStart, end: wbRels.closeStart, text: relTag(id, 'worksheet', part.slice(wbFolder.length)) });
-      typesAdditions.push('/' + part + '|' + WORKSHEET_TYPE);
-      out.put(part, tierText);
+      appendToolSheet(TIER_SHEET_NAME, tierText, true);
     }
   }
 
