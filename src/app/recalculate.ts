@@ -63,7 +63,9 @@ export interface Recalculation {
 /** The plan with one more sentence at the end of the summary sheet, after an empty row. */
 export function withStatusRow(plan: WritePlan, status: string): WritePlan {
   const rows = plan.summary.rows.concat([[], [{ kind: 'text', text: status }]]);
-  return { writes: plan.writes, highlights: plan.highlights, summary: { name: plan.summary.name, rows: rows, columnWidths: plan.summary.columnWidths } };
+  const summary: WritePlan['summary'] = { name: plan.summary.name, rows: rows, columnWidths: plan.summary.columnWidths };
+  if (plan.summary.chart) summary.chart = plan.summary.chart;
+  return { writes: plan.writes, highlights: plan.highlights, summary: summary };
 }
 
 export function recalculate(host: WorkbookHost, options: RecalculateOptions): Promise<Recalculation> {

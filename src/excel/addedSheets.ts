@@ -21,7 +21,9 @@ function retarget(sheet: SummarySheet, wanted: string[], used: string[]): Summar
     }
     rows.push(row);
   }
-  return { name: sheet.name, rows: rows, columnWidths: sheet.columnWidths };
+  const out: SummarySheet = { name: sheet.name, rows: rows, columnWidths: sheet.columnWidths };
+  if (sheet.chart) out.chart = sheet.chart;
+  return out;
 }
 
 /** Failure path: deletes the sheets of `used` that exist now (none of those names existed before). */

@@ -7,6 +7,8 @@ import { CommuneGroup, DEFAULT_GROUPS, GroupThresholds, groupOf } from './groups
 import { flagKindLabel } from '../messages/paneText';
 import { formatPoints, Lang } from '../number/format';
 import { percentHundredths, Points, unitsToNumber } from '../number/points';
+import { appendChartBlock, ChartBar, shortLabel } from '../plan/chartBlock';
+import { dayText } from '../plan/summarySheet';
 import { SummaryCell, SummarySheet } from '../plan/types';
 import { foldText } from '../text/fold';
 
@@ -345,7 +347,8 @@ function countCell(n: number): SummaryCell {
   return { kind: 'number', value: n, numberFormat: '0' };
 }
 
-export function consolidationSheets(c: Consolidation, lang: Lang): SummarySheet[] {
+/** `date`: when the consolidation was made, for its title block (default now). */
+export function consolidationSheets(c: Consolidation, lang: Lang, date?: Date): SummarySheet[] {
   const groups = c.groups || DEFAULT_GROUPS;
   // Appraised columns only when some commune has appraised scores: otherwise they are all blank.
   let anyAppraised = false;
@@ -355,7 +358,8 @@ export function consolidationSheets(c: Consolidation, lang: Lang): SummarySheet[
   rows.push([t(consolidationText('title', lang), true)]);
   rows.push([t(consolidationText(c.rankedBy === 'appraised' ? 'rankedByAppraised' : 'rankedBySelf', lang))]);
   rows.push([t(consolidationText('groupsLine', lang, { a: formatThreshold(groups.a, lang), b: formatThreshold(groups.b, lang), c: formatThreshold(groups.c, lang) }))]);
-  rows.push([t(consolidationText('countsLine', lang, { communes: c.rows.length, failed: c.failed.length }))]);
+  // The date on the same line: the rows below stay where readers of earlier files found them.
+  rows.push([t(consolidationText('countsLine', lang, { communes: c.rows.length, failed: c.failed.length }) + ' ' + consolidationText('dateLine', lang, { date: dayText(date || new Date()) }))]);
   rows.push([]);
 
   // Two header rows: what a column block is about, then which score.
@@ -407,6 +411,8 @@ export function consolidationSheets(c: Consolidation, lang: Lang): SummarySheet[
     rows.push(line);
   }
 
+  const chart = rankingChart(rows, c, lang);
+
   if (c.failed.length > 0) {
     rows.push([]);
     rows.push([t(consolidationText('failedHeading', lang), true)]);
@@ -433,8 +439,32 @@ export function consolidationSheets(c: Consolidation, lang: Lang): SummarySheet[
     flagRows.push([countCell(i + 1), t(item.commune), t(item.fileName), t(f.sheet), t(f.cell), t(f.code), t(flagKindLabel(f.kind, lang)), t(severityLabel(f.severity, lang)), t(flagMessage(f, lang))]);
   }
 
-  return [
-    { name: consolidationText('rankingSheet', lang), rows: rows, columnWidths: widths },
-    { name: consolidationText('flagsSheet', lang), rows: flagRows, columnWidths: [6, 24, 24, 14, 8, 10, 26, 10, 80] },
-  ];
+  const ranking: SummarySheet = { name: consolidationText('rankingSheet', lang), rows: rows, columnWidths: widths };
+  if (chart) ranking.chart = chart;
+  return [ranking, { name: consolidationText('flagsSheet', lang), rows: flagRows, columnWidths: [6, 24, 24, 14, 8, 10, 26, 10, 80] }];
+}
+
+/**
+ * The ranking as a bar chart under its table: commune names in column B, the percentage it is ranked by
+ * in C (as in the table, rounded alike), the chart over the eight columns after, a bar per commune in
+ * rank order.
+ */
+function rankingChart(rows: SummaryCell[][], c: Consolidation, lang: Lang): SummarySheet['chart'] | null {
+  const appraised = c.rankedBy === 'appraised';
+  const bars: ChartBar[] = [];
+  for (let i = 0; i < c.rows.length; i++) {
+    const r = c.rows[i];
+    const hundredths = appraised ? r.appraisedPercentHundredths : r.selfPercentHundredths;
+    bars.push({ label: shortLabel(r.commune), values: [hundredths === null ? null : hundredths / 10000] });
+  }
+  return appendChartBlock(rows, {
+    title: consolidationText(appraised ? 'chartTitleAppraised' : 'chartTitleSelf', lang),
+    heading: consolidationText('chartHeading', lang),
+    categoryHeader: consolidationText('commune', lang),
+    series: [consolidationText(appraised ? 'appraisedPercent' : 'selfPercent', lang)],
+    bars: bars,
+    col: 1,
+    chartCols: 8,
+    numberFormat: '0.00%',
+  });
 }

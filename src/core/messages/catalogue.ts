@@ -161,6 +161,12 @@ export const TEXT = {
     vi: 'Điểm thẩm định bằng điểm tự đánh giá ở mọi tiêu chí đã thẩm định.',
     en: 'Every appraised criterion keeps its self-score.',
   },
+  // The summary's chart block (plan/chartBlock.ts): the field percentages as bars.
+  chartHeading: { vi: 'BIỂU ĐỒ TỶ LỆ ĐIỂM THEO LĨNH VỰC', en: 'PERCENTAGE BY FIELD' },
+  chartTitle: { vi: 'Tỷ lệ điểm đạt được theo lĩnh vực', en: 'Percentage of the maximum by field' },
+  chartField: { vi: 'Lĩnh vực', en: 'Field' },
+  chartSelf: { vi: 'Tự đánh giá', en: 'Self-assessed' },
+  chartAppraised: { vi: 'Thẩm định', en: 'Appraised' },
   lostHeading: { vi: 'ĐIỂM BỊ TRỪ KHI THẨM ĐỊNH THEO LĨNH VỰC', en: 'POINTS LOST IN APPRAISAL BY FIELD' },
   lost: { vi: 'Điểm bị trừ', en: 'Points lost' },
   scoreSelf: { vi: '[Điểm tự đánh giá] ', en: '[Self-score] ' },

@@ -31,6 +31,11 @@ export const CONSOLIDATION_TEXT = {
     vi: 'Đã tổng hợp {communes} xã; {failed} tệp không tổng hợp được.',
     en: '{communes} communes consolidated; {failed} files could not be.',
   },
+  dateLine: { vi: 'Ngày tổng hợp: {date}.', en: 'Consolidated on {date}.' },
+  // The ranking's chart block (plan/chartBlock.ts): each commune's percentage as a bar, in rank order.
+  chartHeading: { vi: 'BIỂU ĐỒ XẾP HẠNG CÁC XÃ', en: 'RANKING CHART' },
+  chartTitleSelf: { vi: 'Tỷ lệ điểm tự đánh giá của các xã, theo thứ hạng', en: 'Self-assessed percentage by commune, in rank order' },
+  chartTitleAppraised: { vi: 'Tỷ lệ điểm thẩm định của các xã, theo thứ hạng', en: 'Appraised percentage by commune, in rank order' },
   groupD: { vi: 'Dưới {c}%', en: 'Below {c}%' },
   stt: { vi: 'STT', en: 'No.' },
   commune: { vi: 'Xã, phường, thị trấn', en: 'Commune' },

@@ -11,3 +11,4 @@ export * from './types';
 export * from './highlightColors';
 export * from './printLayout';
 export * from './sheetRules';
+export * from './chartBlock';

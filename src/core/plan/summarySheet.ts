@@ -5,7 +5,8 @@ import { flagKindText, flagText, highlightGroupText } from '../messages/flagText
 import { HIGHLIGHT_COLORS, HIGHLIGHT_ORDER } from './highlightColors';
 import { Lang } from '../number/format';
 import { percentHundredths, Points, unitsToNumber } from '../number/points';
-import { SummaryCell, SummarySheet } from './types';
+import { appendChartBlock, ChartBar, shortLabel } from './chartBlock';
+import { SheetChart, SummaryCell, SummarySheet } from './types';
 
 /** The tool-owned sheet that sums up a run; replaced whole on every run. */
 export const SUMMARY_SHEET_NAME = 'Tổng hợp điểm';
@@ -49,7 +50,8 @@ export interface SummaryInput {
   appraisal?: Differences;
 }
 
-function dayText(date: Date): string {
+/** A day as a title block writes it: dd/mm/yyyy. */
+export function dayText(date: Date): string {
   const two = function (n: number): string {
     return n < 10 ? '0' + n : String(n);
   };
@@ -112,6 +114,7 @@ export function buildSummarySheet(input: SummaryInput): SummarySheet {
     rows.push(scoreLine([t(table.label || table.sheet, true), t(''), t(text('sheetTotal', lang), true)], table.max, table.self, table.appraised, true));
   }
   if (input.tables.length > 1) rows.push(scoreLine([t(text('grandTotal', lang), true), t(''), t('')], input.max, input.self, input.appraised, true, input.appraisedMax));
+  const chart = fieldChart(rows, input);
   if (input.appraisal && input.appraisal.lostByField.length) appraisalSection(rows, input.appraisal, lang);
   rows.push([]);
   rows.push([t(text('flagsHeading', lang), true)]);
@@ -133,7 +136,45 @@ export function buildSummarySheet(input: SummaryInput): SummarySheet {
     ]);
   }
   legend(rows, lang);
-  return { name: SUMMARY_SHEET_NAME, rows: rows, columnWidths: [14, 18, 60, 14, 12, 14, 24, 24] };
+  const sheet: SummarySheet = { name: SUMMARY_SHEET_NAME, rows: rows, columnWidths: [14, 18, 60, 14, 12, 14, 24, 24] };
+  if (chart) sheet.chart = chart;
+  return sheet;
+}
+
+function fraction(part: Points | null, whole: Points): number | null {
+  const hundredths = part === null ? null : percentHundredths(part, whole);
+  return hundredths === null ? null : hundredths / 10000;
+}
+
+/**
+ * The fields' percentages as a bar chart under the scores: labels in column C, the self-assessed (and,
+ * when a sheet has them, appraised) fractions beside, the chart over the columns after them. The figures
+ * are those of the table above, rounded alike.
+ */
+function fieldChart(rows: SummaryCell[][], input: SummaryInput): SheetChart | null {
+  const lang = input.lang;
+  const appraised = input.appraised !== null;
+  const bars: ChartBar[] = [];
+  for (let i = 0; i < input.tables.length; i++) {
+    const table = input.tables[i];
+    const prefix = input.tables.length > 1 ? (table.label || table.sheet) + ' · ' : '';
+    for (let j = 0; j < table.fields.length; j++) {
+      const f = table.fields[j];
+      const values = [fraction(f.self, f.max)];
+      if (appraised) values.push(fraction(f.appraised, f.max));
+      bars.push({ label: shortLabel(prefix + f.code + ' ' + f.name), values: values });
+    }
+  }
+  return appendChartBlock(rows, {
+    title: text('chartTitle', lang),
+    heading: text('chartHeading', lang),
+    categoryHeader: text('chartField', lang),
+    series: appraised ? [text('chartSelf', lang), text('chartAppraised', lang)] : [text('chartSelf', lang)],
+    bars: bars,
+    col: 2,
+    chartCols: appraised ? 3 : 4,
+    numberFormat: '0.00%',
+  });
 }
 
 /** "Chú thích màu tô": each highlight colour as a swatch beside its meaning, then what the cell notes are. */

@@ -79,11 +79,42 @@ export type SummaryCell =
   | { kind: 'number'; value: number; numberFormat?: string; bold?: boolean }
   | { kind: 'link'; text: string; sheet: string; address: string };
 
+/** A block of cells on a tool sheet, 0-based, `rows` × `cols`. */
+export interface CellBlock {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+/**
+ * A horizontal bar chart over a block of the sheet's own cells (chartBlock.ts): what the Excel gateway
+ * adds with the chart API and the file writers draw as a chart part, alike.
+ */
+export interface SheetChart {
+  /** The chart's name among the sheet's charts: how a later run finds and replaces its own. */
+  name: string;
+  title: string;
+  /**
+   * The data: a header row (blank over the categories, then each series' name) and one row per bar,
+   * its category text in the first column and a value (a fraction: 1 is 100 %) per series after it.
+   * Bars read top to bottom in the rows' order.
+   */
+  data: CellBlock;
+  /** The cells the chart covers: beside the data, with rows kept empty below it when the data is short. */
+  anchor: CellBlock;
+  /** The value axis runs from 0 to this, in this number format. */
+  max: number;
+  numberFormat: string;
+}
+
 export interface SummarySheet {
   name: string;
   rows: SummaryCell[][];
   /** Column widths in characters, for hosts that can set them. */
   columnWidths: number[];
+  /** A chart over some of the sheet's cells; absent: none. */
+  chart?: SheetChart;
 }
 
 export interface WritePlan {
