@@ -1,5 +1,6 @@
 import JSZip from 'jszip';
 import { SummarySheet } from '../core/plan';
+import { CHART_CONTENT_TYPE, CHART_REL_TYPE, chartXml, DRAWING_CONTENT_TYPE, DRAWING_REL_TYPE, drawingXml, singleRelationshipXml } from './patch/chartPart';
 import { MINIMAL_STYLES_XML, StylesEditor } from './patch/stylesPatch';
 import { printTitlesName, summarySheetXml } from './patch/summaryPart';
 import { xmlEscape } from './patch/xmlText';
@@ -12,6 +13,8 @@ import { xmlEscape } from './patch/xmlText';
  * with their format, links inside the workbook, the header row frozen. Built with ExcelJS, a
  * 250-commune `cchc consolidate` peaked at ~1.24x the memory of ExcelJS merely loading the same
  * files; written directly, ~1.15x (bench "consolidate-250"); no ExcelJS chunk in a browser either.
+ * A sheet with a chart (the ranking's bars) gets its drawing and chart parts (patch/chartPart.ts):
+ * xl/drawings/drawingN.xml and xl/charts/chartN.xml, N counting the charted sheets.
  */
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -26,10 +29,16 @@ function definedNames(sheets: SummarySheet[]): string {
 export async function summarySheetsXlsxBytes(sheets: SummarySheet[]): Promise<Uint8Array> {
   const styles = new StylesEditor(MINIMAL_STYLES_XML);
   const zip = new JSZip();
-  const worksheets = sheets.map((s) => summarySheetXml(s, styles, MAIN));
-  const overrides = sheets
-    .map((_, i) => '<Override PartName="/xl/worksheets/sheet' + (i + 1) + '.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>')
-    .join('');
+  // The charted sheets' drawings and charts, numbered in sheet order: sheet index → N.
+  const chartNumber: number[] = [];
+  let charts = 0;
+  sheets.forEach((s, i) => {
+    if (s.chart) chartNumber[i] = ++charts;
+  });
+  const worksheets = sheets.map((s, i) => summarySheetXml(s, styles, MAIN, chartNumber[i] ? { relId: 'rId1' } : undefined));
+  const override = (part: string, type: string) => '<Override PartName="' + part + '" ContentType="' + type + '"/>';
+  let overrides = sheets.map((_, i) => override('/xl/worksheets/sheet' + (i + 1) + '.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml')).join('');
+  for (let n = 1; n <= charts; n++) overrides += override('/xl/drawings/drawing' + n + '.xml', DRAWING_CONTENT_TYPE) + override('/xl/charts/chart' + n + '.xml', CHART_CONTENT_TYPE);
   zip.file(
     '[Content_Types].xml',
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
@@ -75,6 +84,14 @@ export async function summarySheetsXlsxBytes(sheets: SummarySheet[]): Promise<Ui
       '" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>',
   );
   worksheets.forEach((xml, i) => zip.file('xl/worksheets/sheet' + (i + 1) + '.xml', xml));
+  sheets.forEach((s, i) => {
+    const n = chartNumber[i];
+    if (!n || !s.chart) return;
+    zip.file('xl/worksheets/_rels/sheet' + (i + 1) + '.xml.rels', singleRelationshipXml('rId1', DRAWING_REL_TYPE, '../drawings/drawing' + n + '.xml'));
+    zip.file('xl/drawings/drawing' + n + '.xml', drawingXml(s.chart, 'rId1'));
+    zip.file('xl/drawings/_rels/drawing' + n + '.xml.rels', singleRelationshipXml('rId1', CHART_REL_TYPE, '../charts/chart' + n + '.xml'));
+    zip.file('xl/charts/chart' + n + '.xml', chartXml(s, s.chart));
+  });
   // Styles last: every cell has registered its style by now.
   zip.file('xl/styles.xml', styles.text());
   const type = typeof Buffer === 'undefined' ? 'uint8array' : 'nodebuffer';

@@ -46,8 +46,16 @@ export function printTitlesName(sheet: SummarySheet, index: number, prefix = '')
   return '<' + prefix + 'definedName name="_xlnm.Print_Titles" localSheetId="' + index + '">' + xmlEscape(quoted + '!' + titleRowsReference(rows)) + '</' + prefix + 'definedName>';
 }
 
-/** The part's XML, in the workbook's main namespace (transitional or Strict). */
-export function summarySheetXml(sheet: SummarySheet, styles: StylesEditor, mainNamespace: string): string {
+/** The relationships namespace of transitional packages (a Strict one names its own). */
+const RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/**
+ * The part's XML, in the workbook's main namespace (transitional or Strict). `drawing`: the id of the
+ * part's relationship to the drawing that holds its chart (chartPart.ts), written as `<drawing r:id>`
+ * with `r` bound to `drawing.namespace` (transitional by default); absent, the sheet names no drawing
+ * (and no relationship at all).
+ */
+export function summarySheetXml(sheet: SummarySheet, styles: StylesEditor, mainNamespace: string, drawing?: { relId: string; namespace?: string }): string {
   const rows: string[] = [];
   const links: string[] = [];
   for (let r = 0; r < sheet.rows.length; r++) {
@@ -71,7 +79,9 @@ export function summarySheetXml(sheet: SummarySheet, styles: StylesEditor, mainN
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<worksheet xmlns="' +
     mainNamespace +
-    '">' +
+    '"' +
+    (drawing ? ' xmlns:r="' + (drawing.namespace || RELATIONSHIPS) + '"' : '') +
+    '>' +
     '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
     '<sheetViews><sheetView workbookViewId="0">' +
     pane +
@@ -105,6 +115,8 @@ export function summarySheetXml(sheet: SummarySheet, styles: StylesEditor, mainN
     '</oddHeader><oddFooter>' +
     xmlEscape(headerFooterText(print.footer)) +
     '</oddFooter></headerFooter>' +
+    // CT_Worksheet: <drawing> after headerFooter (and the breaks, ignoredErrors… the sheet has none).
+    (drawing ? '<drawing r:id="' + xmlEscape(drawing.relId) + '"/>' : '') +
     '</worksheet>'
   );
 }
