@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import { CellWrite, WritePlan } from '../../core/plan';
+import { CellWrite, SheetChart, SummarySheet, WritePlan } from '../../core/plan';
 import { openPackage } from '../read/readGrid';
 import { xlsBytesToXlsx } from '../legacyXls';
 import { MAIN, RELATIONSHIPS } from '../package/namespaces';
@@ -10,6 +10,7 @@ import { CellEdit, patchSheetXml } from './sheetPatch';
 export { RefusedWrite } from './sheetPatch';
 import { MINIMAL_STYLES_XML, StylesEditor } from './stylesPatch';
 import { printTitlesName, summarySheetXml } from './summaryPart';
+import { CHART_CONTENT_TYPE, CHART_REL_TYPE, chartXml, DRAWING_CONTENT_TYPE, DRAWING_REL_TYPE, drawingXml, isToolDrawing, singleRelationshipXml } from './chartPart';
 import { CellNote, COMMENTS_TYPE, commentsXml, isOwnComments, legacyDrawingPlace, topElements, VML_TYPE, vmlXml } from './notesPart';
 import { hasOwnRules, liveCells, LIVE_KINDS, patchSheetRules, SheetRulesInput, TIER_NAME_RX, tierNamesXml, tierSheetXml, userValidationRanges } from './rulesPart';
 import { SheetRules, SheetRuleSpec, TIER_SHEET_NAME } from '../../core/plan';
@@ -23,7 +24,8 @@ import { applySplices, attributesOf, encodePart, isSelfClosing, prefixesOf, setA
  * defined names, VBA, custom XML, document properties, shared strings — is copied as it was: jszip
  * hands on an untouched entry's compressed bytes without inflating them, and the zip keeps its order.
  *
- * Parts this writer may change: the worksheet parts the plan writes, the summary's part, styles.xml,
+ * Parts this writer may change: the worksheet parts the plan writes, the summary's part (with its chart's
+ * drawing and chart parts and their relationships, see summaryChart), styles.xml,
  * workbook.xml (only to add the summary's <sheet> and its print titles), its rels, [Content_Types].xml,
  * and calcChain.xml (dropped, see below). With `rules` (rulesPart.ts), also the scoring sheets'
  * <conditionalFormatting> and <dataValidations> (only the tool's own entries), styles.xml's dxfs, the
@@ -32,7 +34,8 @@ import { applySplices, attributesOf, encodePart, isSelfClosing, prefixesOf, setA
  *
  * Strict Open XML packages are patched the same way: the patcher never renames a namespace, takes the
  * worksheet relationship type from the package's own, and writes the summary in the workbook's main
- * namespace; nothing needs the normalised package. An Excel 97-2003 .xls is converted to .xlsx first
+ * namespace; nothing needs the normalised package. (Only the summary's chart is left out of a Strict
+ * copy: see summaryChart.) An Excel 97-2003 .xls is converted to .xlsx first
  * (the same converter the readers use) and that package is patched.
  */
 
@@ -424,17 +427,20 @@ export async function patchWorkbook(original: Uint8Array, plan: WritePlan, optio
     return '<' + wbRels.prefix + 'Relationship Id="' + id + '" Type="' + stem + kind + '" Target="' + xmlEscape(target) + '"/>';
   };
   // The tool's own sheets: an earlier copy's part rewritten in place, else a new part listed last.
-  // The new content refers to no relationship (its links are `location` only); an earlier copy's
-  // relationships (ExcelJS's hyperlink targets, a comment someone added) would point at nothing, and
-  // a comments relationship without its sheet's legacyDrawing is what Excel "repairs". The parts they
-  // named stay in the package, unreferenced, which Excel ignores.
-  const rewriteToolSheet = (part: string, text: string): void => {
+  // The new content refers to no relationship (its links are `location` only) but its chart's drawing
+  // (`relsText`, the part's whole relationships then); an earlier copy's relationships (ExcelJS's
+  // hyperlink targets, a comment someone added) would point at nothing, and a comments relationship
+  // without its sheet's legacyDrawing is what Excel "repairs". The parts they named stay in the
+  // package, unreferenced, which Excel ignores (but the tool's own drawing and chart: summaryChart).
+  const rewriteToolSheet = (part: string, text: string, relsText?: string): void => {
     out.put(part, text);
     const ownRels = out.find(relsNameOf(part));
-    if (ownRels) out.remove(ownRels);
+    // Rewritten where it stands (the zip keeps its order), or added; else gone.
+    if (relsText !== undefined) out.put(ownRels || relsNameOf(part), relsText);
+    else if (ownRels) out.remove(ownRels);
   };
   let nextSheetId = sheets.reduce((max, s) => (isFinite(s.sheetId) && s.sheetId > max ? s.sheetId : max), 0) + 1;
-  const appendToolSheet = (name: string, text: string, hidden: boolean): void => {
+  const appendToolSheet = (name: string, text: string, hidden: boolean, relsText?: string): void => {
     let n = sheets.length + 1;
     let part = wbFolder + 'worksheets/sheet' + n + '.xml';
     while (out.taken(part) || out.changed[part]) part = wbFolder + 'worksheets/sheet' + ++n + '.xml';
@@ -450,17 +456,24 @@ export async function patchWorkbook(original: Uint8Array, plan: WritePlan, optio
     relsSplices.push({ start: wbRels.closeStart, end: wbRels.closeStart, text: relTag(id, 'worksheet', part.slice(wbFolder.length)) });
     typesAdditions.push('/' + part + '|' + WORKSHEET_TYPE);
     out.put(part, text);
+    if (relsText !== undefined) out.put(relsNameOf(part), relsText);
   };
 
-  const summaryText = summarySheetXml(plan.summary, styles, mainNamespace);
+  let summaryPart: string | null = null;
   if (summaryEntry) {
     const rel = summaryEntry.rId !== undefined ? relById[summaryEntry.rId] : undefined;
-    const part = partOfRel(rel);
-    if (!part || !rel || kindOf(rel.type) !== 'worksheet') throw new Error('"' + summaryEntry.name + '" exists and is not a worksheet: the summary sheet cannot replace it');
-    rewriteToolSheet(part, summaryText);
-  } else {
-    appendToolSheet(plan.summary.name, summaryText, false);
+    summaryPart = partOfRel(rel);
+    if (!summaryPart || !rel || kindOf(rel.type) !== 'worksheet') throw new Error('"' + summaryEntry.name + '" exists and is not a worksheet: the summary sheet cannot replace it');
   }
+  // Its chart (chartPart.ts) in a transitional package only: a Strict one would need the chart and
+  // drawing parts in Strict's namespaces too, which no writer here has; its summary keeps the chart's
+  // figures as cells, with no chart drawn over them.
+  const chart = plan.summary.chart && mainNamespace === MAIN && relStem === RELATIONSHIPS + '/' ? plan.summary.chart : undefined;
+  // A new summary part goes in the worksheets' folder (appendToolSheet).
+  const summaryRels = await summaryChart(out, summaryPart, summaryPart ? folderOf(summaryPart) : wbFolder + 'worksheets/', plan.summary, chart, wbFolder, typesAdditions, typesRemovals);
+  const summaryText = summarySheetXml(plan.summary, styles, mainNamespace, summaryRels ? { relId: SUMMARY_DRAWING_REL_ID, namespace: RELATIONSHIPS } : undefined);
+  if (summaryPart) rewriteToolSheet(summaryPart, summaryText, summaryRels || undefined);
+  else appendToolSheet(plan.summary.name, summaryText, false, summaryRels || undefined);
 
   // --- The hidden sheet of levels: an earlier copy's part rewritten in place (and hidden again), else a
   // new part after the summary. Written whenever rules are (only its title when no criterion has levels):
@@ -569,6 +582,90 @@ export async function patchWorkbook(original: Uint8Array, plan: WritePlan, optio
   }
   const mainType = await patchContentTypes(out, wbName, typesAdditions, typesRemovals, !!options.dropMacros);
   return { bytes: await out.bytes(), extension: EXTENSION_BY_MAIN_TYPE[mainType] || 'xlsx', macrosDropped, notesSkipped };
+}
+
+/** The summary's relationship to its chart's drawing: the only one its relationships part holds. */
+const SUMMARY_DRAWING_REL_ID = 'rId1';
+
+/** A part's name `stem` + N + ".xml" no part of the package (nor one added) has: N from 1 up. */
+function freshPartName(out: PackageWriter, stem: string): string {
+  let n = 1;
+  while (out.taken(stem + n + '.xml') || out.changed[stem + n + '.xml']) n++;
+  return stem + n + '.xml';
+}
+
+/** A part gone with its relationships part (content types: an Override removed). */
+function removeWithRels(out: PackageWriter, part: string, typesRemovals: string[]): void {
+  out.remove(part);
+  typesRemovals.push('/' + part);
+  const rels = out.find(relsNameOf(part));
+  if (rels) out.remove(rels);
+}
+
+/** The parts `part`'s relationships of the given kinds point at (internal targets, resolved, each once). */
+async function relTargets(out: PackageWriter, part: string, kinds: string[]): Promise<string[]> {
+  const relsName = out.find(relsNameOf(part));
+  if (!relsName) return [];
+  const r = await out.read(relsName);
+  const targets: string[] = [];
+  for (const rel of parseRels(relsName, r.text, r.utf16).rels) {
+    if (rel.external || kinds.indexOf(kindOf(rel.type)) < 0) continue;
+    const target = out.find(resolveTarget(folderOf(part), rel.target));
+    if (target && targets.indexOf(target) < 0) targets.push(target);
+  }
+  return targets;
+}
+
+/**
+ * The chart of the summary sheet (chartPart.ts) as a drawing part and a chart part; returns the text of
+ * the summary's relationships part (its one relationship, SUMMARY_DRAWING_REL_ID, to the drawing), or
+ * null without a chart.
+ *
+ * On a copy scored again, the tool's drawings on the earlier summary (`summaryPart`, found through its
+ * relationships: a drawing holding a frame named CHART_NAME, isToolDrawing) are its own: the first one
+ * and its first chart are rewritten where they stand (a copy scored twice with the same plan is the same
+ * file), any other of them goes, with its chart (and the chart's style and colour parts Excel may have
+ * added), so no drawing or chart is left behind unreferenced. New parts take the first free numbers in
+ * the drawings' and charts' folders: the workbook's own drawings and charts are never touched.
+ */
+async function summaryChart(
+  out: PackageWriter,
+  summaryPart: string | null,
+  summaryFolder: string,
+  sheet: SummarySheet,
+  chart: SheetChart | undefined,
+  wbFolder: string,
+  typesAdditions: string[],
+  typesRemovals: string[],
+): Promise<string | null> {
+  const earlier: Array<{ drawing: string; charts: string[] }> = [];
+  if (summaryPart) {
+    for (const drawing of await relTargets(out, summaryPart, ['drawing'])) {
+      if (isToolDrawing((await out.read(drawing)).text)) earlier.push({ drawing, charts: await relTargets(out, drawing, ['chart']) });
+    }
+  }
+  const reuse = chart ? earlier[0] : undefined;
+  let result: string | null = null;
+  if (chart) {
+    const drawingPart = reuse ? reuse.drawing : freshPartName(out, wbFolder + 'drawings/drawing');
+    const chartPart = reuse && reuse.charts.length ? reuse.charts[0] : freshPartName(out, wbFolder + 'charts/chart');
+    if (!reuse) typesAdditions.push('/' + drawingPart + '|' + DRAWING_CONTENT_TYPE);
+    if (!reuse || !reuse.charts.length) typesAdditions.push('/' + chartPart + '|' + CHART_CONTENT_TYPE);
+    out.put(drawingPart, drawingXml(chart, 'rId1'));
+    out.put(out.find(relsNameOf(drawingPart)) || relsNameOf(drawingPart), singleRelationshipXml('rId1', CHART_REL_TYPE, relativeTarget(folderOf(drawingPart), chartPart)));
+    out.put(chartPart, chartXml(sheet, chart));
+    result = singleRelationshipXml(SUMMARY_DRAWING_REL_ID, DRAWING_REL_TYPE, relativeTarget(summaryFolder, drawingPart));
+  }
+  for (const e of earlier) {
+    const keptChart = e === reuse ? e.charts[0] : undefined;
+    for (const c of e.charts) {
+      if (c === keptChart) continue;
+      for (const extra of await relTargets(out, c, ['chartStyle', 'chartColorStyle', 'userShapes'])) removeWithRels(out, extra, typesRemovals);
+      removeWithRels(out, c, typesRemovals);
+    }
+    if (e !== reuse) removeWithRels(out, e.drawing, typesRemovals);
+  }
+  return result;
 }
 
 /** A part's name relative to a folder, as Excel writes relationship targets ("../comments1.xml"). */

@@ -6,6 +6,7 @@ import { readGridFromXlsxBytes } from '../../../src/xlsx/read/readGrid';
 import { patchWorkbookBytes } from '../../../src/xlsx/patch/patchPackage';
 import { sheetRulesInput } from '../../../src/xlsx/patch/rulesPart';
 import { TIER_SHEET_NAME } from '../../../src/core/plan/sheetRules';
+import { CHART_NAME } from '../../../src/core/plan/chartBlock';
 
 /**
  * The real pipeline for the patcher's tests: bytes → grid → analysis → plan → patched bytes, and
@@ -108,6 +109,7 @@ export async function ownedParts(input: Uint8Array, plan: WritePlan, output: Uin
       const target = targetOf(id);
       owned.add(target);
       owned.add(target.slice(0, target.lastIndexOf('/') + 1) + '_rels/' + target.slice(target.lastIndexOf('/') + 1) + '.rels');
+      for (const part of await ownChartParts(zip, target)) owned.add(part);
     }
   }
   return owned;
@@ -137,6 +139,34 @@ async function ownNotesParts(zip: JSZip, sheetPart: string): Promise<string[]> {
   const commentsFile = zip.file(resolve(comments[1]));
   if (!commentsFile || !/<authors><author>CCHC<\/author><\/authors>/.test(await commentsFile.async('string'))) return [];
   return [relsName, resolve(comments[1]), resolve(vml[1])];
+}
+
+/**
+ * The summary's chart (src/xlsx/patch/chartPart.ts): the drawing its relationships name when it holds
+ * the tool's frame (named CHART_NAME), the drawing's relationships and the chart parts they name.
+ */
+async function ownChartParts(zip: JSZip, sheetPart: string): Promise<string[]> {
+  const relsOf = (part: string) => part.slice(0, part.lastIndexOf('/') + 1) + '_rels/' + part.slice(part.lastIndexOf('/') + 1) + '.rels';
+  const targets = async (part: string, kind: string): Promise<string[]> => {
+    const file = zip.file(relsOf(part));
+    if (!file) return [];
+    const folder = part.slice(0, part.lastIndexOf('/') + 1);
+    const found = Array.from((await file.async('string')).matchAll(new RegExp('Type="[^"]*/' + kind + '" Target="([^"]+)"', 'g')));
+    return found.map((m) => {
+      const out: string[] = [];
+      for (const p of (m[1].charAt(0) === '/' ? m[1].slice(1) : folder + m[1]).split('/'))
+        if (p === '..') out.pop();
+        else if (p && p !== '.') out.push(p);
+      return out.join('/');
+    });
+  };
+  const parts: string[] = [];
+  for (const drawing of await targets(sheetPart, 'drawing')) {
+    const file = zip.file(drawing);
+    if (!file || !new RegExp('<xdr:cNvPr [^>]*name="' + CHART_NAME + '"').test(await file.async('string'))) continue;
+    parts.push(drawing, relsOf(drawing), ...(await targets(drawing, 'chart')));
+  }
+  return parts;
 }
 
 function decode(s: string): string {
