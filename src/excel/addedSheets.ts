@@ -1,5 +1,6 @@
 /// <reference types="office-js" />
 import { SummarySheet } from '../core/plan';
+import { queueChart } from './charts';
 import { rememberNames } from './documentSettings';
 import { toHostError } from './officeErrors';
 import { uniqueSheetName } from './planCells';
@@ -61,6 +62,7 @@ export async function addSheets(session: GatewaySession, list: SummarySheet[]): 
     const ops: Op[] = [];
     for (let i = 0; i < list.length; i++) {
       queueSheet(session, ops, retarget(list[i], wanted, used), used[i], false);
+      queueChart(session, ops, list[i], used[i], []);
       // From 1.9 print-ready in the same batch: a host that refuses the layout fails it, and the sheets go.
       queuePrintLayout(session, ops, list[i], used[i]);
     }

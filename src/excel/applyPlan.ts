@@ -1,4 +1,5 @@
 /// <reference types="office-js" />
+import { deleteOwnChart, queueChart } from './charts';
 import { CellScalar } from '../core/grid';
 import { ApplyOptions, ApplyReport } from '../core/host';
 import { WritePlan } from '../core/plan';
@@ -103,6 +104,8 @@ export async function applyPlan(session: GatewaySession, plan: WritePlan, option
   queueBackup(session, ops, records, backupExists);
   queueWrites(ops, effective, s);
   queueSheet(session, ops, plan.summary, plan.summary.name, summaryExists);
+  const summaryRead = summaryExists ? findSheet(s, plan.summary.name) : null;
+  queueChart(session, ops, plan.summary, plan.summary.name, (summaryRead && summaryRead.charts) || []);
   // From 1.9 a summary sheet the write creates is print-ready (a later run clears only its cells, the
   // layout stays). Queued before the highlights and notes: a host that refuses the layout fails the
   // batch before it touches them, and the rollback puts back everything before.
@@ -318,7 +321,7 @@ async function undoFailedWrite(
       }
     });
   }
-  jobs.push(function (context: Excel.RequestContext) {
+  jobs.push(async function (context: Excel.RequestContext) {
     const sheets = context.workbook.worksheets;
     if (!summaryExisted) sheets.getItem(plan.summary.name).delete();
     else {
@@ -326,6 +329,8 @@ async function undoFailedWrite(
       const ws = sheets.getItem(plan.summary.name);
       ws.getRange().clear();
       if (sum && sum.formulas.length) ws.getRange(rangeAddress(sum.top, sum.left, sum.formulas.length, sum.formulas[0].length)).formulas = sum.formulas;
+      // A chart the batch added over those cells goes (the tool's earlier one, if the batch deleted it, is drawn again by the next run).
+      await deleteOwnChart(session, context, plan.summary.name);
     }
   });
   jobs.push(function (context: Excel.RequestContext) {

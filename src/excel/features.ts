@@ -16,12 +16,16 @@ export interface ExcelFeatures {
   sheetWalk: boolean; // 1.5
   conditionalFormats: boolean; // 1.6
   rangeHyperlink: boolean; // 1.7
+  /** ChartAxis.reversePlotOrder: the tool's bar charts read top to bottom in the table's order. */
+  chartCategoryOrder: boolean; // 1.7
   changeEvents: boolean; // 1.7
   /**
    * The sheet rules (sheetRules.ts): Range.dataValidation (1.8), workbook.names.add and NamedItem.delete
    * (1.4), the rules' formula conditional formats (1.6) and the hidden sheet of levels (1.2), all from 1.8.
    */
   sheetRules: boolean; // 1.8
+  /** ChartAxis.numberFormat and position: the value axis in percent, under the bars. */
+  chartAxisFormat: boolean; // 1.8
   cellProperties: boolean; // 1.9
   /** Range.getSpecialCellsOrNullObject('Visible'): which cells of a range are visible, as areas. */
   visibleCells: boolean; // 1.9
@@ -66,8 +70,10 @@ export function detectFeatures(officeObject: unknown): ExcelFeatures {
     sheetWalk: at('1.5'),
     conditionalFormats: at('1.6'),
     rangeHyperlink: at('1.7'),
+    chartCategoryOrder: at('1.7'),
     changeEvents: at('1.7'),
     sheetRules: at('1.8'),
+    chartAxisFormat: at('1.8'),
     cellProperties: at('1.9'),
     visibleCells: at('1.9'),
     pageLayout: at('1.9'),

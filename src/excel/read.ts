@@ -1,5 +1,6 @@
 /// <reference types="office-js" />
 import { WorkbookGrid } from '../core/grid';
+import { SUMMARY_SHEET_NAME } from '../core/plan';
 import { BACKUP_SHEET_NAME, BackupRecord, parseBackup } from './backupRecords';
 import { normColor, rememberNames } from './documentSettings';
 import { toHostError } from './officeErrors';
@@ -34,6 +35,8 @@ interface SheetProbe {
   notes: Excel.NoteCollection | null;
   /** From 1.8: the look at the used range's validations. */
   dv: ValidationProbe | null;
+  /** The sheet's charts by name (the summary sheet, or a sheet reached by position). */
+  charts: Excel.ChartCollection | null;
 }
 
 interface ReadResult {
@@ -104,7 +107,13 @@ function queueSheet(session: GatewaySession, ws: Excel.Worksheet, name: string |
   }
   // From 1.8 the validations of the used range (which cells carry the user's own, which the tool's).
   const dv = features.sheetRules ? queueValidationProbe(session, name || '', ws, used) : null;
-  return { ws: ws, used: used, props: props, cfs: cfs, hidden: features.lineHidden ? queueHiddenRead(used, features) : null, notes: notes, dv: dv };
+  // The summary's charts (1.1): the write replaces the tool's own by name, which must exist to be got.
+  let charts: Excel.ChartCollection | null = null;
+  if (name === null || name === SUMMARY_SHEET_NAME) {
+    charts = ws.charts;
+    charts.load('items/name');
+  }
+  return { ws: ws, used: used, props: props, cfs: cfs, hidden: features.lineHidden ? queueHiddenRead(used, features) : null, notes: notes, dv: dv, charts: charts };
 }
 
 /**
@@ -161,6 +170,10 @@ function sheetRead(session: GatewaySession, name: string, probe: SheetProbe): Sh
   const hidden = features.lineHidden ? readHidden(probe.hidden) : undefined;
   if (hidden) sr.hidden = hidden;
   if (features.notes && probe.notes) sr.notes = noteContents(probe.notes);
+  if (probe.charts) {
+    sr.charts = [];
+    for (let i = 0; i < probe.charts.items.length; i++) sr.charts.push(probe.charts.items[i].name);
+  }
   if (features.sheetRules && probe.dv) {
     const rows = used.values.length;
     sr.validations = validationsFound(session, name, probe.dv, used.rowIndex, used.columnIndex, rows, rows ? used.values[0].length : 0);

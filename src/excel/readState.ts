@@ -35,6 +35,8 @@ export interface SheetRead {
    * null until looked at cell by cell (a sheet the session had not read, with some validation).
    */
   validations?: ValidationFound | null;
+  /** The names of the sheet's charts: read on the summary sheet, whose chart of the tool's a run replaces. */
+  charts?: string[];
 }
 
 export interface ReadState {

@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 import { RevertReport } from '../core/host';
-import { SUMMARY_SHEET_NAME } from '../core/plan';
+import { CHART_NAME, SUMMARY_SHEET_NAME } from '../core/plan';
 import { BACKUP_SHEET_NAME, BackupRecord, parseBackup } from './backupRecords';
 import { forgetFills, normColor, previousFill, rememberNames } from './documentSettings';
 import { hostError, toHostError } from './officeErrors';
@@ -32,6 +32,8 @@ interface Found {
   notes: { [sheet: string]: string[] };
   /** From 1.8: the tool's validations, names and sheet of levels. */
   rules: OwnRules;
+  /** Whether the summary sheet carries the tool's chart (a summary kept, its cells put back, loses it). */
+  summaryChart: boolean;
 }
 
 /** A painted fill still showing, and the fill to put back (undefined: not known, cleared). */
@@ -52,6 +54,7 @@ async function readBackupAndMarks(session: GatewaySession): Promise<Found> {
     const noteParts: Array<{ sheet: string; notes: Excel.NoteCollection }> = [];
     const dvParts: Array<{ sheet: string; used: Excel.Range; probe: ValidationProbe }> = [];
     let definedNames: Excel.NamedItemCollection | null = null;
+    let summaryCharts: Excel.ChartCollection | null = null;
     if (features.sheetRules) {
       definedNames = context.workbook.names;
       definedNames.load('items/name');
@@ -63,7 +66,11 @@ async function readBackupAndMarks(session: GatewaySession): Promise<Found> {
         backupRange.load('values');
         continue;
       }
-      if (known[i] === SUMMARY_SHEET_NAME) continue;
+      if (known[i] === SUMMARY_SHEET_NAME) {
+        summaryCharts = sheets.getItem(SUMMARY_SHEET_NAME).charts;
+        summaryCharts.load('items/name');
+        continue;
+      }
       if (features.conditionalFormats) {
         const used = sheets.getItem(known[i]).getUsedRange();
         used.load('address');
@@ -104,7 +111,9 @@ async function readBackupAndMarks(session: GatewaySession): Promise<Found> {
         else detail.push({ name: dvParts[p].sheet, top: u.rowIndex, left: u.columnIndex, rows: u.rowCount, cols: u.columnCount });
       }
     }
-    const result: Found = { backup: backupRange ? parseBackup(backupRange.values) : null, names: fresh, marks: marks, notes: notes, rules: rules };
+    let summaryChart = false;
+    if (summaryCharts) for (let i = 0; i < summaryCharts.items.length; i++) if (summaryCharts.items[i].name === CHART_NAME) summaryChart = true;
+    const result: Found = { backup: backupRange ? parseBackup(backupRange.values) : null, names: fresh, marks: marks, notes: notes, rules: rules, summaryChart: summaryChart };
     return { result: result, detail: detail };
   }).then(function (read) {
     // From 1.8, only for a sheet with some validation this session had not read: its cells one by one.
@@ -319,6 +328,7 @@ async function revertOnce(session: GatewaySession): Promise<RevertReport> {
       if (meta && meta.summaryExisted && meta.summary && meta.summary.length) {
         ws.getRange().clear();
         ws.getRange(rangeAddress(0, 0, meta.summary.length, meta.summary[0].length)).formulas = meta.summary;
+        if (found.summaryChart) ws.charts.getItem(CHART_NAME).delete();
       } else {
         ws.delete();
         deleted.push(SUMMARY_SHEET_NAME);

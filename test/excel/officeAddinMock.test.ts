@@ -56,6 +56,8 @@ function mockGlobals(loadCalls: string[]) {
     getItem: () => excelMock.context.workbook.sheet,
     getActiveWorksheet: () => excelMock.context.workbook.sheet,
   };
+  // Nor its charts (read on a sheet reached without its name: the summary's chart is replaced by name).
+  excelMock.context.workbook.sheet.charts = { items: [], load: () => undefined };
   const office = { context: { requirements: { isSetSupported: (_: string, v: string) => v === '1.1' } } };
   return { Excel: excelMock, Office: office };
 }

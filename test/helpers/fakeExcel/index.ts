@@ -138,6 +138,31 @@ export interface FakeSheet {
   pageLayout?: FakePageLayout;
   /** Data validations by cell ("r,c" 0-based), as range.dataValidation (1.8) sets them. */
   validations?: { [key: string]: FakeValidation };
+  /** Charts (1.1), in the order added, as worksheet.charts sets them. */
+  charts?: FakeChart[];
+}
+
+/** What a chart of worksheet.charts (ExcelApi 1.1) holds in this fake: what the gateway sets. */
+export interface FakeChart {
+  name: string;
+  type: string;
+  /** The source data's address on its sheet ("C20:D27") and how series run. */
+  source: string;
+  sourceSheet: string;
+  seriesBy: string;
+  title?: string;
+  legendVisible?: boolean;
+  legendPosition?: string;
+  /** setPosition's cells (A1), the end absent when only the start was given. */
+  position?: { start: string; end?: string };
+  valueMinimum?: number;
+  valueMaximum?: number;
+  /** The value axis's number format (1.8). */
+  valueNumberFormat?: string;
+  /** The category axis read from the last category to the first (1.7). */
+  categoryReversed?: boolean;
+  /** Where the value axis crosses the category axis (1.8). */
+  categoryPosition?: string;
 }
 
 /** What worksheet.pageLayout (ExcelApi 1.9) holds in this fake. */
@@ -1068,6 +1093,7 @@ export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: 
       };
       ws.protection = protection;
     }
+    ws.charts = makeChartCollection(ctx, name);
     if (at('1.18')) ws.notes = makeNoteCollection(ctx, name);
     if (at('1.9')) ws.pageLayout = makePageLayout(ctx, name);
     if (at('1.7')) {
@@ -1101,6 +1127,9 @@ export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: 
 
   function makeRange(ctx: Any, sheetName: string, resolve: () => Rect): Any {
     const range: Any = {};
+    // What a chart's source data is, when the batch runs (charts.add takes a Range).
+    range._sheetName = sheetName;
+    range._resolve = resolve;
     const sheet = function (): FakeSheet {
       return sheetOrThrow(sheetName);
     };
@@ -1558,6 +1587,154 @@ export function installFakeOffice(target: Any, init: FakeWorkbookInit, options: 
    * note: ItemNotFound), so a batch that deletes notes by position sees the positions its earlier
    * deletions left. A note has no address of its own: getLocation() gives its cell.
    */
+  /** Chart types the fake knows (a few of Office's Excel.ChartType); another name fails as Excel's would. */
+  const CHART_TYPES = ['BarClustered', 'BarStacked', 'ColumnClustered', 'ColumnStacked', 'Line', 'Pie'];
+
+  /**
+   * worksheet.charts (ExcelApi 1.1): add, getItem, load of the names, and on a chart what the gateway
+   * sets (name, title, legend, setPosition, the value axis's bounds at 1.1, its number format at 1.8,
+   * the category axis's order at 1.7 and crossing at 1.8); a property above the level fails its batch.
+   */
+  function makeChartCollection(ctx: Any, sheetName: string): Any {
+    const col: Any = {};
+    defineLoadable(col, ['items', 'count']);
+    const chartsOf = function (): FakeChart[] {
+      const s = sheetOrThrow(sheetName);
+      return s.charts || (s.charts = []);
+    };
+    const needs = function (level: string, what: string): void {
+      if (!at(level)) throw officeError('ApiNotFound', what + ' needs ExcelApi ' + level + '.', what);
+    };
+    /** A chart proxy; `find` gives its record when the batch runs. */
+    const makeChart = function (find: () => FakeChart): Any {
+      const chart: Any = {};
+      const set = function (what: string, level: string, apply: (c: FakeChart, v: Any) => void) {
+        return function (v: Any) {
+          enqueue(ctx, {
+            payload: { m: what, s: sheetName, v: v },
+            run: function () {
+              needs(level, what);
+              assertWritable(sheetOrThrow(sheetName), what);
+              apply(find(), v);
+            },
+          });
+        };
+      };
+      defineLoadable(chart, ['name'], {
+        name: set('Chart.name', '1.1', function (c, v) {
+          const list = chartsOf();
+          for (let i = 0; i < list.length; i++) if (list[i] !== c && list[i].name === String(v)) throw officeError('InvalidArgument', 'A chart named ' + v + ' exists on the sheet.', 'Chart.name');
+          c.name = String(v);
+        }),
+      });
+      chart.title = {};
+      defineLoadable(chart.title, ['text'], { text: set('ChartTitle.text', '1.1', (c, v) => (c.title = String(v))) });
+      chart.legend = {};
+      defineLoadable(chart.legend, ['visible', 'position'], {
+        visible: set('ChartLegend.visible', '1.1', (c, v) => (c.legendVisible = !!v)),
+        position: set('ChartLegend.position', '1.1', (c, v) => (c.legendPosition = String(v))),
+      });
+      const valueAxis: Any = {};
+      defineLoadable(valueAxis, ['minimum', 'maximum', 'numberFormat'], {
+        minimum: set('ChartAxis.minimum', '1.1', (c, v) => (c.valueMinimum = Number(v))),
+        maximum: set('ChartAxis.maximum', '1.1', (c, v) => (c.valueMaximum = Number(v))),
+        numberFormat: set('ChartAxis.numberFormat', '1.8', (c, v) => (c.valueNumberFormat = String(v))),
+      });
+      const categoryAxis: Any = {};
+      defineLoadable(categoryAxis, ['reversePlotOrder', 'position'], {
+        reversePlotOrder: set('ChartAxis.reversePlotOrder', '1.7', (c, v) => (c.categoryReversed = !!v)),
+        position: set('ChartAxis.position', '1.8', (c, v) => (c.categoryPosition = String(v))),
+      });
+      chart.axes = { valueAxis: valueAxis, categoryAxis: categoryAxis };
+      chart.setPosition = function (start: Any, end?: Any): void {
+        const address = function (x: Any): string {
+          return typeof x === 'string' ? x.replace(/\$/g, '').toUpperCase() : rectAddress(x._resolve());
+        };
+        enqueue(ctx, {
+          payload: { m: 'Chart.setPosition', s: sheetName, a: [typeof start === 'string' ? start : 'range', typeof end === 'string' ? end : end ? 'range' : null] },
+          run: function () {
+            parseAddress(address(start));
+            if (end !== undefined) parseAddress(address(end));
+            find().position = end === undefined ? { start: address(start) } : { start: address(start), end: address(end) };
+          },
+        });
+      };
+      chart.delete = function (): void {
+        enqueue(ctx, {
+          payload: { m: 'Chart.delete', s: sheetName },
+          run: function () {
+            const c = find();
+            assertWritable(sheetOrThrow(sheetName), 'Chart.delete');
+            const list = chartsOf();
+            list.splice(list.indexOf(c), 1);
+          },
+        });
+      };
+      return chart;
+    };
+    const byName = function (name: string): () => FakeChart {
+      return function () {
+        const list = chartsOf();
+        for (let i = 0; i < list.length; i++) if (list[i].name === name) return list[i];
+        throw officeError('ItemNotFound', 'There is no chart named ' + name + '.', 'ChartCollection.getItem');
+      };
+    };
+    col.add = function (type: string, sourceData: Any, seriesBy?: string): Any {
+      let made: FakeChart | null = null;
+      enqueue(ctx, {
+        payload: { m: 'ChartCollection.add', s: sheetName, a: [type, seriesBy || 'Auto'] },
+        run: function () {
+          if (CHART_TYPES.indexOf(type) < 0) throw officeError('InvalidArgument', 'Unknown chart type ' + type + '.', 'ChartCollection.add');
+          if (!sourceData || typeof sourceData._resolve !== 'function') throw officeError('InvalidArgument', 'The source data is not a range.', 'ChartCollection.add');
+          const s = sheetOrThrow(sheetName);
+          assertWritable(s, 'ChartCollection.add');
+          sheetOrThrow(sourceData._sheetName);
+          const list = chartsOf();
+          let n = list.length + 1;
+          const taken = function (name: string): boolean {
+            for (let i = 0; i < list.length; i++) if (list[i].name === name) return true;
+            return false;
+          };
+          while (taken('Chart ' + n)) n++;
+          made = { name: 'Chart ' + n, type: type, source: rectAddress(sourceData._resolve()), sourceSheet: sourceData._sheetName, seriesBy: seriesBy || 'Auto' };
+          list.push(made);
+        },
+      });
+      return makeChart(function () {
+        if (!made) throw officeError('ItemNotFound', 'The chart was not added.', 'ChartCollection.add');
+        return made;
+      });
+    };
+    col.getItem = function (name: string): Any {
+      return makeChart(byName(name));
+    };
+    col.load = function (spec: Any): Any {
+      const paths = parseLoad(spec);
+      enqueue(ctx, {
+        payload: { m: 'ChartCollection.load', s: sheetName, a: paths },
+        run: function () {
+          const list = chartsOf();
+          const items: Any[] = [];
+          for (let i = 0; i < list.length; i++) {
+            const record = list[i];
+            const chart = makeChart(function () {
+              return record;
+            });
+            chart._loaded.name = true;
+            chart._data.name = record.name;
+            items.push(chart);
+          }
+          col._loaded.items = true;
+          col._data.items = items;
+          col._loaded.count = true;
+          col._data.count = items.length;
+        },
+      });
+      return col;
+    };
+    return col;
+  }
+
   function makeNoteCollection(ctx: Any, sheetName: string): Any {
     const col: Any = {};
     defineLoadable(col, ['items']);
