@@ -146,6 +146,12 @@ function fraction(part: Points | null, whole: Points): number | null {
   return hundredths === null ? null : hundredths / 10000;
 }
 
+/** "Phụ lục 1" as a bar's label starts it: "PL1" (a chart's category labels share its width with the bars). */
+function appendixAbbreviation(label: string): string {
+  const m = /^ph[uụ]\s*l[uụ]c\s*/i.exec(label);
+  return m ? 'PL' + label.slice(m[0].length) : label;
+}
+
 /**
  * The fields' percentages as a bar chart under the scores: labels in column C, the self-assessed (and,
  * when a sheet has them, appraised) fractions beside, the chart over the columns after them. The figures
@@ -157,7 +163,7 @@ function fieldChart(rows: SummaryCell[][], input: SummaryInput): SheetChart | nu
   const bars: ChartBar[] = [];
   for (let i = 0; i < input.tables.length; i++) {
     const table = input.tables[i];
-    const prefix = input.tables.length > 1 ? (table.label || table.sheet) + ' · ' : '';
+    const prefix = input.tables.length > 1 ? appendixAbbreviation(table.label || table.sheet) + ' · ' : '';
     for (let j = 0; j < table.fields.length; j++) {
       const f = table.fields[j];
       const values = [fraction(f.self, f.max)];
