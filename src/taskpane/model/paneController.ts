@@ -2,7 +2,6 @@ import { AnalyseOptions, analyseWorkbook, WorkbookAnalysis } from '../../core/an
 import { AssessmentYearState, assessmentYearState as yearState, isValidAssessmentYear, titleYearOf } from '../../app/assessmentYear';
 import { clearHighlights } from '../../app/clearHighlights';
 import { describeError, UserMessage } from '../../app/errors';
-import { fillAndRecalculate } from '../../app/fillAndRecalculate';
 import { analyseOptionsOf, readStoredChoices } from '../../app/reading';
 import { recalculate } from '../../app/recalculate';
 import { deliverReport } from '../../app/report';
@@ -98,6 +97,11 @@ export function canSaveFiles(kind: HostKind, env: FileSaveEnv): boolean {
 /** The sheet rules' builder (Excel from ExcelApi 1.8 installs the rules): it arrives with the first write, off the first load. */
 function loadSheetRulesBuilder(): Promise<BuildSheetRules> {
   return import(/* webpackChunkName: "sheet-rules" */ '../../core/sheetRulesBuilder').then((m) => m.buildSheetRules);
+}
+
+/** The appraiser's fill (one button of the appraiser's mode): fetched when pressed, off the first load. */
+function loadFill(): Promise<typeof import('../../app/fillAndRecalculate').fillAndRecalculate> {
+  return import(/* webpackChunkName: "fill" */ '../../app/fillAndRecalculate').then((m) => m.fillAndRecalculate);
 }
 
 type ReportModule = typeof import('../../core/selfAssessmentReport');
@@ -406,7 +410,7 @@ export class PaneController {
   fillAppraised(): Promise<void> {
     return this.run('writing', async () => {
       await this.loadChoices();
-      const buildSheetRules = await loadSheetRulesBuilder();
+      const [buildSheetRules, fillAndRecalculate] = await Promise.all([loadSheetRulesBuilder(), loadFill()]);
       const r = await this.ownWrite(() => fillAndRecalculate(this.host, { ...this.reading(), lang: this.lang, highlights: this.state.highlights, buildSheetRules }));
       this.show(r.analysis, r.grid, {});
       if (r.noTable) return { error: { text: paneText('noTable', this.lang) } };
