@@ -17,8 +17,8 @@ export const FLAG_TEXT = {
   legendColor: { vi: 'Màu', en: 'Colour' },
   legendMeaning: { vi: 'Ý nghĩa', en: 'Meaning' },
   legendNoteHint: {
-    vi: 'Mỗi ô được tô có ghi chú (note) nói rõ vấn đề; "Xóa đánh dấu" bỏ cả màu và ghi chú của công cụ.',
-    en: 'Each highlighted cell carries a note saying what is wrong; "Clear highlights" removes both the colour and the tool\'s note.',
+    vi: 'Mỗi ô được tô có ghi chú (note) nói rõ vấn đề; "Xóa đánh dấu" bỏ cả màu và ghi chú của công cụ. Màu đỏ của điểm sai mức, vượt tối đa, âm và màu vàng của ô thiếu tài liệu đi theo ô (bản sao do công cụ lưu; Excel 2019 trở lên): nhập đúng thì màu tự mất, ghi chú còn đến lần "Tính lại điểm" sau.',
+    en: 'Each highlighted cell carries a note saying what is wrong; "Clear highlights" removes both the colour and the tool\'s note. The red of a score off its levels, over the maximum or negative and the yellow of missing evidence follow the cell (in a copy the tool saved; Excel 2019 or later): once it is right the colour goes, the note stays until the next "Recalculate".',
   },
   notesSkipped: {
     vi: 'Trang {sheets} đã có ghi chú của người dùng: công cụ chỉ tô màu, không thêm ghi chú để giữ nguyên ghi chú cũ.',
