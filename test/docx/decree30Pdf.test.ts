@@ -6,7 +6,7 @@ import { analyseWorkbook } from '../../src/core/analyse';
 import { buildSelfAssessmentReport } from '../../src/core/report/selfAssessmentReport';
 import { buildSampleGrid } from '../../src/core/sample/thanhXa2023';
 import { reportDocxBytes } from '../../src/docx/selfAssessmentDocx';
-import { findSoffice, libreOfficeProfile, runLibreOffice } from '../helpers/xlsFiles';
+import { findSoffice, libreOfficeProfile, runLibreOffice, hasProgram } from '../helpers/xlsFiles';
 import { estimatePages } from './decree30';
 
 /**
@@ -23,17 +23,8 @@ const ARTEFACTS = path.join(root, 'test-output', 'docx');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-decree30-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-function which(program: string): boolean {
-  try {
-    execFileSync('which', [program], { stdio: 'ignore' });
-    return true;
-  } catch (e) {
-    return false;
-  }
-}
-
 const soffice = findSoffice();
-const poppler = ['pdftotext', 'pdftoppm'].every(which);
+const poppler = ['pdftotext', 'pdftoppm'].every(hasProgram);
 // CI installs LibreOffice Writer and poppler-utils (.ci/run); elsewhere the test says what is missing and is skipped.
 const maybe = (soffice && poppler) || process.env.CI ? describe : describe.skip;
 if (!soffice && !process.env.CI) console.warn('LibreOffice (soffice) not found: the Decree 30 PDF test is skipped.');

@@ -1,4 +1,4 @@
-import { spawn } from 'child_process';
+import { execFileSync, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as XLSX from '@e965/xlsx';
@@ -9,6 +9,16 @@ import * as XLSX from '@e965/xlsx';
  * .xls, the reference the converter is compared with). Headless, a private profile per call, its own
  * process group killed on timeout.
  */
+
+/** Whether a program is on the PATH (poppler's pdftotext, for the printed-paper tests). */
+export function hasProgram(program: string): boolean {
+  try {
+    execFileSync('which', [program], { stdio: 'ignore' });
+    return true;
+  } catch (e) {
+    return false;
+  }
+}
 
 export function findSoffice(): string | null {
   for (const candidate of ['/usr/bin/soffice', '/usr/bin/libreoffice', '/usr/lib/libreoffice/program/soffice']) {

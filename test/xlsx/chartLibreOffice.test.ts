@@ -8,7 +8,7 @@ import { SUMMARY_SHEET_NAME, SummarySheet } from '../../src/core/plan';
 import { consolidateFiles } from '../../src/xlsx/consolidateFiles';
 import { sampleWorkbookBytes } from '../../src/xlsx/gridToWorkbook';
 import { summarySheetsXlsxBytes } from '../../src/xlsx/summaryXlsx';
-import { findSoffice, libreOfficeConvert, libreOfficeProfile, runLibreOffice } from '../helpers/xlsFiles';
+import { findSoffice, libreOfficeConvert, libreOfficeProfile, runLibreOffice, hasProgram } from '../helpers/xlsFiles';
 import { chartOfSheet, isToolDrawingXml, partNames, partText, referencedParts, seriesOf } from './chartFiles';
 import { communeWorkbookBytes, CommuneSpec } from './fixtures/communes';
 import { runPipeline } from './patch/patchHelpers';
@@ -25,15 +25,7 @@ const soffice = findSoffice();
 const maybe = soffice || process.env.CI ? describe : describe.skip;
 if (!soffice && !process.env.CI) console.warn('LibreOffice (soffice) not found: the chart round trip is skipped.');
 
-function which(program: string): boolean {
-  try {
-    execFileSync('which', [program], { stdio: 'ignore' });
-    return true;
-  } catch (e) {
-    return false;
-  }
-}
-const pdftotext = which('pdftotext');
+const pdftotext = hasProgram('pdftotext');
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-chart-lo-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));

@@ -6,7 +6,7 @@ import * as path from 'path';
 import { printLayout, SUMMARY_SHEET_NAME, SummaryCell, SummarySheet } from '../../src/core/plan';
 import { sampleWorkbookBytes } from '../../src/xlsx/gridToWorkbook';
 import { summarySheetsXlsxBytes } from '../../src/xlsx/summaryXlsx';
-import { findSoffice, libreOfficeProfile, runLibreOffice } from '../helpers/xlsFiles';
+import { findSoffice, hasProgram, libreOfficeProfile, runLibreOffice } from '../helpers/xlsFiles';
 import { runPipeline } from './patch/patchHelpers';
 
 /**
@@ -105,7 +105,9 @@ maybe(
     expect(pagesNeeded(run.plan.summary)).toBe(2);
     expect(boxes.length).toBeGreaterThanOrEqual(1);
     expect(boxes.length).toBeLessThanOrEqual(pagesNeeded(run.plan.summary));
-    // The first column's words and the last column's header on the first page: no column pushed onto a page of its own.
+    // The first column's words and the last column's header on the first page: no column pushed onto a page
+    // of its own (read with poppler's pdftotext, which CI installs).
+    if (!hasProgram('pdftotext') && !process.env.CI) return;
     const file = path.join(fs.mkdtempSync(path.join(tmp, 'text-')), 'tong-hop.pdf');
     fs.writeFileSync(file, pdf);
     const firstPage = execFileSync('pdftotext', ['-f', '1', '-l', '1', '-layout', file, '-'], { encoding: 'utf8' });
