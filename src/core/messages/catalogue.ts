@@ -2,6 +2,7 @@ import { Flag, FlagKind, FlagParams } from '../check/flag';
 import { formatPoints, Lang } from '../number/format';
 import { ColumnRole } from '../recognise/header';
 import { ROLE_TEXT } from './roleText';
+import { fillTemplate } from './template';
 
 /**
  * Every sentence the core says to people, in Vietnamese first and English. Templates take
@@ -190,32 +191,15 @@ export function text(key: TextKey, lang: Lang, params?: FlagParams): string {
 
 const POINT_PARAMS: { [name: string]: boolean } = { score: true, max: true, typed: true, expected: true, computed: true };
 
-/** Templates split once into literal text and parameter names (odd places): a plan fills thousands of notes. */
-const COMPILED: { [template: string]: string[] } = {};
-
-function compile(template: string): string[] {
-  const parts: string[] = [];
-  const rx = /\{(\w+)\}/g;
-  let last = 0;
-  let m: RegExpExecArray | null;
-  while ((m = rx.exec(template))) {
-    parts.push(template.slice(last, m.index), m[1]);
-    last = m.index + m[0].length;
-  }
-  parts.push(template.slice(last));
-  return parts;
-}
-
 function fill(template: string, params: FlagParams, lang: Lang): string {
-  const parts = Object.prototype.hasOwnProperty.call(COMPILED, template) ? COMPILED[template] : (COMPILED[template] = compile(template));
-  let out = parts[0];
-  for (let i = 1; i < parts.length; i += 2) out += paramText(parts[i], params, lang) + parts[i + 1];
-  return out;
+  return fillTemplate(template, function (name: string): string | undefined {
+    return paramText(name, params, lang);
+  });
 }
 
-function paramText(name: string, params: FlagParams, lang: Lang): string {
+function paramText(name: string, params: FlagParams, lang: Lang): string | undefined {
   const value = params[name];
-  if (value === undefined) return '{' + name + '}';
+  if (value === undefined) return undefined;
   if (POINT_PARAMS[name] && typeof value === 'number') return formatPoints(value, lang);
   if (value instanceof Array) {
     const parts: string[] = [];

@@ -1,4 +1,5 @@
 import { Lang } from '../number/format';
+import { fillTemplate } from './template';
 
 /**
  * Words of the command line (`cchc`): its usage mistakes, its refusals of what the user named,
@@ -83,8 +84,8 @@ export type CliTextKey = keyof typeof CLI_TEXT;
 
 function fill(template: string, params: { [name: string]: string | number } | undefined): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, function (whole: string, name: string): string {
-    return Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole;
+  return fillTemplate(template, function (name: string): string | undefined {
+    return Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : undefined;
   });
 }
 

@@ -1,5 +1,6 @@
 import { FLAGS_SHEET, RANKING_SHEET } from '../consolidate/sheetNames';
 import { Lang } from '../number/format';
+import { fillTemplate } from './template';
 
 /**
  * Words of the district's consolidation across communes (the ranking workbook, the command
@@ -87,8 +88,8 @@ export const FAILURE_TEXT: { [failure: string]: Template } = {
 
 function fill(template: string, params: { [name: string]: string | number } | undefined): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, function (whole: string, name: string): string {
-    return Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole;
+  return fillTemplate(template, function (name: string): string | undefined {
+    return Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : undefined;
   });
 }
 

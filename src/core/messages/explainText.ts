@@ -11,6 +11,7 @@ import { RoleReason, RowKind } from '../recognise/reading';
 type Template = { vi: string; en: string };
 
 import { ROLE_TEXT } from './roleText';
+import { fillTemplate } from './template';
 
 export { ROLE_TEXT };
 
@@ -147,8 +148,8 @@ type Params = { [name: string]: ExplainParam };
 
 function fill(template: string, lang: Lang, params: Params | undefined): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, function (whole: string, name: string): string {
-    if (!Object.prototype.hasOwnProperty.call(params, name)) return whole;
+  return fillTemplate(template, function (name: string): string | undefined {
+    if (!Object.prototype.hasOwnProperty.call(params, name)) return undefined;
     const value = params[name];
     return typeof value === 'object' ? value[lang] : String(value);
   });

@@ -1,4 +1,5 @@
 import { Lang } from '../number/format';
+import { fillTemplate } from './template';
 
 /**
  * Words of the command line's file problems: an output that would replace the input or another
@@ -104,7 +105,7 @@ const SAME_AS: { [code: string]: string } = { EPERM: 'EACCES', ENFILE: 'EMFILE',
 const OTHER: Template = { vi: 'Lỗi hệ thống {code} với "{path}".', en: 'System error {code} with "{path}".' };
 
 function fill(template: string, params: { [name: string]: string | number }): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] !== undefined ? String(params[name]) : whole));
+  return fillTemplate(template, (name: string) => (params[name] !== undefined ? String(params[name]) : undefined));
 }
 
 /** The error codes with a sentence of their own (any other code still gets a one-line sentence). */

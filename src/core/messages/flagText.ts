@@ -1,6 +1,7 @@
 import { FlagKind } from '../check/flag';
 import { Lang } from '../number/format';
 import { flagKindLabel } from './paneText';
+import { fillTemplate } from './template';
 
 /**
  * What a highlight means, where the user reads it in the workbook: the legend of the summary sheet
@@ -45,8 +46,8 @@ const GROUP_TEXT: { [group in HighlightGroup]: Template } = {
 };
 
 export function flagText(key: FlagTextKey, lang: Lang, params?: { [name: string]: string | number }): string {
-  return FLAG_TEXT[key][lang].replace(/\{(\w+)\}/g, function (whole: string, name: string): string {
-    return params && params[name] !== undefined ? String(params[name]) : whole;
+  return fillTemplate(FLAG_TEXT[key][lang], function (name: string): string | undefined {
+    return params && params[name] !== undefined ? String(params[name]) : undefined;
   });
 }
 

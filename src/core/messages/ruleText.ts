@@ -1,4 +1,5 @@
 import { Lang } from '../number/format';
+import { fillTemplate } from './template';
 
 /**
  * The words of the rules the tool installs on a scoring sheet so that it checks itself as the
@@ -39,7 +40,7 @@ export type RuleTextKey = keyof typeof RULE_TEXT;
 
 export function ruleText(key: RuleTextKey, lang: Lang, params?: { [name: string]: string | number }): string {
   const template: Template = RULE_TEXT[key];
-  return template[lang].replace(/\{(\w+)\}/g, function (whole: string, name: string): string {
-    return params && params[name] !== undefined ? String(params[name]) : whole;
+  return fillTemplate(template[lang], function (name: string): string | undefined {
+    return params && params[name] !== undefined ? String(params[name]) : undefined;
   });
 }

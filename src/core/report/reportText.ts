@@ -5,6 +5,7 @@ import { REPORT_WORDS } from '../messages/reportText';
 import { CriterionNode } from '../model/types';
 import { formatPercentHundredths, formatPoints, Lang } from '../number/format';
 import { percentHundredths, Points } from '../number/points';
+import { fillTemplate } from '../messages/template';
 
 /**
  * Section II of the self-assessment report (the seed's "II. KẾT QUẢ THỰC HIỆN"), written from
@@ -14,8 +15,8 @@ import { percentHundredths, Points } from '../number/points';
  */
 
 export function say(template: string, values: { [k: string]: string }): string {
-  return template.replace(/\{(\w+)\}/g, function (whole: string, name: string): string {
-    return values[name] !== undefined ? values[name] : whole;
+  return fillTemplate(template, function (name: string): string | undefined {
+    return values[name];
   });
 }
 
