@@ -3,6 +3,7 @@ import { SummarySheet } from '../core/plan';
 import { CHART_CONTENT_TYPE, CHART_REL_TYPE, chartXml, DRAWING_CONTENT_TYPE, DRAWING_REL_TYPE, drawingXml, singleRelationshipXml } from './patch/chartPart';
 import { MINIMAL_STYLES_XML, StylesEditor } from './patch/stylesPatch';
 import { printTitlesName, summarySheetXml } from './patch/summaryPart';
+import { MAIN } from './package/namespaces';
 import { xmlEscape } from './patch/xmlText';
 
 /**
@@ -16,8 +17,6 @@ import { xmlEscape } from './patch/xmlText';
  * A sheet with a chart (the ranking's bars) gets its drawing and chart parts (patch/chartPart.ts):
  * xl/drawings/drawingN.xml and xl/charts/chartN.xml, N counting the charted sheets.
  */
-
-const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 
 /** Each sheet's header rows repeated on every printed page (`_xlnm.Print_Titles`). */
 function definedNames(sheets: SummarySheet[]): string {

@@ -1,5 +1,6 @@
 import { columnLetters, sheetQualified } from '../../core/address';
 import { CHART_NAME, SheetChart, SummaryCell, SummarySheet } from '../../core/plan';
+import { PACKAGE_RELATIONSHIPS, RELATIONSHIPS } from '../package/namespaces';
 import { xmlEscape } from './xmlText';
 
 /**
@@ -18,8 +19,6 @@ import { xmlEscape } from './xmlText';
 export const DRAWING_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.drawing+xml';
 export const CHART_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
 
-const RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const PACKAGE_RELATIONSHIPS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const CHART_NS = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
 const DRAWINGML_NS = 'http://schemas.openxmlformats.org/drawingml/2006/main';
 const SPREADSHEET_DRAWING_NS = 'http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing';

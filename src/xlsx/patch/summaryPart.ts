@@ -1,6 +1,7 @@
 import { columnLetters, sheetQualified } from '../../core/address';
 import { A4_PAPER_SIZE, headerFooterText, PRINT_MARGINS, printLayout, SUMMARY_FROZEN_ROWS, SummaryCell, SummarySheet, titleRowsReference } from '../../core/plan';
 import { StylesEditor } from './stylesPatch';
+import { RELATIONSHIPS } from '../package/namespaces';
 import { xmlEscape } from './xmlText';
 
 /**
@@ -45,9 +46,6 @@ export function printTitlesName(sheet: SummarySheet, index: number, prefix = '')
   const quoted = "'" + sheet.name.replace(/'/g, "''") + "'";
   return '<' + prefix + 'definedName name="_xlnm.Print_Titles" localSheetId="' + index + '">' + xmlEscape(quoted + '!' + titleRowsReference(rows)) + '</' + prefix + 'definedName>';
 }
-
-/** The relationships namespace of transitional packages (a Strict one names its own). */
-const RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 /**
  * The part's XML, in the workbook's main namespace (transitional or Strict). `drawing`: the id of the
